@@ -1,0 +1,170 @@
+"""The consultation log: every walk-in, call, online message and letter, most of which never become cases."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from qcy_workstation.cases import audit, search
+from qcy_workstation.cases.dto import (
+    CaseDetail,
+    ConsultationFilter,
+    ConsultationView,
+    NewCase,
+    NewConsultation,
+)
+from qcy_workstation.cases.models import Case, Consultation
+from qcy_workstation.cases.services import CaseService
+from qcy_workstation.cases.validation import (
+    CHANNELS,
+    IP_TYPES,
+    validate_choice,
+    validate_phone,
+    validate_required,
+)
+from qcy_workstation.db.base import CHINA_TZ
+from qcy_workstation.db.store import Store
+from qcy_workstation.errors import NotFoundError, ValidationError
+
+
+def clean_consultation(c: NewConsultation) -> NewConsultation:
+    values = asdict(c)
+    values["channel"] = validate_choice(c.channel, CHANNELS, "channel")
+    values["enquirer"] = validate_required(c.enquirer, "enquirer", 100)
+    values["topic"] = validate_required(c.topic, "topic", 300)
+    values["ip_type"] = validate_choice(c.ip_type, IP_TYPES, "ip_type") if c.ip_type else ""
+    values["phone"] = validate_phone(c.phone, "phone")
+    if c.follow_up_on and c.at and c.follow_up_on < c.at.date():
+        raise ValidationError("is before the consultation", field="follow_up_on", value=c.follow_up_on)
+    return NewConsultation(**values)
+
+
+def _view(c: Consultation, case_number: str | None) -> ConsultationView:
+    return ConsultationView(c.id, c.at, c.channel, c.staff, c.enquirer, c.organisation, c.phone, c.ip_type, c.topic,
+                            c.summary, c.advice, c.follow_up_on, case_number)
+
+
+class ConsultationService:
+    def __init__(self, store: Store, actor: str = "staff") -> None:
+        self.store = store
+        self.actor = actor
+
+    def add(self, new: NewConsultation) -> ConsultationView:
+        new = clean_consultation(new)
+        with self.store.write() as s:
+            case = None
+            if new.case_number:
+                case = s.execute(select(Case).where(Case.number == new.case_number.strip().upper())).scalar()
+                if case is None:
+                    raise NotFoundError(f"no case {new.case_number!r}", field="case", value=new.case_number)
+            at = new.at or datetime.now(CHINA_TZ).replace(tzinfo=None, microsecond=0)
+            row = Consultation(at=at, channel=new.channel, staff=new.staff or self.actor, enquirer=new.enquirer,
+                               organisation=new.organisation.strip(), phone=new.phone, ip_type=new.ip_type,
+                               topic=new.topic, summary=new.summary.strip(), advice=new.advice.strip(),
+                               follow_up_on=new.follow_up_on, case_id=case.id if case else None)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self.actor, action="create", entity="consultation", entity_id=row.id,
+                         case_id=row.case_id, details={"channel": row.channel, "enquirer": row.enquirer,
+                                                       "topic": row.topic})
+            self.reindex(s, row)
+            if case is not None:
+                CaseService.reindex(s, case)
+            return _view(row, case.number if case else None)
+
+    @staticmethod
+    def reindex(s: Session, c: Consultation) -> None:
+        if s.get_bind().dialect.name != "sqlite":
+            return
+        body = search.index_body(c.enquirer, c.organisation, c.topic, c.summary, c.advice, c.phone)
+        s.execute(text("DELETE FROM consultation_fts WHERE rowid = :id"), {"id": c.id})
+        s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"), {"id": c.id, "body": body})
+
+    def get(self, consultation_id: int) -> ConsultationView:
+        with self.store.read() as s:
+            row = s.get(Consultation, consultation_id)
+            if row is None:
+                raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
+            number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar() if row.case_id else None
+            return _view(row, number)
+
+    def _filtered(self, f: ConsultationFilter, q: Any) -> Any:
+        if f.channel:
+            q = q.where(Consultation.channel == validate_choice(f.channel, CHANNELS, "channel"))
+        if f.ip_type:
+            q = q.where(Consultation.ip_type == validate_choice(f.ip_type, IP_TYPES, "ip_type"))
+        if f.staff:
+            q = q.where(Consultation.staff == f.staff)
+        if f.date_from:
+            q = q.where(Consultation.at >= datetime.combine(f.date_from, datetime.min.time()))
+        if f.date_to:
+            q = q.where(Consultation.at <= datetime.combine(f.date_to, datetime.max.time()))
+        if f.unlinked_only:
+            q = q.where(Consultation.case_id.is_(None))
+        if f.case_number:
+            q = q.where(Case.number == f.case_number.strip().upper())
+        if f.text and f.text.strip():
+            expr = search.match_expression(f.text)
+            if expr is None:
+                q = q.where(text("0"))
+            elif self.store.is_sqlite:
+                q = q.where(Consultation.id.in_(
+                    text("SELECT rowid FROM consultation_fts WHERE consultation_fts MATCH :cfts").bindparams(cfts=expr)))
+            else:
+                like = f"%{f.text.strip()}%"
+                q = q.where(Consultation.topic.ilike(like) | Consultation.summary.ilike(like)
+                            | Consultation.enquirer.ilike(like))
+        return q
+
+    def list(self, f: ConsultationFilter | None = None, *, offset: int = 0,
+             limit: int | None = None) -> list[ConsultationView]:
+        """Newest first."""
+        f = f or ConsultationFilter()
+        q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
+        q = self._filtered(f, q).order_by(Consultation.at.desc(), Consultation.id.desc())
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.store.read() as s:
+            return [_view(c, number) for c, number in s.execute(q)]
+
+    def count(self, f: ConsultationFilter | None = None) -> int:
+        q = select(func.count(Consultation.id)).select_from(Consultation).outerjoin(
+            Case, Consultation.case_id == Case.id)
+        with self.store.read() as s:
+            return int(s.execute(self._filtered(f or ConsultationFilter(), q)).scalar() or 0)
+
+    def enquirer_suggestions(self, prefix: str, limit: int = 10) -> list[tuple[str, str, str]]:
+        """(enquirer, organisation, phone) of earlier consultations starting with ``prefix``: autocompletion."""
+        prefix = prefix.strip()
+        if not prefix:
+            return []
+        q = (select(Consultation.enquirer, Consultation.organisation, Consultation.phone)
+             .where(Consultation.enquirer.like(prefix.replace("%", "") + "%"))
+             .group_by(Consultation.enquirer, Consultation.organisation, Consultation.phone)
+             .order_by(func.max(Consultation.at).desc()).limit(limit))
+        with self.store.read() as s:
+            return [tuple(r) for r in s.execute(q)]  # type: ignore[misc]
+
+    def link(self, consultation_id: int, case_number: str) -> ConsultationView:
+        with self.store.write() as s:
+            row = s.get(Consultation, consultation_id)
+            if row is None:
+                raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
+            case = s.execute(select(Case).where(Case.number == case_number.strip().upper())).scalar()
+            if case is None:
+                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number)
+            row.case_id = case.id
+            audit.record(s, actor=self.actor, action="link", entity="consultation", entity_id=row.id,
+                         case_id=case.id, details={"case": case.number})
+            CaseService.reindex(s, case)
+            return _view(row, case.number)
+
+    def convert_to_case(self, consultation_id: int, new: NewCase) -> CaseDetail:
+        """Open a case from a consultation; the consultation is linked to it in the same transaction."""
+        return CaseService(self.store, self.actor).create(new, consultation_id=consultation_id)

@@ -1,0 +1,77 @@
+"""Chinese-aware full-text search over cases and consultations.
+
+SQLite FTS5 with a tokeniser of our own done in Python: a run of Chinese characters becomes its
+overlapping bigrams plus a trailing single character ("猕猴桃" -> "猕猴 猴桃 桃"); Latin letters and
+digits become lower-case words. A query of two or more Chinese characters is then an exact phrase of its
+bigrams (substring semantics), and a single character is a prefix query that every position starts. This
+answers the 1- and 2-character queries that an FTS5 trigram index cannot.
+
+On PostgreSQL (later) the same ``search_body`` text feeds a ``tsvector`` with the 'simple' configuration;
+only ``match_expression`` and the two SQL statements here are dialect-specific.
+"""
+
+from __future__ import annotations
+
+import re
+
+import zhconv
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
+_ALNUM_PARTS = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _fold(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            ch = chr(code - 0xFEE0)
+        out.append(ch)
+    return "".join(out)
+
+
+def normalise(text: str) -> str:
+    """Half-width, lower case, simplified Chinese: the form both documents and queries are reduced to."""
+    return zhconv.convert(_fold(text), "zh-cn").lower()
+
+
+def _is_cjk(run: str) -> bool:
+    return "\u3400" <= run[0] <= "\ufaff"
+
+
+def tokenize(text: str) -> list[str]:
+    tokens: list[str] = []
+    for run in _TOKEN.findall(normalise(text)):
+        if _is_cjk(run):
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+            tokens.append(run[-1])
+        else:
+            tokens.append(run)
+            parts = _ALNUM_PARTS.findall(run)
+            if len(parts) > 1:  # "zl202010566088": also "zl" and "202010566088"
+                tokens.extend(parts)
+    return tokens
+
+
+def index_body(*parts: str | None) -> str:
+    """The text stored in the FTS table for one document."""
+    return " ".join(tokenize(" ".join(p for p in parts if p)))
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 MATCH expression for a user query; None when the query has nothing searchable.
+
+    Space-separated terms must all match (AND). Chinese terms match as substrings; Latin words and
+    numbers as word prefixes (so "QCY-2026" finds QCY-2026-00042 and "2020105" a patent number).
+    """
+    clauses: list[str] = []
+    for run in _TOKEN.findall(normalise(query)):
+        if _is_cjk(run):
+            if len(run) == 1:
+                clauses.append(f'"{run}"*')
+            else:
+                clauses.append('"' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
+        else:
+            clauses.append(f'"{run}"*')
+    return " AND ".join(clauses) if clauses else None

@@ -1,0 +1,544 @@
+"""Use cases on assistance cases: intake, workflow, deadlines, search, conflict check, timeline.
+
+Each public method is one transaction and returns plain dataclasses (``dto``), never ORM objects, so
+callers on any thread can keep them. Every change writes an audit event in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy.orm import Session, aliased
+
+from qcy_workstation.cases import audit, search
+from qcy_workstation.cases.deadlines import add_working_days
+from qcy_workstation.cases.dto import (
+    CaseDetail,
+    CaseFilter,
+    CaseRow,
+    ConflictHit,
+    NewCase,
+    PartyInput,
+    PartyView,
+    RightInput,
+    RightView,
+    TransitionView,
+)
+from qcy_workstation.cases.models import Case, Consultation, Party, Right, Transition
+from qcy_workstation.cases.names import normalise_name
+from qcy_workstation.cases.settings import load_settings
+from qcy_workstation.cases.validation import (
+    ASSISTANCE,
+    GI_ROUTES,
+    IP_TYPES,
+    PATENT_KINDS,
+    PRIORITIES,
+    patent_kind_from_number,
+    validate_choice,
+    validate_email,
+    validate_nice_classes,
+    validate_patent_number,
+    validate_phone,
+    validate_required,
+    validate_similar_groups,
+    validate_trademark_number,
+    validate_uscc,
+)
+from qcy_workstation.cases.workflow import OPEN_STATUSES, STATUSES, allowed_from, check_transition
+from qcy_workstation.db.base import china_today
+from qcy_workstation.db.store import Store
+from qcy_workstation.errors import NotFoundError, ValidationError
+
+CONFLICT_THRESHOLD = 85.0
+SORT_COLUMNS = ("number", "title", "type", "status", "applicant", "staff", "received_on", "due", "priority")
+
+
+# ---------------------------------------------------------------- validation of inputs
+
+
+def clean_party(p: PartyInput, role: str) -> PartyInput:
+    name = validate_required(p.name, f"{role}_name", 200)
+    uscc = validate_uscc(p.uscc, f"{role}_uscc") if p.uscc else None
+    kind = validate_choice(p.kind or "enterprise", ("enterprise", "person"), f"{role}_kind")
+    return PartyInput(name=name, uscc=uscc, kind=kind, address=p.address.strip(), contact=p.contact.strip(),
+                      phone=validate_phone(p.phone, f"{role}_phone"), email=validate_email(p.email, f"{role}_email"),
+                      industry=p.industry.strip(), settled=bool(p.settled))
+
+
+def clean_right(r: RightInput, index: int = 0) -> RightInput:
+    """Validate one right; field names carry the index (``rights[1].number``) so forms can point at it."""
+    pre = f"rights[{index}]."
+    kind = validate_choice(r.kind, IP_TYPES, pre + "kind")
+    values = asdict(r) | {"kind": kind}
+    if kind == "patent":
+        if r.number:
+            values["number"] = validate_patent_number(r.number, pre + "number")
+            values["patent_kind"] = r.patent_kind or patent_kind_from_number(values["number"])
+        if values["patent_kind"]:
+            values["patent_kind"] = validate_choice(values["patent_kind"], PATENT_KINDS, pre + "patent_kind")
+    elif kind == "trademark":
+        if r.number:
+            values["number"] = validate_trademark_number(r.number, pre + "number")
+        if r.nice_classes:
+            values["nice_classes"] = validate_nice_classes(r.nice_classes, pre + "nice_classes")
+        if r.similar_groups:
+            values["similar_groups"] = validate_similar_groups(r.similar_groups, pre + "similar_groups")
+            classes = {int(g[:2]) for g in values["similar_groups"].split(",")}
+            listed = {int(c) for c in values["nice_classes"].split(",") if c}
+            if listed and not classes <= listed:
+                raise ValidationError("a similar group's class is not among the Nice classes",
+                                      field=pre + "similar_groups", value=r.similar_groups)
+    elif kind == "gi":
+        validate_required(r.title, pre + "title", 200)
+        if r.gi_route:
+            values["gi_route"] = validate_choice(r.gi_route, GI_ROUTES, pre + "gi_route")
+    elif kind == "trade-secret":
+        validate_required(r.secret_description, pre + "secret_description", 20000)
+    return RightInput(**values)
+
+
+def clean_new_case(new: NewCase) -> NewCase:
+    title = validate_required(new.title, "title")
+    ip_type = validate_choice(new.ip_type, IP_TYPES, "type")
+    assistance = tuple(validate_choice(a, ASSISTANCE, "assistance") for a in new.assistance)
+    priority = validate_choice(new.priority or "normal", PRIORITIES, "priority")
+    applicant = clean_party(new.applicant, "applicant")
+    opponent = clean_party(new.opponent, "opponent") if new.opponent and new.opponent.name.strip() else None
+    if new.received_on and new.received_on > china_today():
+        raise ValidationError("cannot be in the future", field="received_on", value=new.received_on)
+    rights = tuple(clean_right(r, i) for i, r in enumerate(new.rights))
+    return NewCase(title=title, ip_type=ip_type, applicant=applicant, opponent=opponent, facts=new.facts.strip(),
+                   assistance=assistance, staff=new.staff.strip(), priority=priority,
+                   confidential=new.confidential, received_on=new.received_on, rights=rights)
+
+
+# ---------------------------------------------------------------- conversions
+
+
+def _party_view(p: Party) -> PartyView:
+    return PartyView(p.id, p.name, p.kind, p.uscc, p.address, p.contact, p.phone, p.email, p.industry, p.settled)
+
+
+def _right_view(r: Right) -> RightView:
+    return RightView(r.id, r.kind, r.number, r.title, r.patent_kind, r.claims, r.nice_classes, r.similar_groups,
+                     r.goods, r.protected_area, r.gi_route, r.secret_description, r.secrecy_measures, r.owner)
+
+
+def current_due(status: str, acceptance_due: date | None, opinion_due: date | None) -> date | None:
+    if status == "received":
+        return acceptance_due
+    if status in ("accepted", "in_progress"):
+        return opinion_due
+    return None
+
+
+def deadline_state(due: date | None, today: date, soon_limit: date) -> str:
+    if due is None:
+        return ""
+    if due < today:
+        return "overdue"
+    if due <= soon_limit:
+        return "due_soon"
+    return "ok"
+
+
+class CaseService:
+    """Cases: the store's main use cases. ``actor`` is the member of staff recorded in the audit trail."""
+
+    def __init__(self, store: Store, actor: str = "staff", *, today: date | None = None) -> None:
+        self.store = store
+        self.actor = actor
+        self._today = today
+
+    @property
+    def today(self) -> date:
+        return self._today or china_today()
+
+    def _soon_limit(self, session: Session) -> date:
+        days = load_settings(session).due_soon_days
+        return add_working_days(self.today, days).due
+
+    # ------------------------------------------------------------ intake
+
+    def create(self, new: NewCase, *, consultation_id: int | None = None) -> CaseDetail:
+        """Validate everything first, then write the case, its parties and rights in one transaction."""
+        new = clean_new_case(new)
+        with self.store.write() as s:
+            case = self._insert(s, new)
+            if consultation_id is not None:
+                consultation = s.get(Consultation, consultation_id)
+                if consultation is None:
+                    raise NotFoundError(f"no consultation {consultation_id}", field="consultation",
+                                        value=consultation_id)
+                consultation.case_id = case.id
+                audit.record(s, actor=self.actor, action="link", entity="consultation", entity_id=consultation_id,
+                             case_id=case.id, details={"case": case.number})
+            self.reindex(s, case)
+            return self._detail(s, case)
+
+    def _insert(self, s: Session, new: NewCase) -> Case:
+        settings = load_settings(s)
+        received = new.received_on or self.today
+        year = received.year
+        seq = (s.execute(select(func.max(Case.seq)).where(Case.year == year)).scalar() or 0) + 1
+        applicant = self._find_or_create_party(s, new.applicant)
+        opponent = self._find_or_create_party(s, new.opponent) if new.opponent else None
+        acceptance = add_working_days(received, settings.acceptance_days)
+        case = Case(
+            number=f"QCY-{year}-{seq:05d}", year=year, seq=seq, title=new.title, ip_type=new.ip_type,
+            assistance=",".join(new.assistance), applicant=applicant, opponent=opponent, facts=new.facts,
+            staff=new.staff or self.actor, priority=new.priority, confidential=new.confidential, status="received",
+            received_on=received, acceptance_due=acceptance.due, created_by=self.actor,
+        )
+        for r in new.rights:
+            case.rights.append(Right(**asdict(r)))
+        s.add(case)
+        s.flush()
+        audit.record(s, actor=self.actor, action="create", entity="case", entity_id=case.number, case_id=case.id,
+                     details={"title": case.title, "type": case.ip_type, "applicant": applicant.name,
+                              "opponent": opponent.name if opponent else None,
+                              "acceptance_due": acceptance.due.isoformat(),
+                              "calendar_estimated": acceptance.estimated})
+        return case
+
+    @staticmethod
+    def _find_or_create_party(s: Session, p: PartyInput) -> Party:
+        norm = normalise_name(p.name, drop_place=True)
+        party = None
+        if p.uscc:
+            party = s.execute(select(Party).where(Party.uscc == p.uscc).limit(1)).scalar()
+            if party is not None and party.name != p.name:
+                # Same code, different name: enterprises rename; keep the new name, audit shows the old.
+                party.name, party.name_norm = p.name, norm
+        if party is None:
+            party = s.execute(select(Party).where(Party.name == p.name, Party.uscc.is_(None)).limit(1)).scalar()
+            if party is not None and p.uscc:
+                party.uscc = p.uscc
+        if party is None:
+            party = Party(name=p.name, name_norm=norm, kind=p.kind, uscc=p.uscc, address=p.address,
+                          contact=p.contact, phone=p.phone, email=p.email, industry=p.industry, settled=p.settled)
+            s.add(party)
+            s.flush()
+        else:
+            for attr in ("address", "contact", "phone", "email", "industry"):
+                if getattr(p, attr):
+                    setattr(party, attr, getattr(p, attr))
+            party.settled = party.settled or p.settled
+        return party
+
+    # ------------------------------------------------------------ reading
+
+    def _get(self, s: Session, number: str) -> Case:
+        case = s.execute(select(Case).where(Case.number == number.strip().upper())).scalar()
+        if case is None:
+            raise NotFoundError(f"no case {number!r}", field="number", value=number)
+        return case
+
+    def _detail(self, s: Session, case: Case) -> CaseDetail:
+        due = current_due(case.status, case.acceptance_due, case.opinion_due)
+        return CaseDetail(
+            id=case.id, number=case.number, title=case.title, type=case.ip_type, status=case.status,
+            facts=case.facts, assistance=tuple(a for a in case.assistance.split(",") if a), staff=case.staff,
+            priority=case.priority, confidential=case.confidential, received_on=case.received_on,
+            accepted_on=case.accepted_on, opinion_on=case.opinion_on, closed_on=case.closed_on,
+            acceptance_due=case.acceptance_due, opinion_due=case.opinion_due, due=due,
+            deadline_state=deadline_state(due, self.today, self._soon_limit(s)), outcome=case.outcome,
+            applicant=_party_view(case.applicant), opponent=_party_view(case.opponent) if case.opponent else None,
+            rights=tuple(_right_view(r) for r in case.rights),
+            transitions=tuple(TransitionView(t.from_status, t.to_status, t.on, t.at, t.by, t.reason)
+                              for t in case.transitions),
+            allowed_transitions=allowed_from(case.status), created_by=case.created_by, created_at=case.created_at,
+        )
+
+    def get(self, number: str) -> CaseDetail:
+        with self.store.read() as s:
+            return self._detail(s, self._get(s, number))
+
+    def _filtered(self, s: Session, f: CaseFilter, columns: Select[Any]) -> Select[Any]:
+        q = columns
+        if f.ip_type:
+            q = q.where(Case.ip_type == validate_choice(f.ip_type, IP_TYPES, "type"))
+        if f.status:
+            statuses = (f.status,) if isinstance(f.status, str) else tuple(f.status)
+            for st in statuses:
+                if st not in STATUSES:
+                    raise ValidationError(f"{st!r} is not one of: {', '.join(STATUSES)}", field="status", value=st)
+            q = q.where(Case.status.in_(statuses))
+        if f.staff:
+            q = q.where(Case.staff == f.staff)
+        if f.date_from:
+            q = q.where(Case.received_on >= f.date_from)
+        if f.date_to:
+            q = q.where(Case.received_on <= f.date_to)
+        if not f.include_confidential:
+            q = q.where(Case.confidential.is_(False))
+        if f.deadline in ("overdue", "due_soon"):
+            lo, hi = (None, self.today) if f.deadline == "overdue" else (self.today, self._soon_limit(s))
+            def window(col):  # type: ignore[no-untyped-def]
+                return col < hi if lo is None else and_(col >= lo, col <= hi)
+            q = q.where(or_(and_(Case.status == "received", window(Case.acceptance_due)),
+                            and_(Case.status.in_(("accepted", "in_progress")), window(Case.opinion_due))))
+        elif f.deadline:
+            raise ValidationError("must be 'overdue' or 'due_soon'", field="deadline", value=f.deadline)
+        if f.text and f.text.strip():
+            q = self._text_condition(s, q, f.text)
+        return q
+
+    def _text_condition(self, s: Session, q: Select[Any], query: str) -> Select[Any]:
+        expr = search.match_expression(query)
+        if expr is None:
+            return q.where(text("0"))
+        if s.get_bind().dialect.name == "sqlite":
+            return q.where(Case.id.in_(text("SELECT rowid FROM case_fts WHERE case_fts MATCH :fts")
+                                       .bindparams(fts=expr)))
+        like = f"%{query.strip()}%"  # PostgreSQL until its tsvector index lands
+        return q.where(or_(Case.title.ilike(like), Case.facts.ilike(like), Case.number.ilike(like)))
+
+    def list(self, f: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None,
+             sort: str = "received_on", descending: bool = True) -> list[CaseRow]:
+        """Rows for the case table, one page at a time (``limit``), in the order asked for."""
+        f = f or CaseFilter()
+        applicant, opponent = aliased(Party), aliased(Party)
+        due_expr = current_due_sql()
+        cols = select(Case.id, Case.number, Case.title, Case.ip_type, Case.status, applicant.name,
+                      opponent.name, Case.staff, Case.priority, Case.confidential, Case.received_on, due_expr
+                      ).join(applicant, Case.applicant_id == applicant.id
+                      ).outerjoin(opponent, Case.opponent_id == opponent.id)
+        with self.store.read() as s:
+            q = self._filtered(s, f, cols)
+            if sort not in SORT_COLUMNS:
+                raise ValidationError(f"must be one of {', '.join(SORT_COLUMNS)}", field="sort", value=sort)
+            key = {"number": Case.number, "title": Case.title, "type": Case.ip_type, "status": Case.status,
+                   "applicant": applicant.name, "staff": Case.staff, "received_on": Case.received_on,
+                   "due": due_expr, "priority": Case.priority}[sort]
+            q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
+            if offset:
+                q = q.offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            soon = self._soon_limit(s)
+            return [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], bool(r[9]), r[10], r[11],
+                            deadline_state(r[11], self.today, soon)) for r in s.execute(q)]
+
+    def count(self, f: CaseFilter | None = None) -> int:
+        with self.store.read() as s:
+            return int(s.execute(self._filtered(s, f or CaseFilter(), select(func.count(Case.id)))).scalar() or 0)
+
+    def counts_by_status(self, f: CaseFilter | None = None) -> dict[str, int]:
+        with self.store.read() as s:
+            q = self._filtered(s, f or CaseFilter(), select(Case.status, func.count(Case.id))).group_by(Case.status)
+            return {status: n for status, n in s.execute(q)}
+
+    def search(self, query: str, f: CaseFilter | None = None, *, limit: int | None = 50) -> list[CaseRow]:
+        """Cases whose number, title, facts, parties, rights or linked consultations contain ``query``."""
+        base = f or CaseFilter()
+        return self.list(CaseFilter(**{**asdict(base), "text": query}), limit=limit)
+
+    def staff_names(self) -> list[str]:
+        with self.store.read() as s:
+            return [r[0] for r in s.execute(select(Case.staff).distinct().order_by(Case.staff)) if r[0]]
+
+    # ------------------------------------------------------------ changes
+
+    def transition(self, number: str, target: str, *, reason: str | None = None,
+                   on: date | None = None) -> CaseDetail:
+        """Move a case along the workflow; dated, attributed and audited. Refused moves raise WorkflowError."""
+        with self.store.write() as s:
+            case = self._get(s, number)
+            target = (target or "").strip().lower().replace("-", "_")
+            check_transition(case.status, target, reason)
+            day = on or self.today
+            if day < case.received_on:
+                raise ValidationError("cannot be before the case was received", field="on", value=day)
+            if target == "accepted":
+                case.accepted_on = day
+                case.opinion_due = add_working_days(day, load_settings(s).opinion_days).due
+            elif target == "opinion_issued":
+                case.opinion_on = day
+            elif target in ("closed", "declined", "withdrawn"):
+                case.closed_on = day
+            elif target == "in_progress" and case.status in ("closed", "opinion_issued"):
+                case.closed_on = None
+            elif target == "received":  # a declined case reconsidered: a fresh acceptance deadline
+                case.closed_on = None
+                case.acceptance_due = add_working_days(day, load_settings(s).acceptance_days).due
+            previous = case.status
+            case.status = target
+            case.transitions.append(Transition(from_status=previous, to_status=target, on=day, by=self.actor,
+                                               reason=(reason or "").strip()))
+            audit.record(s, actor=self.actor, action="transition", entity="case", entity_id=case.number,
+                         case_id=case.id, details={"from": previous, "to": target, "reason": reason or "",
+                                                   "on": day.isoformat()})
+            s.flush()
+            return self._detail(s, case)
+
+    UPDATABLE = ("title", "facts", "staff", "priority", "confidential", "assistance", "outcome")
+
+    def update(self, number: str, **changes: Any) -> CaseDetail:
+        """Edit a case's own fields (not status: that is ``transition``)."""
+        unknown = set(changes) - set(self.UPDATABLE)
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ValidationError(f"cannot be changed here; changeable: {', '.join(self.UPDATABLE)}", field=name)
+        if "title" in changes:
+            changes["title"] = validate_required(changes["title"], "title")
+        if "priority" in changes:
+            changes["priority"] = validate_choice(changes["priority"], PRIORITIES, "priority")
+        if "assistance" in changes:
+            items = changes["assistance"]
+            items = items.split(",") if isinstance(items, str) else items
+            changes["assistance"] = ",".join(validate_choice(a, ASSISTANCE, "assistance") for a in items if a)
+        with self.store.write() as s:
+            case = self._get(s, number)
+            before = {k: getattr(case, k) for k in changes}
+            for k, v in changes.items():
+                setattr(case, k, v)
+            diff = audit.changes(before, changes)
+            if diff:
+                audit.record(s, actor=self.actor, action="update", entity="case", entity_id=case.number,
+                             case_id=case.id, details=diff)
+                self.reindex(s, case)
+            return self._detail(s, case)
+
+    def add_right(self, number: str, right: RightInput) -> CaseDetail:
+        with self.store.write() as s:
+            case = self._get(s, number)
+            clean = clean_right(right, len(case.rights))
+            case.rights.append(Right(**asdict(clean)))
+            s.flush()
+            audit.record(s, actor=self.actor, action="add", entity="right", entity_id=case.rights[-1].id,
+                         case_id=case.id, details={k: v for k, v in asdict(clean).items() if v})
+            self.reindex(s, case)
+            return self._detail(s, case)
+
+    def remove_right(self, number: str, right_id: int) -> CaseDetail:
+        with self.store.write() as s:
+            case = self._get(s, number)
+            right = next((r for r in case.rights if r.id == right_id), None)
+            if right is None:
+                raise NotFoundError(f"case {number} has no right {right_id}", field="right", value=right_id)
+            case.rights.remove(right)
+            audit.record(s, actor=self.actor, action="remove", entity="right", entity_id=right_id, case_id=case.id,
+                         details={"kind": right.kind, "number": right.number, "title": right.title})
+            self.reindex(s, case)
+            return self._detail(s, case)
+
+    def set_opponent(self, number: str, opponent: PartyInput | None) -> CaseDetail:
+        clean = clean_party(opponent, "opponent") if opponent and opponent.name.strip() else None
+        with self.store.write() as s:
+            case = self._get(s, number)
+            old = case.opponent.name if case.opponent else None
+            case.opponent = self._find_or_create_party(s, clean) if clean else None
+            audit.record(s, actor=self.actor, action="update", entity="case", entity_id=case.number,
+                         case_id=case.id, details={"opponent": [old, clean.name if clean else None]})
+            self.reindex(s, case)
+            return self._detail(s, case)
+
+    # ------------------------------------------------------------ search index
+
+    @staticmethod
+    def reindex(s: Session, case: Case) -> None:
+        """Refresh the case's full-text document (SQLite FTS5) inside the caller's transaction."""
+        if s.get_bind().dialect.name != "sqlite":
+            return
+        s.flush()
+        consultations = s.execute(select(Consultation.topic, Consultation.summary, Consultation.enquirer,
+                                         Consultation.organisation).where(Consultation.case_id == case.id)).all()
+        body = search.index_body(
+            case.number, case.title, case.facts, case.applicant.name if case.applicant else "",
+            case.opponent.name if case.opponent else "", case.applicant.uscc if case.applicant else "",
+            *(" ".join((r.number, r.title, r.goods, r.protected_area, r.owner, r.secret_description))
+              for r in case.rights),
+            *(" ".join(c) for c in consultations),
+        )
+        s.execute(text("DELETE FROM case_fts WHERE rowid = :id"), {"id": case.id})
+        s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:id, :body)"), {"id": case.id, "body": body})
+
+    # ------------------------------------------------------------ conflict check and deadlines
+
+    def conflict_check(self, applicant: str, opponent: str | None = None, *, applicant_uscc: str | None = None,
+                       opponent_uscc: str | None = None, exclude_number: str | None = None) -> list[ConflictHit]:
+        """Where the workstation already assists or opposes the new case's parties.
+
+        Fuzzy (rapidfuzz) over party keys stored at intake (normalised, without company-form suffixes and
+        leading place names), plus exact credit-code matches. The applicant appearing as an opposing party
+        elsewhere (or the opponent as an assisted applicant) is a ``conflict``; the same side is ``related``.
+        """
+        names = [("applicant", applicant, applicant_uscc)]
+        if opponent and opponent.strip():
+            names.append(("opponent", opponent, opponent_uscc))
+        hits: list[ConflictHit] = []
+        with self.store.read() as s:
+            parties = s.execute(select(Party.id, Party.name_norm, Party.uscc)).all()
+            keys = [p[1] for p in parties]
+            for role_new, name, uscc in names:
+                key = normalise_name(name, drop_place=True)
+                if not key:
+                    continue
+                matched: dict[int, float] = {}
+                scorer = fuzz.ratio if len(key) < 4 else fuzz.WRatio
+                for _choice, score, idx in process.extract(key, keys, scorer=scorer, limit=50,
+                                                           score_cutoff=CONFLICT_THRESHOLD):
+                    matched[parties[idx][0]] = float(score)
+                if uscc:
+                    for pid, _norm, code in parties:
+                        if code == uscc:
+                            matched[pid] = 100.0
+                if not matched:
+                    continue
+                applicant_p, opponent_p = aliased(Party), aliased(Party)
+                q = select(Case.number, Case.title, Case.status, Case.applicant_id, Case.opponent_id,
+                           applicant_p.name, opponent_p.name
+                           ).join(applicant_p, Case.applicant_id == applicant_p.id
+                           ).outerjoin(opponent_p, Case.opponent_id == opponent_p.id
+                           ).where(or_(Case.applicant_id.in_(matched), Case.opponent_id.in_(matched)))
+                if exclude_number:
+                    q = q.where(Case.number != exclude_number)
+                for number, title, status, a_id, o_id, a_name, o_name in s.execute(q):
+                    for role_existing, pid, other in (("applicant", a_id, a_name), ("opponent", o_id, o_name)):
+                        if pid not in matched:
+                            continue
+                        kind = "related" if role_new == role_existing else "conflict"
+                        hits.append(ConflictHit(name, role_new, other, round(matched[pid], 1), number, title,
+                                                status, role_existing, kind,
+                                                _conflict_message(name, role_new, other, number, role_existing,
+                                                                  kind)))
+        hits.sort(key=lambda h: (h.kind != "conflict", -h.score, h.case_number))
+        return hits
+
+    def deadline_overview(self) -> dict[str, list[CaseRow]]:
+        """Overdue and due-soon open cases, most urgent first: the desk's daily view."""
+        return {k: sorted(self.list(CaseFilter(deadline=k)), key=lambda r: (r.due or date.max, r.number))
+                for k in ("overdue", "due_soon")}
+
+    def timeline(self, number: str) -> list[audit.AuditEntry]:
+        from qcy_workstation.cases.models import AuditEvent
+
+        with self.store.read() as s:
+            case = self._get(s, number)
+            events = s.execute(select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id))
+            return [audit.to_entry(e) for e in events.scalars()]
+
+
+def current_due_sql():  # type: ignore[no-untyped-def]
+    """SQL for ``current_due``: the deadline that applies in the case's status."""
+    from sqlalchemy import case as sql_case
+
+    return sql_case((Case.status == "received", Case.acceptance_due),
+                    (Case.status.in_(("accepted", "in_progress")), Case.opinion_due), else_=None)
+
+
+def _conflict_message(name: str, role_new: str, other: str, number: str, role_existing: str, kind: str) -> str:
+    roles = {"applicant": "申请人/applicant", "opponent": "对方当事人/opposing party"}
+    if kind == "conflict":
+        return (f"利益冲突：{name}（本案{roles[role_new]}）与案件 {number} 的{roles[role_existing]} {other} 相近。"
+                f" Conflict: {name} resembles {other}, the {role_existing} in case {number}.")
+    return (f"关联：{name} 已在案件 {number} 中作为{roles[role_existing]}（{other}）。"
+            f" Related: {name} already appears as {role_existing} ({other}) in case {number}.")
+
+
+__all__ = ["CaseService", "OPEN_STATUSES", "clean_new_case", "clean_party", "clean_right"]

@@ -1,0 +1,205 @@
+"""Validators for identifiers and codes staff type in. Each raises ValidationError naming the field.
+
+Algorithms: GB 32100-2015 (Unified Social Credit Code) and the CNIPA application-number check
+character (see shared DOMAIN.md, "Identifiers").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from qcy_workstation.errors import ValidationError
+
+IP_TYPES = ("trademark", "patent", "gi", "trade-secret")
+CHANNELS = ("walk-in", "phone", "online", "letter")
+PRIORITIES = ("low", "normal", "high", "urgent")
+ASSISTANCE = (
+    "infringement-opinion",
+    "compensation-estimate",
+    "legal-consultation",
+    "dispute-route",
+    "early-warning",
+)
+PATENT_KINDS = ("invention", "utility_model", "design")
+GI_ROUTES = ("gi_product", "collective_mark", "certification_mark", "agricultural_gi")
+
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_ORG_CHARSET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _fold(text: str) -> str:
+    """Full-width ASCII to half-width, strip spaces: what people paste from Word or a web page."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            ch = chr(code - 0xFEE0)
+        elif code == 0x3000:
+            ch = " "
+        out.append(ch)
+    return "".join(out).strip()
+
+
+def uscc_check_char(first17: str) -> str:
+    """The 18th character of a Unified Social Credit Code (GB 32100-2015, weights 3^i mod 31)."""
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return USCC_CHARSET[(31 - total % 31) % 31]
+
+
+def org_code_check_char(first8: str) -> str:
+    """Check character of the 9-character organisation code (GB 11714), positions 9-17 of a USCC."""
+    total = sum(_ORG_CHARSET.index(c) * w for c, w in zip(first8, _ORG_WEIGHTS, strict=True))
+    r = 11 - total % 11
+    return "X" if r == 10 else "0" if r == 11 else str(r)
+
+
+def validate_uscc(value: str, field: str = "uscc") -> str:
+    """Return the normalised code or raise. Checks charset, length and the GB 32100-2015 check character."""
+    code = _fold(value).upper().replace(" ", "")
+    if len(code) != 18:
+        raise ValidationError(f"a Unified Social Credit Code has 18 characters, got {len(code)}",
+                              field=field, value=value)
+    bad = [c for c in code if c not in USCC_CHARSET]
+    if bad:
+        raise ValidationError(f"character {bad[0]!r} is not allowed (I, O, S, V, Z and symbols never occur)",
+                              field=field, value=value)
+    if not code[2:8].isdigit():
+        raise ValidationError("positions 3-8 must be the 6-digit administrative division code",
+                              field=field, value=value)
+    expected = uscc_check_char(code[:17])
+    if code[17] != expected:
+        raise ValidationError(f"check character is {code[17]!r}, expected {expected!r}", field=field, value=value)
+    return code
+
+
+def make_uscc(prefix2: str, division6: str, org8: str) -> str:
+    """Build a valid code from its parts (demo data and tests); org check and final check computed."""
+    org9 = org8 + org_code_check_char(org8)
+    first17 = prefix2 + division6 + org9
+    return first17 + uscc_check_char(first17)
+
+
+_APP_NEW = re.compile(r"^(?P<body>(?P<year>\d{4})(?P<type>[12389])\d{7})\.?(?P<check>[0-9X])$")
+_APP_OLD = re.compile(r"^(?P<body>\d{2}(?P<type>[12389])\d{5})\.?(?P<check>[0-9X])$")
+_PATENT_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+PATENT_TYPE_BY_DIGIT = {"1": "invention", "2": "utility_model", "3": "design", "8": "invention", "9": "utility_model"}
+
+
+def patent_check_char(body: str) -> str:
+    """CNIPA check character: sum(d_i * w_i) mod 11, 10 -> 'X'."""
+    r = sum(int(d) * w for d, w in zip(body, _PATENT_WEIGHTS, strict=False)) % 11
+    return "X" if r == 10 else str(r)
+
+
+def validate_patent_number(value: str, field: str = "patent_number") -> str:
+    """Accept an application number or a patent number (``ZL`` + application number), with or without
+    ``CN`` prefix and the dot. Returns the canonical ``ZL202010566088.9`` form for granted-style input
+    and ``202010566088.9`` for bare application numbers."""
+    raw = _fold(value).upper().replace(" ", "")
+    prefix = ""
+    for p in ("ZL", "CN"):
+        if raw.startswith(p):
+            prefix = "ZL" if p == "ZL" else ""
+            raw = raw[len(p):]
+    m = _APP_NEW.match(raw) or _APP_OLD.match(raw)
+    if not m:
+        raise ValidationError(
+            "expected an application number like 202010566088.9 (12 digits and a check character) "
+            "or the pre-2003 form like 98123456.X",
+            field=field, value=value)
+    body = m.group("body")
+    if len(body) == 12 and not (1985 <= int(m.group("year")) <= 2100):
+        raise ValidationError(f"year {m.group('year')} is not a plausible filing year", field=field, value=value)
+    expected = patent_check_char(body)
+    if m.group("check") != expected:
+        raise ValidationError(f"check character is {m.group('check')!r}, expected {expected!r}",
+                              field=field, value=value)
+    return f"{prefix}{body}.{expected}"
+
+
+def patent_kind_from_number(number: str) -> str:
+    body = number.removeprefix("ZL").split(".")[0]
+    digit = body[4] if len(body) == 12 else body[2]
+    return PATENT_TYPE_BY_DIGIT.get(digit, "invention")
+
+
+def validate_nice_classes(value: str | list[int] | list[str], field: str = "nice_classes") -> str:
+    """'25, 35' / '第25类' / [25, 35] -> '25,35' (sorted, unique, each 1..45)."""
+    items = value if isinstance(value, list) else re.split(r"[,，、;；\s]+", _fold(str(value)))
+    classes: set[int] = set()
+    for item in items:
+        text = str(item).strip().removeprefix("第").removesuffix("类")
+        if not text:
+            continue
+        if not text.isdigit() or not 1 <= int(text) <= 45:
+            raise ValidationError(f"{item!r} is not a Nice class (1-45)", field=field, value=value)
+        classes.add(int(text))
+    return ",".join(str(c) for c in sorted(classes))
+
+
+def validate_similar_groups(value: str, field: str = "similar_groups") -> str:
+    """4-digit similar-group codes of the Similar Goods and Services table, e.g. '2501,2507'."""
+    groups = [g for g in re.split(r"[,，、;；\s]+", _fold(value)) if g]
+    for g in groups:
+        if not re.fullmatch(r"\d{4}", g) or not 1 <= int(g[:2]) <= 45:
+            raise ValidationError(f"{g!r} is not a 4-digit similar group (class + group, e.g. 2501)",
+                                  field=field, value=value)
+    return ",".join(sorted(set(groups)))
+
+
+def validate_trademark_number(value: str, field: str = "trademark_number") -> str:
+    text = _fold(value).replace(" ", "")
+    if not re.fullmatch(r"[A-Z]?\d{1,9}[A-Z]?", text.upper()):
+        raise ValidationError("a trademark registration number is up to 9 digits (e.g. 1234567)",
+                              field=field, value=value)
+    return text.upper()
+
+
+def validate_choice(value: str, choices: tuple[str, ...], field: str) -> str:
+    """Accept ``trade_secret`` for ``trade-secret`` and the like: people type both."""
+    v = (value or "").strip().lower()
+    for candidate in (v, v.replace("_", "-"), v.replace("-", "_"), v.replace(" ", "-")):
+        if candidate in choices:
+            return candidate
+    raise ValidationError(f"{value!r} is not one of: {', '.join(choices)}", field=field, value=value)
+
+
+def validate_required(value: str | None, field: str, max_len: int = 300) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("is required", field=field, value=value)
+    if len(text) > max_len:
+        raise ValidationError(f"is longer than {max_len} characters", field=field, value=value)
+    return text
+
+
+def parse_date(value: str | date | None, field: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = _fold(str(value))
+    m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text)
+    if not m:
+        raise ValidationError("expected a date as YYYY-MM-DD", field=field, value=value)
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise ValidationError(f"not a calendar date ({exc})", field=field, value=value) from None
+
+
+def validate_email(value: str, field: str = "email") -> str:
+    text = _fold(value)
+    if text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise ValidationError("is not an e-mail address", field=field, value=value)
+    return text
+
+
+def validate_phone(value: str, field: str = "phone") -> str:
+    text = _fold(value)
+    if text and not re.fullmatch(r"[+\d][\d\- ()]{4,24}", text):
+        raise ValidationError("is not a phone number", field=field, value=value)
+    return text

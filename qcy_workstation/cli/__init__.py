@@ -1,0 +1,90 @@
+"""Command-line entry point ``qcy-workstation``.
+
+With no sub-command it opens the desktop client; sub-commands run headless on the same services the UI
+calls. Each sub-command family lives in its own module ``qcy_workstation.cli.<name>`` exposing
+``register(subparsers) -> None``; handlers are ``handler(args, ctx) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from qcy_workstation import __version__
+from qcy_workstation.cli.context import CliContext, add_common_options
+from qcy_workstation.errors import QcyError
+
+# Order is the order of ``--help``. A module that does not exist (yet) is skipped.
+COMMAND_MODULES = (
+    "cases",
+    "consult",
+    "evidence",
+    "demo",
+    "store",
+    "precheck",
+    "register",
+    "screen",
+    "compensate",
+    "export",
+    "documents",
+    "warning",
+    "stats",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qcy-workstation",
+        description="QCY Workstation — 秦创原知识产权维权援助工作站. Without a command: the desktop client.",
+    )
+    parser.add_argument("--version", action="version", version=f"qcy-workstation {__version__}")
+    add_common_options(parser, top_level=True)
+    parser.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen to PNG and exit")
+    parser.add_argument("--page", metavar="NAME", help="page to show (with --screenshot or at start)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(f"qcy_workstation.cli.{name}") is None:
+            continue
+        module = importlib.import_module(f"qcy_workstation.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    ctx = CliContext.from_args(args)
+    try:
+        if args.command is None:
+            return _run_gui(args, ctx)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.parse_args([args.command, "--help"])
+            return 2
+        return int(handler(args, ctx) or 0)
+    except QcyError as err:
+        ctx.fail(err)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        from qcy_workstation.ui.app import run_app
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        print(f"the desktop client is not available: {exc}", file=sys.stderr)
+        return 1
+    return run_app(args, db_url=ctx.db_url)

@@ -1,0 +1,249 @@
+"""Opening the store: default location, SQLite pragmas, migrations on open, error translation.
+
+One ``Store`` per process. ``store.read()`` and ``store.write()`` hand out sessions that are one
+transaction each (one use case = one transaction): a failure rolls back and the store stays as it was.
+On SQLite ``write()`` starts with ``BEGIN IMMEDIATE`` so two writers queue on the busy timeout instead of
+failing mid-way; the same code runs on PostgreSQL (a plain BEGIN).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from qcy_workstation.errors import QcyError, StoreError
+
+APP_NAME = "QCYWorkstation"
+DB_FILENAME = "qcy-workstation.sqlite"
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def default_db_path() -> Path:
+    """The store in the user's data folder, e.g. ~/.local/share/QCYWorkstation/ on Linux."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def resolve_db_url(db: str | os.PathLike[str] | None) -> str:
+    """``--db`` wins, then ``$QCY_DB``, then the default file. A bare path becomes a sqlite URL."""
+    value = str(db) if db else os.environ.get("QCY_DB") or str(default_db_path())
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def explain_db_error(exc: BaseException, url: str = "") -> StoreError:
+    """Turn a driver error into a message a member of staff can act on."""
+    msg = str(getattr(exc, "orig", exc)).lower()
+    where = f" ({_display(url)})" if url else ""
+    if "locked" in msg or "busy" in msg:
+        return StoreError(f"the store is locked by another program{where}; try again in a moment")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"the store is read-only{where}; check the file's permissions")
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return StoreError(f"the store file is damaged{where}; restore it from a backup "
+                          "(the copy made before each migration is beside it)")
+    if "unable to open" in msg:
+        return StoreError(f"cannot open the store{where}; check that the folder exists and is writable")
+    if "disk" in msg and "full" in msg:
+        return StoreError(f"the disk is full{where}; nothing was written")
+    return StoreError(f"store error{where}: {getattr(exc, 'orig', exc)}")
+
+
+def _display(url: str) -> str:
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else make_url(url).render_as_string()
+
+
+class Store:
+    """An open store. Thread-safe: each call to ``read``/``write`` uses its own connection."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_engine = engine.execution_options(qcy_write=True)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    @property
+    def files_dir(self) -> Path:
+        """Content-addressed files (evidence, issued documents) live beside the store file.
+
+        For a server store ``$QCY_FILES`` names the shared folder (every desk must mount the same one).
+        """
+        env = os.environ.get("QCY_FILES")
+        if env:
+            return Path(env)
+        if self.path is not None:
+            return self.path.with_name(self.path.stem + "-files")
+        return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "files"
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        try:
+            with self._sessions() as session:
+                yield session
+                session.rollback()
+        except QcyError:
+            raise
+        except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+            raise explain_db_error(exc, self.url) from exc
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed if the block ends normally, rolled back on any exception."""
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except QcyError:
+            raise
+        except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+            raise explain_db_error(exc, self.url) from exc
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` on SQLite: an empty list means the file is sound."""
+        if not self.is_sqlite:
+            return []
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy's "begin" event decide how a transaction starts (deferred or immediate).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        with contextlib.suppress(sqlite3.OperationalError):  # read-only file: keep its journal mode
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get("qcy_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def create_store_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+        _install_sqlite_pragmas(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) and migrate the store. Raises StoreError with a plain message."""
+    url = resolve_db_url(db)
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a store file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for the store ({path.parent}): {exc.strerror}") from exc
+        if path.exists() and path.stat().st_size > 0:
+            _check_sqlite_header(path)
+    engine = create_store_engine(url)
+    store = Store(engine, url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        if migrate:
+            upgrade(store)
+    except QcyError:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise explain_db_error(exc, url) from exc
+    return store
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except PermissionError as exc:
+        raise StoreError(f"no permission to read the store ({path})") from exc
+    if header != b"SQLite format 3\x00":
+        raise StoreError(f"the store file is damaged or not a QCY store ({path}); restore it from a backup")
+
+
+def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return set(ScriptDirectory.from_config(_alembic_config()).get_heads())
+
+
+def current_revisions(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return set()
+        return {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
+
+
+def upgrade(store: Store, target: str = "heads") -> None:
+    """Apply pending migrations; an existing SQLite store is copied aside first."""
+    from alembic import command
+
+    current = current_revisions(store)
+    if target == "heads" and current == head_revisions():
+        return
+    if current and store.path is not None and store.path.exists():
+        backup_before_migration(store, current)
+    with store.engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), target)
+
+
+def backup_before_migration(store: Store, current: set[str]) -> Path:
+    assert store.path is not None
+    with store.engine.connect() as conn:  # fold the WAL into the main file so the copy is complete
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    tag = "+".join(sorted(current))
+    dest = store.path.with_name(f"{store.path.name}.before-{tag}-{stamp}.bak")
+    shutil.copy2(store.path, dest)
+    return dest

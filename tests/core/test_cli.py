@@ -1,0 +1,103 @@
+"""The CLI contract that scripts depend on, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), *args],
+                          capture_output=True, text=True, timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError(proc.stderr)
+    return proc
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cli.sqlite"
+
+
+def test_version() -> None:
+    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and "qcy-workstation" in out.stdout
+
+
+def test_intake_list_show_transition_and_search(db: Path) -> None:
+    added = json.loads(run(db, "cases", "add", "--type", "trademark", "--title", "“秦韵”商标侵权", "--applicant",
+                           "西安秦韵茶业有限公司", "--applicant-uscc", "91610131MA6TXY12X8", "--opponent", "咸阳某茶行",
+                           "--mark", "秦韵", "--classes", "30", "--json").stdout)
+    number = added["number"]
+    assert number.startswith("QCY-")
+    listed = json.loads(run(db, "cases", "list", "--json").stdout)
+    assert [(c["number"], c["title"], c["type"], c["status"]) for c in listed] == [
+        (number, "“秦韵”商标侵权", "trademark", "received")]
+    shown = json.loads(run(db, "--json", "cases", "show", number).stdout)
+    assert (shown["number"], shown["status"], shown["type"]) == (number, "received", "trademark")
+    run(db, "cases", "transition", number, "declined", "--reason", "不属于本地管辖")
+    assert json.loads(run(db, "cases", "show", number, "--json").stdout)["status"] == "declined"
+    found = json.loads(run(db, "cases", "search", "秦韵", "--json").stdout)
+    assert [c["number"] for c in found] == [number]
+    assert json.loads(run(db, "cases", "search", "猕猴", "--json").stdout) == []
+
+
+def test_bad_input_exits_1_and_names_the_field(db: Path) -> None:
+    p = run(db, "cases", "add", "--type", "patent", "--title", "x", "--applicant", "y", "--applicant-uscc",
+            "91610000220530069K", check=False)
+    assert p.returncode == 1
+    assert "applicant_uscc" in p.stderr and "Traceback" not in p.stderr
+    p = run(db, "cases", "transition", "QCY-2026-00001", "accepted", check=False)
+    assert p.returncode == 1 and "no case" in p.stderr
+    assert json.loads(run(db, "cases", "list", "--json").stdout) == []
+
+
+def test_a_damaged_store_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"\x00garbage" * 500)
+    p = run(bad, "cases", "list", "--json", check=False)
+    assert p.returncode == 1
+    assert "damaged" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_seed_demo_list_limit_and_filters(db: Path) -> None:
+    run(db, "seed-demo", "--cases", "60", "--seed", "7")
+    all_cases = json.loads(run(db, "cases", "list", "--json").stdout)
+    assert len(all_cases) == 60
+    assert len(json.loads(run(db, "cases", "list", "--limit", "5", "--json").stdout)) == 5
+    patents = json.loads(run(db, "cases", "list", "--type", "patent", "--json").stdout)
+    assert patents and all(c["type"] == "patent" for c in patents)
+    assert len(patents) == sum(c["type"] == "patent" for c in all_cases)
+    consults = json.loads(run(db, "consult", "list", "--json").stdout)
+    assert len(consults) == 120
+
+
+def test_seed_demo_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    run(a, "seed-demo", "--cases", "30", "--seed", "11")
+    run(b, "seed-demo", "--cases", "30", "--seed", "11")
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "id"} for r in rows]  # noqa: E731
+    ja = json.loads(run(a, "cases", "list", "--json").stdout)
+    jb = json.loads(run(b, "cases", "list", "--json").stdout)
+    assert strip(ja) == strip(jb)
+
+
+def test_consultations_from_the_command_line(db: Path) -> None:
+    run(db, "consult", "add", "--channel", "phone", "--enquirer", "王经理", "--topic", "商标被抢注",
+        "--summary", "咨询异议程序")
+    rows = json.loads(run(db, "consult", "list", "--json").stdout)
+    assert [(r["channel"], r["enquirer"], r["topic"], r["case_number"]) for r in rows] == [
+        ("phone", "王经理", "商标被抢注", None)]
+    p = run(db, "consult", "add", "--channel", "phone", "--enquirer", "王", "--topic", "t", "--summary", "s",
+            "--case", "QCY-2026-00077", check=False)
+    assert p.returncode == 1 and "case" in p.stderr
+
+
+def test_store_check_reports_an_intact_audit_chain(db: Path) -> None:
+    run(db, "seed-demo", "--cases", "20")
+    report = json.loads(run(db, "store", "check", "--json").stdout)
+    assert report["ok"] is True
