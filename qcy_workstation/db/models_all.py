@@ -20,7 +20,7 @@ def import_all() -> list[str]:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if exc.name is None or not name.startswith(exc.name):
                 raise
             continue
         found.append(name)
