@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, func, select, text
 from sqlalchemy.orm import Session
 
 from qcy_workstation.cases import audit, search
@@ -29,6 +29,9 @@ from qcy_workstation.cases.validation import (
 from qcy_workstation.db.base import CHINA_TZ
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import NotFoundError, ValidationError
+
+CONSULTATION_FTS = Table("consultation_fts", MetaData(), Column("rowid", Integer, primary_key=True),
+                         Column("body", Text))
 
 
 def clean_consultation(c: NewConsultation) -> NewConsultation:
@@ -112,8 +115,8 @@ class ConsultationService:
             if expr is None:
                 q = q.where(text("0"))
             elif self.store.is_sqlite:
-                q = q.where(Consultation.id.in_(
-                    text("SELECT rowid FROM consultation_fts WHERE consultation_fts MATCH :cfts").bindparams(cfts=expr)))
+                q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
+                    text("consultation_fts MATCH :cfts").bindparams(cfts=expr))
             else:
                 like = f"%{f.text.strip()}%"
                 q = q.where(Consultation.topic.ilike(like) | Consultation.summary.ilike(like)
@@ -125,7 +128,11 @@ class ConsultationService:
         """Newest first."""
         f = f or ConsultationFilter()
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
-        q = self._filtered(f, q).order_by(Consultation.at.desc(), Consultation.id.desc())
+        q = self._filtered(f, q)
+        if f.text and search.match_expression(f.text) and self.store.is_sqlite:
+            q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
+        else:
+            q = q.order_by(Consultation.at.desc(), Consultation.id.desc())
         if offset:
             q = q.offset(offset)
         if limit is not None:

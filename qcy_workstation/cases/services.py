@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from qcy_workstation.cases import audit, search
@@ -54,6 +54,8 @@ from qcy_workstation.db.store import Store
 from qcy_workstation.errors import NotFoundError, ValidationError
 
 CONFLICT_THRESHOLD = 85.0
+# The FTS5 table made by migration 0001 (kept out of Base.metadata: it is a virtual table).
+CASE_FTS = Table("case_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("body", Text))
 SORT_COLUMNS = ("number", "title", "type", "status", "applicant", "staff", "received_on", "due", "priority")
 
 
@@ -293,8 +295,9 @@ class CaseService:
         if expr is None:
             return q.where(text("0"))
         if s.get_bind().dialect.name == "sqlite":
-            return q.where(Case.id.in_(text("SELECT rowid FROM case_fts WHERE case_fts MATCH :fts")
-                                       .bindparams(fts=expr)))
+            # Join (not IN): SQLite then drives the query from the FTS index in rowid order and can stop
+            # after one page even when a common word matches half the store.
+            return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(text("case_fts MATCH :fts").bindparams(fts=expr))
         like = f"%{query.strip()}%"  # PostgreSQL until its tsvector index lands
         return q.where(or_(Case.title.ilike(like), Case.facts.ilike(like), Case.number.ilike(like)))
 
@@ -315,7 +318,11 @@ class CaseService:
             key = {"number": Case.number, "title": Case.title, "type": Case.ip_type, "status": Case.status,
                    "applicant": applicant.name, "staff": Case.staff, "received_on": Case.received_on,
                    "due": due_expr, "priority": Case.priority}[sort]
-            q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
+            if sort == "received_on" and f.text and search.match_expression(f.text) and self.store.is_sqlite:
+                # Search results newest-entered first, in the index's own order (see _text_condition).
+                q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
+            else:
+                q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
             if offset:
                 q = q.offset(offset)
             if limit is not None:
