@@ -21,8 +21,9 @@ def resource_path(*parts: str) -> Path:
 
 
 def font_path() -> Path:
-    """The shipped CJK TrueType font (Droid Sans Fallback, Apache-2.0): used by the UI, PDF and DOCX."""
-    return resource_path("fonts", "DroidSansFallbackFull.ttf")
+    """The shipped TrueType font (WenQuanYi Micro Hei, Apache-2.0): Chinese, Latin and digits in one face,
+    used by the UI, PDF and DOCX so nothing depends on the fonts installed on the machine."""
+    return resource_path("fonts", "WenQuanYiMicroHei.ttf")
 
 
-FONT_FAMILY = "Droid Sans Fallback"
+FONT_FAMILY = "WenQuanYi Micro Hei"
