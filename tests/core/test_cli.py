@@ -101,3 +101,13 @@ def test_store_check_reports_an_intact_audit_chain(db: Path) -> None:
     run(db, "seed-demo", "--cases", "20")
     report = json.loads(run(db, "store", "check", "--json").stdout)
     assert report["ok"] is True
+
+
+def test_settings_change_deadline_lengths_for_new_cases(db: Path) -> None:
+    shown = json.loads(run(db, "store", "settings", "acceptance_days=7", "--json").stdout)
+    assert shown["acceptance_days"] == 7
+    p = run(db, "store", "settings", "acceptance_days=abc", check=False)
+    assert p.returncode == 1 and "acceptance_days" in p.stderr
+    added = json.loads(run(db, "cases", "add", "--type", "gi", "--title", "t", "--applicant", "a",
+                           "--received", "2026-11-02", "--json").stdout)
+    assert added["acceptance_due"] == "2026-11-11"  # 7 working days after Monday 2 November 2026
