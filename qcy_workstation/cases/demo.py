@@ -216,6 +216,7 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
                 s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:id, :body)"), fts_rows)
         done += len(case_rows)
         if progress is not None and not progress(done, total):
+            _sync_sequences(store)
             return DemoResult(done, 0, len(parties))
 
     channels = ("walk-in", "phone", "online", "letter")
@@ -249,7 +250,18 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
         done += len(rows)
         if progress is not None and not progress(done, total):
             break
+    _sync_sequences(store)
     return DemoResult(cases, written, len(parties))
+
+
+def _sync_sequences(store: Store) -> None:
+    """Rows were inserted with explicit ids; on PostgreSQL move each id sequence past them."""
+    if store.engine.dialect.name != "postgresql":
+        return
+    with store.write() as s:
+        for table in ("parties", "cases", "rights", "transitions", "consultations", "audit_events"):
+            s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                           f"(SELECT coalesce(max(id), 1) FROM {table}))"))
 
 
 def _status_path(rng: random.Random, recv: date, today: date) -> tuple[str, list[tuple[str, str, date, str]]]:
