@@ -56,7 +56,7 @@ def test_queries_in_the_store(cases) -> None:  # type: ignore[no-untyped-def]
 
     texts = ["洛川苹果地理标志被冒用", "锂电池极片涂布设备专利", "“秦韵”商标在第30类茶叶上被仿冒"]
     numbers = [cases.create(NewCase(title=t, ip_type="gi", applicant=PartyInput("某协会"))).number for t in texts]
-    for number, t in zip(numbers, texts, strict=True):
+    for t in texts:
         for size in (1, 2, 3, 6):
             q = t[1 : 1 + size]
             found = {r.number for r in cases.search(q)}

@@ -1,0 +1,559 @@
+"""Build :class:`DocumentContent` for each document kind from plain case data (no store, no Qt).
+
+The documents service (``service.py``) turns a stored case into :class:`CaseData`; tests and the desktop
+page may build :class:`CaseData` directly. ``build_document`` is the one entry point.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from qcy_workstation.compensation.money import format_rmb, rmb_capitals
+from qcy_workstation.documents import labels
+from qcy_workstation.documents.labels import DISCLAIMER, GUIDANCE_NOTE, IP_TYPE_NAMES, NUMBER_CODES, TITLES, L
+from qcy_workstation.documents.model import (
+    DOCUMENT_KINDS,
+    LANGS,
+    DocumentContent,
+    KeyValues,
+    Letterhead,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    format_date,
+)
+from qcy_workstation.errors import ValidationError
+
+GUIDANCE_DIR = Path(__file__).resolve().parent / "data" / "guidance"
+GUIDANCE_TOPICS = ("evidence", "administrative-complaint", "mediation-arbitration", "litigation", "customs",
+                   "overseas")
+
+
+@dataclass
+class PartyInfo:
+    name: str
+    uscc: str = ""
+    address: str = ""
+    contact: str = ""
+    phone: str = ""
+
+
+@dataclass
+class RightInfo:
+    kind: str
+    number: str = ""
+    title: str = ""
+    owner: str = ""
+    detail: str = ""
+
+
+@dataclass
+class ConsultationInfo:
+    on: date | None
+    channel: str
+    enquirer: str
+    topic: str
+    summary: str = ""
+    advice: str = ""
+    staff: str = ""
+
+
+@dataclass
+class CaseData:
+    """What documents need to know about a case (plain values; ``precheck`` and ``compensation`` are dicts)."""
+
+    number: str
+    ip_type: str = ""
+    title: str = ""
+    applicant: PartyInfo | None = None
+    opponent: PartyInfo | None = None
+    rights: list[RightInfo] = field(default_factory=list)
+    facts: str = ""
+    received_on: date | None = None
+    staff: str = ""
+    status: str = ""
+    consultations: list[ConsultationInfo] = field(default_factory=list)
+    prechecks: list[dict[str, Any]] = field(default_factory=list)
+    compensation: dict[str, Any] | None = None
+
+
+@dataclass
+class WorkstationInfo:
+    name: str = "秦创原知识产权维权援助工作站"
+    name_en: str = "Qin Chuangyuan IP Rights-Protection Assistance Workstation"
+    letterhead: str = "秦创原创新驱动平台 · 知识产权维权援助工作站"
+    letterhead_en: str = "Qin Chuangyuan Innovation Platform · IP Rights-Protection Assistance Workstation"
+    address: str = "陕西省西安市"
+    phone: str = "12330"
+
+
+def default_number(kind: str, case_number: str, seq: int = 1, year: int | None = None) -> str:
+    """A document number like ``QCY-YJ-2026-0007`` (same in both languages)."""
+    year = year or date.today().year
+    return f"QCY-{NUMBER_CODES[kind]}-{year}-{seq:04d}"
+
+
+def _t(key: str, lang: str, **kw: Any) -> str:
+    return L[key][lang].format(**kw)
+
+
+def _ip(ip_type: str, lang: str) -> str:
+    return IP_TYPE_NAMES.get(ip_type, {"zh": ip_type, "en": ip_type})[lang]
+
+
+def _case_facts(case: CaseData, lang: str) -> KeyValues:
+    items = [(_t("case_number", lang), case.number)]
+    if case.applicant:
+        items.append((_t("applicant", lang), case.applicant.name))
+        if case.applicant.uscc:
+            items.append((_t("uscc", lang), case.applicant.uscc))
+    if case.opponent:
+        items.append((_t("opponent", lang), case.opponent.name))
+    items.append((_t("ip_type", lang), _ip(case.ip_type, lang)))
+    if case.received_on:
+        items.append((_t("received", lang), format_date(case.received_on, lang)))
+    if case.staff:
+        items.append((_t("staff", lang), case.staff))
+    return KeyValues(items)
+
+
+def _rights_table(case: CaseData, lang: str) -> Table | None:
+    if not case.rights:
+        return None
+    header = [_t("right_kind", lang), _t("right_number", lang), _t("right_title", lang), _t("right_owner", lang)]
+    rows = [[_ip(r.kind, lang), r.number, r.title, r.owner] for r in case.rights]
+    return Table(header, rows, widths=[1, 1.6, 2.4, 1.6])
+
+
+def _applicant_name(case: CaseData) -> str:
+    return case.applicant.name if case.applicant else ""
+
+
+# ------------------------------------------------------------------------------------------ compensation
+
+
+def compensation_section(estimate: dict[str, Any], lang: str) -> Section:
+    """The compensation estimate (``CompensationEstimate.to_dict()``) as lines with citations."""
+    zh = lang == "zh"
+    heading = "赔偿数额估算" if zh else "Compensation estimate"
+    blocks: list[Any] = []
+    law = f"{estimate.get('law_zh' if zh else 'law_en', '')} {estimate.get('article_zh' if zh else 'article_en', '')}"
+    blocks.append(Paragraph(("适用规则：" if zh else "Rules applied: ") + law, style="plain"))
+    rows = []
+    for line in estimate.get("lines", []):
+        amount = "" if line.get("amount") is None else format_rmb(line["amount"], lang=lang)
+        rows.append([line["label_zh" if zh else "label_en"], amount, line["citation_zh" if zh else "citation_en"]])
+    for line in estimate.get("why_not", []):
+        rows.append([line["label_zh" if zh else "label_en"],
+                     "" if line.get("amount") is None else format_rmb(line["amount"], lang=lang),
+                     line["note_zh" if zh else "note_en"]])
+    header = ["项目", "金额", "依据 / 说明"] if zh else ["Item", "Amount", "Basis / note"]
+    blocks.append(Table(header, rows, widths=[2.0, 2.1, 3.9]))
+    total = estimate.get("total", 0)
+    low, high = estimate.get("range", [total, total])
+    if zh:
+        blocks.append(Paragraph(
+            f"估算可能金额为{format_rmb(total)}（{rmb_capitals(total)}），估算区间为{format_rmb(low)}至{format_rmb(high)}"
+            f"（{rmb_capitals(low)}至{rmb_capitals(high)}）。"))
+    else:
+        blocks.append(Paragraph(
+            f"The likely figure is {format_rmb(total, lang='en')}, within an estimated range of "
+            f"{format_rmb(low, lang='en')} to {format_rmb(high, lang='en')}."))
+    comp = estimate.get("composition") or {}
+    if comp.get("model"):
+        key = "zh" if zh else "en"
+        text = (f"计算构成：{comp['formula_zh']}。把握程度：中等。{comp['reasoning_zh']}" if zh else
+                f"Composition: {comp['formula_en']}. Confidence: {comp.get('confidence', 'medium')}. "
+                f"{comp['reasoning_en']}")
+        if comp.get("alternative_total") is not None:
+            alt = format_rmb(comp["alternative_total"], lang=lang)
+            text += (f"按乘法理解（{comp['alternative_formula_zh']}）的金额为{alt}。" if zh else
+                     f" Under the multiplicative reading ({comp['alternative_formula_en']}) the figure is {alt}.")
+        blocks.append(Paragraph(text, style="note"))
+        blocks.append(Paragraph(("依据：" if zh else "Source: ") + comp[f"citation_{key}"], style="note"))
+    factors = estimate.get("statutory_factors") or {}
+    if estimate.get("basis") == "statutory" and factors:
+        blocks.append(Paragraph(
+            ("法定赔偿考虑因素：" if zh else "Factors for statutory damages: ")
+            + (factors.get("law_zh") if zh else factors.get("law_en", "")), style="note"))
+    for note in estimate.get("notes_zh" if zh else "notes_en", []):
+        blocks.append(Paragraph(note, style="note"))
+    return Section(heading, blocks)
+
+
+# -------------------------------------------------------------------------------------------- precheck
+
+
+def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]:
+    """Saved pre-check results (``to_dict()`` of the pre-check engine) as sections of the opinion."""
+    zh = lang == "zh"
+    out: list[Section] = []
+    for res in results:
+        kind = res.get("kind", "")
+        blocks: list[Any] = []
+        if kind == "patent":
+            heading = "专利侵权比对（技术特征对照表）" if zh else "Patent comparison (claim chart)"
+            blocks.append(Paragraph(
+                (f"比对权利要求：第{res.get('claim', '')}项。结论：{res.get('verdict_zh', res.get('verdict', ''))}。"
+                 f"{res.get('reason_zh', '')}") if zh else
+                f"Claim {res.get('claim', '')}: {res.get('verdict', '')}. {res.get('reason_en', '')}"))
+            status_zh = {"covered": "相同", "equivalent": "等同", "missing": "缺少"}
+            rows = []
+            for e in res.get("elements", []):
+                status = e.get("status", "")
+                rows.append([str(e.get("index", "")), e.get("element", ""),
+                             status_zh.get(status, status) if zh else status, e.get("evidence", ""), e.get("note", "")])
+            header = (["序号", "技术特征", "比对", "被诉方案对应内容", "说明"] if zh else
+                      ["#", "Technical feature", "Finding", "Accused solution", "Note"])
+            blocks.append(Table(header, rows, widths=[0.5, 2.5, 1.1, 2.5, 1.5]))
+        elif kind == "trademark":
+            heading = "商标近似与混淆可能性" if zh else "Trademark similarity and likelihood of confusion"
+            blocks.append(Paragraph(
+                (f"权利商标“{res.get('mark', '')}”与被诉标识“{res.get('other', '')}”：综合得分{res.get('score', '')}，"
+                 f"混淆可能性：{'较大' if res.get('likely_confusion') else '较小'}（风险：{res.get('risk', '')}）。") if zh else
+                f"Mark '{res.get('mark', '')}' v. sign '{res.get('other', '')}': score {res.get('score', '')}, "
+                f"likely confusion: {'yes' if res.get('likely_confusion') else 'no'} (risk: {res.get('risk', '')})."))
+            rows = [[f.get("name", ""), str(f.get("score", "")), f.get("text_zh" if zh else "text_en", "")]
+                    for f in res.get("factors", [])]
+            header = ["因素", "得分", "说明"] if zh else ["Factor", "Score", "Explanation"]
+            blocks.append(Table(header, rows, widths=[1.4, 0.7, 5]))
+        else:
+            names = {"gi": ("地理标志使用判断", "GI finding"), "trade_secret": ("商业秘密比对", "Trade-secret comparison"),
+                     "trade-secret": ("商业秘密比对", "Trade-secret comparison")}
+            heading = names.get(kind, ("预判结果", "Pre-check result"))[0 if zh else 1]
+            finding = res.get("verdict_zh" if zh else "verdict") or res.get("finding") or res.get("verdict", "")
+            reason = res.get("reason_zh" if zh else "reason_en") or res.get("summary", "")
+            blocks.append(Paragraph(f"结论：{finding}。{reason}" if zh else f"Finding: {finding}. {reason}"))
+            for key in ("matches", "items", "findings", "elements"):
+                items = res.get(key)
+                if isinstance(items, list) and items and isinstance(items[0], dict):
+                    cols = [k for k in items[0] if not isinstance(items[0][k], (dict, list))][:5]
+                    blocks.append(Table(cols, [[str(i.get(c, "")) for c in cols] for i in items]))
+                    break
+        cites = res.get("citations") or []
+        if cites:
+            text = "；".join(
+                f"{c.get('source', '')}（{c.get('version', '')}）{c.get('article', '')}" for c in cites if isinstance(c, dict))
+            blocks.append(Paragraph(("依据：" if zh else "Sources: ") + text, style="note"))
+        blocks.append(Paragraph(res.get("disclaimer" if zh else "disclaimer_en")
+                                or ("参考性预判，非法律认定" if zh else "reference pre-check, not a legal determination"),
+                                style="note"))
+        out.append(Section(heading, blocks))
+    return out
+
+
+# -------------------------------------------------------------------------------------------- guidance
+
+
+@cache
+def guidance_topic(topic: str) -> dict[str, Any]:
+    """A guidance topic's data file (sections per IP type with citations)."""
+    if topic not in GUIDANCE_TOPICS:
+        raise ValidationError("unknown guidance topic; one of " + ", ".join(GUIDANCE_TOPICS), field="topic",
+                              value=topic)
+    return json.loads((GUIDANCE_DIR / f"{topic}.json").read_text(encoding="utf-8"))
+
+
+def guidance_sections(topic: str, ip_type: str, lang: str) -> tuple[str, list[Section]]:
+    """The topic's title and the sections that apply to ``ip_type`` (all types when empty)."""
+    data = guidance_topic(topic)
+    ip = ip_type.replace("_", "-")
+    sections = []
+    for sec in data["sections"]:
+        applies = sec.get("applies_to", ["all"])
+        if ip and "all" not in applies and ip not in applies:
+            continue
+        blocks: list[Any] = [Paragraph(p) for p in sec[lang]["paragraphs"]]
+        steps = sec[lang].get("steps")
+        if steps:
+            blocks.append(Table(["步骤", "做法"] if lang == "zh" else ["Step", "What to do"],
+                                [[str(i + 1), s] for i, s in enumerate(steps)], widths=[0.6, 7]))
+        cites = sec.get("citations", [])
+        if cites:
+            blocks.append(Paragraph(("依据：" if lang == "zh" else "Sources: ")
+                                    + ("；" if lang == "zh" else "; ").join(c[lang] for c in cites), style="note"))
+        sections.append(Section(sec[lang]["heading"], blocks))
+    return data["title"][lang], sections
+
+
+# ------------------------------------------------------------------------------------------- documents
+
+
+def build_document(
+    kind: str,
+    case: CaseData | None,
+    *,
+    lang: str = "zh",
+    workstation: WorkstationInfo | None = None,
+    number: str | None = None,
+    issue_date: date | None = None,
+    options: dict[str, Any] | None = None,
+) -> DocumentContent:
+    """The content of a document of ``kind`` for ``case`` (``case`` may be None for guidance).
+
+    ``options``: ``advice`` (list of paragraphs), ``reasons`` (non-acceptance), ``topic`` and ``ip_type``
+    (guidance), ``memo`` (early-warning data: ``subject``, ``findings`` [rows], ``risks``,
+    ``recommendations``), ``handler``/``reviewer`` names, ``remarks``.
+    """
+    if kind not in DOCUMENT_KINDS:
+        raise ValidationError("document kind must be one of " + ", ".join(DOCUMENT_KINDS), field="doc", value=kind)
+    if lang not in LANGS:
+        raise ValidationError("language must be zh or en", field="lang", value=lang)
+    if case is None and kind != "guidance":
+        raise ValidationError("this document needs a case", field="case")
+    ws = workstation or WorkstationInfo()
+    opts = options or {}
+    day = issue_date or date.today()
+    zh = lang == "zh"
+    ws_name = ws.name if zh else ws.name_en
+    content = DocumentContent(
+        kind=kind, lang=lang, title=TITLES[kind][lang],
+        number=number or default_number(kind, case.number if case else "", year=day.year),
+        issue_date=day, date_text=format_date(day, lang),
+        letterhead=Letterhead(name=ws_name, subtitle=ws.letterhead if zh else ws.letterhead_en,
+                              address=ws.address, phone=(("电话：" if zh else "Tel. ") + ws.phone) if ws.phone else ""),
+        signature=Signature(organisation=ws_name, date_text=format_date(day, lang), seal_hint=_t("seal", lang),
+                            staff_label=_t("handler", lang) if opts.get("handler") else "",
+                            staff_name=opts.get("handler", "")),
+        number_label=_t("number", lang), page_label=L["page"][lang],
+        metadata={"case_number": case.number if case else "", "kind": kind, "lang": lang},
+    )
+    builder = _BUILDERS[kind]
+    builder(content, case, opts, ws)
+    if len(content.signature.organisation) > 14 and zh:
+        pass  # long names wrap inside the seal area's width; kept as is (staff can shorten in settings)
+    return content
+
+
+_CN_NUM = "〇一二三四五六七八九十"
+CHANNELS = {"walk-in": {"zh": "来访", "en": "walk-in"}, "phone": {"zh": "电话", "en": "phone"},
+            "online": {"zh": "网上", "en": "online"}, "letter": {"zh": "来信", "en": "letter"}}
+
+
+def _addressee(content: DocumentContent, case: CaseData) -> None:
+    name = _applicant_name(case)
+    if name:
+        content.addressee = _t("dear", content.lang, name=name)
+
+
+def _acceptance(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    zh = content.lang == "zh"
+    _addressee(content, case)
+    received = format_date(case.received_on, content.lang) if case.received_on else ""
+    content.intro = [
+        (f"你单位于{received}提交的知识产权维权援助申请（案件编号：{case.number}），经审查，符合受理条件，本工作站决定予以受理。"
+         if zh else
+         f"Your request for IP rights-protection assistance received on {received} (case {case.number}) meets "
+         "the conditions for acceptance and has been accepted by the workstation.")
+    ]
+    blocks: list[Any] = [_case_facts(case, content.lang)]
+    rights = _rights_table(case, content.lang)
+    if rights:
+        blocks.append(rights)
+    content.sections.append(Section("受理事项" if zh else "Matter accepted", blocks))
+    steps = opts.get("next_steps") or ([
+        "本工作站将指定承办人员跟进，必要时通知你单位补充证据材料。",
+        "请保持联系方式畅通，并妥善保存与本案有关的原始证据。",
+        "援助为公益性服务，不收取费用；援助意见仅供参考。",
+    ] if zh else [
+        "A case officer will follow the matter and may ask you for further evidence.",
+        "Please keep your contact details current and keep the original evidence safe.",
+        "Assistance is a free public service; its opinions are for reference.",
+    ])
+    content.sections.append(Section("后续安排" if zh else "Next steps", [Paragraph(s) for s in steps]))
+    content.disclaimer = DISCLAIMER[content.lang]
+
+
+def _non_acceptance(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    zh = content.lang == "zh"
+    _addressee(content, case)
+    received = format_date(case.received_on, content.lang) if case.received_on else ""
+    content.intro = [
+        (f"你单位于{received}提交的知识产权维权援助申请（案件编号：{case.number}），经审查，不符合受理条件，本工作站决定不予受理。"
+         if zh else
+         f"Your request for IP rights-protection assistance received on {received} (case {case.number}) does "
+         "not meet the conditions for acceptance and is not accepted.")
+    ]
+    reasons = opts.get("reasons") or (["申请材料未能提供明确的侵权对象和具体的事实与证据。"] if zh else
+                                      ["The request does not name a specific target with concrete facts and evidence."])
+    content.sections.append(Section("不予受理的理由" if zh else "Reasons", [Paragraph(r) for r in reasons]))
+    content.sections.append(Section("受理条件" if zh else "Conditions for acceptance", [Paragraph(
+        "实名提出申请；有明确的援助对象；有具体的事实、理由和证据材料；属于本工作站服务范围；未由其他机构处理。" if zh else
+        "A request in the applicant's real name; a specific target; concrete facts, reasons and evidence; within "
+        "the workstation's remit; not already handled elsewhere.")]))
+    content.sections.append(Section("其他途径" if zh else "Other routes", [Paragraph(
+        "你单位补正材料后可重新提出申请，也可拨打12330知识产权保护热线或向市场监督管理部门、人民法院寻求救济。" if zh else
+        "You may apply again with the missing material, call the 12330 IP hotline, or turn to the market "
+        "regulation authorities or the courts.")]))
+    content.disclaimer = DISCLAIMER[content.lang]
+
+
+def _consultation_record(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    zh = content.lang == "zh"
+    content.sections.append(Section("案件信息" if zh else "Case", [_case_facts(case, content.lang)]))
+    header = (["日期", "方式", "咨询人", "事项", "咨询内容", "答复意见", "接待人"] if zh else
+              ["Date", "Channel", "Enquirer", "Topic", "Question", "Answer", "Staff"])
+    rows = [[format_date(c.on, content.lang) if c.on else "", CHANNELS.get(c.channel, {}).get(content.lang, c.channel),
+             c.enquirer, c.topic, c.summary, c.advice,
+             c.staff] for c in case.consultations]
+    if not rows:
+        rows = [["", "", "", "", "无咨询记录" if zh else "no consultations recorded", "", ""]]
+    content.sections.append(Section("咨询记录" if zh else "Consultations",
+                                    [Table(header, rows, widths=[1.2, 0.8, 1.0, 1.2, 2.2, 2.2, 0.8])]))
+    if opts.get("remarks"):
+        content.sections.append(Section("备注" if zh else "Remarks", [Paragraph(opts["remarks"])]))
+    content.disclaimer = DISCLAIMER[content.lang]
+
+
+def _advice_letter(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    zh = content.lang == "zh"
+    _addressee(content, case)
+    content.intro = [
+        (f"你单位就{_ip(case.ip_type, 'zh')}纠纷（案件编号：{case.number}）向本工作站申请维权援助。本工作站根据你单位提供的材料，"
+         "经分析研究，提出如下援助意见，供参考。" if zh else
+         f"Your enterprise asked the workstation for assistance in a {_ip(case.ip_type, 'en')} dispute (case "
+         f"{case.number}). Having studied the material you provided, the workstation gives the following advice "
+         "for your reference.")
+    ]
+    blocks: list[Any] = [_case_facts(case, content.lang)]
+    rights = _rights_table(case, content.lang)
+    if rights:
+        blocks.append(rights)
+    if case.facts:
+        blocks.append(Paragraph(case.facts))
+    content.sections.append(Section("一、基本情况" if zh else "1. The matter", blocks))
+    advice = opts.get("advice") or _default_advice(case, content.lang)
+    content.sections.append(Section("二、援助意见" if zh else "2. Advice", [Paragraph(a) for a in advice]))
+    if case.compensation:
+        sec = compensation_section(case.compensation, content.lang)
+        sec.heading = ("三、" if zh else "3. ") + sec.heading
+        content.sections.append(sec)
+    content.closing = [("以上意见供你单位参考。如有疑问，请与本工作站联系。" if zh else
+                        "The above is for your reference. Please contact the workstation with any questions.")]
+    content.disclaimer = DISCLAIMER[content.lang]
+
+
+def _default_advice(case: CaseData, lang: str) -> list[str]:
+    zh = lang == "zh"
+    other = case.opponent.name if case.opponent else ("对方" if zh else "the other party")
+    if zh:
+        return [
+            f"建议你单位及时固定{other}的侵权证据，可通过公证购买、网页公证或可信时间戳等方式保全证据，并保存购买凭证和实物。",
+            "建议核实权利的有效状态（专利年费缴纳、商标续展、地理标志使用许可等），准备权利证明文件。",
+            f"可先向{other}发送警告函，要求停止侵权；警告后仍继续实施的，可作为认定故意的情形之一。",
+            "可根据证据情况选择行政投诉、调解或向人民法院起诉；涉及赔偿的，应注意三年诉讼时效。",
+        ]
+    return [
+        f"Preserve evidence of {other}'s infringement promptly: notarised purchase, notarised web pages or trusted "
+        "time stamps; keep receipts and the goods.",
+        "Check that your right is in force (patent annuities, trademark renewal, GI authorisation) and prepare "
+        "proof of the right.",
+        f"Consider a warning letter to {other}; continuing after a warning is one of the circumstances that show "
+        "intent.",
+        "Depending on the evidence choose an administrative complaint, mediation or a court action; a damages "
+        "claim is subject to the three-year limitation period.",
+    ]
+
+
+def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    zh = content.lang == "zh"
+    _addressee(content, case)
+    content.intro = [
+        (f"应{_applicant_name(case)}申请，本工作站就案件{case.number}所涉{_ip(case.ip_type, 'zh')}侵权问题进行了比对分析，"
+         "形成如下参考意见。" if zh else
+         f"At the request of {_applicant_name(case)}, the workstation compared the rights and the accused "
+         f"conduct in case {case.number} ({_ip(case.ip_type, 'en')}) and gives the following reference opinion.")
+    ]
+    blocks: list[Any] = [_case_facts(case, content.lang)]
+    rights = _rights_table(case, content.lang)
+    if rights:
+        blocks.append(rights)
+    if case.facts:
+        blocks.append(Paragraph(case.facts))
+    content.sections.append(Section("一、基本情况" if zh else "1. The matter", blocks))
+    pre = precheck_sections(case.prechecks, content.lang)
+    if not pre:
+        pre = [Section("侵权比对" if zh else "Comparison", [Paragraph(
+            "本案尚无保存的比对结果。" if zh else "No saved comparison for this case.")])]
+    n = 2  # section numbers follow what the opinion actually contains
+    for i, sec in enumerate(pre):
+        if len(pre) == 1:
+            sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
+        else:
+            sec.heading = (f"{_CN_NUM[n]}、（{i + 1}）" if zh else f"{n}.{i + 1} ") + sec.heading
+        content.sections.append(sec)
+    if case.compensation:
+        n += 1
+        sec = compensation_section(case.compensation, content.lang)
+        sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
+        content.sections.append(sec)
+    n += 1
+    if zh:
+        default = ["上述比对" + ("与估算" if case.compensation else "")
+                   + "系依据当事企业提供的材料作出的初步分析，建议结合证据补强情况决定维权途径。"]
+    else:
+        default = ["The comparison" + (" and estimate" if case.compensation else "")
+                   + " above are a preliminary analysis of the material provided; choose the route once the "
+                   "evidence has been strengthened."]
+    conclusion = opts.get("advice") or default
+    content.sections.append(Section((f"{_CN_NUM[n]}、参考意见" if zh else f"{n}. Opinion"),
+                                    [Paragraph(c) for c in conclusion]))
+    content.disclaimer = DISCLAIMER[content.lang]
+
+
+def _early_warning(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    zh = content.lang == "zh"
+    memo = opts.get("memo") or {}
+    _addressee(content, case)
+    subject = memo.get("subject") or case.title or case.number
+    content.intro = [(f"事由：{subject}" if zh else f"Subject: {subject}")]
+    content.sections.append(Section("一、背景" if zh else "1. Background",
+                                    [_case_facts(case, content.lang)] + ([Paragraph(case.facts)] if case.facts else [])))
+    findings = memo.get("findings") or []
+    header = memo.get("findings_header") or (["对象", "权利/申请号", "状态", "风险等级", "说明"] if zh else
+                                             ["Item", "Right / application", "Status", "Risk", "Note"])
+    rows = [list(map(str, r)) for r in findings] or [["", "", "", "", "待补充" if zh else "to be completed"]]
+    content.sections.append(Section("二、检索与分析结果" if zh else "2. Search and analysis",
+                                     [Table(header, rows)]))
+    risks = memo.get("risks") or (["待补充" if zh else "to be completed"])
+    content.sections.append(Section("三、风险提示" if zh else "3. Risks", [Paragraph(r) for r in risks]))
+    recs = memo.get("recommendations") or (["待补充" if zh else "to be completed"])
+    content.sections.append(Section("四、应对建议" if zh else "4. Recommendations", [Paragraph(r) for r in recs]))
+    content.disclaimer = DISCLAIMER[content.lang]
+
+
+def _guidance(content: DocumentContent, case: CaseData | None, opts: dict[str, Any], ws: WorkstationInfo) -> None:
+    topic = opts.get("topic") or "evidence"
+    ip_type = opts.get("ip_type") or (case.ip_type if case else "")
+    title, sections = guidance_sections(topic, ip_type, content.lang)
+    zh = content.lang == "zh"
+    content.title = f"{TITLES['guidance'][content.lang]}：{title}" if zh else f"{TITLES['guidance']['en']}: {title}"
+    if ip_type:
+        content.intro = [("适用权利类型：" if zh else "For: ") + _ip(ip_type, content.lang)]
+    content.sections = sections
+    content.closing = [("咨询电话：" if zh else "Enquiries: ") + (ws.phone or "12330")]
+    content.disclaimer = GUIDANCE_NOTE[content.lang]
+    content.metadata["topic"] = topic
+
+
+_BUILDERS = {
+    "acceptance-notice": _acceptance,
+    "non-acceptance-notice": _non_acceptance,
+    "consultation-record": _consultation_record,
+    "advice-letter": _advice_letter,
+    "reference-opinion": _reference_opinion,
+    "early-warning-memo": _early_warning,
+    "guidance": _guidance,
+}
+
+__all__ = [
+    "GUIDANCE_TOPICS", "CaseData", "ConsultationInfo", "PartyInfo", "RightInfo", "WorkstationInfo",
+    "build_document", "compensation_section", "default_number", "guidance_sections", "labels",
+    "precheck_sections",
+]

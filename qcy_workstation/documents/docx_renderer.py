@@ -1,0 +1,186 @@
+"""DOCX renderer: fills the staff-editable templates in ``qcy_workstation/templates`` with docxtpl.
+
+Templates are read once and kept in memory (keyed by path and modification time, so a template edited by
+staff is picked up without a restart), and the Jinja template compiled from a template's XML is cached
+too: parsing and compiling is most of the cost of a small document.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment
+
+from qcy_workstation.documents import model
+from qcy_workstation.errors import NotFoundError
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_lock = threading.Lock()
+_template_bytes: dict[tuple[Path, float], bytes] = {}
+_compiled: dict[str, Any] = {}
+_patched: dict[str, str] = {}
+_env = Environment(autoescape=True)
+
+
+def template_path(kind: str, lang: str, template_dir: Path | None = None) -> Path:
+    """The template used for ``kind`` in ``lang`` (a staff folder may override the shipped one)."""
+    for folder in (template_dir, TEMPLATE_DIR):
+        if folder is None:
+            continue
+        path = Path(folder) / f"{kind}.{lang}.docx"
+        if path.exists():
+            return path
+    raise NotFoundError(f"no DOCX template for {kind} ({lang})", field="template", value=f"{kind}.{lang}.docx")
+
+
+def template_context(content: model.DocumentContent) -> dict[str, Any]:
+    """The placeholders a template may use: the content model as plain dicts and lists."""
+    sections = []
+    for section in content.sections:
+        blocks = []
+        for block in section.blocks:
+            data = asdict(block)
+            if isinstance(block, model.Table):
+                ncols = max([len(block.header)] + [len(r) for r in block.rows])
+                data["header"] = list(block.header) + [""] * (ncols - len(block.header))
+                data["rows"] = [list(map(str, r)) + [""] * (ncols - len(r)) for r in block.rows]
+            elif isinstance(block, model.KeyValues):
+                data["pairs"] = [[str(k), str(v)] for k, v in block.items]  # "items" would be dict.items
+            blocks.append(data)
+        sections.append({"heading": section.heading, "blocks": blocks})
+    lh = content.letterhead
+    return {
+        "kind": content.kind,
+        "lang": content.lang,
+        "title": content.title,
+        "number": content.number,
+        "number_label": content.number_label,
+        "date_text": content.date_text,
+        "addressee": content.addressee,
+        "intro": list(content.intro),
+        "sections": sections,
+        "closing": list(content.closing),
+        "disclaimer": content.disclaimer,
+        "letterhead": {"name": lh.name, "subtitle": lh.subtitle,
+                       "contact": "  ".join(x for x in (lh.address, lh.phone) if x)},
+        "signature": asdict(content.signature),
+        "metadata": dict(content.metadata),
+    }
+
+
+def _read_template(path: Path) -> bytes:
+    key = (path, path.stat().st_mtime)
+    with _lock:
+        data = _template_bytes.get(key)
+        if data is None:
+            data = path.read_bytes()
+            _template_bytes[key] = data
+    return data
+
+
+class _CachingTemplate(DocxTemplate):
+    """docxtpl with the pre-processing and Jinja compilation of each XML part cached (same XML source ->
+    same result), and the document properties rendered from cached templates."""
+
+    def patch_xml(self, src_xml):  # noqa: ANN001, ANN201 - docxtpl signature
+        patched = _patched.get(src_xml)
+        if patched is None:
+            patched = super().patch_xml(src_xml)
+            with _lock:
+                _patched[src_xml] = patched
+        return patched
+
+    def render_properties(self, context, jinja_env=None):  # noqa: ANN001, ANN201 - docxtpl signature
+        props = self.docx.core_properties
+        for name in ("author", "comments", "identifier", "language", "subject", "title"):
+            initial = getattr(props, name)
+            if "{" not in initial:
+                continue
+            template = _compiled.get(initial)
+            if template is None:
+                template = (jinja_env or _env).from_string(initial)
+                with _lock:
+                    _compiled[initial] = template
+            setattr(props, name, template.render(context))
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):  # noqa: ANN001 - docxtpl signature
+        import re
+
+        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        template = _compiled.get(src_xml)
+        if template is None:
+            template = (jinja_env or _env).from_string(src_xml)
+            with _lock:
+                _compiled[src_xml] = template
+        self.current_rendering_part = part
+        dst_xml = template.render(context)
+        dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+        dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self.resolve_listing(dst_xml)
+
+
+def render_docx(content: model.DocumentContent, *, template_dir: Path | None = None, cached: bool = True) -> bytes:
+    """Render to DOCX bytes. ``cached=False`` re-reads and re-compiles the template (benchmark baseline)."""
+    path = template_path(content.kind, content.lang, template_dir)
+    if cached:
+        tpl: DocxTemplate = _CachingTemplate(io.BytesIO(_read_template(path)))
+        tpl.render(template_context(content), jinja_env=_env)
+    else:
+        tpl = DocxTemplate(str(path))
+        tpl.render(template_context(content), autoescape=True)
+    _apply_column_widths(tpl, content)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+TEXT_WIDTH_TWIPS = 9070  # A4 (210 mm) less the template's margins (26 + 24 mm)
+
+
+def _expected_widths(content: model.DocumentContent) -> list[list[float]]:
+    out = []
+    for section in content.sections:
+        for block in section.blocks:
+            if isinstance(block, model.Table):
+                ncols = max([len(block.header)] + [len(r) for r in block.rows])
+                weights = block.widths if block.widths and len(block.widths) == ncols else [1.0] * ncols
+                out.append(list(weights))
+            elif isinstance(block, model.KeyValues):
+                out.append([0.28, 0.72])
+    return out
+
+
+def _apply_column_widths(tpl: DocxTemplate, content: model.DocumentContent) -> None:
+    """Give the rendered tables the content's relative column widths (docxtpl makes them equal).
+
+    Tables are matched in order by column count, so a fixed table that staff add to a template is left
+    alone."""
+    from docx.oxml.ns import qn
+
+    expected = _expected_widths(content)
+    k = 0
+    # the rendered body replaced the original one: python-docx's cached ``tables`` would show the old body
+    for tbl in tpl.docx.element.body.iterchildren(qn("w:tbl")):
+        if k >= len(expected):
+            break
+        grid = tbl.find(qn("w:tblGrid"))
+        cols = grid.findall(qn("w:gridCol")) if grid is not None else []
+        weights = expected[k]
+        if len(cols) != len(weights):
+            continue
+        k += 1
+        total = sum(weights)
+        twips = [int(TEXT_WIDTH_TWIPS * w / total) for w in weights]
+        for col, width in zip(cols, twips, strict=True):
+            col.set(qn("w:w"), str(width))
+        for row in tbl.tr_lst:
+            for tc, width in zip(row.tc_lst, twips, strict=False):
+                tcw = tc.get_or_add_tcPr().get_or_add_tcW()
+                tcw.set(qn("w:w"), str(width))
+                tcw.set(qn("w:type"), "dxa")

@@ -1,0 +1,479 @@
+"""Documents on the store: content from a case, saved compensation estimates, the register of documents
+(drafted -> reviewed -> issued by different staff), frozen issued files, exports and reprints.
+
+Every call is one unit of work; plain values go in and out (no ORM objects). Every export and reprint is
+an audit event. Issued bytes are stored content-addressed under ``<files_dir>/documents/<sha[:2]>/<sha>``
+and checked against their SHA-256 whenever they are read back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, inspect, select, text
+
+from qcy_workstation.cases import audit
+from qcy_workstation.cases.models import Case
+from qcy_workstation.cases.settings import SettingsService
+from qcy_workstation.compensation import CompensationEstimate, CompensationInput, estimate, input_from_dict
+from qcy_workstation.db.base import china_today, utcnow
+from qcy_workstation.db.store import Store
+from qcy_workstation.documents import FORMATS, render
+from qcy_workstation.documents.builders import (
+    CaseData,
+    ConsultationInfo,
+    PartyInfo,
+    RightInfo,
+    WorkstationInfo,
+    build_document,
+)
+from qcy_workstation.documents.labels import NUMBER_CODES
+from qcy_workstation.documents.model import DOCUMENT_KINDS, LANGS, DocumentContent
+from qcy_workstation.documents.models import CompensationRecord, DocumentFile, DocumentRecord
+from qcy_workstation.errors import (
+    IntegrityError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+    WorkflowError,
+)
+
+STATUSES = ("drafted", "reviewed", "issued")
+_PRECHECK_JSON_COLUMNS = ("result_json", "result", "payload", "data", "json")
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A document version in the register, as the desktop list and the CLI show it."""
+
+    id: int
+    number: str
+    version: int
+    kind: str
+    lang: str
+    topic: str
+    case_number: str | None
+    title: str
+    status: str
+    drafted_by: str
+    drafted_at: datetime
+    reviewed_by: str
+    reviewed_at: datetime | None
+    issued_by: str
+    issued_at: datetime | None
+    files: dict[str, str]  # format -> sha256 (issued documents only)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _estimate_input_json(inp: CompensationInput) -> str:
+    return json.dumps(asdict(inp), ensure_ascii=False, default=str, sort_keys=True)
+
+
+class DocumentService:
+    """Use cases of the documents page and the ``export`` / ``documents`` commands; ``actor`` acts."""
+
+    def __init__(self, store: Store, actor: str = "staff") -> None:
+        self.store = store
+        self.actor = actor
+
+    # ------------------------------------------------------------------ workstation and case data
+
+    def template_dir(self) -> str | None:
+        """A folder of staff-edited DOCX templates (setting ``template_dir``), if one is set."""
+        return SettingsService(self.store, self.actor).get().extra.get("template_dir") or None
+
+    def workstation_info(self) -> WorkstationInfo:
+        """Letterhead and workstation name from the store's settings."""
+        s = SettingsService(self.store, self.actor).get()
+        return WorkstationInfo(name=s.workstation_name, name_en=s.workstation_name_en, letterhead=s.letterhead,
+                               letterhead_en=s.letterhead_en, address=s.address, phone=s.phone)
+
+    def _case_row(self, session: Any, number: str) -> Case:
+        case = session.execute(select(Case).where(Case.number == number)).scalar_one_or_none()
+        if case is None:
+            raise NotFoundError(f"no case {number}", field="case", value=number)
+        return case
+
+    def case_data(self, number: str) -> CaseData:
+        """What documents need to know about a case: parties, rights, facts, consultations, saved
+        pre-check results (table ``precheck_results`` when present) and the current compensation estimate."""
+        from qcy_workstation.cases.consultations import ConsultationService
+        from qcy_workstation.cases.dto import ConsultationFilter
+
+        with self.store.read() as s:
+            case = self._case_row(s, number)
+
+            def party(p: Any) -> PartyInfo | None:
+                if p is None:
+                    return None
+                return PartyInfo(name=p.name, uscc=p.uscc or "", address=p.address, contact=p.contact, phone=p.phone)
+
+            data = CaseData(
+                number=case.number, ip_type=case.ip_type, title=case.title, applicant=party(case.applicant),
+                opponent=party(case.opponent), facts=case.facts, received_on=case.received_on, staff=case.staff,
+                status=case.status,
+                rights=[RightInfo(kind=r.kind, number=r.number, title=r.title, owner=r.owner) for r in case.rights],
+            )
+            case_id = case.id
+            data.prechecks = self._prechecks(s, case_id)
+            record = s.execute(select(CompensationRecord).where(CompensationRecord.case_id == case_id)
+                               .order_by(CompensationRecord.id.desc()).limit(1)).scalar()
+            if record is not None:
+                data.compensation = json.loads(record.result_json)
+        consultations = ConsultationService(self.store, self.actor).list(ConsultationFilter(case_number=number))
+        data.consultations = [
+            ConsultationInfo(on=c.at.date(), channel=c.channel, enquirer=c.enquirer, topic=c.topic, summary=c.summary,
+                             advice=c.advice, staff=c.staff)
+            for c in sorted(consultations, key=lambda c: c.at)
+        ]
+        return data
+
+    @staticmethod
+    def _prechecks(session: Any, case_id: int) -> list[dict[str, Any]]:
+        """Saved pre-check results, read by reflection: the table belongs to the pre-check feature."""
+        insp = inspect(session.connection())
+        if not insp.has_table("precheck_results"):
+            return []
+        columns = {c["name"] for c in insp.get_columns("precheck_results")}
+        json_col = next((c for c in _PRECHECK_JSON_COLUMNS if c in columns), None)
+        if json_col is None or "case_id" not in columns:
+            return []
+        order = "id" if "id" in columns else json_col
+        kind_col = "kind" if "kind" in columns else "NULL"
+        rows = session.execute(text(f"SELECT {json_col}, {kind_col} FROM precheck_results WHERE case_id = :cid "
+                                    f"ORDER BY {order}"), {"cid": case_id}).all()
+        out = []
+        for raw, kind in rows:
+            try:
+                value = json.loads(raw) if isinstance(raw, str) else raw
+            except ValueError:
+                continue
+            if not isinstance(value, dict):
+                continue
+            if kind and not value.get("kind"):
+                value["kind"] = kind
+            # screenings (kind "screen_*") are register searches, not pre-checks of this case's facts
+            if not str(value.get("kind", "")).startswith("screen"):
+                out.append(value)
+        return out
+
+    # ------------------------------------------------------------------------------ compensation
+
+    def save_estimate(self, number: str, inp: CompensationInput) -> CompensationEstimate:
+        """Compute and save an estimate on the case (the newest one is used in documents)."""
+        result = estimate(inp)
+        with self.store.write() as s:
+            case = self._case_row(s, number)
+            row = CompensationRecord(case_id=case.id, rule_set=result.rule_set_id, basis=result.basis,
+                                     total=str(result.total), input_json=_estimate_input_json(inp),
+                                     result_json=json.dumps(result.to_dict(), ensure_ascii=False),
+                                     created_by=self.actor)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self.actor, action="estimate", entity="compensation", entity_id=row.id,
+                         case_id=case.id, details={"rule_set": result.rule_set_id, "basis": result.basis,
+                                                   "total": str(result.total)})
+        return result
+
+    def current_estimate_input(self, number: str) -> CompensationInput | None:
+        """The input of the case's current estimate, for editing it on the calculator page."""
+        with self.store.read() as s:
+            case = self._case_row(s, number)
+            row = s.execute(select(CompensationRecord).where(CompensationRecord.case_id == case.id)
+                            .order_by(CompensationRecord.id.desc()).limit(1)).scalar()
+            return None if row is None else input_from_dict(json.loads(row.input_json))
+
+    def current_estimate(self, number: str) -> dict[str, Any] | None:
+        with self.store.read() as s:
+            case = self._case_row(s, number)
+            row = s.execute(select(CompensationRecord).where(CompensationRecord.case_id == case.id)
+                            .order_by(CompensationRecord.id.desc()).limit(1)).scalar()
+            return None if row is None else json.loads(row.result_json)
+
+    # ---------------------------------------------------------------------------------- building
+
+    def build(self, kind: str, case_number: str | None, *, lang: str = "zh", topic: str | None = None,
+              options: dict[str, Any] | None = None, number: str | None = None,
+              issue_date: date | None = None) -> DocumentContent:
+        """The content of a document from the store (a preview: nothing is written)."""
+        case = self.case_data(case_number) if case_number else None
+        opts = dict(options or {})
+        if topic:
+            opts["topic"] = topic
+        opts.setdefault("handler", case.staff if case and case.staff else self.actor)
+        return build_document(kind, case, lang=lang, workstation=self.workstation_info(), number=number,
+                              issue_date=issue_date or china_today(), options=opts)
+
+    def export(self, kind: str, case_number: str | None, fmt: str, *, lang: str = "zh", topic: str | None = None,
+               options: dict[str, Any] | None = None, out: str | os.PathLike[str] | None = None) -> bytes:
+        """Export a document of a case. The newest issued version of that kind and language is reprinted
+        byte for byte; otherwise the document is rendered from the current case data. Audited."""
+        _check_format(fmt)
+        issued = self._latest_issued(kind, case_number, lang, topic or "")
+        if issued is not None:
+            return self.reprint(issued, fmt, out=out)
+        content = self.build(kind, case_number, lang=lang, topic=topic, options=options)
+        data = render(content, fmt, template_dir=self.template_dir())
+        self._write_out(data, out)
+        with self.store.write() as s:
+            case_id = self._case_row(s, case_number).id if case_number else None
+            audit.record(s, actor=self.actor, action="export", entity="document", entity_id=content.number,
+                         case_id=case_id, details={"kind": kind, "format": fmt, "lang": lang, "topic": topic or "",
+                                                   "issued": False, "sha256": _sha(data), "out": str(out or "")})
+        return data
+
+    @staticmethod
+    def _write_out(data: bytes, out: str | os.PathLike[str] | None) -> None:
+        if out is None:
+            return
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+    # ---------------------------------------------------------------------------------- register
+
+    def _next_number(self, session: Any, kind: str, year: int) -> tuple[str, int]:
+        seq = session.execute(select(func.max(DocumentRecord.seq)).where(DocumentRecord.kind == kind,
+                                                                         DocumentRecord.year == year)).scalar()
+        seq = (seq or 0) + 1
+        return f"QCY-{NUMBER_CODES[kind]}-{year}-{seq:04d}", seq
+
+    def draft(self, kind: str, case_number: str | None, *, lang: str = "zh", topic: str | None = None,
+              options: dict[str, Any] | None = None) -> DocumentView:
+        """Start a document in the register (status ``drafted``) with a new number."""
+        if kind not in DOCUMENT_KINDS:
+            raise ValidationError("document kind must be one of " + ", ".join(DOCUMENT_KINDS), field="doc", value=kind)
+        if lang not in LANGS:
+            raise ValidationError("language must be zh or en", field="lang", value=lang)
+        content = self.build(kind, case_number, lang=lang, topic=topic, options=options)  # validates early
+        year = china_today().year
+        with self.store.write() as s:
+            case_id = self._case_row(s, case_number).id if case_number else None
+            number, seq = self._next_number(s, kind, year)
+            row = DocumentRecord(number=number, version=1, year=year, seq=seq, kind=kind, lang=lang,
+                                 topic=topic or "", case_id=case_id, title=content.title, status="drafted",
+                                 options_json=json.dumps(options or {}, ensure_ascii=False), drafted_by=self.actor)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self.actor, action="draft", entity="document", entity_id=number, case_id=case_id,
+                         details={"kind": kind, "lang": lang, "version": 1})
+            return self._view(s, row)
+
+    def new_version(self, ref: int | str) -> DocumentView:
+        """A new draft version of an issued document (same number, version + 1); the issued one stays."""
+        with self.store.write() as s:
+            old = self._resolve(s, ref)
+            if old.status != "issued":
+                raise WorkflowError("only an issued document gets a new version; edit the draft instead",
+                                    field="status", value=old.status)
+            latest = s.execute(select(func.max(DocumentRecord.version)).where(DocumentRecord.number == old.number)).scalar()
+            row = DocumentRecord(number=old.number, version=(latest or 1) + 1, year=old.year, seq=old.seq,
+                                 kind=old.kind, lang=old.lang, topic=old.topic, case_id=old.case_id, title=old.title,
+                                 status="drafted", options_json=old.options_json, drafted_by=self.actor)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self.actor, action="draft", entity="document", entity_id=row.number,
+                         case_id=row.case_id, details={"version": row.version})
+            return self._view(s, row)
+
+    def update_draft(self, ref: int | str, options: dict[str, Any]) -> DocumentView:
+        """Change the free-text parts of a draft; a reviewed draft goes back to ``drafted``."""
+        with self.store.write() as s:
+            row = self._resolve(s, ref)
+            if row.status == "issued":
+                raise WorkflowError("an issued document is frozen", field="status", value=row.status)
+            row.options_json = json.dumps(options, ensure_ascii=False)
+            row.status, row.reviewed_by, row.reviewed_at = "drafted", "", None
+            row.drafted_by = self.actor
+            audit.record(s, actor=self.actor, action="update", entity="document", entity_id=row.number,
+                         case_id=row.case_id, details={"version": row.version})
+            return self._view(s, row)
+
+    def review(self, ref: int | str) -> DocumentView:
+        """drafted -> reviewed, by someone other than the drafter."""
+        with self.store.write() as s:
+            row = self._resolve(s, ref)
+            if row.status != "drafted":
+                raise WorkflowError(f"only a drafted document can be reviewed (it is {row.status})", field="status",
+                                    value=row.status)
+            if row.drafted_by == self.actor:
+                raise PermissionDeniedError("the drafter cannot review their own document", field="staff",
+                                            value=self.actor)
+            row.status, row.reviewed_by, row.reviewed_at = "reviewed", self.actor, utcnow()
+            audit.record(s, actor=self.actor, action="review", entity="document", entity_id=row.number,
+                         case_id=row.case_id, details={"version": row.version})
+            return self._view(s, row)
+
+    def issue(self, ref: int | str, *, issue_date: date | None = None) -> DocumentView:
+        """reviewed -> issued, by someone other than the drafter: renders PDF and DOCX once, stores the bytes
+        content-addressed with their SHA-256, and freezes the version."""
+        with self.store.read() as s:
+            row = self._resolve(s, ref)
+            if row.status != "reviewed":
+                raise WorkflowError(f"only a reviewed document can be issued (it is {row.status})", field="status",
+                                    value=row.status)
+            if row.drafted_by == self.actor:
+                raise PermissionDeniedError("the drafter cannot issue their own document", field="staff",
+                                            value=self.actor)
+            kind, lang, topic, number, version = row.kind, row.lang, row.topic, row.number, row.version
+            options = json.loads(row.options_json or "{}")
+            case_number = s.get(Case, row.case_id).number if row.case_id else None
+        day = issue_date or china_today()
+        content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number,
+                             issue_date=day)
+        content.metadata["version"] = version
+        blobs = {fmt: render(content, fmt, template_dir=self.template_dir()) for fmt in FORMATS}
+        for data in blobs.values():
+            self._store_blob(data)
+        with self.store.write() as s:
+            row = self._resolve(s, ref)
+            if row.status != "reviewed":  # someone else issued it meanwhile
+                raise WorkflowError("the document changed while it was being issued", field="status", value=row.status)
+            for fmt, data in blobs.items():
+                s.add(DocumentFile(document_id=row.id, format=fmt, sha256=_sha(data), size=len(data)))
+            row.status, row.issued_by, row.issued_at, row.issued_on = "issued", self.actor, utcnow(), day.isoformat()
+            row.content_json = json.dumps(asdict(content), ensure_ascii=False, default=str)
+            audit.record(s, actor=self.actor, action="issue", entity="document", entity_id=row.number,
+                         case_id=row.case_id, details={"version": row.version,
+                                                       **{f"sha256_{f}": _sha(d) for f, d in blobs.items()}})
+            return self._view(s, row)
+
+    def export_draft(self, ref: int | str, fmt: str, *, out: str | os.PathLike[str] | None = None) -> bytes:
+        """A draft (or reviewed, not yet issued) version rendered with its number and marked as a draft."""
+        _check_format(fmt)
+        with self.store.read() as s:
+            row = self._resolve(s, ref)
+            if row.status == "issued":
+                raise WorkflowError("an issued document is reprinted, not re-rendered", field="status",
+                                    value=row.status)
+            kind, lang, topic, number, version, case_id = (row.kind, row.lang, row.topic, row.number, row.version,
+                                                           row.case_id)
+            options = json.loads(row.options_json or "{}")
+            case_number = s.get(Case, row.case_id).number if row.case_id else None
+        content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number)
+        content.number_label = ("（草稿）" if lang == "zh" else "(DRAFT) ") + content.number_label
+        data = render(content, fmt, template_dir=self.template_dir())
+        self._write_out(data, out)
+        with self.store.write() as s:
+            audit.record(s, actor=self.actor, action="export", entity="document", entity_id=number, case_id=case_id,
+                         details={"format": fmt, "version": version, "issued": False, "draft": True,
+                                  "sha256": _sha(data), "out": str(out or "")})
+        return data
+
+    def reprint(self, ref: int | str, fmt: str, *, version: int | None = None,
+                out: str | os.PathLike[str] | None = None) -> bytes:
+        """The frozen bytes of an issued document, checked against their SHA-256. Audited as an export."""
+        _check_format(fmt)
+        with self.store.read() as s:
+            row = self._resolve(s, ref, version=version, issued_only=True)
+            file = s.execute(select(DocumentFile).where(DocumentFile.document_id == row.id,
+                                                        DocumentFile.format == fmt)).scalar_one()
+            digest, number, doc_version, case_id = file.sha256, row.number, row.version, row.case_id
+        data = self._read_blob(digest)
+        self._write_out(data, out)
+        with self.store.write() as s:
+            audit.record(s, actor=self.actor, action="export", entity="document", entity_id=number, case_id=case_id,
+                         details={"format": fmt, "version": doc_version, "issued": True, "reprint": True,
+                                  "sha256": digest, "out": str(out or "")})
+        return data
+
+    def list(self, *, case_number: str | None = None, status: str | None = None) -> list[DocumentView]:
+        if status is not None and status not in STATUSES:
+            raise ValidationError("status must be one of " + ", ".join(STATUSES), field="status", value=status)
+        with self.store.read() as s:
+            q = select(DocumentRecord).order_by(DocumentRecord.id)
+            if case_number:
+                q = q.where(DocumentRecord.case_id == self._case_row(s, case_number).id)
+            if status:
+                q = q.where(DocumentRecord.status == status)
+            return [self._view(s, r) for r in s.execute(q).scalars()]
+
+    def get(self, ref: int | str, *, version: int | None = None) -> DocumentView:
+        with self.store.read() as s:
+            return self._view(s, self._resolve(s, ref, version=version))
+
+    # ----------------------------------------------------------------------------------- helpers
+
+    def _latest_issued(self, kind: str, case_number: str | None, lang: str, topic: str) -> int | None:
+        with self.store.read() as s:
+            q = select(DocumentRecord.id).where(DocumentRecord.kind == kind, DocumentRecord.lang == lang,
+                                                DocumentRecord.status == "issued", DocumentRecord.topic == topic)
+            if case_number:
+                q = q.where(DocumentRecord.case_id == self._case_row(s, case_number).id)
+            else:
+                q = q.where(DocumentRecord.case_id.is_(None))
+            return s.execute(q.order_by(DocumentRecord.issued_at.desc(), DocumentRecord.id.desc()).limit(1)).scalar()
+
+    def _resolve(self, session: Any, ref: int | str, *, version: int | None = None,
+                 issued_only: bool = False) -> DocumentRecord:
+        """A document by id, or by number (the newest version, or the newest issued one)."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+            row = session.get(DocumentRecord, int(ref))
+        else:
+            q = select(DocumentRecord).where(DocumentRecord.number == ref)
+            if version is not None:
+                q = q.where(DocumentRecord.version == version)
+            if issued_only:
+                q = q.where(DocumentRecord.status == "issued")
+            row = session.execute(q.order_by(DocumentRecord.version.desc()).limit(1)).scalar()
+        if row is None:
+            raise NotFoundError(f"no document {ref}", field="document", value=ref)
+        if issued_only and row.status != "issued":
+            raise WorkflowError("only issued documents are reprinted; export the draft instead", field="status",
+                                value=row.status)
+        return row
+
+    def _view(self, session: Any, row: DocumentRecord) -> DocumentView:
+        files = {f.format: f.sha256 for f in session.execute(
+            select(DocumentFile).where(DocumentFile.document_id == row.id)).scalars()}
+        case_number = session.get(Case, row.case_id).number if row.case_id else None
+        return DocumentView(id=row.id, number=row.number, version=row.version, kind=row.kind, lang=row.lang,
+                            topic=row.topic, case_number=case_number, title=row.title, status=row.status,
+                            drafted_by=row.drafted_by, drafted_at=row.drafted_at, reviewed_by=row.reviewed_by,
+                            reviewed_at=row.reviewed_at, issued_by=row.issued_by, issued_at=row.issued_at,
+                            files=files)
+
+    @property
+    def blob_root(self) -> Path:
+        return self.store.files_dir / "documents"
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.blob_root / sha256[:2] / sha256
+
+    def _store_blob(self, data: bytes) -> str:
+        digest = _sha(data)
+        path = self.blob_path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(path.name + f".{os.getpid()}.part")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+            with contextlib.suppress(OSError):  # file systems without modes
+                path.chmod(0o444)
+        return digest
+
+    def _read_blob(self, digest: str) -> bytes:
+        path = self.blob_path(digest)
+        if not path.exists():
+            raise IntegrityError("the issued document's file is missing", field="document", value=digest)
+        data = path.read_bytes()
+        if _sha(data) != digest:
+            raise IntegrityError("the issued document's file was modified", field="document", value=digest)
+        return data
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValidationError("format must be pdf or docx", field="format", value=fmt)
