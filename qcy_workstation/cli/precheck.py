@@ -1,0 +1,236 @@
+"""``qcy-workstation precheck trademark|patent|gi|trade-secret``: pure computations, no store.
+
+Every result is a reference pre-check, not a legal determination; ``--json`` prints the full result
+(with engine version, inputs and citations). ``--batch FILE.jsonl`` reads one JSON object per line (keys
+named like the flags, dashes as underscores) and writes one JSON result per line, in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from qcy_workstation.cli.context import CliContext, add_common_options
+from qcy_workstation.errors import QcyError, ValidationError
+
+
+def _read_file(path: str | None, field: str) -> str:
+    if not path:
+        raise ValidationError("a file is required", field=field)
+    if path == "-":
+        return sys.stdin.read()
+    p = Path(path)
+    if not p.exists() or p.is_dir():
+        raise ValidationError(f"file not found: {path}", field=field, value=path)
+    raw = p.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError(f"cannot decode {path} (expected UTF-8 or GB18030)", field=field, value=path)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y", "on")
+    return bool(value)
+
+
+# --- computations (a mapping of option values in, a result object out) ------------------------------
+
+
+def _run_trademark(o: dict[str, Any]) -> Any:
+    from qcy_workstation.precheck.trademark import compare_marks
+
+    if not o.get("mark") or not o.get("other"):
+        raise ValidationError("--mark and --other are required", field="mark" if not o.get("mark") else "other")
+    return compare_marks(o["mark"], o["other"], classes=o.get("classes"), other_classes=o.get("other_classes"),
+                         well_known=_truthy(o.get("well_known")), aliases_path=o.get("aliases"))
+
+
+def _run_patent(o: dict[str, Any]) -> Any:
+    from qcy_workstation.precheck.patent import compare_claim
+
+    claims = o.get("claims_text") or _read_file(o.get("claims"), "claims")
+    product = o.get("product_text") or _read_file(o.get("product"), "product")
+    elements = None
+    if o.get("elements"):
+        elements = [line.strip() for line in _read_file(o["elements"], "elements").splitlines() if line.strip()]
+    elif o.get("element"):
+        elements = _as_list(o["element"])
+    try:
+        claim = int(o.get("claim") or 1)
+    except ValueError as exc:
+        raise ValidationError("--claim must be a number", field="claim", value=o.get("claim")) from exc
+    return compare_claim(claims, product, claim=claim, elements=elements,
+                         include_dependents=not _truthy(o.get("no_dependents")))
+
+
+def _run_gi(o: dict[str, Any]) -> Any:
+    from qcy_workstation.precheck.gi import check_label
+
+    if not o.get("label"):
+        raise ValidationError("--label is required", field="label")
+    return check_label(o["label"], o.get("region") or "", gi_file=o.get("gi_file"))
+
+
+def _run_trade_secret(o: dict[str, Any]) -> Any:
+    from qcy_workstation.precheck.trade_secret import compare_secret
+
+    secret = o.get("secret_text") or _read_file(o.get("secret"), "secret")
+    suspect = o.get("suspect_text") or _read_file(o.get("suspect"), "suspect")
+    public = [_read_file(p, "public") for p in _as_list(o.get("public"))]
+    return compare_secret(secret, suspect, measures=_as_list(o.get("measure")), public_texts=public,
+                          commercial_value=o.get("commercial_value") or "", access=o.get("access") or "")
+
+
+# --- text rendering -----------------------------------------------------------------------------------
+
+
+def _text_trademark(r: Any) -> str:
+    lines = [f"商标比对（{r.mark} / {r.other}）：得分 {r.score}/100，风险 {r.risk}，"
+             f"{'可能' if r.likely_confusion else '不太可能'}导致混淆"]
+    lines += [f"  - [{f.score:>3}] {f.text_zh}" for f in r.factors]
+    return "\n".join(lines + [_footer(r)])
+
+
+def _text_patent(r: Any) -> str:
+    from qcy_workstation.precheck.patent import VERDICT_ZH
+
+    lines = [f"权利要求{r.chart.claim}：{VERDICT_ZH[r.verdict]} ({r.verdict})", f"  {r.chart.reason_zh}"]
+    for e in r.elements:
+        lines.append(f"  {e.index:>2}. [{e.status:<10}] {e.score:>3}  {e.element}")
+        if e.evidence:
+            lines.append(f"        证据：{e.evidence}")
+        if e.note:
+            lines.append(f"        说明：{e.note}")
+    for d in r.dependent_charts:
+        lines.append(f"  从属权利要求{d.claim}：{VERDICT_ZH[d.verdict]}")
+    return "\n".join(lines + [_footer(r)])
+
+
+def _text_gi(r: Any) -> str:
+    return "\n".join([f"地理标志：{r.verdict}（{r.gi.name if r.gi else '未发现受保护名称'}；地区 {r.region_match}）",
+                      f"  {r.reason_zh}", _footer(r)])
+
+
+def _text_trade_secret(r: Any) -> str:
+    lines = [f"商业秘密比对：相似度 {r.similarity}/100，匹配段落 {len(r.matches)} 处", f"  {r.summary_zh}"]
+    for m in r.matches[:20]:
+        lines.append(f"  [{m.method} {m.score}] 秘密 {m.secret_start}-{m.secret_end} ↔ 被诉 {m.suspect_start}-{m.suspect_end}: {m.secret_text[:60]}")
+    lines.append("  要件清单：")
+    lines += [f"   - {c.label_zh}：{c.status}（{c.detail_zh}）" for c in r.checklist]
+    return "\n".join(lines + [_footer(r)])
+
+
+def _footer(r: Any) -> str:
+    from qcy_workstation.precheck.common import DISCLAIMER_EN, DISCLAIMER_ZH, ENGINE_VERSION
+
+    cites = "；".join(c.label() for c in r.citations)
+    return f"依据：{cites}\n{DISCLAIMER_ZH}（{DISCLAIMER_EN}）· {ENGINE_VERSION}"
+
+
+KINDS: dict[str, tuple[Callable[[dict[str, Any]], Any], Callable[[Any], str]]] = {
+    "trademark": (_run_trademark, _text_trademark),
+    "patent": (_run_patent, _text_patent),
+    "gi": (_run_gi, _text_gi),
+    "trade-secret": (_run_trade_secret, _text_trade_secret),
+}
+
+
+def _handler(kind: str) -> Callable[[argparse.Namespace, CliContext], int]:
+    run, render = KINDS[kind]
+
+    def handle(args: argparse.Namespace, ctx: CliContext) -> int:
+        options = {k: v for k, v in vars(args).items() if k not in ("handler", "command", "precheck_kind")}
+        if getattr(args, "batch", None):
+            return _batch(args.batch, options, run)
+        result = run(options)
+        if getattr(args, "case", None):  # only then is the store opened
+            from qcy_workstation.precheck.results import PrecheckResultService
+
+            saved = PrecheckResultService(ctx.store, ctx.staff).save(args.case, result)
+            print(f"saved as pre-check #{saved.id} on {saved.case_number}", file=sys.stderr)
+        ctx.emit(result.to_dict(), render(result))
+        return 0
+
+    return handle
+
+
+def _batch(path: str, defaults: dict[str, Any], run: Callable[[dict[str, Any]], Any]) -> int:
+    """One JSON result per input line, in order; a bad line yields an error object and exit code 1."""
+    text = _read_file(path, "batch")
+    failed = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValidationError("each line must be a JSON object", field="batch", value=n)
+            options = {**{k: v for k, v in defaults.items() if k not in ("batch", "case")},
+                       **{k.replace("-", "_"): v for k, v in item.items()}}
+            out: dict[str, Any] = run(options).to_dict()
+        except json.JSONDecodeError as exc:
+            failed = True
+            out = {"error": "invalid", "field": "batch", "message": f"line {n}: {exc.msg}", "line": n}
+        except QcyError as err:
+            failed = True
+            out = {**err.to_dict(), "line": n}
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("precheck", help="infringement pre-check (reference only, not a legal determination)",
+                              description="参考性预判，非法律认定 — reference pre-check, not a legal determination.")
+    add_common_options(p)
+    sub = p.add_subparsers(dest="precheck_kind", metavar="KIND", required=True)
+
+    t = sub.add_parser("trademark", help="mark against mark (glyph, sound, meaning, goods)")
+    t.add_argument("--mark", help="the right holder's mark")
+    t.add_argument("--classes", help="Nice classes or 4-digit groups, e.g. 25,35 or 2501")
+    t.add_argument("--other", help="the suspect sign")
+    t.add_argument("--other-classes", help="classes/groups of the suspect's goods (default: --classes)")
+    t.add_argument("--well-known", action="store_true", help="the earlier mark is claimed to be well known")
+    t.add_argument("--aliases", metavar="FILE.json", help="staff alias table merged over the shipped one")
+
+    pt = sub.add_parser("patent", help="claim against accused product (all-elements rule)")
+    pt.add_argument("--claims", metavar="CLAIMS.txt", help="claim set (Chinese or English)")
+    pt.add_argument("--product", metavar="PRODUCT.txt", help="accused product or process description")
+    pt.add_argument("--claim", type=int, default=1, help="claim number (default 1)")
+    pt.add_argument("--elements", metavar="FILE.txt", help="corrected element split for --claim, one per line")
+    pt.add_argument("--element", action="append", help="a corrected element (repeat)")
+    pt.add_argument("--no-dependents", action="store_true", help="do not chart the dependent claims")
+
+    g = sub.add_parser("gi", help="label against the GI register")
+    g.add_argument("--label", help="product label text")
+    g.add_argument("--region", default="", help="producer's region (province / city / county)")
+    g.add_argument("--gi-file", metavar="FILE.json", help="staff GI list merged over the shipped register")
+
+    s = sub.add_parser("trade-secret", help="secret against suspect material")
+    s.add_argument("--secret", metavar="FILE", help="the secret (text file)")
+    s.add_argument("--suspect", metavar="FILE", help="the suspect's material (text file)")
+    s.add_argument("--measure", action="append", help="a confidentiality measure taken (repeat)")
+    s.add_argument("--public", action="append", metavar="FILE", help="published material to exclude (repeat)")
+    s.add_argument("--commercial-value", default="", help="what gives the secret commercial value")
+    s.add_argument("--access", default="", help="how the suspect had access")
+
+    for kind, leaf in (("trademark", t), ("patent", pt), ("gi", g), ("trade-secret", s)):
+        leaf.add_argument("--batch", metavar="FILE.jsonl", help="one JSON object per line; one JSON result per line")
+        leaf.add_argument("--case", metavar="NUMBER", help="also save the result on this case (opens the store)")
+        add_common_options(leaf)
+        leaf.set_defaults(handler=_handler(kind))

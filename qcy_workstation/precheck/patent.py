@@ -1,0 +1,806 @@
+"""Patent pre-check: parse a claim set and compare a claim with an accused product (all-elements rule).
+
+Scope is defined by the claims (Patent Law 2020 Art. 64). The accused solution falls within the scope only
+if it has features identical or equivalent to every technical feature of the claim (SPC Interpretation
+2009 Art. 7). An equivalent feature uses basically the same means for basically the same function and
+effect and is obvious without creative work (SPC provisions on patent disputes, 2020 revision, Art. 13):
+the engine only flags candidate equivalents from its term table; staff confirm them. Numerical features
+limited by "at least / not more than" get no equivalents (SPC Interpretation II Art. 12).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from qcy_workstation.errors import ValidationError
+from qcy_workstation.precheck.common import Citation, cite, load_data, result_header
+from qcy_workstation.precheck.quantities import (
+    Constraint,
+    extract_constraints,
+    extract_quantities,
+    strip_quantities,
+)
+from qcy_workstation.precheck.text import add_words, fold, has_cjk, is_cjk, segment, stem_en
+
+COVERED_MIN = 0.75  # share of an element's key terms found literally for `covered`
+PARTIAL_MIN = 0.5  # below the bar but enough to ask staff to look
+NUMERIC_EQUIV_GAP = 0.05  # a value this close outside a plain range is only a candidate equivalent
+
+# ---------------------------------------------------------------------------------------------------
+# Claim parsing
+# ---------------------------------------------------------------------------------------------------
+
+_NUM_LINE = re.compile(r"(?:^|\n)\s*(?:权利要求\s*|claim\s+)?(\d{1,3})\s*[\.．、:：)）]\s*", re.I)
+_INLINE_NUM = re.compile(r"(?<=[。.;；])\s*(\d{1,3}\s*[\.．、]\s*)(?=[\u4e00-\u9fffA-Za-z])")
+_DEP_ZH = re.compile(
+    r"(?:根据|按照|依据|如|依照)\s*(?:上述)?权利要求\s*(\d+)(?:\s*(?:[-~至到或和、,，]|或者)\s*(?:权利要求)?\s*(\d+))*\s*(?:中任[一意]项)?\s*所述的?"
+)
+_DEP_EN = re.compile(
+    r"(?:according to|as claimed in|as defined in|as recited in|as set forth in|as in|of|in)\s+(?:any\s+(?:one\s+)?of\s+)?claims?\s+(\d+)(?:\s*(?:-|to|or|and|,)\s*(\d+))*",
+    re.I,
+)
+_CHAR_ZH = re.compile(r"其特征在于[：:，,]?|其特征是[：:，,]?")
+_CHAR_EN = re.compile(r"\bcharacteri[sz]ed\s+in\s+that\b[:,]?|\bcharacteri[sz]ed\s+by\b[:,]?", re.I)
+_COMPRISING_EN = re.compile(r"\b(?:comprising|which comprises|comprises|including|consisting of)\b\s*:?", re.I)
+_COMPRISING_ZH = re.compile(r"(?:它|其)?(?:至少)?(?:包括|包含|含有|由以下部分组成)(?:以下|如下)?(?:处理)?(?:步骤)?[：:]?")
+_WHEREIN_EN = re.compile(r"\bwherein\b[:,]?", re.I)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: its number, dependency, preamble/characterising split and technical features."""
+
+    number: int
+    text: str
+    depends_on: tuple[int, ...]
+    language: str  # zh | en
+    subject: str
+    preamble: str
+    characterising: str
+    elements: tuple[str, ...]
+
+    @property
+    def independent(self) -> bool:
+        return not self.depends_on
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "text": self.text,
+            "independent": self.independent,
+            "depends_on": list(self.depends_on),
+            "language": self.language,
+            "subject": self.subject,
+            "preamble": self.preamble,
+            "characterising": self.characterising,
+            "elements": list(self.elements),
+        }
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    claims: tuple[Claim, ...]
+
+    def get(self, number: int) -> Claim:
+        for c in self.claims:
+            if c.number == number:
+                return c
+        raise ValidationError(f"claim {number} not found (claims: {[c.number for c in self.claims]})",
+                              field="claim", value=number)
+
+    def chain(self, number: int) -> list[Claim]:
+        """The claim and the claims it depends on, root first (first parent of multiple dependencies)."""
+        seen: list[Claim] = []
+        c = self.get(number)
+        while True:
+            seen.append(c)
+            if not c.depends_on or len(seen) > 50:
+                break
+            parent = c.depends_on[0]
+            if parent >= c.number or parent in {s.number for s in seen}:
+                break
+            c = self.get(parent)
+        return list(reversed(seen))
+
+    def dependents_of(self, number: int) -> list[Claim]:
+        """Claims depending (directly or not) on ``number``."""
+        out: list[Claim] = []
+        for c in self.claims:
+            if c.number != number and any(x.number == number for x in self.chain(c.number)[:-1]):
+                out.append(c)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claims": [c.to_dict() for c in self.claims]}
+
+
+def _clean_element(e: str, lang: str) -> str:
+    prev = None
+    while prev != e:
+        prev = e
+        e = e.strip().strip("。.;；,，:： \n\t")
+        if lang == "zh":
+            e = re.sub(r"^(?:其中|并且|而且|且|并|以及|和|它|其|至少|包括|包含)[，,：:]?", "", e).strip()
+            e = re.sub(r"^(?:以下|如下)?(?:处理)?步骤[：:]?", "", e).strip()
+            e = re.sub(r"^(?:[A-Za-z]|\d{1,2}|[一二三四五六七八九十]+|[（(][A-Za-z0-9一二三四五六七八九十]+[)）])[\.．、:：)）]\s*", "", e).strip()
+        else:
+            e = re.sub(r"^(?:and|wherein|whereby|further|in which|such that|comprising|including)\b[\s,:]*", "", e, flags=re.I).strip()
+            e = re.sub(r"^(?:\(?[a-z]\)|[a-z]\.)\s+", "", e, flags=re.I).strip()
+    return e
+
+
+def _split_list_items(text: str, lang: str) -> list[str]:
+    """Split 'A、B和C' / 'a X, a Y and a Z' component lists when every item is short."""
+    if lang == "zh":
+        parts = [p for p in re.split(r"、|以及|和|及|与", text) if p.strip()]
+        # "A、B和C" lists of components; without "、" only short items ("上装和下装"), so that a step such
+        # as "检测与所述触摸屏的接触" is not cut at 与
+        limit = 20 if "、" in text else 8
+        if len(parts) > 1 and all(len(p.strip()) <= limit for p in parts):
+            return [p.strip() for p in parts]
+        return [text]
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) <= 5 for p in parts):
+        return [p.strip() for p in parts]
+    return [text]
+
+
+def split_elements(text: str, lang: str) -> list[str]:
+    """Technical features of a claim body: split on ；/; always, on ，/, when the pieces are substantial."""
+    out: list[str] = []
+    for chunk in re.split(r"[；;]\s*|\n+", text):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if lang == "zh":
+            pieces = [p for p in re.split(r"[，,]", chunk) if p.strip()]
+            merged: list[str] = []
+            for p in pieces:
+                if merged and (len(_clean_element(p, lang)) < 5 or re.match(r"^\s*(?:使|以|从而|用以|用于|以便|进而)", p)):
+                    merged[-1] = merged[-1] + "，" + p
+                else:
+                    merged.append(p)
+            pieces = merged
+        else:
+            pieces = re.split(r";\s*|,\s*(?=wherein\b)|,\s*and\s+(?=(?:a|an|the|said)\b)|,\s*(?=(?:the|said)\s+\w+\s+\w+ing\b)",
+                              chunk, flags=re.I)
+        for p in pieces:
+            e = _clean_element(p, lang)
+            if not e:
+                continue
+            if re.match(r"^(?:它|其)?(?:包括|包含)", p.strip()) or re.match(r"^(?:comprising|including)\b", p.strip(), re.I):
+                out.extend(x for x in (_clean_element(i, lang) for i in _split_list_items(e, lang)) if x)
+            else:
+                out.append(e)
+    return out
+
+
+def _parse_one(number: int, text: str) -> Claim:
+    body = re.sub(r"\s+", " ", text).strip() if not has_cjk(text) else re.sub(r"\s+", "", text).strip()
+    lang = "zh" if has_cjk(body) else "en"
+    depends: list[int] = []
+    rest = body
+    head = body[:160]
+    m = (_DEP_ZH if lang == "zh" else _DEP_EN).search(head)
+    if m:
+        nums = [int(x) for x in re.findall(r"\d+", m.group(0))]
+        if re.search(r"[-~至到]|\bto\b", m.group(0)) and len(nums) == 2:
+            nums = list(range(nums[0], nums[1] + 1))
+        depends = [n for n in nums if n < number]
+        if depends:
+            # drop the reference and the repeated subject: "根据权利要求1所述的保温杯，" / "The cup of claim 1,"
+            after = body[m.end():]
+            if lang == "zh":
+                after = re.sub(r"^[^，,：:]*?[，,：:]", "", after, count=1) if re.search(r"[，,：:]", after[:40]) else after
+            else:
+                after = re.sub(r"^[^,]*,\s*", "", after, count=1) if "," in after[:80] else after
+            rest = after
+    subject, preamble, characterising = "", "", rest
+    cm = (_CHAR_ZH if lang == "zh" else _CHAR_EN).search(rest)
+    if not depends:
+        if cm:
+            preamble, characterising = rest[: cm.start()], rest[cm.end():]
+        else:
+            comp = (_COMPRISING_ZH if lang == "zh" else _COMPRISING_EN).search(rest)
+            if comp:
+                preamble, characterising = rest[: comp.start()], rest[comp.start():]
+            else:
+                preamble, characterising = "", rest
+        # subject: the title in the preamble ("一种保温杯" / "A fan assembly for ...")
+        if lang == "zh":
+            sm = re.match(r"^\s*(一种[^，,：:]*|[^，,：:]{1,30})", preamble or rest)
+            subject = sm.group(1) if sm else ""
+        else:
+            comp = _COMPRISING_EN.search(preamble or rest)
+            subject = (preamble or rest)[: comp.start()] if comp else (preamble or rest).split(",")[0]
+            subject = subject.strip(" ,")
+    elif cm:
+        characterising = rest[cm.end():]
+        preamble = rest[: cm.start()]
+    pre_elements: list[str] = []
+    if preamble:
+        pre_body = preamble[len(subject):] if subject and preamble.startswith(subject) else preamble
+        pre_elements = split_elements(pre_body, lang)
+    # "包括…" / "comprising …" stays in front so that split_elements recognises the component list
+    char_body = characterising
+    elements = [e for e in pre_elements + split_elements(char_body, lang)
+                if e and e != subject and (_content_tokens(e) or extract_constraints(e))]
+    if not elements and body:
+        elements = [_clean_element(body, lang)]
+    return Claim(number, text.strip(), tuple(depends), lang, subject.strip(), preamble.strip(" ，,"),
+                 characterising.strip(" ，,"), tuple(elements))
+
+
+def parse_claims(text: str) -> ClaimSet:
+    """Number and parse a claim set (Chinese or English). Unnumbered text is one claim numbered 1."""
+    if not text or not text.strip():
+        raise ValidationError("the claim text is empty", field="claims")
+    t = text.replace("\r\n", "\n").strip()
+    t = re.sub(r"^\s*(?:权利要求书|claims|what is claimed is:?|we claim:?|i claim:?)\s*\n", "", t, flags=re.I)
+    if len(_NUM_LINE.findall("\n" + t)) <= 1:
+        # claims pasted as one line: "1. 一种…。2. 根据权利要求1所述的…" -> one claim per line
+        t = _INLINE_NUM.sub(lambda m: "\n" + m.group(1), t)
+    marks = list(_NUM_LINE.finditer("\n" + t))
+    claims: list[Claim] = []
+    if not marks:
+        claims.append(_parse_one(1, t))
+    else:
+        src = "\n" + t
+        lead = src[: marks[0].start()].strip()
+        if lead and int(marks[0].group(1)) > 1 and len(lead) >= 6:
+            claims.append(_parse_one(int(marks[0].group(1)) - 1, lead))  # the first claim lost its number
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(src)
+            chunk = src[m.end():end].strip()
+            if chunk:
+                claims.append(_parse_one(int(m.group(1)), chunk))
+    return ClaimSet(tuple(claims))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Term tables
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Terms:
+    syn: dict[str, int]
+    syn_groups: tuple[tuple[str, ...], ...]
+    eq: dict[str, int]
+    eq_groups: tuple[tuple[str, ...], ...]
+    eq_function: tuple[str, ...]
+    stop: frozenset[str]
+    light: frozenset[int]
+    kinds: dict[str, tuple[str, ...]]
+
+
+def _key(term: str) -> str:
+    t = fold(term).strip()
+    if not has_cjk(t):
+        t = " ".join(stem_en(w) for w in t.split())
+    return t
+
+
+@lru_cache(maxsize=1)
+def _terms() -> _Terms:
+    data = load_data("patent_terms.json")
+    syn: dict[str, int] = {}
+    groups = []
+    for gid, g in enumerate(data["synonyms"]):
+        keys = tuple(dict.fromkeys(_key(t) for t in g))
+        groups.append(keys)
+        for k in keys:
+            syn.setdefault(k, gid)
+    eq: dict[str, int] = {}
+    eq_groups, funcs = [], []
+    for gid, g in enumerate(data["equivalents"]):
+        keys = tuple(dict.fromkeys(_key(t) for t in g["terms"]))
+        eq_groups.append(keys)
+        funcs.append(g["function"])
+        for k in keys:
+            eq.setdefault(k, gid)
+    add_words([t for g in groups for t in g] + [t for g in eq_groups for t in g])
+    stop = frozenset(_key(w) for w in data["stopwords_zh"] + data["stopwords_en"])
+    light = frozenset(syn[_key(w)] for w in data.get("light_words", []) if _key(w) in syn)
+    kinds = {_key(k): tuple(_key(x) for x in v) for k, v in data.get("kinds", {}).items()}
+    add_words([x for v in kinds.values() for x in v] + list(kinds))
+    return _Terms(syn, tuple(groups), eq, tuple(eq_groups), tuple(funcs), stop, light, kinds)
+
+
+_ANTECEDENT = frozenset({"所述", "该", "said", "the", "此"})
+_FUNCTION_CHARS = frozenset("内外上下中而由该地的得着了在于与和及或其此各每再若则即并且向到给按将对从把被使以之有为是成多条个种未也")
+
+
+def _content_tokens(text: str) -> list[str]:
+    return [t for t, _, _ in _element_terms(text)[0]]
+
+
+def _element_terms(text: str) -> tuple[list[tuple[str, bool, float]], dict[str, str]]:
+    """Key terms of an element with an 'antecedent' flag (the word after 所述/said/the names something
+    already introduced, so it may be found anywhere in the product): segmented, stemmed, stop words and
+    numbers removed, compounds of the term table kept whole ('flash memory')."""
+    terms = _terms()
+    toks: list[str] = []
+    ante: list[bool] = []
+    light: set[str] = set()
+    prev_ante = False
+    alt_next = False
+    alts: dict[str, str] = {}
+    for tok in segment(strip_quantities(text)):
+        if not re.search(r"[a-z\u3400-\u9fff]", tok):
+            continue
+        if tok in _ANTECEDENT:
+            prev_ante = True
+            continue
+        if tok in ("或", "或者", "or") and toks:
+            alt_next = True
+            continue
+        k = tok if is_cjk(tok[0]) else stem_en(tok)
+        if k in terms.stop or (len(k) == 1 and not is_cjk(k)):
+            continue
+        if is_cjk(k[0]) and len(k) == 2 and k not in terms.syn and k not in terms.eq:
+            rest = "".join(ch for ch in k if ch not in _FUNCTION_CHARS)
+            if not rest:
+                continue
+            k = rest  # jieba glued a function character on: 内设 -> 设, 壁上 -> 壁
+        if not is_cjk(tok[0]) and _en_weight(tok) < 1:
+            light.add(k)
+        if alt_next and k not in alts.values():
+            alts[k] = toks[-1]  # "金属细丝或者金属粉末": either alternative is enough
+        alt_next = False
+        toks.append(k)
+        ante.append(prev_ante)
+        prev_ante = False
+    flags = dict(zip(toks, ante, strict=True))
+    # join English bigrams that are table terms ("flash memory", "touch screen")
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if i + 1 < len(toks) and not is_cjk(toks[i][0]):
+            bi = f"{toks[i]} {toks[i + 1]}"
+            if bi in terms.syn or bi in terms.eq:
+                out.append(bi)
+                i += 2
+                continue
+        out.append(toks[i])
+        i += 1
+    return [(t, flags.get(t, False), 0.0 if t in alts else _weight(t) * (0.5 if t in light else 1.0)) for t in out], alts
+
+
+# ---------------------------------------------------------------------------------------------------
+# Product side
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Passage:
+    text: str
+    start: int
+    end: int
+    folded: str
+    tokens: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Product:
+    """An accused product/process description split into passages, ready for many comparisons."""
+
+    text: str
+    passages: tuple[_Passage, ...]
+    whole: _Passage
+
+
+_NEGATED = re.compile(
+    r"(?:不含|不包括|不包含|没有|不设置?|未设置?|无需|不具备|不具有|不提供|不带|不再|无(?![线刷人机纺缝级菌叶尘声损限穷]))[^，,。；;！？!?\n的]{0,10}"
+    r"|\b(?:without|no|not|never|lacks?|lacking)\b[^,.;:!?\n]{0,40}"
+)
+
+
+def strip_negated(text: str) -> str:
+    """Drop negated stretches ('没有滤网', 'without a filter'): a feature said to be absent is absent.
+    Applied to claims and products alike so that '无剩磁' in both still lines up."""
+    return _NEGATED.sub(" ", text)
+
+
+def _variants(tokens: frozenset[str], folded: str) -> frozenset[str]:
+    return tokens | frozenset(w for w in re.findall(r"[a-z]+", folded))
+
+
+def prepare_product(text: str) -> Product:
+    """Split the description into clauses and windows of two neighbouring clauses (offsets kept)."""
+    if not text or not text.strip():
+        raise ValidationError("the product description is empty", field="product")
+    clauses: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^。；;！？!?\n，,]+[。；;！？!?，,]?", text):
+        s, e = m.span()
+        seg = text[s:e]
+        if seg.strip(" \t。；;！？!?，,"):
+            lead = len(seg) - len(seg.lstrip())
+            clauses.append((s + lead, e))
+    # English sentences: split on ". " too
+    refined: list[tuple[int, int]] = []
+    for s, e in clauses:
+        last = s
+        for m in re.finditer(r"\.\s+(?=[A-Za-z])", text[s:e]):
+            refined.append((last, s + m.end()))
+            last = s + m.end()
+        refined.append((last, e))
+    spans = [(s, e) for s, e in refined if text[s:e].strip()]
+    windows = list(spans) + [(spans[i][0], spans[i + 1][1]) for i in range(len(spans) - 1)]
+    for w in (2, 3):
+        windows += [(spans[i][0], spans[i + w][1]) for i in range(len(spans) - w)]
+    passages = []
+    for s, e in windows:
+        seg = text[s:e]
+        folded = strip_negated(fold(seg))
+        passages.append(_Passage(seg.strip(), s, e, folded, _variants(frozenset(_content_tokens(folded)), folded)))
+    folded = strip_negated(fold(text))
+    whole = _Passage(text, 0, len(text), folded, _variants(frozenset(_content_tokens(folded)), folded))
+    return Product(text, tuple(passages), whole)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Element comparison
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ElementResult:
+    """One row of the claim chart."""
+
+    index: int
+    element: str
+    origin_claim: int
+    status: str  # covered | equivalent | missing
+    score: int
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    matched_terms: tuple[str, ...]
+    equivalent_terms: tuple[str, ...]
+    missing_terms: tuple[str, ...]
+    note: str
+    needs_review: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "element": self.element,
+            "origin_claim": self.origin_claim,
+            "status": self.status,
+            "score": self.score,
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "matched_terms": list(self.matched_terms),
+            "equivalent_terms": list(self.equivalent_terms),
+            "missing_terms": list(self.missing_terms),
+            "note": self.note,
+            "needs_review": self.needs_review,
+        }
+
+
+def _present(term: str, p: _Passage) -> bool:
+    if term in p.tokens:
+        return True
+    if is_cjk(term[0]) or has_cjk(term):  # 无线通信模块, 4g通信模组: plain substring
+        return len(term) >= 2 and term in p.folded
+    return bool(re.search(rf"(?<![a-z0-9]){re.escape(term)}", p.folded))
+
+
+def _match_term(term: str, p: _Passage) -> tuple[str, str]:
+    """('literal'|'equivalent'|'', the product word that matched)."""
+    terms = _terms()
+    if _present(term, p):
+        return "literal", term
+    gid = terms.syn.get(term)
+    if gid is not None:
+        for other in terms.syn_groups[gid]:
+            if other == term:
+                continue
+            short_cjk = is_cjk(other[0]) and len(other) < 2
+            if (other in p.tokens) if short_cjk else _present(other, p):
+                return "literal", other
+    # a generic claim word reads on a specific product word (加热器 -> 电热管)
+    for g in {term} | ({x for x in terms.syn_groups[gid]} if gid is not None else set()):
+        for kind in terms.kinds.get(g, ()):
+            if _present(kind, p):
+                return "literal", kind
+    # compound Chinese words: 金属网膜 vs 金属 + 网膜 (all parts literal -> literal, else equivalent)
+    if is_cjk(term[0]) and len(term) >= 4:
+        halves = (term[: len(term) // 2], term[len(term) // 2:])
+        kinds_found = [_match_term(h, p) for h in halves]
+        if all(k == "literal" for k, _ in kinds_found):
+            return "literal", term
+        if all(k for k, _ in kinds_found):
+            return "equivalent", "".join(w for _, w in kinds_found)
+    if not is_cjk(term[0]) and len(term) >= 5:
+        for tok in p.tokens:
+            if not is_cjk(tok[0]) and fuzz.ratio(term, tok) >= 88:
+                return "literal", tok
+    eid = terms.eq.get(term)
+    if eid is None and gid is not None:
+        for other in terms.syn_groups[gid]:
+            if other in terms.eq:
+                eid = terms.eq[other]
+                break
+    if eid is not None:
+        for other in terms.eq_groups[eid]:
+            if other != term and _present(other, p):
+                return "equivalent", other
+    return "", ""
+
+
+def _weight(term: str) -> float:
+    terms = _terms()
+    if terms.syn.get(term, -1) in terms.light:
+        return 0.3  # 设有 / 连接-type words say little on their own
+    if is_cjk(term[0]):
+        return 0.5 if len(term) == 1 else 1.0
+    return 1.0 if len(term) > 2 else 0.5
+
+
+def _en_weight(original: str) -> float:
+    """English participles and gerunds describe function more than structure: half weight."""
+    return 0.5 if re.search(r"(?:ing|ed)$", original) and len(original) > 5 else 1.0
+
+
+def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) -> tuple[str, str, list[str]]:
+    """('ok'|'equivalent'|'outside'|'absent', note, cited keys) for an element's numerical features."""
+    if not cons:
+        return "ok", "", []
+    worst = "ok"
+    notes: list[str] = []
+    keys: list[str] = []
+    order = {"ok": 0, "equivalent": 1, "absent": 2, "outside": 3}
+    for c in cons:
+        cands = [q for q in extract_quantities(passage.text) if q.dimension == c.dimension]
+        if not cands:
+            cands = [q for q in extract_quantities(product.text) if q.dimension == c.dimension]
+        if not cands:
+            state, note = "absent", f"产品描述未给出与“{c.text}”对应的数值"
+        elif any(c.contains(q.low, q.high) for q in cands):
+            q = next(q for q in cands if c.contains(q.low, q.high))
+            state, note = "ok", f"数值“{q.text}”落入“{c.text}”"
+        else:
+            q = min(cands, key=lambda q: c.relative_gap(q.low, q.high))
+            gap = c.relative_gap(q.low, q.high)
+            if c.limit_word:
+                state = "outside"
+                note = (f"数值“{q.text}”不在“{c.text}”之内；该特征以“至少/不超过”类用语限定，不适用等同"
+                        "（最高人民法院专利解释（二）第12条）")
+                keys.append("spc_patent_interp2_art12")
+            elif gap <= NUMERIC_EQUIV_GAP:
+                state = "equivalent"
+                note = f"数值“{q.text}”略超出“{c.text}”（{gap:.0%}），数值特征的等同需专家判断"
+                keys.append("spc_patent_provisions_2020_art13")
+            else:
+                state, note = "outside", f"数值“{q.text}”不在“{c.text}”之内"
+        notes.append(note)
+        if order[state] > order[worst]:
+            worst = state
+    return worst, "；".join(notes), keys
+
+
+def compare_element(
+    element: str, product: Product, *, index: int = 1, origin_claim: int = 1, subject: str = ""
+) -> tuple[ElementResult, list[str]]:
+    """Classify one element against the product; returns the chart row and the citation keys it used.
+
+    Words of the claim's subject (墨盒 in 一种墨盒) were introduced in the preamble, so like 所述 terms
+    they may be found anywhere in the product description.
+    """
+    context = set(_content_tokens(subject)) if subject else set()
+    triples, alts = _element_terms(strip_negated(fold(element)))
+    toks = list(dict.fromkeys(t for t, _, _ in triples))
+    ante = {t for t, a, _ in triples if a}
+    wt = {t: w for t, _, w in triples}
+    cons = extract_constraints(element)
+    el_fold = fold(element)
+    best: tuple[float, float, float, int] | None = None
+    best_p: _Passage | None = None
+    best_detail: tuple[list[str], list[str], list[str]] = ([], [], [])
+    total = sum(wt[t] for t in toks) or 1.0
+    for p in product.passages:
+        kinds: dict[str, tuple[str, str]] = {}
+        for t in toks:
+            kind, word = _match_term(t, p)
+            if not kind and (t in ante or t in context):
+                kind, word = _match_term(t, product.whole)
+            kinds[t] = (kind, word)
+        # segmentation quirks: two missing neighbours that appear glued together (扰 + 流筋 = 扰流筋)
+        for a, b in zip(toks, toks[1:], strict=False):
+            if not kinds[a][0] and not kinds[b][0] and is_cjk(a[0]) and is_cjk(b[0]) and (a + b) in p.folded:
+                kinds[a] = kinds[b] = ("literal", a + b)
+        for alt, base in alts.items():  # either alternative is enough: take the better of the two
+            rank = {"literal": 2, "equivalent": 1, "": 0}
+            if alt in kinds and base in kinds and rank[kinds[alt][0]] > rank[kinds[base][0]]:
+                kinds[base] = kinds[alt]
+            if alt in kinds:
+                kinds[alt] = kinds.get(base, kinds[alt])
+        lit = [t for t in toks if kinds[t][0] == "literal"]
+        eqv = [f"{t}→{kinds[t][1]}" for t in toks if kinds[t][0] == "equivalent"]
+        miss = [t for t in toks if not kinds[t][0]]
+        wl = sum(wt[t] for t in lit)
+        we = sum(wt[t] for t in toks if kinds[t][0] == "equivalent")
+        cov_all = (wl + we) / total
+        fz = fuzz.partial_ratio(el_fold, p.folded) / 100.0 if toks else 0.0
+        key = (round(cov_all, 3), round(wl / total, 3), fz, -len(p.text))
+        if best is None or key > best:
+            best, best_p, best_detail = key, p, (lit, eqv, miss)
+    assert best is not None and best_p is not None
+    lit, eqv, miss = best_detail
+    cov_lit = sum(wt[t] for t in lit) / total if toks else 0.0
+    cov_all = best[0] if toks else 0.0
+    num_state, num_note, keys = _check_numbers(cons, best_p, product)
+    if not toks and cons:
+        cov_lit = cov_all = 1.0  # a purely numerical element: the numbers decide
+    needs_review = False
+    notes: list[str] = []
+    substituted = any(wt.get(e.split("→")[0], 0) >= 0.5 for e in eqv)
+    if cov_lit >= COVERED_MIN and num_state == "ok" and not substituted:
+        status = "covered"
+    elif cov_all >= COVERED_MIN and num_state in ("ok", "equivalent"):
+        status = "equivalent"
+        needs_review = True
+        keys.append("spc_patent_provisions_2020_art13")
+        if eqv:
+            notes.append("替换手段：" + "、".join(eqv) + "；请确认是否以基本相同的手段实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
+    else:
+        status = "missing"
+        if num_state in ("outside", "absent") and cov_all >= COVERED_MIN:
+            notes.append("文字特征有对应，但数值特征不满足")
+        elif cov_all >= PARTIAL_MIN:
+            needs_review = True
+            notes.append("仅部分对应，需人工核对")
+    if num_note:
+        notes.insert(0, num_note)
+    score = round(100 * (cov_lit + 0.85 * (cov_all - cov_lit)))
+    if num_state in ("outside", "absent"):
+        score = min(score, 40)
+    elif num_state == "equivalent":
+        score = min(score, 70)
+    row = ElementResult(
+        index=index, element=element, origin_claim=origin_claim, status=status, score=int(score),
+        evidence=best_p.text if cov_all > 0 or num_state == "ok" and cons else "",
+        evidence_start=best_p.start if cov_all > 0 else -1, evidence_end=best_p.end if cov_all > 0 else -1,
+        matched_terms=tuple(lit), equivalent_terms=tuple(eqv), missing_terms=tuple(miss),
+        note="；".join(notes), needs_review=needs_review,
+    )
+    return row, keys
+
+
+# ---------------------------------------------------------------------------------------------------
+# Claim chart and verdict
+# ---------------------------------------------------------------------------------------------------
+
+VERDICT_ZH = {"literal": "字面落入（相同侵权）", "equivalent": "等同落入（等同侵权）", "not_infringing": "未落入保护范围"}
+
+
+@dataclass(frozen=True)
+class ClaimChart:
+    claim: int
+    independent: bool
+    depends_on: tuple[int, ...]
+    subject: str
+    verdict: str
+    reason_zh: str
+    reason_en: str
+    elements: tuple[ElementResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "independent": self.independent,
+            "depends_on": list(self.depends_on),
+            "subject": self.subject,
+            "verdict": self.verdict,
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+            "elements": [e.to_dict() for e in self.elements],
+        }
+
+
+@dataclass(frozen=True)
+class PatentResult:
+    verdict: str
+    chart: ClaimChart
+    dependent_charts: tuple[ClaimChart, ...]
+    claim: Claim
+    citations: tuple[Citation, ...]
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def elements(self) -> tuple[ElementResult, ...]:
+        return self.chart.elements
+
+    def to_dict(self) -> dict[str, Any]:
+        d = result_header("patent", self.inputs)
+        d.update(
+            {
+                "verdict": self.verdict,
+                "verdict_zh": VERDICT_ZH[self.verdict],
+                "claim": self.chart.claim,
+                "reason_zh": self.chart.reason_zh,
+                "reason_en": self.chart.reason_en,
+                "elements": [e.to_dict() for e in self.chart.elements],
+                "parsed_claim": self.claim.to_dict(),
+                "dependent_claims": [c.to_dict() for c in self.dependent_charts],
+                "citations": [c.to_dict() for c in self.citations],
+            }
+        )
+        return d
+
+
+def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
+    missing = [r for r in rows if r.status == "missing"]
+    equiv = [r for r in rows if r.status == "equivalent"]
+    if missing:
+        nums = "、".join(str(r.index) for r in missing)
+        return ("not_infringing", f"第{nums}项技术特征在被诉产品中未找到相同或等同特征，依全面覆盖原则不落入保护范围。",
+                f"Feature(s) {nums} not found identically or equivalently; outside the scope under the all-elements rule.")
+    if equiv:
+        nums = "、".join(str(r.index) for r in equiv)
+        return ("equivalent", f"全部技术特征均有对应，其中第{nums}项为等同特征（需确认手段、功能、效果基本相同且显而易见）。",
+                f"Every feature is matched; feature(s) {nums} only by equivalents (to be confirmed).")
+    return ("literal", "被诉产品包含与权利要求全部技术特征相同的特征，字面落入保护范围。",
+            "The product has features identical to every feature of the claim: literal infringement.")
+
+
+def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int, list[str]]) -> tuple[ClaimChart, set[str]]:
+    rows: list[ElementResult] = []
+    keys: set[str] = set()
+    target = claims.get(number)
+    chain = claims.chain(number)
+    subject = chain[0].subject
+    for c in chain:
+        els = overrides.get(c.number) or list(c.elements)
+        for el in els:
+            row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c.number, subject=subject)
+            rows.append(row)
+            keys.update(k)
+    v, zh, en = _verdict(rows)
+    return ClaimChart(number, target.independent, target.depends_on, target.subject, v, zh, en, tuple(rows)), keys
+
+
+def compare_claim(
+    claims: str | ClaimSet,
+    product: str | Product,
+    *,
+    claim: int = 1,
+    elements: list[str] | tuple[str, ...] | None = None,
+    include_dependents: bool = True,
+) -> PatentResult:
+    """Claim chart for claim ``claim`` (and its dependents) against the accused product description.
+
+    ``elements`` replaces the parsed feature list of ``claim`` (staff's corrected split).
+    """
+    cs = parse_claims(claims) if isinstance(claims, str) else claims
+    prod = prepare_product(product) if isinstance(product, str) else product
+    target = cs.get(claim)
+    overrides: dict[int, list[str]] = {}
+    if elements is not None:
+        cleaned = [e.strip() for e in elements if e and e.strip()]
+        if not cleaned:
+            raise ValidationError("the corrected element list is empty", field="elements")
+        overrides[claim] = cleaned
+    chart, keys = _chart(cs, claim, prod, overrides)
+    deps: list[ClaimChart] = []
+    if include_dependents:
+        for d in cs.dependents_of(claim):
+            dc, k = _chart(cs, d.number, prod, overrides)
+            deps.append(dc)
+            keys.update(k)
+    cite_keys = ["patent_law_64", "spc_patent_2009_art7"] + sorted(keys)
+    inputs = {
+        "claims": claims if isinstance(claims, str) else "\n".join(c.text for c in cs.claims),
+        "product": product if isinstance(product, str) else prod.text,
+        "claim": claim,
+        "elements": list(elements) if elements is not None else None,
+    }
+    return PatentResult(chart.verdict, chart, tuple(deps), target, cite(*cite_keys), inputs)

@@ -1,0 +1,174 @@
+"""Numbers, units and ranges in claims and product descriptions (5-10 mm vs 8 mm).
+
+A claim's numerical feature becomes a ``Constraint`` (interval in base units); a product's statement
+becomes a ``Quantity``. "至少 / 不超过 / at least / not more than" set ``limit_word`` because such
+features get no equivalents (SPC Interpretation II Art. 12).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from qcy_workstation.precheck.text import fold
+
+# unit -> (dimension, factor to the base unit)
+_UNITS: dict[str, tuple[str, float]] = {
+    "mm": ("length", 1.0), "毫米": ("length", 1.0), "cm": ("length", 10.0), "厘米": ("length", 10.0),
+    "m": ("length", 1000.0), "米": ("length", 1000.0), "μm": ("length", 0.001), "um": ("length", 0.001),
+    "微米": ("length", 0.001), "nm": ("length", 1e-6), "纳米": ("length", 1e-6), "km": ("length", 1e6), "公里": ("length", 1e6),
+    "mg": ("mass", 0.001), "毫克": ("mass", 0.001), "g": ("mass", 1.0), "克": ("mass", 1.0), "kg": ("mass", 1000.0),
+    "千克": ("mass", 1000.0), "公斤": ("mass", 1000.0), "吨": ("mass", 1e6),
+    "℃": ("temperature", 1.0), "°c": ("temperature", 1.0), "摄氏度": ("temperature", 1.0),
+    "°": ("angle", 1.0), "度": ("angle", 1.0),
+    "ms": ("time", 0.001), "毫秒": ("time", 0.001), "s": ("time", 1.0), "秒": ("time", 1.0), "min": ("time", 60.0),
+    "分钟": ("time", 60.0), "h": ("time", 3600.0), "小时": ("time", 3600.0),
+    "wt%": ("percent", 1.0), "%": ("percent", 1.0), "重量%": ("percent", 1.0),
+    "pa": ("pressure", 1.0), "帕": ("pressure", 1.0), "kpa": ("pressure", 1e3), "千帕": ("pressure", 1e3),
+    "mpa": ("pressure", 1e6), "兆帕": ("pressure", 1e6),
+    "v": ("voltage", 1.0), "伏": ("voltage", 1.0), "kv": ("voltage", 1e3), "千伏": ("voltage", 1e3),
+    "w": ("power", 1.0), "瓦": ("power", 1.0), "kw": ("power", 1e3), "千瓦": ("power", 1e3),
+    "hz": ("frequency", 1.0), "赫兹": ("frequency", 1.0), "khz": ("frequency", 1e3), "mhz": ("frequency", 1e6),
+    "ghz": ("frequency", 1e9), "rpm": ("speed", 1.0), "转/分": ("speed", 1.0), "转每分钟": ("speed", 1.0),
+    "ml": ("volume", 1.0), "毫升": ("volume", 1.0), "l": ("volume", 1000.0), "升": ("volume", 1000.0),
+    "ma": ("current", 0.001), "毫安": ("current", 0.001), "安": ("current", 1.0), "安培": ("current", 1.0),
+    "mah": ("charge", 1.0), "毫安时": ("charge", 1.0),
+}
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUM = r"(\d+(?:\.\d+)?)"
+_LOWER_INCL = r"至少|不少于|不低于|不小于|大于或等于|大于等于|≥|>=|at least|not less than|no less than|minimum of|a minimum of"
+_UPPER_INCL = r"不超过|不大于|不高于|小于或等于|小于等于|至多|最多|≤|<=|at most|not more than|no more than|not exceeding|up to|maximum of|a maximum of"
+_LOWER_EXCL = r"大于|超过|高于|>|more than|greater than|above|over|exceeding"
+_UPPER_EXCL = r"小于|低于|<|less than|below|under"
+_SEP = r"\s*(?:-|~|～|〜|至|到|—|–|to)\s*"
+
+_RANGE_RE = re.compile(rf"{_NUM}\s*(?:{_UNIT_RE})?{_SEP}{_NUM}\s*({_UNIT_RE})(?![a-z])")
+_CMP_RE = re.compile(
+    rf"(?:({_LOWER_INCL})|({_UPPER_INCL})|({_LOWER_EXCL})|({_UPPER_EXCL}))\s*{_NUM}\s*({_UNIT_RE})(?![a-z])"
+)
+_SUFFIX_RE = re.compile(rf"{_NUM}\s*({_UNIT_RE})\s*(以上|以下|或以上|或以下|or more|or less|and above|and below)")
+_SINGLE_RE = re.compile(rf"{_NUM}\s*({_UNIT_RE})(?![a-z])")
+
+_LIMIT_WORDS = re.compile(
+    r"至少|不少于|不低于|不小于|不超过|不大于|不高于|至多|最多|以上|以下|at least|not less than|no less than|not more than|no more than|at most|or more|or less"
+)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A claim's numerical feature as an interval in base units."""
+
+    dimension: str
+    low: float
+    high: float
+    low_inclusive: bool
+    high_inclusive: bool
+    limit_word: bool
+    text: str
+
+    def contains(self, lo: float, hi: float) -> bool:
+        eps = 1e-9
+        ok_lo = lo > self.low - eps if self.low_inclusive else lo > self.low + eps
+        ok_hi = hi < self.high + eps if self.high_inclusive else hi < self.high - eps
+        return ok_lo and ok_hi
+
+    def relative_gap(self, lo: float, hi: float) -> float:
+        """How far a value lies outside, relative to the nearest bound (0 if inside)."""
+        if self.contains(lo, hi):
+            return 0.0
+        if hi < self.low or (hi <= self.low and not self.low_inclusive):
+            ref = self.low
+            return abs(self.low - hi) / abs(ref) if ref else math.inf
+        ref = self.high
+        return abs(lo - self.high) / abs(ref) if ref and not math.isinf(ref) else math.inf
+
+
+@dataclass(frozen=True)
+class Quantity:
+    dimension: str
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+
+
+def _u(unit: str) -> tuple[str, float]:
+    return _UNITS[unit.lower()]
+
+
+def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Values and ranges stated in a text (product side), in base units, with their offsets."""
+    t = fold(text)
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(t):
+        dim, f = _u(m.group(3))
+        a, b = float(m.group(1)) * f, float(m.group(2)) * f
+        out.append(Quantity(dim, min(a, b), max(a, b), m.group(0), m.start(), m.end()))
+        taken.append(m.span())
+    for m in _SINGLE_RE.finditer(t):
+        if _spans_overlap(m.span(), taken):
+            continue
+        dim, f = _u(m.group(2))
+        v = float(m.group(1)) * f
+        out.append(Quantity(dim, v, v, m.group(0), m.start(), m.end()))
+    return out
+
+
+def extract_constraints(text: str) -> list[Constraint]:
+    """Numerical features of a claim element as intervals."""
+    t = fold(text)
+    out: list[Constraint] = []
+    taken: list[tuple[int, int]] = []
+    limit = bool(_LIMIT_WORDS.search(t))
+    for m in _RANGE_RE.finditer(t):
+        dim, f = _u(m.group(3))
+        a, b = float(m.group(1)) * f, float(m.group(2)) * f
+        out.append(Constraint(dim, min(a, b), max(a, b), True, True, False, m.group(0)))
+        taken.append(m.span())
+    for m in _CMP_RE.finditer(t):
+        if _spans_overlap(m.span(), taken):
+            continue
+        dim, f = _u(m.group(6))
+        v = float(m.group(5)) * f
+        if m.group(1):
+            c = Constraint(dim, v, math.inf, True, True, True, m.group(0))
+        elif m.group(2):
+            c = Constraint(dim, -math.inf, v, True, True, True, m.group(0))
+        elif m.group(3):
+            c = Constraint(dim, v, math.inf, False, True, False, m.group(0))
+        else:
+            c = Constraint(dim, -math.inf, v, True, False, False, m.group(0))
+        out.append(c)
+        taken.append(m.span())
+    for m in _SUFFIX_RE.finditer(t):
+        if _spans_overlap(m.span(), taken):
+            continue
+        dim, f = _u(m.group(2))
+        v = float(m.group(1)) * f
+        lower = m.group(3) in ("以上", "或以上", "or more", "and above")
+        c = Constraint(dim, v, math.inf, True, True, True, m.group(0)) if lower else Constraint(
+            dim, -math.inf, v, True, True, True, m.group(0))
+        out.append(c)
+        taken.append(m.span())
+    for m in _SINGLE_RE.finditer(t):
+        if _spans_overlap(m.span(), taken):
+            continue
+        dim, f = _u(m.group(2))
+        v = float(m.group(1)) * f
+        out.append(Constraint(dim, v, v, True, True, limit, m.group(0)))
+    return out
+
+
+def strip_quantities(text: str) -> str:
+    """The text without its numbers and units, for word matching."""
+    t = fold(text)
+    t = _RANGE_RE.sub(" ", t)
+    t = _SINGLE_RE.sub(" ", t)
+    return t

@@ -1,0 +1,108 @@
+"""Saving pre-check results on a case, with their inputs and the engine version, for later citation."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from qcy_workstation.errors import NotFoundError, ValidationError
+from qcy_workstation.precheck.common import ENGINE_VERSION
+from qcy_workstation.precheck.models import PrecheckResult
+
+if TYPE_CHECKING:
+    from qcy_workstation.db.store import Store
+
+
+@dataclass(frozen=True)
+class SavedPrecheck:
+    id: int
+    case_number: str
+    kind: str
+    summary: str
+    engine_version: str
+    created_at: datetime
+    created_by: str
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "case_number": self.case_number, "kind": self.kind, "summary": self.summary,
+                "engine_version": self.engine_version, "created_at": self.created_at.isoformat(),
+                "created_by": self.created_by, "inputs": self.inputs, "result": self.result}
+
+
+def summarise(d: dict[str, Any]) -> str:
+    """One line for lists and the case timeline."""
+    kind = d.get("kind", "")
+    if kind == "trademark":
+        return f"商标 {d['mark']} / {d['other']}：{d['score']}分，风险{d['risk']}"
+    if kind == "patent":
+        return f"专利 权利要求{d['claim']}：{d['verdict']}"
+    if kind == "gi":
+        return f"地理标志 {d.get('gi') or '—'}：{d['verdict']}"
+    if kind == "trade_secret":
+        return f"商业秘密 相似度{d['similarity']}/100"
+    if kind.startswith("screen_"):
+        return f"{kind}：{len(d.get('hits', []))}条结果"
+    return kind
+
+
+class PrecheckResultService:
+    """Use cases on saved pre-checks. Plain values in and out; one transaction per call."""
+
+    def __init__(self, store: Store, actor: str) -> None:
+        self.store = store
+        self.actor = actor
+
+    def save(self, case_number: str, result: Any) -> SavedPrecheck:
+        """Save a result object (anything with ``to_dict()``) or its dict on the case ``case_number``."""
+        from qcy_workstation.cases import audit
+        from qcy_workstation.cases.models import Case
+
+        d = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+        if "kind" not in d or "inputs" not in d:
+            raise ValidationError("not a pre-check result (needs kind and inputs)", field="result")
+        with self.store.write() as s:
+            case = s.execute(select(Case).where(Case.number == case_number)).scalar_one_or_none()
+            if case is None:
+                raise NotFoundError(f"no case {case_number}", field="case", value=case_number)
+            row = PrecheckResult(case_id=case.id, kind=d["kind"], summary=summarise(d)[:300],
+                                 inputs_json=json.dumps(d["inputs"], ensure_ascii=False),
+                                 result_json=json.dumps(d, ensure_ascii=False),
+                                 engine_version=d.get("engine_version", ENGINE_VERSION), created_by=self.actor)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self.actor, action="precheck", entity="precheck_result", entity_id=row.id,
+                         case_id=case.id, details={"kind": row.kind, "summary": row.summary,
+                                                   "engine_version": row.engine_version})
+            return self._dto(row, case_number)
+
+    def list(self, case_number: str) -> list[SavedPrecheck]:
+        from qcy_workstation.cases.models import Case
+
+        with self.store.read() as s:
+            case = s.execute(select(Case).where(Case.number == case_number)).scalar_one_or_none()
+            if case is None:
+                raise NotFoundError(f"no case {case_number}", field="case", value=case_number)
+            rows = s.execute(select(PrecheckResult).where(PrecheckResult.case_id == case.id)
+                             .order_by(PrecheckResult.created_at.desc(), PrecheckResult.id.desc())).scalars()
+            return [self._dto(r, case_number) for r in rows]
+
+    def get(self, result_id: int) -> SavedPrecheck:
+        from qcy_workstation.cases.models import Case
+
+        with self.store.read() as s:
+            row = s.get(PrecheckResult, result_id)
+            if row is None:
+                raise NotFoundError(f"no saved pre-check {result_id}", field="id", value=result_id)
+            number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar_one()
+            return self._dto(row, number)
+
+    @staticmethod
+    def _dto(row: PrecheckResult, case_number: str) -> SavedPrecheck:
+        return SavedPrecheck(row.id, case_number, row.kind, row.summary, row.engine_version, row.created_at,
+                             row.created_by, json.loads(row.inputs_json), json.loads(row.result_json))

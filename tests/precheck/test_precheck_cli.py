@@ -1,0 +1,85 @@
+"""Scripts call the pre-check from the command line (contract of issue 4)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from qcy_workstation.cli import main
+
+
+def _json(capsys) -> dict:
+    return json.loads(capsys.readouterr().out)
+
+
+def test_trademark_json_has_the_contract_keys(capsys):
+    rc = main(["precheck", "trademark", "--mark", "星巴克", "--classes", "30,43", "--other", "上海星巴克",
+               "--other-classes", "43", "--json"])
+    assert rc == 0
+    d = _json(capsys)
+    assert {"score", "likely_confusion", "risk", "factors"} <= d.keys() and d["likely_confusion"] is True
+
+
+def test_patent_from_files_with_claim_number(tmp_path, capsys):
+    claims = tmp_path / "claims.txt"
+    claims.write_text("1. 一种自拍杆，包括伸缩杆和手柄。\n2. 根据权利要求1所述的自拍杆，其特征在于，所述手柄上设有蓝牙遥控按键。\n",
+                      encoding="utf-8")
+    product = tmp_path / "product.txt"
+    product.write_text("自拍棒有伸缩杆和握把，握把上没有任何按键。", encoding="utf-8")
+    assert main(["precheck", "patent", "--claims", str(claims), "--product", str(product), "--json"]) == 0
+    assert _json(capsys)["verdict"] == "literal"
+    assert main(["precheck", "patent", "--claims", str(claims), "--product", str(product), "--claim", "2", "--json"]) == 0
+    d = _json(capsys)
+    assert d["verdict"] == "not_infringing" and {"element", "status", "score", "evidence"} <= d["elements"][0].keys()
+
+
+def test_gi_and_trade_secret(tmp_path, capsys):
+    assert main(["precheck", "gi", "--label", "洛川风味苹果", "--region", "甘肃省", "--json"]) == 0
+    d = _json(capsys)
+    assert d["verdict"] == "misuse" and d["gi"] == "洛川苹果" and d["reason"]
+    a, b = tmp_path / "secret.txt", tmp_path / "suspect.txt"
+    a.write_text("将聚乙烯醇与淀粉按3:7的比例混合，加入0.5%的甘油作为增塑剂，在85摄氏度下搅拌40分钟。", encoding="utf-8")
+    b.write_text("将聚乙烯醇与淀粉按3:7的比例混合，加入0.5%的甘油作为增塑剂，在85摄氏度下搅拌40分钟。", encoding="utf-8")
+    assert main(["precheck", "trade-secret", "--secret", str(a), "--suspect", str(b), "--json"]) == 0
+    d = _json(capsys)
+    assert d["similarity"] == 100 and d["matches"]
+
+
+def test_batch_writes_one_result_per_line_in_order_and_reports_bad_lines(tmp_path, capsys):
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"mark": "星巴克", "classes": "30,43", "other": "上海星巴克", "other_classes": "43"}, ensure_ascii=False),
+        json.dumps({"mark": "长城", "classes": "33", "other": "长城", "other_classes": "9"}, ensure_ascii=False),
+        json.dumps({"mark": "X1", "classes": "99", "other": "X2"}),
+    ]), encoding="utf-8")
+    rc = main(["precheck", "trademark", "--batch", str(f)])
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rc == 1 and len(lines) == 3
+    assert lines[0]["likely_confusion"] is True and lines[1]["likely_confusion"] is False
+    assert lines[2]["error"] == "invalid" and lines[2]["field"] == "classes" and lines[2]["line"] == 3
+
+
+def test_missing_file_is_an_error_on_stderr(tmp_path, capsys):
+    rc = main(["precheck", "patent", "--claims", str(tmp_path / "nope.txt"), "--product", "x", "--json"])
+    assert rc == 1
+    assert json.loads(capsys.readouterr().err)["field"] == "claims"
+
+
+def test_real_entry_point_prints_text_with_the_disclaimer_and_never_loads_qt_or_the_store(tmp_path):
+    db = tmp_path / "store.sqlite"
+    code = (
+        "import sys; from qcy_workstation.cli import main; "
+        f"rc = main(['precheck', 'gi', '--label', '周至猕猴桃', '--region', '陕西省西安市周至县', '--db', {str(db)!r}]); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'; sys.exit(rc)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2],
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "参考性预判，非法律认定" in out.stdout and "lawful" in out.stdout
+    assert not db.exists()  # a pure computation never opens the store
+    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "precheck", "trademark", "--mark", "乔丹", "--other",
+                          "QIAODAN", "--classes", "25", "--json"], capture_output=True, text=True,
+                         cwd=Path(__file__).parents[2], timeout=60)
+    assert out.returncode == 0 and json.loads(out.stdout)["risk"] == "high"

@@ -1,0 +1,149 @@
+"""Staff chart a client's claim against an accused product and read the all-elements verdict."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from qcy_workstation.errors import ValidationError
+from qcy_workstation.precheck import compare_claim, parse_claims
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "precheck"
+
+# Measured 29/29 on 2026-11-24 — but the set was used while developing the term tables, so this is an
+# optimistic figure; the floor leaves room for honest misses when cases are added.
+ACCURACY_FLOOR = 0.85
+
+ZH_CLAIMS = """权利要求书
+1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧，所述复位弹簧的线径为0.5-1.0mm；所述杯体的壁厚不超过2mm。
+2. 根据权利要求1所述的保温杯，其特征在于，所述杯盖上设有硅胶密封圈。
+3. 如权利要求1或2所述的保温杯，其特征在于：所述杯体由不锈钢制成。
+"""
+
+EN_CLAIMS = """1. A fan assembly for creating an air current, comprising: an impeller and a motor for creating an air flow; and a nozzle comprising an interior passage for receiving the air flow and a mouth for emitting the air flow.
+2. The fan assembly according to claim 1, wherein the nozzle is annular.
+3. A fan assembly as claimed in claim 1 or 2, characterised in that the motor has a power of at least 40 W.
+"""
+
+
+def test_accuracy_on_the_labelled_claims_stays_above_the_floor(patent_cases):
+    cases = patent_cases["cases"]
+    assert len(cases) >= 10
+    kinds = {p["kind"] for c in cases for p in c["products"]}
+    assert kinds == {"literal", "missing", "equivalent"}
+    total = right = 0
+    for c in cases:
+        for p in c["products"]:
+            total += 1
+            right += compare_claim(c["claims"], p["text"]).verdict == p["expected"]
+    assert right / total >= ACCURACY_FLOOR
+
+
+def test_held_out_products_stay_above_their_floor(patent_cases):
+    """Written after the term tables were frozen: first run 7/10; 9/10 after fixing the component-list
+    split and a mixed-script match that it revealed (the remaining miss, 球头铰接 for 球形万向节, is an
+    equivalent the term table does not know)."""
+    holdout = json.loads((DATA / "patent_holdout.json").read_text(encoding="utf-8"))["cases"]
+    claims = {c["id"]: c["claims"] for c in patent_cases["cases"]}
+    right = sum(compare_claim(claims[h["claim_of"]], h["text"]).verdict == h["expected"] for h in holdout)
+    assert right / len(holdout) >= 0.7
+
+
+def test_chinese_claims_are_numbered_with_dependencies_and_split_into_elements():
+    cs = parse_claims(ZH_CLAIMS)
+    assert [c.number for c in cs.claims] == [1, 2, 3]
+    c1, c2, c3 = cs.claims
+    assert c1.independent and c1.subject == "一种保温杯"
+    assert c1.elements[:2] == ("杯体", "杯盖")
+    assert "所述复位弹簧的线径为0.5-1.0mm" in c1.elements
+    assert c2.depends_on == (1,) and c3.depends_on == (1, 2)
+    assert c2.elements == ("所述杯盖上设有硅胶密封圈",)
+
+
+def test_english_claims_split_preamble_and_comprising_list():
+    cs = parse_claims(EN_CLAIMS)
+    c1 = cs.get(1)
+    assert c1.subject == "A fan assembly for creating an air current"
+    assert len(c1.elements) == 2 and c1.elements[0].startswith("an impeller")
+    assert cs.get(2).depends_on == (1,) and cs.get(2).elements == ("the nozzle is annular",)
+    assert cs.get(3).depends_on == (1, 2)
+
+
+def test_literal_product_in_other_words_is_covered_element_by_element():
+    product = "该保温杯由杯身和盖子构成，盖子内部装有复位弹簧，弹簧线径0.8 mm；杯身壁厚1.5毫米，盖上有硅胶密封圈。"
+    r = compare_claim(ZH_CLAIMS, product)
+    assert r.verdict == "literal"
+    assert all(e.status == "covered" and e.evidence for e in r.elements)
+    spring = next(e for e in r.elements if "线径" in e.element)
+    assert "0.8 mm" in spring.evidence and product[spring.evidence_start:spring.evidence_end].strip() == spring.evidence
+    dep = {d.claim: d.verdict for d in r.dependent_charts}
+    assert dep[2] == "literal"
+
+
+def test_value_outside_a_plain_range_is_missing():
+    product = "该保温杯由杯身和盖子构成，盖子内部装有复位弹簧，弹簧线径1.2 mm；杯身壁厚1.5毫米。"
+    r = compare_claim(ZH_CLAIMS, product)
+    assert r.verdict == "not_infringing"
+    spring = next(e for e in r.elements if "线径" in e.element)
+    assert spring.status == "missing" and "0.5-1.0mm" in spring.note
+
+
+def test_not_more_than_limit_gets_no_equivalent_and_cites_interpretation_ii_art_12():
+    product = "该保温杯由杯身和盖子构成，盖子内部装有复位弹簧，弹簧线径0.8 mm；杯身壁厚2.05毫米。"
+    r = compare_claim(ZH_CLAIMS, product)
+    wall = next(e for e in r.elements if "壁厚" in e.element)
+    assert wall.status == "missing" and "第12条" in wall.note
+    assert any(c.key == "spc_patent_interp2_art12" for c in r.citations)
+
+
+def test_an_obvious_substitute_gives_an_equivalent_verdict_for_staff_to_confirm():
+    claims = "1. 一种自拍杆，包括伸缩杆和手柄，其特征在于：所述手柄上设有蓝牙遥控按键。"
+    r = compare_claim(claims, "自拍棒有伸缩杆和握把，握把上设有红外遥控按键。")
+    assert r.verdict == "equivalent"
+    row = r.elements[-1]
+    assert row.status == "equivalent" and row.needs_review and "蓝牙→红外" in row.equivalent_terms
+    assert any(c.key == "spc_patent_provisions_2020_art13" for c in r.citations)
+
+
+def test_staff_corrected_element_split_replaces_the_parsed_one():
+    claims = "1. 一种自拍杆，包括伸缩杆和手柄，其特征在于：所述手柄上设有蓝牙遥控按键。"
+    r = compare_claim(claims, "自拍棒有伸缩杆和握把。", elements=["伸缩杆", "手柄"])
+    assert [e.element for e in r.elements] == ["伸缩杆", "手柄"] and r.verdict == "literal"
+    with pytest.raises(ValidationError):
+        compare_claim(claims, "x", elements=[" "])
+
+
+def test_english_claim_against_a_brochure():
+    brochure = ("Our bladeless fan hides a brushless motor and an impeller in the base to generate airflow, "
+                "which flows through an internal passage of the ring-shaped nozzle and leaves through a slot outlet. Motor power 30 W.")
+    r = compare_claim(EN_CLAIMS, brochure, claim=1)
+    assert r.verdict == "literal"
+    by_claim = {d.claim: d.verdict for d in r.dependent_charts}
+    assert by_claim[2] == "literal" and by_claim[3] == "not_infringing"
+
+
+def test_result_dict_has_the_contract_keys_and_the_label():
+    d = compare_claim(ZH_CLAIMS, "保温杯").to_dict()
+    assert {"verdict", "elements", "engine_version", "disclaimer", "inputs", "citations"} <= d.keys()
+    assert {"element", "status", "score", "evidence"} <= d["elements"][0].keys()
+    assert any(c["key"] == "spc_patent_2009_art7" for c in d["citations"])
+
+
+def test_one_claim_against_one_product_within_50_ms(patent_cases):
+    case = patent_cases["cases"][5]  # the longest claim of the set (a 3-step method)
+    compare_claim(case["claims"], case["products"][0]["text"])  # warm-up: segmenter dictionary
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        compare_claim(case["claims"], case["products"][0]["text"], include_dependents=False)
+        runs.append(time.perf_counter() - t)
+    assert sorted(runs)[2] <= 0.05
+
+
+def test_unknown_claim_number_is_a_validation_error():
+    with pytest.raises(ValidationError) as exc:
+        compare_claim(ZH_CLAIMS, "x", claim=9)
+    assert exc.value.field == "claim"
