@@ -195,10 +195,12 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
                 fts_rows.append({"id": cid, "body": search.index_body(
                     number, title, facts, applicant[0], opponent[0] if opponent else "", applicant[1],
                     right.get("number", ""), right.get("title", ""), right.get("protected_area", ""))})
-                events = [("create", {"title": title, "type": ip_type, "applicant": applicant[0]})]
-                events += [("transition", {"from": f, "to": t, "on": d.isoformat(), "reason": r}) for f, t, d, r in path]
-                for action, details in events:
-                    at = utcnow()
+                # Dated as the steps happened (09:00 / 10:00 China time = 01:00 / 02:00 UTC), so timelines read true.
+                events = [("create", {"title": title, "type": ip_type, "applicant": applicant[0]},
+                           datetime.combine(recv, datetime.min.time()) + timedelta(hours=1))]
+                events += [("transition", {"from": f, "to": t, "on": d.isoformat(), "reason": r},
+                            datetime.combine(d, datetime.min.time()) + timedelta(hours=2)) for f, t, d, r in path]
+                for action, details, at in events:
                     body = json.dumps(details, ensure_ascii=False, sort_keys=True)
                     digest = hashlib.sha256(json.dumps([prev_hash, at.isoformat(), staff_name, action, "case", number,
                                                         cid, body], ensure_ascii=False,

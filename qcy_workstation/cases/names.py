@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import zhconv
-
 # Longest first: the loop strips one suffix at a time from the end.
 _SUFFIXES = sorted(
     {
@@ -39,7 +37,7 @@ def normalise_name(name: str, *, drop_place: bool = False) -> str:
     ``drop_place`` also removes a leading Shaanxi place name, which registered names often carry
     (陕西秦川… / 秦川…); the conflict check compares both forms.
     """
-    text = zhconv.convert(fold_width(name), "zh-cn").lower().strip()
+    text = _zhconv().convert(fold_width(name), "zh-cn").lower().strip()
     text = re.sub(r"[\(（][^\)）]*[\)）]", lambda m: m.group(0) if len(m.group(0)) > 8 else "", text)
     changed = True
     while changed:
@@ -56,3 +54,10 @@ def normalise_name(name: str, *, drop_place: bool = False) -> str:
         if len(shorter) >= 2:
             text = shorter
     return text
+
+
+def _zhconv():  # type: ignore[no-untyped-def]
+    """zhconv is imported on first use: it pulls in pkg_resources (~50 ms), which start-up can do without."""
+    import zhconv
+
+    return zhconv

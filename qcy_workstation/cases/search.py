@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-import zhconv
-
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
 _ALNUM_PARTS = re.compile(r"[a-z]+|[0-9]+")
@@ -33,7 +31,7 @@ def _fold(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Half-width, lower case, simplified Chinese: the form both documents and queries are reduced to."""
-    return zhconv.convert(_fold(text), "zh-cn").lower()
+    return _zhconv().convert(_fold(text), "zh-cn").lower()
 
 
 def _is_cjk(run: str) -> bool:
@@ -75,3 +73,10 @@ def match_expression(query: str) -> str | None:
         else:
             clauses.append(f'"{run}"*')
     return " AND ".join(clauses) if clauses else None
+
+
+def _zhconv():  # type: ignore[no-untyped-def]
+    """zhconv is imported on first use: it pulls in pkg_resources (~50 ms), which start-up can do without."""
+    import zhconv
+
+    return zhconv

@@ -17,25 +17,16 @@ from qcy_workstation import __version__
 from qcy_workstation.cli.context import CliContext, add_common_options
 from qcy_workstation.errors import QcyError
 
-# Order is the order of ``--help``. A module that does not exist (yet) is skipped.
-COMMAND_MODULES = (
-    "cases",
-    "consult",
-    "evidence",
-    "demo",
-    "store",
-    "precheck",
-    "register",
-    "screen",
-    "compensate",
-    "export",
-    "documents",
-    "warning",
-    "stats",
-)
+# Sub-command name -> module; the order is the order of ``--help``. A module that does not exist is skipped.
+COMMANDS = {
+    "cases": "cases", "consult": "consult", "evidence": "evidence", "seed-demo": "demo", "store": "store",
+    "precheck": "precheck", "register": "register", "screen": "screen", "compensate": "compensate",
+    "export": "export", "documents": "documents", "warning": "warning", "stats": "stats",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qcy-workstation",
         description="QCY Workstation — 秦创原知识产权维权援助工作站. Without a command: the desktop client.",
@@ -46,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", metavar="NAME", help="page to show (with --screenshot or at start)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if not with_commands:
+        return parser
     for name in COMMAND_MODULES:
         if importlib.util.find_spec(f"qcy_workstation.cli.{name}") is None:
             continue
@@ -54,9 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _wants_command(argv: list[str]) -> bool:
+    """True unless the arguments are only top-level options: then the desktop client starts without
+    importing every command module (SQLAlchemy, services...), which keeps the first paint fast."""
+    return any(a in COMMANDS or a in ("-h", "--help") for a in argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    arguments = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(with_commands=_wants_command(arguments))
+    args = parser.parse_args(arguments)
     ctx = CliContext.from_args(args)
     try:
         if args.command is None:

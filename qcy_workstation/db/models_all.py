@@ -9,6 +9,7 @@ TABLE_MODULES = (
     "qcy_workstation.cases.models",
     "qcy_workstation.precheck.models",
     "qcy_workstation.documents.models",
+    "qcy_workstation.stats.models",
     "qcy_workstation.warning.models",
 )
 

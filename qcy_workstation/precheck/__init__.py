@@ -8,6 +8,13 @@ reference pre-check, not a legal determination".
 - Trademark: ``compare_marks(mark, other, classes=..., other_classes=..., well_known=False)``
 - GI: ``check_label(label, region, gi_file=None)``, ``load_gi_register(user_path=None)``
 - Trade secret: ``compare_secret(secret, suspect, measures=(), public_texts=())``
+
+Store-backed (import these modules explicitly; they need SQLAlchemy and an open ``Store``):
+- ``register.import_register(store, path, kind=None, mapping=None, sheet=None, replace=False, actor="",
+  progress=None) -> ImportReport``; ``register.read_table`` / ``register.detect_mapping`` for a preview
+- ``screening.screen_trademark(store, mark, classes=None, top=20)``, ``screening.screen_patent(store, text)``,
+  ``screening.screen_gi(store, label, region)``
+- ``results.PrecheckResultService(store, actor).save(case_number, result) / list(case_number) / get(id)``
 """
 
 from __future__ import annotations

@@ -388,11 +388,27 @@ class _Passage:
 
 @dataclass(frozen=True)
 class Product:
-    """An accused product/process description split into passages, ready for many comparisons."""
+    """An accused product/process description split into clauses, ready for many comparisons.
+
+    Evidence passages are windows of one to four neighbouring clauses (``windows`` holds clause index
+    ranges); terms are matched per clause once and combined per window.
+    """
 
     text: str
-    passages: tuple[_Passage, ...]
+    clauses: tuple[_Passage, ...]
+    windows: tuple[tuple[int, int], ...]
     whole: _Passage
+
+    @property
+    def passages(self) -> tuple[_Passage, ...]:
+        """Every evidence window as a passage (built on demand; the comparison itself works per clause)."""
+        return tuple(self.window(i, j) for i, j in self.windows)
+
+    def window(self, i: int, j: int) -> _Passage:
+        s, e = self.clauses[i].start, self.clauses[j].end
+        seg = self.text[s:e]
+        folded = "".join(c.folded for c in self.clauses[i:j + 1])
+        return _Passage(seg.strip(), s, e, folded, frozenset().union(*(c.tokens for c in self.clauses[i:j + 1])))
 
 
 _NEGATED = re.compile(
@@ -413,7 +429,7 @@ def _variants(tokens: frozenset[str], folded: str) -> frozenset[str]:
 
 def prepare_product(text: str) -> Product:
     """Split the description into clauses and windows of two neighbouring clauses (offsets kept)."""
-    if not text or not text.strip():
+    if not text or not re.search(r"[0-9A-Za-z\u3400-\u9fff]", text):
         raise ValidationError("the product description is empty", field="product")
     clauses: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。；;！？!?\n，,]+[。；;！？!?，,]?", text):
@@ -431,17 +447,17 @@ def prepare_product(text: str) -> Product:
             last = s + m.end()
         refined.append((last, e))
     spans = [(s, e) for s, e in refined if text[s:e].strip()]
-    windows = list(spans) + [(spans[i][0], spans[i + 1][1]) for i in range(len(spans) - 1)]
-    for w in (2, 3):
-        windows += [(spans[i][0], spans[i + w][1]) for i in range(len(spans) - w)]
-    passages = []
-    for s, e in windows:
+    clause_ps = []
+    for s, e in spans:
         seg = text[s:e]
         folded = strip_negated(fold(seg))
-        passages.append(_Passage(seg.strip(), s, e, folded, _variants(frozenset(_content_tokens(folded)), folded)))
+        clause_ps.append(_Passage(seg.strip(), s, e, folded, _variants(frozenset(_content_tokens(folded)), folded)))
+    windows = [(i, min(i + w, len(spans) - 1)) for w in range(4) for i in range(len(spans) - w)]
     folded = strip_negated(fold(text))
     whole = _Passage(text, 0, len(text), folded, _variants(frozenset(_content_tokens(folded)), folded))
-    return Product(text, tuple(passages), whole)
+    if not clause_ps:
+        return Product(text, (whole,), ((0, 0),), whole)
+    return Product(text, tuple(clause_ps), tuple(windows), whole)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -466,6 +482,7 @@ class ElementResult:
     missing_terms: tuple[str, ...]
     note: str
     needs_review: bool
+    note_en: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -481,6 +498,7 @@ class ElementResult:
             "equivalent_terms": list(self.equivalent_terms),
             "missing_terms": list(self.missing_terms),
             "note": self.note,
+            "note_en": self.note_en,
             "needs_review": self.needs_review,
         }
 
@@ -550,12 +568,13 @@ def _en_weight(original: str) -> float:
     return 0.5 if re.search(r"(?:ing|ed)$", original) and len(original) > 5 else 1.0
 
 
-def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) -> tuple[str, str, list[str]]:
-    """('ok'|'equivalent'|'outside'|'absent', note, cited keys) for an element's numerical features."""
+def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) -> tuple[str, str, str, list[str]]:
+    """('ok'|'equivalent'|'outside'|'absent', note zh, note en, cited keys) for an element's numbers."""
     if not cons:
-        return "ok", "", []
+        return "ok", "", "", []
     worst = "ok"
     notes: list[str] = []
+    notes_en: list[str] = []
     keys: list[str] = []
     order = {"ok": 0, "equivalent": 1, "absent": 2, "outside": 3}
     for c in cons:
@@ -564,9 +583,11 @@ def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) 
             cands = [q for q in extract_quantities(product.text) if q.dimension == c.dimension]
         if not cands:
             state, note = "absent", f"产品描述未给出与“{c.text}”对应的数值"
+            note_en = f"the description states no value for '{c.text}'"
         elif any(c.contains(q.low, q.high) for q in cands):
             q = next(q for q in cands if c.contains(q.low, q.high))
             state, note = "ok", f"数值“{q.text}”落入“{c.text}”"
+            note_en = f"'{q.text}' lies within '{c.text}'"
         else:
             q = min(cands, key=lambda q: c.relative_gap(q.low, q.high))
             gap = c.relative_gap(q.low, q.high)
@@ -574,17 +595,22 @@ def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) 
                 state = "outside"
                 note = (f"数值“{q.text}”不在“{c.text}”之内；该特征以“至少/不超过”类用语限定，不适用等同"
                         "（最高人民法院专利解释（二）第12条）")
+                note_en = (f"'{q.text}' is outside '{c.text}'; a limit worded 'at least / not more than' gets no "
+                           "equivalents (SPC Interpretation II Art. 12)")
                 keys.append("spc_patent_interp2_art12")
             elif gap <= NUMERIC_EQUIV_GAP:
                 state = "equivalent"
                 note = f"数值“{q.text}”略超出“{c.text}”（{gap:.0%}），数值特征的等同需专家判断"
+                note_en = f"'{q.text}' is just outside '{c.text}' ({gap:.0%}); equivalence of a numerical feature needs an expert"
                 keys.append("spc_patent_provisions_2020_art13")
             else:
                 state, note = "outside", f"数值“{q.text}”不在“{c.text}”之内"
+                note_en = f"'{q.text}' is outside '{c.text}'"
         notes.append(note)
+        notes_en.append(note_en)
         if order[state] > order[worst]:
             worst = state
-    return worst, "；".join(notes), keys
+    return worst, "；".join(notes), "; ".join(notes_en), keys
 
 
 def compare_element(
@@ -606,42 +632,57 @@ def compare_element(
     best_p: _Passage | None = None
     best_detail: tuple[list[str], list[str], list[str]] = ([], [], [])
     total = sum(wt[t] for t in toks) or 1.0
-    for p in product.passages:
+    rank = {"literal": 2, "equivalent": 1, "": 0}
+    # terms introduced earlier (所述…, the claim's subject) may be found anywhere in the product
+    anywhere = {t: _match_term(t, product.whole) for t in toks if t in ante or t in context}
+    per_clause: list[dict[str, tuple[str, str]]] = []
+    for p in product.clauses:
         kinds: dict[str, tuple[str, str]] = {}
         for t in toks:
             kind, word = _match_term(t, p)
-            if not kind and (t in ante or t in context):
-                kind, word = _match_term(t, product.whole)
+            if not kind and t in anywhere:
+                kind, word = anywhere[t]
             kinds[t] = (kind, word)
         # segmentation quirks: two missing neighbours that appear glued together (扰 + 流筋 = 扰流筋)
         for a, b in zip(toks, toks[1:], strict=False):
             if not kinds[a][0] and not kinds[b][0] and is_cjk(a[0]) and is_cjk(b[0]) and (a + b) in p.folded:
                 kinds[a] = kinds[b] = ("literal", a + b)
+        per_clause.append(kinds)
+    for i, j in product.windows:
+        kinds = dict(per_clause[i])
+        for k in range(i + 1, j + 1):
+            for t, kw in per_clause[k].items():
+                if rank[kw[0]] > rank[kinds[t][0]]:
+                    kinds[t] = kw
         for alt, base in alts.items():  # either alternative is enough: take the better of the two
-            rank = {"literal": 2, "equivalent": 1, "": 0}
             if alt in kinds and base in kinds and rank[kinds[alt][0]] > rank[kinds[base][0]]:
                 kinds[base] = kinds[alt]
             if alt in kinds:
                 kinds[alt] = kinds.get(base, kinds[alt])
-        lit = [t for t in toks if kinds[t][0] == "literal"]
-        eqv = [f"{t}→{kinds[t][1]}" for t in toks if kinds[t][0] == "equivalent"]
-        miss = [t for t in toks if not kinds[t][0]]
-        wl = sum(wt[t] for t in lit)
+        wl = sum(wt[t] for t in toks if kinds[t][0] == "literal")
         we = sum(wt[t] for t in toks if kinds[t][0] == "equivalent")
         cov_all = (wl + we) / total
+        head = (round(cov_all, 3), round(wl / total, 3))
+        if best is not None and head < best[:2]:
+            continue
+        p = product.window(i, j)
         fz = fuzz.partial_ratio(el_fold, p.folded) / 100.0 if toks else 0.0
-        key = (round(cov_all, 3), round(wl / total, 3), fz, -len(p.text))
+        key = (head[0], head[1], fz, -len(p.text))
         if best is None or key > best:
+            lit = [t for t in toks if kinds[t][0] == "literal"]
+            eqv = [f"{t}→{kinds[t][1]}" for t in toks if kinds[t][0] == "equivalent"]
+            miss = [t for t in toks if not kinds[t][0]]
             best, best_p, best_detail = key, p, (lit, eqv, miss)
     assert best is not None and best_p is not None
     lit, eqv, miss = best_detail
     cov_lit = sum(wt[t] for t in lit) / total if toks else 0.0
     cov_all = best[0] if toks else 0.0
-    num_state, num_note, keys = _check_numbers(cons, best_p, product)
+    num_state, num_note, num_note_en, keys = _check_numbers(cons, best_p, product)
     if not toks and cons:
         cov_lit = cov_all = 1.0  # a purely numerical element: the numbers decide
     needs_review = False
     notes: list[str] = []
+    notes_en: list[str] = []
     substituted = any(wt.get(e.split("→")[0], 0) >= 0.5 for e in eqv)
     if cov_lit >= COVERED_MIN and num_state == "ok" and not substituted:
         status = "covered"
@@ -651,15 +692,20 @@ def compare_element(
         keys.append("spc_patent_provisions_2020_art13")
         if eqv:
             notes.append("替换手段：" + "、".join(eqv) + "；请确认是否以基本相同的手段实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
+            notes_en.append("substituted: " + ", ".join(eqv) + "; confirm basically the same means, function and effect, "
+                            "obvious without creative work")
     else:
         status = "missing"
         if num_state in ("outside", "absent") and cov_all >= COVERED_MIN:
             notes.append("文字特征有对应，但数值特征不满足")
+            notes_en.append("the words match but the numerical feature is not met")
         elif cov_all >= PARTIAL_MIN:
             needs_review = True
             notes.append("仅部分对应，需人工核对")
+            notes_en.append("only partly matched: check by hand")
     if num_note:
         notes.insert(0, num_note)
+        notes_en.insert(0, num_note_en)
     score = round(100 * (cov_lit + 0.85 * (cov_all - cov_lit)))
     if num_state in ("outside", "absent"):
         score = min(score, 40)
@@ -670,7 +716,7 @@ def compare_element(
         evidence=best_p.text if cov_all > 0 or num_state == "ok" and cons else "",
         evidence_start=best_p.start if cov_all > 0 else -1, evidence_end=best_p.end if cov_all > 0 else -1,
         matched_terms=tuple(lit), equivalent_terms=tuple(eqv), missing_terms=tuple(miss),
-        note="；".join(notes), needs_review=needs_review,
+        note="；".join(notes), note_en="; ".join(notes_en), needs_review=needs_review,
     )
     return row, keys
 

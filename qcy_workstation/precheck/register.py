@@ -260,11 +260,17 @@ def _terms_chunk(texts: list[str]) -> list[str]:
 
 def _parallel(fn: Callable[[list[Any]], list[Any]], items: list[Any], *, chunk: int, workers: int | None,
               progress: Callable[[int, int], Any] | None) -> list[Any]:
+    import multiprocessing
+    import threading
+
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    # Worker processes only by fork from a single-threaded process (the CLI): forking a process that runs
+    # other threads (the desktop client) is unsafe, and spawn would need the frozen app's entry point.
+    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     out: list[Any] = []
     done = 0
-    if workers <= 1 or len(chunks) <= 1:
+    if workers <= 1 or len(chunks) <= 1 or not can_fork:
         for c in chunks:
             out.extend(fn(c))
             done += len(c)
@@ -272,9 +278,7 @@ def _parallel(fn: Callable[[list[Any]], list[Any]], items: list[Any], *, chunk: 
                 progress(done, len(items))
         return out
     fn(items[:1])  # warm the dictionaries (pinyin phrases, zhconv) once, so forked workers inherit them
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
         for c, res in zip(chunks, ex.map(fn, chunks), strict=True):
             out.extend(res)

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from qcy_workstation.db.store import Store
 
 SHORTLIST = 200  # candidates scored in full
-POSTINGS_BUDGET = 800_000  # postings read per query; the commonest grams are skipped beyond it
+POSTINGS_BUDGET = 500_000  # postings read per query; the commonest grams are skipped beyond it
 
 
 def _grams(visual: str, norm: str, pinyin_loose: str, sound: str, alias_gids: list[int]) -> set[str]:
@@ -129,19 +129,25 @@ class TrademarkIndex:
         if not counts:
             return []
         qn = max(1, len(qgrams))
-        floor = max(1, int(qn * 0.25))
         sizes, masks = self.sizes, self.masks
+        # most_common partial-sorts in C; only that pre-shortlist is ranked in Python
+        pre = counts.most_common(limit * 50)
 
         def rank(item: tuple[int, int]) -> float:
             pos, shared = item
-            jac = shared / (qn + sizes[pos] - shared)
-            score = 0.5 * jac + 0.5 * shared / qn
+            score = 0.5 * shared / (qn + sizes[pos] - shared) + 0.5 * shared / qn  # Jaccard and query coverage
             if qmask and not masks[pos] & qmask:
                 score *= 0.6
             return score
 
-        items = [it for it in counts.items() if it[1] >= floor] or list(counts.items())
-        best = heapq.nlargest(limit, items, key=rank)
+        best = heapq.nlargest(limit, pre, key=rank)
+        # the same name in another script (alias table: NIKE / 耐克) is always worth a full look
+        chosen = {pos for pos, _ in best}
+        for g in qgrams:
+            if g.startswith("a") and g in self.postings:
+                extra = [p for p in self.postings[g][:limit] if p not in chosen]
+                best.extend((p, 0) for p in extra)
+                chosen.update(extra)
         return [self.ids[pos] for pos, _ in best]
 
 

@@ -187,3 +187,9 @@ def test_the_core_never_imports_qt() -> None:
             "print(sorted(k for k in sys.modules if k.startswith('PySide6')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_quick_head_reading_agrees_with_alembic() -> None:
+    from qcy_workstation.db.store import alembic_heads
+
+    assert head_revisions() == alembic_heads()

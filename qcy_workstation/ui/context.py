@@ -1,0 +1,132 @@
+"""What every page needs, passed in explicitly (no global to patch in tests): the store, who is working,
+the background runner and the desk's preferences.
+
+Services are built on demand with the current staff name, so changing the name in the settings page
+takes effect on the next action without rebuilding pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from qcy_workstation.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported when first used: the window paints before SQLAlchemy is loaded
+    from qcy_workstation.cases.consultations import ConsultationService
+    from qcy_workstation.cases.evidence import EvidenceService
+    from qcy_workstation.cases.services import CaseService
+    from qcy_workstation.cases.settings import SettingsService
+    from qcy_workstation.db.store import Store
+
+
+class Prefs:
+    """Per-desk preferences in an INI file (QSettings): language, staff name, window, last page.
+
+    ``VERSION`` keys the upgrade steps (Picard's habit): when a later release renames a key, add a step
+    in ``_upgrade`` instead of leaving old values behind.
+    """
+
+    VERSION = 1
+
+    def __init__(self, settings: QSettings) -> None:
+        self.qs = settings
+        self._upgrade()
+
+    @classmethod
+    def at(cls, path: str | None = None) -> Prefs:
+        if path:
+            return cls(QSettings(path, QSettings.Format.IniFormat))
+        return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "QCYWorkstation", "workstation"))
+
+    def _upgrade(self) -> None:
+        version = int(self.qs.value("meta/version", 0) or 0)
+        if version < 1:
+            pass  # first version: nothing to migrate
+        self.qs.setValue("meta/version", self.VERSION)
+
+    def get(self, key: str, default: str = "") -> str:
+        value = self.qs.value(key, default)
+        return str(value) if value is not None else default
+
+    def set(self, key: str, value: object) -> None:
+        self.qs.setValue(key, value)
+
+    @property
+    def language(self) -> str:
+        return self.get("ui/language", "zh_CN")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.set("ui/language", value)
+
+    @property
+    def staff(self) -> str:
+        return self.get("desk/staff", "")
+
+    @staff.setter
+    def staff(self, value: str) -> None:
+        self.set("desk/staff", value)
+
+    def sync(self) -> None:
+        self.qs.sync()
+
+
+class AppContext(QObject):
+    """Shared by the main window and its pages.
+
+    Signals:
+        cases_changed(str): a case was created or changed (its number); lists refresh.
+        consultations_changed(): a consultation was logged, linked or converted.
+        staff_changed(str): the member of staff working at this desk changed.
+        settings_changed(): the workstation settings (deadline lengths, letterhead) were saved.
+    """
+
+    cases_changed = Signal(str)
+    consultations_changed = Signal()
+    staff_changed = Signal(str)
+    settings_changed = Signal()
+
+    def __init__(self, store: Store | None, *, staff: str, prefs: Prefs, runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.store = store  # None until the background start-up has opened it
+        self._staff = staff
+        self.prefs = prefs
+        self.runner = runner or TaskRunner(self)
+
+    @property
+    def staff(self) -> str:
+        return self._staff
+
+    @staff.setter
+    def staff(self, value: str) -> None:
+        value = value.strip() or self._staff
+        if value != self._staff:
+            self._staff = value
+            self.staff_changed.emit(value)
+
+    def _open_store(self) -> Store:
+        if self.store is None:
+            raise RuntimeError("the store is not open yet")
+        return self.store
+
+    def cases(self) -> CaseService:
+        from qcy_workstation.cases.services import CaseService
+
+        return CaseService(self._open_store(), actor=self._staff)
+
+    def consultations(self) -> ConsultationService:
+        from qcy_workstation.cases.consultations import ConsultationService
+
+        return ConsultationService(self._open_store(), actor=self._staff)
+
+    def evidence(self) -> EvidenceService:
+        from qcy_workstation.cases.evidence import EvidenceService
+
+        return EvidenceService(self._open_store(), actor=self._staff)
+
+    def workstation(self) -> SettingsService:
+        from qcy_workstation.cases.settings import SettingsService
+
+        return SettingsService(self._open_store(), actor=self._staff)

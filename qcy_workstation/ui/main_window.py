@@ -1,0 +1,373 @@
+"""The main window: a sidebar of pages, the current page, a status bar.
+
+Pages come from a registry so that a later feature adds its page with one call, in its own module under
+``qcy_workstation/ui/pages/`` (every module there is imported at start)::
+
+    register_page("precheck", QT_TRANSLATE_NOOP("Pages", "Pre-check"), PrecheckPage, order=50)
+
+A factory is called as ``factory(ctx, window)`` the first time its page is shown and returns a QWidget.
+Optional methods a page may have: ``on_shown()`` (became current: refresh), ``open(arg)`` (show one
+thing, e.g. a case number), ``refresh()`` (F5), ``focus_search()`` (Ctrl+F). Pages retranslate
+themselves on ``QEvent.LanguageChange`` so nothing typed is lost when the language changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qcy_workstation.resources import resource_path
+from qcy_workstation.ui.context import AppContext
+from qcy_workstation.ui.i18n import LANGUAGES, install_language
+from qcy_workstation.ui.widgets import show_error
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # source text, context "Pages"
+    factory: Callable[[AppContext, Any], QWidget]
+    order: int = 100
+    icon: str = ""  # file name in resources/icons/
+    in_sidebar: bool = True
+    tooltip: str = ""  # source text, context "Pages"
+
+
+PAGES: dict[str, PageSpec] = {}
+log = logging.getLogger(__name__)
+
+
+def register_page(key: str, title: str, factory: Callable[[AppContext, Any], QWidget], *, order: int = 100,
+                  icon: str = "", in_sidebar: bool = True, tooltip: str = "") -> None:
+    """Add a page to the main window. ``title`` is wrapped in QT_TRANSLATE_NOOP("Pages", ...)."""
+    PAGES[key] = PageSpec(key, title, factory, order, icon, in_sidebar, tooltip)
+
+
+PAGE_ERRORS: dict[str, str] = {}  # module -> why it could not be loaded (shown in the status bar)
+
+
+def load_pages() -> None:
+    """Import every module of ``qcy_workstation.ui.pages``: each registers its page(s) on import.
+
+    A page whose module fails to import is left out (and logged, and named in the status bar): one broken
+    feature must not keep the desk from working with the others.
+    """
+    from qcy_workstation.ui import pages
+
+    for info in pkgutil.iter_modules(pages.__path__):
+        name = f"{pages.__name__}.{info.name}"
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # any import-time failure of one feature's page
+            log.exception("page module %s could not be loaded", name)
+            PAGE_ERRORS[info.name] = f"{type(exc).__name__}: {exc}"
+
+
+SIDEBAR_STYLE = """
+QListWidget#sidebar { background: #1f3a5f; color: #e8eef6; border: none; font-size: 15px; outline: 0; }
+QListWidget#sidebar::item { padding: 10px 14px; border-left: 3px solid transparent; }
+QListWidget#sidebar::item:selected { background: #2d5286; color: white; border-left: 3px solid #f2b134; }
+QListWidget#sidebar::item:hover:!selected { background: #274872; }
+QLabel#brand { background: #1f3a5f; color: white; font-size: 16px; font-weight: bold; padding: 16px 14px 12px; }
+QLabel#brandSub { background: #1f3a5f; color: #b8c7da; font-size: 12px; padding: 0 14px 12px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Created by ``app.run_app`` (or a test) once the store is open."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "qcy.svg"))))
+        self.specs: list[PageSpec] = []
+        self.pages: dict[str, QWidget] = {}
+        self._keys: list[str] = []
+        self._build()
+        self.retranslate()
+        ctx.runner.default_error_handler = lambda exc: show_error(self, exc)
+        ctx.runner.busy_changed.connect(self._on_busy_changed)
+        ctx.staff_changed.connect(lambda _name: self._update_status())
+        if ctx.store is not None and PAGES:
+            self.install_pages()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        side = QWidget(central)
+        side.setFixedWidth(200)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        self.brand = QLabel(side)
+        self.brand.setObjectName("brand")
+        self.brand.setWordWrap(True)
+        self.brand_sub = QLabel(side)
+        self.brand_sub.setObjectName("brandSub")
+        self.brand_sub.setWordWrap(True)
+        self.sidebar = QListWidget(side)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        side.setStyleSheet(SIDEBAR_STYLE)
+        side_layout.addWidget(self.brand)
+        side_layout.addWidget(self.brand_sub)
+        side_layout.addWidget(self.sidebar, 1)
+        self.stack = QStackedWidget(central)
+        layout.addWidget(side)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # Until the store is open and the pages are loaded (in the background) the window says so.
+        self.starting = QLabel(self.stack)
+        self.starting.setObjectName("startingLabel")
+        self.starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.starting.setStyleSheet("color: #5f6b7a; font-size: 16px;")
+        self.stack.addWidget(self.starting)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+
+        self.status_staff = QLabel(self)
+        self.status_store = QLabel(self)
+        self.status_busy = QLabel(self)
+        self.statusBar().addWidget(self.status_staff)
+        self.statusBar().addWidget(self.status_store, 1)
+        self.statusBar().addPermanentWidget(self.status_busy)
+
+        self._build_menus()
+
+    def install_pages(self) -> None:
+        """Fill the sidebar from the registry (called once the store is open and the pages imported)."""
+        self.specs = sorted(PAGES.values(), key=lambda s: (s.order, s.key))
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        self._keys = []
+        for spec in self.specs:
+            if not spec.in_sidebar:
+                continue
+            item = QListWidgetItem(self.sidebar)
+            if spec.icon:
+                item.setIcon(QIcon(str(resource_path("icons", spec.icon))))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self._keys.append(spec.key)
+        self.sidebar.blockSignals(False)
+        self._build_shortcuts()
+        self.retranslate()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.act_new_case = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.act_new_case.triggered.connect(lambda: self.go("intake"))
+        self.act_new_consult = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.act_new_consult.triggered.connect(self._new_consultation)
+        self.act_quit = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
+        self.act_quit.triggered.connect(self.close)
+        self.menu_file.addActions([self.act_new_case, self.act_new_consult])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+
+        self.menu_view = bar.addMenu("")
+        self.act_refresh = QAction(self, shortcut=QKeySequence("F5"))
+        self.act_refresh.triggered.connect(self.refresh_current)
+        self.act_search = QAction(self, shortcut=QKeySequence("Ctrl+F"))
+        self.act_search.triggered.connect(self._focus_search)
+        self.menu_view.addActions([self.act_refresh, self.act_search])
+        self.menu_language = self.menu_view.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setData(code)
+            act.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(act)
+            self.menu_language.addAction(act)
+            self.language_actions[code] = act
+
+        self.menu_help = bar.addMenu("")
+        self.act_shortcuts = QAction(self, shortcut=QKeySequence("F1"))
+        self.act_shortcuts.triggered.connect(self._show_shortcuts)
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self._show_about)
+        self.menu_help.addActions([self.act_shortcuts, self.act_about])
+
+    def _build_shortcuts(self) -> None:
+        for old in getattr(self, "_page_shortcuts", []):
+            old.setParent(None)
+        self._page_shortcuts: list[QShortcut] = []
+        for i, key in enumerate(self._keys[:9]):
+            sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            sc.activated.connect(lambda k=key: self.go(k))
+            self._page_shortcuts.append(sc)
+
+    def retranslate(self) -> None:
+        settings = getattr(self, "_ws_name", None)
+        self.setWindowTitle(self.tr("QCY Workstation") + (f" — {settings}" if settings else ""))
+        self.brand.setText(self.tr("QCY Workstation"))
+        self.brand_sub.setText(self.tr("IP rights-protection assistance"))
+        by_key = {s.key: s for s in self.specs}
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            spec = by_key[item.data(Qt.ItemDataRole.UserRole)]
+            item.setText(QCoreApplication.translate("Pages", spec.title))
+            shortcut = f"Ctrl+{row + 1}" if row < 9 else ""
+            tip = QCoreApplication.translate("Pages", spec.tooltip) if spec.tooltip else QCoreApplication.translate("Pages", spec.title)
+            item.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        self.menu_file.setTitle(self.tr("&Case"))
+        self.act_new_case.setText(self.tr("&New case…"))
+        self.act_new_case.setToolTip(self.tr("Open the intake form for a new case"))
+        self.act_new_consult.setText(self.tr("Log a &consultation"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.act_refresh.setText(self.tr("&Refresh"))
+        self.act_search.setText(self.tr("&Search cases"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.act_about.setText(self.tr("&About"))
+        lang = self.ctx.prefs.language
+        if lang in self.language_actions:
+            self.language_actions[lang].setChecked(True)
+        self.starting.setText(self.tr("Opening the case store…"))
+        self._update_status()
+        self._on_busy_changed(self.ctx.runner.busy)
+
+    def _update_status(self) -> None:
+        self.status_staff.setText(self.tr("Staff: %1").replace("%1", self.ctx.staff))
+        store = self.ctx.store
+        if PAGE_ERRORS:
+            self.status_busy.setToolTip("\n".join(f"{k}: {v}" for k, v in PAGE_ERRORS.items()))
+        if store is None:
+            self.status_store.setText("")
+            return
+        self.status_store.setText(self.tr("Store: %1").replace("%1", str(store.path) if store.path else store.url))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ navigation
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            spec = next((s for s in self.specs if s.key == key), None)
+            if spec is None:
+                raise KeyError(key)
+            widget = spec.factory(self.ctx, self)
+            widget.setObjectName(f"page_{key}")
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def go(self, key: str, arg: Any = None) -> QWidget:
+        """Show page ``key`` (and ``page.open(arg)`` when given)."""
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        if key in self._keys:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self._keys.index(key))
+            self.sidebar.blockSignals(False)
+        self.ctx.prefs.set("ui/last_page", key)
+        if arg is not None and hasattr(widget, "open"):
+            widget.open(arg)
+        elif hasattr(widget, "on_shown"):
+            widget.on_shown()
+        return widget
+
+    @property
+    def current_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self.pages.items() if w is current), "")
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.go(self._keys[row])
+
+    def refresh_current(self) -> None:
+        widget = self.stack.currentWidget()
+        if widget is not None and hasattr(widget, "refresh"):
+            widget.refresh()
+
+    def _focus_search(self) -> None:
+        self.go("cases").focus_search()
+
+    def _new_consultation(self) -> None:
+        page = self.go("consultations")
+        page.focus_entry()
+
+    def open_case(self, number: str) -> None:
+        self.go("case", number)
+
+    # ------------------------------------------------------------------ language, busy, help
+
+    def set_language(self, lang: str) -> None:
+        """Switch language now: translators are replaced and every widget retranslates in place."""
+        lang = install_language(lang)
+        self.ctx.prefs.language = lang
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.status_busy.setText(self.tr("Working…"))
+        elif PAGE_ERRORS:
+            self.status_busy.setText(self.tr("Not loaded: %1").replace("%1", ", ".join(PAGE_ERRORS)))
+        else:
+            self.status_busy.setText("")
+
+    def _show_shortcuts(self) -> None:
+        lines = [
+            ("Ctrl+1 … Ctrl+9", self.tr("Go to the pages in the sidebar")),
+            ("Ctrl+N", self.tr("New case")),
+            ("Ctrl+L", self.tr("Log a consultation")),
+            ("Ctrl+F", self.tr("Search cases")),
+            ("Ctrl+Enter", self.tr("Save the form you are in")),
+            ("F5", self.tr("Refresh")),
+            ("Enter", self.tr("Open the selected case")),
+        ]
+        text = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in lines)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
+
+    def _show_about(self) -> None:
+        from qcy_workstation import __version__
+
+        QMessageBox.about(self, self.tr("About QCY Workstation"), self.tr(
+            "QCY Workstation %1\nCase management for an IP rights-protection assistance workstation.\n"
+            "Opinions it helps to write are references for the enterprise, not judicial or administrative "
+            "determinations.").replace("%1", __version__))
+
+    # ------------------------------------------------------------------ geometry
+
+    def restore_geometry(self) -> None:
+        geometry = self.ctx.prefs.qs.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 840)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.ctx.prefs.set("window/geometry", self.saveGeometry())
+        self.ctx.prefs.sync()
+        self.ctx.runner.shutdown()
+        super().closeEvent(event)

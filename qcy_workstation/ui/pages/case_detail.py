@@ -1,0 +1,801 @@
+"""One case: overview, rights, parties, consultations, evidence, timeline and the workflow actions."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qcy_workstation.cases.audit import AuditEntry
+from qcy_workstation.cases.dto import (
+    CaseDetail,
+    ConsultationFilter,
+    ConsultationView,
+    EvidenceView,
+    PartyInput,
+    PartyView,
+    RightInput,
+)
+from qcy_workstation.cases.validation import ASSISTANCE, IP_TYPES, PRIORITIES
+from qcy_workstation.cases.workflow import REASON_REQUIRED
+from qcy_workstation.db.base import to_china_time
+from qcy_workstation.ui import i18n
+from qcy_workstation.ui.context import AppContext
+from qcy_workstation.ui.main_window import register_page
+from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
+from qcy_workstation.ui.widgets import EmptyState, ReasonDialog, ValidatedLineEdit, show_error
+
+# The workflow buttons, in the order a case usually moves.
+WORKFLOW_TARGETS = ("accepted", "declined", "in_progress", "opinion_issued", "closed", "received", "withdrawn")
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+DETAIL_KEYS = {
+    "title": QT_TRANSLATE_NOOP("Details", "title"),
+    "type": QT_TRANSLATE_NOOP("Details", "type"),
+    "kind": QT_TRANSLATE_NOOP("Details", "kind"),
+    "applicant": QT_TRANSLATE_NOOP("Details", "applicant"),
+    "opponent": QT_TRANSLATE_NOOP("Details", "opposing party"),
+    "acceptance_due": QT_TRANSLATE_NOOP("Details", "acceptance due"),
+    "calendar_estimated": QT_TRANSLATE_NOOP("Details", "holiday calendar estimated"),
+    "name": QT_TRANSLATE_NOOP("Details", "file"),
+    "sha256": QT_TRANSLATE_NOOP("Details", "SHA-256"),
+    "size": QT_TRANSLATE_NOOP("Details", "size"),
+    "source": QT_TRANSLATE_NOOP("Details", "source"),
+    "case": QT_TRANSLATE_NOOP("Details", "case"),
+    "number": QT_TRANSLATE_NOOP("Details", "number"),
+    "facts": QT_TRANSLATE_NOOP("Details", "facts"),
+    "staff": QT_TRANSLATE_NOOP("Details", "handled by"),
+    "priority": QT_TRANSLATE_NOOP("Details", "priority"),
+    "outcome": QT_TRANSLATE_NOOP("Details", "outcome"),
+    "assistance": QT_TRANSLATE_NOOP("Details", "assistance"),
+    "confidential": QT_TRANSLATE_NOOP("Details", "confidential"),
+    "channel": QT_TRANSLATE_NOOP("Details", "channel"),
+    "enquirer": QT_TRANSLATE_NOOP("Details", "enquirer"),
+    "topic": QT_TRANSLATE_NOOP("Details", "topic"),
+    "nice_classes": QT_TRANSLATE_NOOP("Details", "Nice classes"),
+    "patent_kind": QT_TRANSLATE_NOOP("Details", "patent kind"),
+}
+_VALUE_LABELS = {"type": i18n.IP_TYPE, "kind": i18n.IP_TYPE, "priority": i18n.PRIORITY, "channel": i18n.CHANNEL,
+                 "patent_kind": i18n.PATENT_KIND}
+
+
+def _detail_value(key: str, value: Any) -> str:
+    if key in _VALUE_LABELS and isinstance(value, str):
+        return i18n.label(_VALUE_LABELS[key], value)
+    if key == "size" and isinstance(value, int):
+        return human_size(value)
+    if key == "sha256" and isinstance(value, str):
+        return value[:16] + "…"
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Details", "yes") if value else QCoreApplication.translate("Details", "no")
+    return "" if value is None else str(value)
+
+
+def _details_text(e: AuditEntry) -> str:
+    """An audit event's details in words: translated keys, code values as labels."""
+    d = e.details
+    if e.action == "transition":
+        text = f"{i18n.label(i18n.STATUS, d.get('from'))} → {i18n.label(i18n.STATUS, d.get('to'))}"
+        return text + (f"  ({d['reason']})" if d.get("reason") else "")
+    parts = []
+    for key, value in d.items():
+        name = QCoreApplication.translate("Details", DETAIL_KEYS[key]) if key in DETAIL_KEYS else key
+        if isinstance(value, list) and len(value) == 2:  # an update: [old, new]
+            text = f"{_detail_value(key, value[0]) or '—'} → {_detail_value(key, value[1]) or '—'}"
+        else:
+            text = _detail_value(key, value)
+        parts.append(f"{name}: {text}")
+    return QCoreApplication.translate("Details", "; ").join(parts)[:400]
+
+
+def _what(e: AuditEntry) -> str:
+    return QCoreApplication.translate("Details", "%1 %2").replace(
+        "%1", i18n.label(i18n.AUDIT_ACTION, e.action)).replace("%2", i18n.label(i18n.AUDIT_ENTITY, e.entity))
+
+
+RIGHT_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: i18n.label(i18n.IP_TYPE, r.kind)),
+    Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda r: r.number),
+    Column(QT_TRANSLATE_NOOP("Columns", "Name / title"), lambda r: r.title or r.secret_description[:60]),
+    Column(QT_TRANSLATE_NOOP("Columns", "Classes / kind / route"),
+           lambda r: r.nice_classes or i18n.label(i18n.PATENT_KIND, r.patent_kind) or i18n.label(i18n.GI_ROUTE,
+                                                                                                 r.gi_route)),
+    Column(QT_TRANSLATE_NOOP("Columns", "Goods / area / measures"),
+           lambda r: r.goods or r.protected_area or r.secrecy_measures[:60]),
+    Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda r: r.owner),
+]
+EVIDENCE_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda e: e.original_name, tooltip=lambda e: e.description),
+    Column(QT_TRANSLATE_NOOP("Columns", "Size"), lambda e: human_size(e.size), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "SHA-256"), lambda e: e.sha256, tooltip=lambda e: e.sha256),
+    Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda e: e.source),
+    Column(QT_TRANSLATE_NOOP("Columns", "Received"), lambda e: e.received_on),
+    Column(QT_TRANSLATE_NOOP("Columns", "Added by"), lambda e: e.added_by),
+]
+CONSULTATION_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("Columns", "When"), lambda c: c.at),
+    Column(QT_TRANSLATE_NOOP("Columns", "Channel"), lambda c: i18n.label(i18n.CHANNEL, c.channel)),
+    Column(QT_TRANSLATE_NOOP("Columns", "Enquirer"), lambda c: c.enquirer),
+    Column(QT_TRANSLATE_NOOP("Columns", "Topic"), lambda c: c.topic, tooltip=lambda c: c.summary),
+    Column(QT_TRANSLATE_NOOP("Columns", "Staff"), lambda c: c.staff),
+]
+TIMELINE_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("Columns", "When (China time)"), lambda e: to_china_time(e.at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda e: e.actor),
+    Column(QT_TRANSLATE_NOOP("Columns", "What"), _what),
+    Column(QT_TRANSLATE_NOOP("Columns", "Details"), _details_text, tooltip=_details_text),
+]
+
+
+@dataclass(frozen=True)
+class CaseBundle:
+    """Everything the page shows, read in one background call."""
+
+    case: CaseDetail
+    timeline: list[AuditEntry]
+    evidence: list[EvidenceView]
+    consultations: list[ConsultationView]
+
+
+def _table(model: RowTableModel, parent: QWidget, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    return view
+
+
+class EvidenceTab(QWidget):
+    """Evidence files of the case: add by dialog or drop, hashing in the background, open a verified copy."""
+
+    def __init__(self, page: CaseDetailPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setAcceptDrops(True)
+        self.model = RowTableModel(EVIDENCE_COLUMNS, self)
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("addEvidence")
+        self.add_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("openEvidence")
+        self.open_button.clicked.connect(self.open_selected)
+        self.verify_button = QPushButton(self)
+        self.verify_button.setObjectName("verifyEvidence")
+        self.verify_button.clicked.connect(self.verify)
+        self.source = QLineEdit(self)
+        self.source.setObjectName("evidenceSource")
+        self.source.setMaximumWidth(260)
+        self.hint = QLabel(self)
+        self.hint.setStyleSheet("color: #5f6b7a;")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("evidenceProgress")
+        self.progress.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.verify_button)
+        bar.addWidget(self.source)
+        bar.addWidget(self.hint, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
+        self.table = _table(self.model, self, "evidenceTable")
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        for col, width in enumerate((220, 80, 430, 120, 95)):
+            self.table.horizontalHeader().resizeSection(col, width)
+        self.empty = EmptyState(self.table, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty, 1)
+        self.queue: list[Path] = []
+        self.task: Any = None
+        self.opener: Callable[[QUrl], Any] = QDesktopServices.openUrl  # tests record instead of launching
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add files…"))
+        self.add_button.setToolTip(self.tr("Copy files into the store as evidence (Ctrl+O); the SHA-256 hash "
+                                           "recorded now proves later that they were not changed"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Check the stored copy against its hash and open it"))
+        self.verify_button.setText(self.tr("Verify"))
+        self.verify_button.setToolTip(self.tr("Re-hash every stored file of this case and compare with the record"))
+        self.hint.setText(self.tr("or drop files here"))
+        self.source.setPlaceholderText(self.tr("Source of the next files, e.g. notarised purchase"))
+        self.source.setToolTip(self.tr("Recorded with each file added from now on"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.model.retranslate()
+        self.empty.set_empty(not self.model.rows, self.tr(
+            "No evidence yet.\nDrop files here or click “Add files…”: each file is copied into the store "
+            "and its SHA-256 hash recorded."))
+
+    def set_rows(self, rows: list[EvidenceView]) -> None:
+        self.model.set_rows(rows)
+        self.retranslate()
+
+    # --- adding
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
+        self.add_files([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.add_files([p for p in paths if p.is_file()])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Queue files; they are hashed and stored one after the other in the background."""
+        if not paths or self.page.case is None:
+            return
+        self.queue.extend(paths)
+        if self.task is None:
+            self._next()
+
+    def _next(self) -> None:
+        if not self.queue or self.page.case is None:
+            self.task = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.page.reload()
+            return
+        path = self.queue.pop(0)
+        number = self.page.case.number
+        service = self.page.ctx.evidence()
+        source = self.source.text().strip()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{path.name} %p%")
+        self.progress.show()
+        self.cancel_button.show()
+
+        def work(task: Any) -> EvidenceView:
+            return service.add(number, path, source=source, progress=task.report)
+
+        def progress(done: int, total: int) -> None:
+            self.progress.setValue(int(1000 * done / max(total, 1)))
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._next()
+
+        self.task = self.page.ctx.runner.submit(work, progress=True, on_progress=progress,
+                                                on_success=lambda _v: self._next(), on_error=failed,
+                                                name="add_evidence")
+
+    def cancel(self) -> None:
+        self.queue.clear()
+        if self.task is not None:
+            self.task.cancel()
+        self.task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def verify(self) -> None:
+        """Re-hash the case's stored files in the background and say whether they still match."""
+        if self.page.case is None:
+            return
+        service, number, count = self.page.ctx.evidence(), self.page.case.number, self.model.rowCount()
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("")
+        self.progress.show()
+
+        def done(problems: list[Any]) -> None:
+            self.progress.hide()
+            self.last_problems = problems
+            if not problems:
+                QMessageBox.information(self, self.tr("Evidence verified"), self.tr(
+                    "All %1 stored file(s) match the SHA-256 hash recorded when they were added.")
+                    .replace("%1", str(count)))
+                return
+            words = {"missing": self.tr("missing"), "modified": self.tr("changed")}
+            lines = "\n".join(f"• {p.original_name}: {words.get(p.problem, p.problem)}" for p in problems)
+            QMessageBox.warning(self, self.tr("Evidence does not match its record"), self.tr(
+                "These stored files no longer match the hash recorded when they were added:") + "\n\n" + lines)
+
+        def failed(exc: BaseException) -> None:
+            self.progress.hide()
+            show_error(self, exc)
+
+        self.page.ctx.runner.submit(lambda: service.verify(number), on_success=done, on_error=failed,
+                                    name="verify_evidence")
+
+    # --- opening
+
+    def open_selected(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None:
+            return
+        service = self.page.ctx.evidence()
+        folder = tempfile.mkdtemp(prefix="qcy-evidence-")
+
+        def done(path: Path) -> None:
+            self.opener(QUrl.fromLocalFile(str(path)))
+
+        # A verified copy under the original name, so the system picks the right program for it.
+        self.page.ctx.runner.submit(lambda: service.export_copy(row.id, folder), on_success=done,
+                                    name="open_evidence")
+
+
+class EditCaseDialog(QDialog):
+    """The case's own fields and its opposing party; ``changes()`` returns only what was changed."""
+
+    def __init__(self, case: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editCaseDialog")
+        self.case = case
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        self.title = ValidatedLineEdit(parent=self)
+        self.title.setObjectName("title")
+        self.title.setText(case.title)
+        self.staff = QLineEdit(case.staff, self)
+        self.priority = QComboBox(self)
+        for code in PRIORITIES:
+            self.priority.addItem(i18n.label(i18n.PRIORITY, code), code)
+        self.priority.setCurrentIndex(max(self.priority.findData(case.priority), 0))
+        self.confidential = QCheckBox(self)
+        self.confidential.setChecked(case.confidential)
+        self.assistance: dict[str, QCheckBox] = {}
+        assist = QWidget(self)
+        grid = QGridLayout(assist)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, code in enumerate(ASSISTANCE):
+            cb = QCheckBox(i18n.label(i18n.ASSISTANCE, code), assist)
+            cb.setChecked(code in case.assistance)
+            self.assistance[code] = cb
+            grid.addWidget(cb, i // 2, i % 2)
+        self.facts = QPlainTextEdit(case.facts, self)
+        self.facts.setTabChangesFocus(True)
+        self.outcome = QPlainTextEdit(case.outcome, self)
+        self.outcome.setTabChangesFocus(True)
+        self.outcome.setMaximumHeight(80)
+        self.opponent = QLineEdit(case.opponent.name if case.opponent else "", self)
+        self.opponent_uscc = ValidatedLineEdit(i18n.uscc_problem, self)
+        self.opponent_uscc.setText((case.opponent.uscc or "") if case.opponent else "")
+        rows = ((self.tr("&Title"), self.title), (self.tr("&Handled by"), self.staff),
+                (self.tr("&Priority"), self.priority), ("", self.confidential), (self.tr("Assistance wanted"), assist),
+                (self.tr("&Facts"), self.facts), (self.tr("&Outcome"), self.outcome),
+                (self.tr("Opposing party"), self.opponent), (self.tr("Its credit code"), self.opponent_uscc))
+        for text, widget in rows:
+            form.addRow(text, widget)
+        self.confidential.setText(self.tr("Confidential (hidden from exports)"))
+        self.setWindowTitle(self.tr("Edit case %1").replace("%1", case.number))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.title.text():
+            self.title.set_problem(i18n.field_label("title") + ": "
+                                   + QCoreApplication.translate("Errors", "must be filled in."))
+            return
+        if self.opponent_uscc.problem:
+            self.opponent_uscc.setFocus()
+            return
+        self.accept()
+
+    def changes(self) -> dict[str, Any]:
+        c = self.case
+        now = {"title": self.title.text(), "staff": self.staff.text().strip(),
+               "priority": self.priority.currentData(), "confidential": self.confidential.isChecked(),
+               "assistance": tuple(code for code, cb in self.assistance.items() if cb.isChecked()),
+               "facts": self.facts.toPlainText().strip(), "outcome": self.outcome.toPlainText().strip()}
+        before = {"title": c.title, "staff": c.staff, "priority": c.priority, "confidential": c.confidential,
+                  "assistance": tuple(c.assistance), "facts": c.facts, "outcome": c.outcome}
+        return {k: v for k, v in now.items() if v != before[k]}
+
+    def opponent_change(self) -> PartyInput | None | bool:
+        """The new opposing party, None to remove it, or False when unchanged."""
+        old = self.case.opponent
+        name, uscc = self.opponent.text().strip(), self.opponent_uscc.text() or None
+        if (name, uscc) == ((old.name, old.uscc) if old else ("", None)):
+            return False
+        return PartyInput(name=name, uscc=uscc) if name else None
+
+
+class AddRightDialog(QDialog):
+    """A right found after intake (a further patent, another registration)."""
+
+    def __init__(self, ip_type: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from qcy_workstation.ui.pages.intake import _RightFields
+
+        self.setObjectName("addRightDialog")
+        self.setMinimumWidth(480)
+        self.kind = QComboBox(self)
+        self.stack = QStackedWidget(self)
+        self.fields: dict[str, Any] = {}
+        for kind in IP_TYPES:
+            self.kind.addItem(i18n.label(i18n.IP_TYPE, kind), kind)
+            self.fields[kind] = _RightFields.build(kind)
+            self.stack.addWidget(self.fields[kind])
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self.stack.setCurrentWidget(self.fields[self.kind.currentData()]))
+        self.kind.setCurrentIndex(max(self.kind.findData(ip_type), 0))
+        self.stack.setCurrentWidget(self.fields[self.kind.currentData()])
+        self.setWindowTitle(self.tr("Add a right"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.stack)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        fields = self.fields[self.kind.currentData()]
+        bad = [w for w in fields.widgets.values() if isinstance(w, ValidatedLineEdit) and w.problem]
+        if bad:
+            bad[0].setFocus()
+            return
+        if fields.right() is not None:
+            self.accept()
+
+    def right(self) -> RightInput | None:
+        return self.fields[self.kind.currentData()].right()
+
+
+class CaseDetailPage(QWidget):
+    """Shows one case; ``open(number)`` loads it in the background."""
+
+    TAB_KEYS = ("overview", "rights", "parties", "consultations", "evidence", "timeline")
+
+    def __init__(self, ctx: AppContext, window: Any = None) -> None:
+        super().__init__()
+        self.ctx, self.window_ = ctx, window
+        self.case: CaseDetail | None = None
+        self.number: str | None = None
+        self._build()
+        self.retranslate()
+        ctx.cases_changed.connect(self._on_cases_changed)
+
+    def _build(self) -> None:
+        content = QWidget(self)
+        self.heading = QLabel(content)
+        self.heading.setObjectName("caseHeading")
+        self.heading.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        self.status_badge = QLabel(content)
+        self.status_badge.setObjectName("statusBadge")
+        self.due_label = QLabel(content)
+        self.due_label.setObjectName("dueLabel")
+        head = QHBoxLayout()
+        self.edit_button = QPushButton(content)
+        self.edit_button.setObjectName("editCase")
+        self.edit_button.clicked.connect(self.edit_case)
+        self.add_right_button = QPushButton(content)
+        self.add_right_button.setObjectName("addRight")
+        self.add_right_button.clicked.connect(self.add_right)
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.due_label)
+        head.addWidget(self.status_badge)
+        head.addWidget(self.edit_button)
+        head.addWidget(self.add_right_button)
+
+        self.workflow_label = QLabel(content)
+        self.workflow_buttons: dict[str, QPushButton] = {}
+        flow = QHBoxLayout()
+        flow.addWidget(self.workflow_label)
+        for target in WORKFLOW_TARGETS:
+            b = QPushButton(content)
+            b.setObjectName(f"to_{target}")
+            b.clicked.connect(lambda _c=False, t=target: self.move_to(t))
+            self.workflow_buttons[target] = b
+            flow.addWidget(b)
+        flow.addStretch(1)
+
+        self.tabs = QTabWidget(content)
+        self.tabs.setObjectName("caseTabs")
+        # overview
+        self.overview = QWidget()
+        ov = QHBoxLayout(self.overview)
+        self.ov_form = QFormLayout()
+        self.ov_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("type", "status", "received", "acceptance_due", "accepted", "opinion_due", "opinion",
+                    "closed", "staff", "priority", "assistance", "confidential", "created"):
+            name, value = QLabel(), QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"ov_{key}")
+            self.ov_labels[key] = (name, value)
+            self.ov_form.addRow(name, value)
+        self.facts = QPlainTextEdit()
+        self.facts.setReadOnly(True)
+        self.facts.setObjectName("caseFacts")
+        self.facts_box = QGroupBox()
+        QVBoxLayout(self.facts_box).addWidget(self.facts)
+        ov.addLayout(self.ov_form, 2)
+        ov.addWidget(self.facts_box, 3)
+        # rights
+        self.rights_model = RowTableModel(RIGHT_COLUMNS, self)
+        self.rights_view = _table(self.rights_model, self, "rightsTable")
+        for col, width in enumerate((110, 170, 220, 160, 220)):
+            self.rights_view.horizontalHeader().resizeSection(col, width)
+        self.rights_empty = EmptyState(self.rights_view)
+        # parties
+        self.parties = QWidget()
+        pl = QHBoxLayout(self.parties)
+        self.applicant_box, self.opponent_box = QGroupBox(), QGroupBox()
+        self.applicant_form, self.opponent_form = QFormLayout(self.applicant_box), QFormLayout(self.opponent_box)
+        pl.addWidget(self.applicant_box)
+        pl.addWidget(self.opponent_box)
+        # consultations
+        self.consult_model = RowTableModel(CONSULTATION_COLUMNS, self)
+        self.consult_view = _table(self.consult_model, self, "caseConsultations")
+        for col, width in enumerate((140, 80, 120, 420)):
+            self.consult_view.horizontalHeader().resizeSection(col, width)
+        self.consult_empty = EmptyState(self.consult_view)
+        # evidence
+        self.evidence = EvidenceTab(self)
+        # timeline
+        self.timeline_model = RowTableModel(TIMELINE_COLUMNS, self)
+        self.timeline_view = _table(self.timeline_model, self, "timelineTable")
+        for col, width in enumerate((150, 90, 140)):
+            self.timeline_view.horizontalHeader().resizeSection(col, width)
+        for w in (self.overview, self.rights_empty, self.parties, self.consult_empty, self.evidence,
+                  self.timeline_view):
+            self.tabs.addTab(w, "")
+
+        cl = QVBoxLayout(content)
+        cl.addLayout(head)
+        cl.addLayout(flow)
+        cl.addWidget(self.tabs, 1)
+        self.page_empty = EmptyState(content, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page_empty)
+        self.page_empty.set_empty(True)
+        QShortcut(QKeySequence("Ctrl+O"), self, self.evidence.choose_files)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_case)
+
+    def retranslate(self) -> None:
+        self.workflow_label.setText(self.tr("Next step:"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change title, facts, staff, priority, outcome or opposing party (Ctrl+E)"))
+        self.add_right_button.setText(self.tr("Add right…"))
+        self.add_right_button.setToolTip(self.tr("Record a further right concerned by this case"))
+        for target, b in self.workflow_buttons.items():
+            b.setText(i18n.label(i18n.STATUS_ACTION, target))
+        names = {"type": self.tr("IP type"), "status": self.tr("Status"), "received": self.tr("Received"),
+                 "acceptance_due": self.tr("Acceptance due"), "accepted": self.tr("Accepted"),
+                 "opinion_due": self.tr("Opinion due"), "opinion": self.tr("Opinion issued"),
+                 "closed": self.tr("Closed"), "staff": self.tr("Handled by"), "priority": self.tr("Priority"),
+                 "assistance": self.tr("Assistance wanted"), "confidential": self.tr("Confidential"),
+                 "created": self.tr("Created")}
+        for key, (name, _value) in self.ov_labels.items():
+            name.setText(names[key])
+        self.facts_box.setTitle(self.tr("Facts"))
+        for i, text in enumerate((self.tr("Overview"), self.tr("Rights"), self.tr("Parties"),
+                                  self.tr("Consultations"), self.tr("Evidence"), self.tr("Timeline"))):
+            self.tabs.setTabText(i, text)
+        self.tabs.setTabToolTip(5, self.tr("Every change to this case, from the audit trail"))
+        self.applicant_box.setTitle(i18n.label(i18n.ROLE, "applicant"))
+        self.opponent_box.setTitle(i18n.label(i18n.ROLE, "opponent"))
+        self.page_empty.label.setText(self.tr(
+            "No case open.\nOpen one from the case list (double-click a row or press Enter), "
+            "or take in a new case with Ctrl+N."))
+        for model in (self.rights_model, self.consult_model, self.timeline_model):
+            model.retranslate()
+        self.rights_empty.set_empty(not self.rights_model.rows, self.tr(
+            "No right recorded for this case. Rights are entered at intake."))
+        self.consult_empty.set_empty(not self.consult_model.rows, self.tr(
+            "No consultation is linked to this case. On the Consultations page, “Turn into case” links one."))
+        self.evidence.retranslate()
+        if self.case is not None:
+            self._show(self.case)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ loading
+
+    def open(self, number: str) -> None:
+        self.number = number
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.number:
+            return
+        number = self.number
+        ctx = self.ctx
+        cases, evidence, consultations = ctx.cases(), ctx.evidence(), ctx.consultations()
+
+        def work() -> CaseBundle:
+            case = cases.get(number)
+            return CaseBundle(case, cases.timeline(case.number), evidence.list(case.number),
+                              consultations.list(ConsultationFilter(case_number=case.number), limit=500))
+
+        self.ctx.runner.submit(work, on_success=self._loaded, name="load_case")
+
+    def _loaded(self, bundle: CaseBundle) -> None:
+        if bundle.case.number != (self.number or "").upper():
+            return  # another case was opened meanwhile
+        self.rights_model.set_rows(bundle.case.rights)
+        self.consult_model.set_rows(bundle.consultations)
+        self.timeline_model.set_rows(bundle.timeline)
+        self.evidence.set_rows(bundle.evidence)
+        self.case = bundle.case
+        self.page_empty.set_empty(False)
+        self.retranslate()
+
+    def _on_cases_changed(self, number: str) -> None:
+        if self.case is not None and (not number or number == self.case.number):
+            self.reload()
+
+    def _show(self, c: CaseDetail) -> None:
+        self.heading.setText(f"{c.number}  {c.title}")
+        status = i18n.label(i18n.STATUS, c.status)
+        self.status_badge.setText(status)
+        self.status_badge.setStyleSheet("background: #1f3a5f; color: white; padding: 4px 10px; border-radius: 9px;")
+        bg, fg = deadline_colours(c.deadline_state)
+        if c.due:
+            state = i18n.label(i18n.DEADLINE, c.deadline_state)
+            self.due_label.setText(self.tr("Due %1 · %2").replace("%1", c.due.isoformat()).replace("%2", state))
+            self.due_label.setStyleSheet(
+                f"background: {bg.name() if bg else '#e8f5e9'}; color: {fg.name() if fg else '#2e7d32'};"
+                " padding: 4px 10px; border-radius: 9px;")
+            self.due_label.show()
+        else:
+            self.due_label.hide()
+        values = {
+            "type": i18n.label(i18n.IP_TYPE, c.type), "status": status, "received": _d(c.received_on),
+            "acceptance_due": _d(c.acceptance_due), "accepted": _d(c.accepted_on), "opinion_due": _d(c.opinion_due),
+            "opinion": _d(c.opinion_on), "closed": _d(c.closed_on), "staff": c.staff,
+            "priority": i18n.label(i18n.PRIORITY, c.priority),
+            "assistance": "、".join(i18n.label(i18n.ASSISTANCE, a) for a in c.assistance),
+            "confidential": self.tr("yes") if c.confidential else self.tr("no"),
+            "created": f"{to_china_time(c.created_at):%Y-%m-%d %H:%M} · {c.created_by}",
+        }
+        for key, (_name, value) in self.ov_labels.items():
+            value.setText(values[key] or "—")
+        self.facts.setPlainText(c.facts)
+        self._fill_party(self.applicant_form, c.applicant)
+        self._fill_party(self.opponent_form, c.opponent)
+        reopen = c.status in ("closed", "opinion_issued")
+        self.workflow_buttons["in_progress"].setText(
+            i18n.label(i18n.STATUS_ACTION, "reopen" if reopen else "in_progress"))
+        for target, b in self.workflow_buttons.items():
+            allowed = target in c.allowed_transitions
+            b.setEnabled(allowed)
+            b.setVisible(allowed or target != c.status)
+            b.setToolTip("" if allowed else self.tr("Not possible while the case is “%1”").replace("%1", status))
+
+    def _fill_party(self, form: QFormLayout, p: PartyView | None) -> None:
+        while form.rowCount():
+            form.removeRow(0)
+        if p is None:
+            form.addRow(QLabel(self.tr("Not known")))
+            return
+        rows = ((self.tr("Name"), p.name), (self.tr("Credit code"), p.uscc or ""),
+                (self.tr("Kind"), i18n.label(i18n.PARTY_KIND, p.kind)), (self.tr("Contact person"), p.contact),
+                (self.tr("Phone"), p.phone), (self.tr("E-mail"), p.email), (self.tr("Address"), p.address),
+                (self.tr("Industry"), p.industry),
+                (self.tr("Settled enterprise"), self.tr("yes") if p.settled else self.tr("no")))
+        for name, value in rows:
+            label = QLabel(value or "—")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(name, label)
+
+    # ------------------------------------------------------------------ workflow
+
+    def move_to(self, target: str) -> None:
+        """A workflow button: asks for a reason where the workflow needs one, then moves the case."""
+        c = self.case
+        if c is None or target not in c.allowed_transitions:
+            return
+        reason = ""
+        if (c.status, target) in REASON_REQUIRED:
+            dialog = ReasonDialog(
+                i18n.label(i18n.STATUS_ACTION, target).rstrip("…"),
+                self.tr("Why? The reason is recorded in the case and its timeline, and is told to the "
+                        "enterprise in the notice."), self)
+            if dialog.exec() != ReasonDialog.DialogCode.Accepted:
+                return
+            reason = dialog.reason
+        elif target == "withdrawn":
+            answer = QMessageBox.question(self, self.tr("Withdraw case"), self.tr(
+                "Record that the enterprise withdrew case %1? A withdrawn case cannot be reopened.")
+                .replace("%1", c.number))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        service = self.ctx.cases()
+        number = c.number
+        self.ctx.runner.submit(lambda: service.transition(number, target, reason=reason or None),
+                               on_success=self._moved, name="transition")
+
+    def edit_case(self) -> None:
+        c = self.case
+        if c is None:
+            return
+        dialog = EditCaseDialog(c, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        changes, opponent = dialog.changes(), dialog.opponent_change()
+        if not changes and opponent is False:
+            return
+        service, number = self.ctx.cases(), c.number
+
+        def work() -> CaseDetail:
+            detail = service.update(number, **changes) if changes else service.get(number)
+            if opponent is not False:
+                detail = service.set_opponent(number, opponent)
+            return detail
+
+        self.ctx.runner.submit(work, on_success=self._moved, name="update_case")
+
+    def add_right(self) -> None:
+        c = self.case
+        if c is None:
+            return
+        dialog = AddRightDialog(c.type, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.right() is None:
+            return
+        service, number, right = self.ctx.cases(), c.number, dialog.right()
+        self.ctx.runner.submit(lambda: service.add_right(number, right), on_success=self._moved, name="add_right")
+
+    def _moved(self, case: CaseDetail) -> None:
+        self.ctx.cases_changed.emit(case.number)  # reloads this page and the list
+
+
+def _d(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+register_page("case", QT_TRANSLATE_NOOP("Pages", "Case"), lambda ctx, w: CaseDetailPage(ctx, w), order=30,
+              icon="case.svg", tooltip=QT_TRANSLATE_NOOP("Pages", "The case opened last"))

@@ -1,0 +1,1192 @@
+"""Documents of a case (and guidance without a case): choose the type and language, preview the PDF in
+the window, edit the free-text parts, export to PDF or Word, print with the system's print dialog and
+print preview, and take a document through drafted -> reviewed -> issued by different staff.
+
+QtPdf is not part of the PySide6 wheel we ship, so the preview rasterises the PDF with pypdfium2 on the
+background runner (one page after the other, cancellable) and the GUI thread only shows the images. The
+same images, rendered at the printer's resolution, are painted onto the QPrinter pages: printing needs no
+PDF viewer and no network.
+
+Issued documents are frozen: their preview, export, reprint and print use the stored bytes (checked
+against their SHA-256), never a fresh rendering.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QRect, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qcy_workstation.errors import QcyError
+from qcy_workstation.ui import i18n
+from qcy_workstation.ui.context import AppContext
+from qcy_workstation.ui.main_window import register_page
+from qcy_workstation.ui.models import Column, RowTableModel
+
+KINDS = {
+    "acceptance-notice": QT_TRANSLATE_NOOP("DocumentsPage", "Acceptance notice"),
+    "non-acceptance-notice": QT_TRANSLATE_NOOP("DocumentsPage", "Non-acceptance notice"),
+    "consultation-record": QT_TRANSLATE_NOOP("DocumentsPage", "Consultation record"),
+    "advice-letter": QT_TRANSLATE_NOOP("DocumentsPage", "Advice letter"),
+    "reference-opinion": QT_TRANSLATE_NOOP("DocumentsPage", "Infringement reference opinion"),
+    "early-warning-memo": QT_TRANSLATE_NOOP("DocumentsPage", "Early-warning memo"),
+    "guidance": QT_TRANSLATE_NOOP("DocumentsPage", "Guidance for enquirers"),
+}
+TOPICS = {
+    "evidence": QT_TRANSLATE_NOOP("DocumentsPage", "Evidence preservation and notarisation"),
+    "administrative-complaint": QT_TRANSLATE_NOOP("DocumentsPage", "Administrative complaint"),
+    "mediation-arbitration": QT_TRANSLATE_NOOP("DocumentsPage", "Mediation and arbitration"),
+    "litigation": QT_TRANSLATE_NOOP("DocumentsPage", "Litigation steps and limitation periods"),
+    "customs": QT_TRANSLATE_NOOP("DocumentsPage", "Customs recordation"),
+    "overseas": QT_TRANSLATE_NOOP("DocumentsPage", "Overseas disputes"),
+}
+STATUS = {
+    "drafted": QT_TRANSLATE_NOOP("DocumentsPage", "Drafted"),
+    "reviewed": QT_TRANSLATE_NOOP("DocumentsPage", "Reviewed"),
+    "issued": QT_TRANSLATE_NOOP("DocumentsPage", "Issued"),
+}
+DOC_LANGS = {"zh": "中文", "en": "English"}
+GUIDANCE_IP_TYPES = ("", "patent", "trademark", "gi", "trade-secret")
+
+
+@dataclass(frozen=True)
+class EditableText:
+    """A free-text part of a document that staff may rewrite: the builder option it sets and where the
+    builder puts its standard text (section index in the built content) so the editor can start from it."""
+
+    key: str  # option name; "memo.risks" sets options["memo"]["risks"]
+    label: str  # source text, context "DocumentsPage"
+    section: int | None  # None: no standard text (empty means "leave out")
+    paragraphs: bool = True  # a list of paragraphs (blank line between) or one text
+
+
+EDITABLE: dict[str, tuple[EditableText, ...]] = {
+    "acceptance-notice": (EditableText("next_steps", QT_TRANSLATE_NOOP("DocumentsPage", "Next steps"), 1),),
+    "non-acceptance-notice": (
+        EditableText("reasons", QT_TRANSLATE_NOOP("DocumentsPage", "Reasons for not accepting"), 0),),
+    "consultation-record": (
+        EditableText("remarks", QT_TRANSLATE_NOOP("DocumentsPage", "Remarks"), None, paragraphs=False),),
+    "advice-letter": (EditableText("advice", QT_TRANSLATE_NOOP("DocumentsPage", "Advice"), 1),),
+    "reference-opinion": (EditableText("advice", QT_TRANSLATE_NOOP("DocumentsPage", "Opinion (conclusion)"), -1),),
+    "early-warning-memo": (
+        EditableText("memo.risks", QT_TRANSLATE_NOOP("DocumentsPage", "Risks"), 2),
+        EditableText("memo.recommendations", QT_TRANSLATE_NOOP("DocumentsPage", "Recommendations"), 3),
+    ),
+    "guidance": (),
+}
+
+PREVIEW_DPI = 110
+UNREGISTERED = {"zh": "（未登记，无文号）", "en": "(not registered, no number)"}
+PRINT_DPI = 200
+
+# pdfium is not thread-safe: one rasterisation at a time, whichever worker runs it.
+_PDFIUM_LOCK = threading.Lock()
+
+
+class Cancelled(Exception):
+    """A preview was superseded or cancelled (the runner drops it silently)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentsPage", text)
+
+
+def _ui_lang() -> str:
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def rasterise(pdf: bytes, dpi: int, report: Callable[[int, int], bool] | None = None) -> list[QImage]:
+    """Worker: the PDF's pages as QImages at ``dpi`` (QImage, unlike QPixmap, may be made off the GUI thread).
+    ``report(done, total)`` returning False stops with :class:`Cancelled`."""
+    import pypdfium2
+
+    images: list[QImage] = []
+    with _PDFIUM_LOCK:
+        doc = pypdfium2.PdfDocument(pdf)
+        try:
+            total = len(doc)
+            for i in range(total):
+                if report is not None and not report(i, total):
+                    raise Cancelled()
+                page = doc[i]
+                try:
+                    pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
+                finally:
+                    page.close()
+                image = QImage(pil.tobytes(), pil.width, pil.height, 3 * pil.width, QImage.Format.Format_RGB888)
+                image.setDotsPerMeterX(round(dpi / 0.0254))
+                image.setDotsPerMeterY(round(dpi / 0.0254))
+                images.append(image.copy())  # own the pixels: the PIL buffer goes away
+            if report is not None:
+                report(total, total)
+        finally:
+            doc.close()
+    return images
+
+
+def paint_pages(printer: QPrinter, images: list[QImage]) -> int:
+    """Paint page images onto the printer's pages, each scaled to fit the page and centred; returns the
+    number of pages painted. GUI thread (QPainter on a QPrinter)."""
+    painter = QPainter()
+    if not images or not painter.begin(printer):
+        return 0
+    try:
+        for i, image in enumerate(images):
+            if i:
+                printer.newPage()
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            x = area.x() + (area.width() - size.width()) // 2
+            y = area.y() + (area.height() - size.height()) // 2
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(QRect(x, y, size.width(), size.height()), image)
+    finally:
+        painter.end()
+    return len(images)
+
+
+def _split(text: str, paragraphs: bool) -> list[str] | str:
+    """Editor text -> option value: paragraphs are separated by an empty line."""
+    if not paragraphs:
+        return text.strip()
+    parts, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            parts.append("".join(current) if _mostly_cjk(current) else " ".join(current))
+            current = []
+    if current:
+        parts.append("".join(current) if _mostly_cjk(current) else " ".join(current))
+    return parts
+
+
+def _mostly_cjk(lines: list[str]) -> bool:
+    text = "".join(lines)
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) > len(text) / 3
+
+
+def options_get(options: dict[str, Any], key: str) -> Any:
+    node: Any = options
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _options_set(options: dict[str, Any], key: str, value: Any) -> None:
+    parts = key.split(".")
+    node = options
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+
+
+def standard_texts(content: Any, kind: str) -> dict[str, str]:
+    """The builder's own text of each editable part (what staff start from), as editor text."""
+    from qcy_workstation.documents import Paragraph
+
+    out: dict[str, str] = {}
+    for part in EDITABLE.get(kind, ()):
+        if part.section is None or not content.sections:
+            out[part.key] = ""
+            continue
+        try:
+            section = content.sections[part.section]
+        except IndexError:
+            out[part.key] = ""
+            continue
+        out[part.key] = "\n\n".join(b.text for b in section.blocks if isinstance(b, Paragraph))
+    return out
+
+
+@dataclass
+class Request:
+    """What the page asks the worker to show: a free preview, or a document of the register."""
+
+    kind: str
+    case_number: str | None
+    lang: str
+    topic: str | None
+    options: dict[str, Any]
+    doc: Any = None  # DocumentView of the register, when one is selected
+    want_defaults: bool = False
+    dpi: int = PREVIEW_DPI  # times the screen's device pixel ratio: sharp on high-DPI screens
+
+
+@dataclass
+class Preview:
+    """What the worker hands back (plain values and QImages only)."""
+
+    request: Request
+    pdf: bytes
+    images: list[QImage]
+    number: str
+    title: str
+    defaults: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] | None = None  # a register document's own options
+    frozen: bool = False
+
+
+def _stored_options(store: Any, doc_id: int) -> dict[str, Any]:
+    """Worker: a register document's free-text options (DocumentView does not carry them; see
+    .dev/notes-docpages.md)."""
+    from qcy_workstation.documents.models import DocumentRecord
+
+    with store.read() as s:
+        row = s.get(DocumentRecord, doc_id)
+        return json.loads(row.options_json or "{}") if row is not None else {}
+
+
+def _issued_pdf(service: Any, view: Any) -> bytes:
+    """Worker: the frozen PDF of an issued document, checked against its SHA-256 (a view, not an export:
+    no audit event; exporting and printing it go through ``reprint``, which records one)."""
+    digest = view.files.get("pdf", "")
+    path = service.blob_path(digest)
+    data = path.read_bytes() if path.exists() else b""
+    if not data or hashlib.sha256(data).hexdigest() != digest:
+        from qcy_workstation.errors import IntegrityError
+
+        raise IntegrityError("the issued document's file is missing or was modified", field="document",
+                             value=digest)
+    return data
+
+
+def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, int], bool]) -> Preview:
+    """Worker: build and render the document asked for, then rasterise it page by page."""
+    from qcy_workstation.documents import render
+
+    defaults: dict[str, str] = {}
+    options: dict[str, Any] | None = None
+    frozen = False
+    if req.doc is not None:
+        view = req.doc
+        options = _stored_options(store, view.id)
+        if view.status == "issued":
+            pdf, number, title, frozen = _issued_pdf(service, view), view.number, view.title, True
+        else:  # as export_draft renders it, without recording an export
+            content = service.build(view.kind, view.case_number, lang=view.lang, topic=view.topic or None,
+                                    options=options, number=view.number)
+            content.number_label = ("（草稿）" if view.lang == "zh" else "(DRAFT) ") + content.number_label
+            pdf = render(content, "pdf", template_dir=service.template_dir())
+            number, title = content.number, content.title
+        if req.want_defaults:
+            plain = service.build(view.kind, view.case_number, lang=view.lang, topic=view.topic or None)
+            defaults = standard_texts(plain, view.kind)
+    else:
+        if not report(0, 1):
+            raise Cancelled()
+        if req.want_defaults:
+            plain = service.build(req.kind, req.case_number, lang=req.lang, topic=req.topic)
+            defaults = standard_texts(plain, req.kind)
+        # Not in the register yet: no number (the builder's default number could be another document's).
+        content = service.build(req.kind, req.case_number, lang=req.lang, topic=req.topic, options=req.options,
+                                number=UNREGISTERED[req.lang])
+        pdf = render(content, "pdf", template_dir=service.template_dir())
+        number, title = req.case_number or "", content.title
+    images = rasterise(pdf, req.dpi, report)
+    return Preview(req, pdf, images, number, title, defaults, options, frozen)
+
+
+def _short_sha(view: Any) -> str:
+    sha = view.files.get("pdf", "")
+    return sha[:16] + "…" if sha else ""
+
+
+DOC_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda d: d.number),
+    Column(QT_TRANSLATE_NOOP("Columns", "Ver."), lambda d: d.version, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Document"),
+           lambda d: _tr(KINDS.get(d.kind, d.kind)) + (f" · {_tr(TOPICS[d.topic])}" if d.topic in TOPICS else ""),
+           tooltip=lambda d: d.title),
+    Column(QT_TRANSLATE_NOOP("Columns", "Lang."), lambda d: DOC_LANGS.get(d.lang, d.lang)),
+    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda d: _tr(STATUS.get(d.status, d.status))),
+    Column(QT_TRANSLATE_NOOP("Columns", "Drafted by"), lambda d: d.drafted_by),
+    Column(QT_TRANSLATE_NOOP("Columns", "Reviewed by"), lambda d: d.reviewed_by),
+    Column(QT_TRANSLATE_NOOP("Columns", "Issued by"), lambda d: d.issued_by),
+    Column(QT_TRANSLATE_NOOP("Columns", "SHA-256 (PDF)"), _short_sha,
+           tooltip=lambda d: "\n".join(f"{k.upper()}: {v}" for k, v in d.files.items())),
+]
+
+
+class DocumentsPage(QWidget):
+    """The documents page. ``open(case_number)`` shows that case's documents; an empty case number is
+    guidance without a case.
+
+    Signals:
+        previewed(): a preview's pages are shown.
+        register_loaded(): the case's list of documents is shown.
+        message_shown(str): the page told the user something (success or refusal), in plain words.
+    """
+
+    previewed = Signal()
+    register_loaded = Signal()
+    message_shown = Signal(str)
+
+    def __init__(self, ctx: AppContext, window: Any = None) -> None:
+        super().__init__()
+        self.ctx, self.window_ = ctx, window
+        self.case_number: str | None = None
+        self.preview: Preview | None = None
+        self.pixmaps: list[QPixmap] = []
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self.editor_labels: dict[str, QLabel] = {}
+        self._task: Any = None
+        self._loading = False
+        self._build()
+        self.retranslate()
+        self._rebuild_editors()
+        self._followed: str | None = None  # the case page's case this page last followed
+        self._stale = False
+        ctx.staff_changed.connect(lambda _n: self._update_staff())
+        ctx.cases_changed.connect(self._on_cases_changed)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.case_label = QLabel(self)
+        self.case_edit = QLineEdit(self)
+        self.case_edit.setObjectName("docCase")
+        self.case_edit.setMaximumWidth(190)
+        self.case_edit.returnPressed.connect(lambda: self.open(self.case_edit.text()))
+        self.case_button = QPushButton(self)
+        self.case_button.setObjectName("docOpenCase")
+        self.case_button.clicked.connect(lambda: self.open(self.case_edit.text()))
+        self.staff_label = QLabel(self)
+        self.staff_label.setObjectName("docStaff")
+        self.staff_label.setStyleSheet("color: #5f6b7a;")
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addSpacing(16)
+        head.addWidget(self.case_label)
+        head.addWidget(self.case_edit)
+        head.addWidget(self.case_button)
+        head.addStretch(1)
+        head.addWidget(self.staff_label)
+
+        self.kind_label, self.topic_label, self.ip_label, self.lang_label = QLabel(), QLabel(), QLabel(), QLabel()
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("docKind")
+        for code in KINDS:
+            self.kind_combo.addItem("", code)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData("advice-letter"))
+        self.topic_combo = QComboBox(self)
+        self.topic_combo.setObjectName("docTopic")
+        for code in TOPICS:
+            self.topic_combo.addItem("", code)
+        self.ip_combo = QComboBox(self)
+        self.ip_combo.setObjectName("docGuidanceIp")
+        for code in GUIDANCE_IP_TYPES:
+            self.ip_combo.addItem("", code)
+        self.lang_combo = QComboBox(self)
+        self.lang_combo.setObjectName("docLang")
+        for code, name in DOC_LANGS.items():
+            self.lang_combo.addItem(name, code)
+        for combo in (self.kind_combo, self.topic_combo, self.ip_combo, self.lang_combo):
+            combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.preview_button = QPushButton(self)
+        self.preview_button.setObjectName("docPreview")
+        self.preview_button.clicked.connect(lambda: self.refresh())
+        self.export_pdf_button = QPushButton(self)
+        self.export_pdf_button.setObjectName("docExportPdf")
+        self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.export_docx_button = QPushButton(self)
+        self.export_docx_button.setObjectName("docExportDocx")
+        self.export_docx_button.clicked.connect(lambda: self.export("docx"))
+        self.print_preview_button = QPushButton(self)
+        self.print_preview_button.setObjectName("docPrintPreview")
+        self.print_preview_button.clicked.connect(self.print_preview)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("docPrint")
+        self.print_button.clicked.connect(self.print_document)
+        choose = QHBoxLayout()
+        for w in (self.kind_label, self.kind_combo, self.topic_label, self.topic_combo, self.ip_label, self.ip_combo,
+                  self.lang_label, self.lang_combo):
+            choose.addWidget(w)
+        choose.addStretch(1)
+        for w in (self.preview_button, self.export_pdf_button, self.export_docx_button, self.print_preview_button,
+                  self.print_button):
+            choose.addWidget(w)
+
+        # --- left: editable text, then the register of the case's documents
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 6, 0)
+        self.text_box = QGroupBox(left)
+        self.text_layout = QVBoxLayout(self.text_box)
+        self.text_hint = QLabel(self.text_box)
+        self.text_hint.setWordWrap(True)
+        self.text_hint.setStyleSheet("color: #5f6b7a;")
+        self.editors_host = QWidget(self.text_box)
+        self.editors_layout = QVBoxLayout(self.editors_host)
+        self.editors_layout.setContentsMargins(0, 0, 0, 0)
+        self.no_text = QLabel(self.text_box)
+        self.no_text.setWordWrap(True)
+        self.no_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.no_text.setStyleSheet("color: #5f6b7a;")
+        text_buttons = QHBoxLayout()
+        self.reset_button = QPushButton(self.text_box)
+        self.reset_button.setObjectName("docResetText")
+        self.reset_button.clicked.connect(self.reset_texts)
+        self.repreview_button = QPushButton(self.text_box)
+        self.repreview_button.setObjectName("docRepreview")
+        self.repreview_button.clicked.connect(lambda: self.refresh())
+        text_buttons.addWidget(self.reset_button)
+        text_buttons.addStretch(1)
+        text_buttons.addWidget(self.repreview_button)
+        self.text_layout.addWidget(self.text_hint)
+        self.text_layout.addWidget(self.no_text)
+        self.text_layout.addWidget(self.editors_host, 1)
+        self.text_layout.addLayout(text_buttons)
+
+        self.register_box = QGroupBox(left)
+        rl = QVBoxLayout(self.register_box)
+        self.model = RowTableModel(DOC_COLUMNS, self)
+        self.table = QTableView(self.register_box)
+        self.table.setObjectName("docRegister")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._on_doc_selected())
+        flow = QHBoxLayout()
+        self.draft_button = QPushButton(self.register_box)
+        self.draft_button.setObjectName("docDraft")
+        self.draft_button.clicked.connect(self.draft)
+        self.save_text_button = QPushButton(self.register_box)
+        self.save_text_button.setObjectName("docSaveText")
+        self.save_text_button.clicked.connect(self.save_text)
+        self.review_button = QPushButton(self.register_box)
+        self.review_button.setObjectName("docReview")
+        self.review_button.clicked.connect(self.review)
+        self.issue_button = QPushButton(self.register_box)
+        self.issue_button.setObjectName("docIssue")
+        self.issue_button.clicked.connect(self.issue)
+        self.version_button = QPushButton(self.register_box)
+        self.version_button.setObjectName("docNewVersion")
+        self.version_button.clicked.connect(self.new_version)
+        self.reprint_button = QPushButton(self.register_box)
+        self.reprint_button.setObjectName("docReprint")
+        self.reprint_button.clicked.connect(lambda: self.reprint())
+        self.new_button = QPushButton(self.register_box)
+        self.new_button.setObjectName("docNewDocument")
+        self.new_button.clicked.connect(self.new_document)
+        for b in (self.draft_button, self.save_text_button, self.review_button, self.issue_button,
+                  self.version_button, self.reprint_button):
+            flow.addWidget(b)
+        flow.addStretch(1)
+        flow.addWidget(self.new_button)
+        rl.addWidget(self.table, 1)
+        rl.addLayout(flow)
+
+        self.message = QLabel(left)
+        self.message.setObjectName("docMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        vsplit = QSplitter(Qt.Orientation.Vertical, left)
+        vsplit.addWidget(self.text_box)
+        vsplit.addWidget(self.register_box)
+        vsplit.setStretchFactor(0, 3)
+        vsplit.setStretchFactor(1, 2)
+        ll.addWidget(vsplit, 1)
+        ll.addWidget(self.message)
+
+        # --- right: the preview
+        right = QWidget(self)
+        pr = QVBoxLayout(right)
+        pr.setContentsMargins(6, 0, 0, 0)
+        info = QHBoxLayout()
+        self.preview_info = QLabel(right)
+        self.preview_info.setObjectName("docPreviewInfo")
+        self.preview_info.setStyleSheet("color: #5f6b7a;")
+        self.progress = QProgressBar(right)
+        self.progress.setObjectName("docProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.cancel_button = QPushButton(right)
+        self.cancel_button.setObjectName("docCancel")
+        self.cancel_button.clicked.connect(self.cancel_preview)
+        self.cancel_button.hide()
+        info.addWidget(self.preview_info, 1)
+        info.addWidget(self.progress)
+        info.addWidget(self.cancel_button)
+        self.pages_host = QWidget()
+        self.pages_host.setObjectName("docPages")
+        self.pages_host.setStyleSheet("QWidget#docPages { background: #8a949f; }")
+        self.pages_layout = QVBoxLayout(self.pages_host)
+        self.pages_layout.setContentsMargins(16, 16, 16, 16)
+        self.pages_layout.setSpacing(14)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page_labels: list[QLabel] = []
+        self.scroll = QScrollArea(right)
+        self.scroll.setObjectName("docPreviewScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.pages_host)
+        self.scroll.setStyleSheet("QScrollArea { background: #8a949f; }")
+        self.scroll.viewport().installEventFilter(self)  # fit the pages whenever the preview's width changes
+        pr.addLayout(info)
+        pr.addWidget(self.scroll, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 6)
+        split.setSizes([540, 640])
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(choose)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_document)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.print_preview)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Documents"))
+        self.case_label.setText(self.tr("Case:"))
+        self.case_edit.setPlaceholderText(self.tr("none: guidance only"))
+        self.case_button.setText(self.tr("Open"))
+        self.kind_label.setText(self.tr("Document"))
+        self.topic_label.setText(self.tr("Topic"))
+        self.ip_label.setText(self.tr("For"))
+        self.lang_label.setText(self.tr("Language"))
+        for i, code in enumerate(KINDS):
+            self.kind_combo.setItemText(i, _tr(KINDS[code]))
+        for i, code in enumerate(TOPICS):
+            self.topic_combo.setItemText(i, _tr(TOPICS[code]))
+        self.ip_combo.setItemText(0, self.tr("all IP types"))
+        for i, code in enumerate(GUIDANCE_IP_TYPES[1:], start=1):
+            self.ip_combo.setItemText(i, i18n.label(i18n.IP_TYPE, code))
+        self.preview_button.setText(self.tr("Preview"))
+        self.preview_button.setToolTip(self.tr("Show the document as it will print (F5)"))
+        self.export_pdf_button.setText(self.tr("Export PDF…"))
+        self.export_docx_button.setText(self.tr("Export Word…"))
+        self.print_preview_button.setText(self.tr("Print preview…"))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print through the system's print dialog (Ctrl+P)"))
+        self.text_box.setTitle(self.tr("Text you can change"))
+        self.text_hint.setText(self.tr("Separate paragraphs by an empty line. The rest of the document comes "
+                                       "from the case and the rules."))
+        self.no_text.setText(self.tr("This document has no free text: everything in it comes from the case "
+                                     "and the shipped guidance."))
+        self.reset_button.setText(self.tr("Standard text"))
+        self.reset_button.setToolTip(self.tr("Put the workstation's standard wording back"))
+        self.repreview_button.setText(self.tr("Preview with this text"))
+        self.register_box.setTitle(self.tr("Documents of this case (drafted → reviewed → issued, by different "
+                                           "staff)"))
+        self.draft_button.setText(self.tr("Save as draft"))
+        self.draft_button.setToolTip(self.tr("Enter the document in the register with a number, as a draft"))
+        self.save_text_button.setText(self.tr("Save text"))
+        self.save_text_button.setToolTip(self.tr("Keep the changed text in the selected draft (it needs a new "
+                                                 "review)"))
+        self.review_button.setText(self.tr("Mark reviewed"))
+        self.review_button.setToolTip(self.tr("Confirm the draft as reviewed (not by whoever drafted it)"))
+        self.issue_button.setText(self.tr("Issue"))
+        self.issue_button.setToolTip(self.tr("Issue the reviewed document: its PDF and Word files are frozen "
+                                             "with their SHA-256"))
+        self.version_button.setText(self.tr("New version"))
+        self.reprint_button.setText(self.tr("Reprint…"))
+        self.reprint_button.setToolTip(self.tr("Save the issued document again, byte for byte"))
+        self.new_button.setText(self.tr("New document"))
+        self.new_button.setToolTip(self.tr("Leave the selected document and start from the standard text"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.model.retranslate()
+        for part in EDITABLE.get(self.kind, ()):
+            label = self.editor_labels.get(part.key)
+            if label is not None:
+                label.setText(_tr(part.label))
+        self._update_staff()
+        self._update_choices()
+        self._update_buttons()
+        self._show_info()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_staff(self) -> None:
+        self.staff_label.setText(self.tr("Working as %1").replace("%1", self.ctx.staff))
+
+    # ------------------------------------------------------------------ choices
+
+    @property
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    @property
+    def lang(self) -> str:
+        return str(self.lang_combo.currentData())
+
+    @property
+    def topic(self) -> str | None:
+        return str(self.topic_combo.currentData()) if self.kind == "guidance" else None
+
+    def set_kind(self, kind: str, lang: str | None = None) -> None:
+        """Choose the document (and language) as the combo boxes do; previews it."""
+        self._loading = True
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        if lang:
+            self.lang_combo.setCurrentIndex(self.lang_combo.findData(lang))
+        self._loading = False
+        self._on_choice_changed()
+
+    def _update_choices(self) -> None:
+        guidance = self.kind == "guidance"
+        for w in (self.topic_label, self.topic_combo, self.ip_label, self.ip_combo):
+            w.setVisible(guidance)
+
+    def _on_choice_changed(self, _index: int = 0) -> None:
+        if self._loading:
+            return
+        self._update_choices()
+        if self.selected is not None and (self.selected.kind != self.kind or self.selected.lang != self.lang):
+            self.table.clearSelection()
+            self.table.setCurrentIndex(self.model.index(-1, -1))
+        self._rebuild_editors()
+        self.refresh(defaults=True)
+
+    def _rebuild_editors(self) -> None:
+        """One text box per free-text part of the chosen kind."""
+        while self.editors_layout.count():
+            item = self.editors_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()  # deleted later: it must not show meanwhile
+                item.widget().deleteLater()
+        self.editors, self.editor_labels = {}, {}
+        parts = EDITABLE.get(self.kind, ())
+        for part in parts:
+            label = QLabel(_tr(part.label), self.editors_host)
+            label.setStyleSheet("font-weight: bold;")
+            edit = QPlainTextEdit(self.editors_host)
+            edit.setObjectName(f"docText_{part.key}")
+            edit.setTabChangesFocus(True)
+            self.editors_layout.addWidget(label)
+            self.editors_layout.addWidget(edit, 1)
+            self.editors[part.key], self.editor_labels[part.key] = edit, label
+        self.no_text.setVisible(not parts)
+        self.editors_host.setVisible(bool(parts))
+        self.text_hint.setVisible(bool(parts))
+        self.reset_button.setEnabled(bool(parts))
+        self.repreview_button.setEnabled(bool(parts))
+
+    def options(self) -> dict[str, Any]:
+        """The free-text parts as builder options (what draft/update_draft/build take)."""
+        opts: dict[str, Any] = {}
+        for part in EDITABLE.get(self.kind, ()):
+            edit = self.editors.get(part.key)
+            if edit is None:
+                continue
+            value = _split(edit.toPlainText(), part.paragraphs)
+            if value:
+                _options_set(opts, part.key, value)
+        if self.kind == "guidance" and self.ip_combo.currentData():
+            opts["ip_type"] = self.ip_combo.currentData()
+        return opts
+
+    def _set_editor_texts(self, texts: dict[str, str]) -> None:
+        for key, edit in self.editors.items():
+            if key in texts:
+                edit.setPlainText(texts[key])
+
+    def reset_texts(self) -> None:
+        if self.preview is not None and self.preview.defaults:
+            self._set_editor_texts(self.preview.defaults)
+            self.refresh()
+        else:
+            self.refresh(defaults=True, fill=True)
+
+    # ------------------------------------------------------------------ case
+
+    def on_shown(self) -> None:
+        """Shown from the sidebar: follow the case opened on the case page since we last looked (typing
+        another number here is not overridden), refresh what changed meanwhile, else preview guidance."""
+        case_page = getattr(self.window_, "pages", {}).get("case") if self.window_ is not None else None
+        case = getattr(case_page, "case", None)
+        if case is not None and case.number != self._followed:
+            self._followed = case.number
+            if case.number != self.case_number:
+                self.open(case.number)
+                return
+        if self._stale and self.case_number:
+            self._stale = False
+            self.load_register()
+            self.refresh()
+        elif self.preview is None and self._task is None:
+            if self.case_number:
+                self.refresh(defaults=True)
+            else:
+                self.set_kind("guidance")
+
+    def _on_cases_changed(self, number: str) -> None:
+        """A case changed (e.g. an estimate was saved on it): its documents say something else now."""
+        if self.case_number and (not number or number == self.case_number):
+            if self.isVisible():
+                self.load_register()
+                self.refresh()
+            else:
+                self._stale = True
+
+    def open(self, number: str) -> None:
+        """Show the documents of case ``number`` ("" for guidance without a case)."""
+        number = (number or "").strip().upper()
+        self.case_number = number or None
+        self.case_edit.setText(number)
+        self.table.clearSelection()
+        self.model.set_rows([])
+        if not number and self.kind != "guidance":
+            self.set_kind("guidance")
+            return
+        self.load_register()
+        self.refresh(defaults=True)
+
+    def load_register(self, select_id: int | None = None) -> None:
+        """Reload the case's documents (background); select ``select_id`` when given."""
+        if not self.case_number or self.ctx.store is None:
+            self.model.set_rows([])
+            self._update_buttons()
+            return
+        service, number = self._service(), self.case_number
+
+        def shown(rows: list[Any]) -> None:
+            if number != self.case_number:
+                return
+            self.model.set_rows(rows)
+            self.table.resizeColumnsToContents()
+            if select_id is not None:
+                row = next((i for i, r in enumerate(rows) if r.id == select_id), None)
+                if row is not None:
+                    self._loading = True  # the selection is the document just worked on: no reload
+                    self.table.selectRow(row)
+                    self._loading = False
+            self._update_buttons()
+            self.register_loaded.emit()
+
+        self.ctx.runner.submit(lambda: service.list(case_number=number), on_success=shown,
+                               on_error=self._refused, name="documents_list")
+
+    def _service(self) -> Any:
+        from qcy_workstation.documents.service import DocumentService
+
+        return DocumentService(self.ctx.store, actor=self.ctx.staff)
+
+    # ------------------------------------------------------------------ register selection and buttons
+
+    @property
+    def selected(self) -> Any:
+        """The DocumentView selected in the list, or None."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_document(self, number: str, version: int | None = None) -> None:
+        """Select a document of the list (as a click on its row)."""
+        for i, row in enumerate(self.model.rows):
+            if row.number == number and (version is None or row.version == version):
+                self.table.selectRow(i)
+                return
+
+    def _on_doc_selected(self) -> None:
+        self._update_buttons()
+        if self._loading:
+            return
+        doc = self.selected
+        if doc is None:
+            return
+        self._loading = True
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(doc.kind))
+        self.lang_combo.setCurrentIndex(self.lang_combo.findData(doc.lang))
+        if doc.topic:
+            self.topic_combo.setCurrentIndex(self.topic_combo.findData(doc.topic))
+        self._loading = False
+        self._update_choices()
+        self._rebuild_editors()
+        self.refresh(defaults=True)
+
+    def _update_buttons(self) -> None:
+        doc = self.selected
+        status = doc.status if doc is not None else None
+        has_case = bool(self.case_number)
+        self.register_box.setVisible(has_case)  # without a case there is no register: guidance only
+        self.draft_button.setEnabled(has_case and doc is None)
+        self.save_text_button.setEnabled(status in ("drafted", "reviewed") and bool(self.editors))
+        self.review_button.setEnabled(status == "drafted")
+        self.issue_button.setEnabled(status == "reviewed")
+        self.version_button.setEnabled(status == "issued")
+        self.reprint_button.setEnabled(status == "issued")
+        self.new_button.setEnabled(doc is not None)
+        for edit in self.editors.values():
+            edit.setReadOnly(status == "issued")
+
+    def new_document(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.model.index(-1, -1))
+        self._update_buttons()
+        self.refresh(defaults=True, fill=True)
+
+    # ------------------------------------------------------------------ preview
+
+    def refresh(self, *, defaults: bool = False, fill: bool | None = None) -> None:
+        """Preview what is chosen (F5): the selected document of the list, else the chosen type with the
+        text in the boxes. ``defaults`` also fetches the standard texts; ``fill`` puts them (or a
+        document's own text) into the boxes (default: when the boxes are empty)."""
+        if self.ctx.store is None:
+            return
+        if self.kind != "guidance" and not self.case_number:
+            self.show_message(self.tr("This document needs a case: enter its number above. Guidance can be "
+                                      "printed without a case."), error=True)
+            return
+        self.cancel_preview()
+        doc = self.selected
+        req = Request(self.kind, self.case_number, self.lang, self.topic, self.options(), doc=doc,
+                      want_defaults=defaults or doc is not None,
+                      dpi=round(PREVIEW_DPI * max(1.0, self.devicePixelRatioF())))
+        if fill is None:
+            fill = doc is not None or all(not e.toPlainText().strip() for e in self.editors.values())
+        service, store = self._service(), self.ctx.store
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.preview_info.setText(self.tr("Rendering…"))
+
+        def progress(done: int, total: int) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+        def failed(exc: BaseException) -> None:
+            self._preview_finished()
+            self._refused(exc)
+
+        self._task = self.ctx.runner.submit(lambda task: make_preview(service, store, req, task.report),
+                                            progress=True, on_progress=progress,
+                                            on_success=lambda p: self._show_preview(p, fill), on_error=failed,
+                                            name="document_preview")
+
+    def cancel_preview(self) -> None:
+        if self._task is not None and not self._task.done:
+            self._task.cancel()
+        self._preview_finished()
+
+    def _preview_finished(self) -> None:
+        self._task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._show_info()
+
+    def _show_preview(self, preview: Preview, fill: bool) -> None:
+        self.preview = preview
+        self._preview_finished()
+        if fill:
+            if preview.options is not None:  # a register document: its own text, else the standard text
+                texts = {p.key: self._editor_text(preview.options, p, preview.defaults) for p in
+                         EDITABLE.get(preview.request.doc.kind, ())}
+                self._set_editor_texts(texts)
+            elif preview.defaults:
+                self._set_editor_texts(preview.defaults)
+        self._update_buttons()
+        self.pixmaps = [QPixmap.fromImage(img) for img in preview.images]
+        for label in self.page_labels:
+            label.hide()
+            label.deleteLater()
+        self.page_labels = []
+        for i, _pix in enumerate(self.pixmaps):
+            label = QLabel(self.pages_host)
+            label.setObjectName(f"docPage{i + 1}")
+            label.setStyleSheet("background: white; border: 1px solid #5f6b7a;")
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
+        self._fit_pages()
+        self._show_info()
+        self.previewed.emit()
+
+    @staticmethod
+    def _editor_text(options: dict[str, Any], part: EditableText, defaults: dict[str, str]) -> str:
+        value = options_get(options, part.key)
+        if value is None:
+            return defaults.get(part.key, "")
+        return "\n\n".join(value) if isinstance(value, list) else str(value)
+
+    def _fit_pages(self) -> None:
+        """Pages as wide as the preview allows (never wider than at 110 dpi), in logical pixels."""
+        ratio = max(1.0, self.devicePixelRatioF())
+        width = max(200, self.scroll.viewport().width() - 2 * 16 - 4)
+        for label, pix in zip(self.page_labels, self.pixmaps, strict=False):
+            logical = pix.width() / ratio
+            shown = pix if logical <= width else pix.scaledToWidth(round(width * ratio),
+                                                                  Qt.TransformationMode.SmoothTransformation)
+            shown.setDevicePixelRatio(ratio)
+            label.setPixmap(shown)
+            label.setFixedSize(round(shown.width() / ratio), round(shown.height() / ratio))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self.pixmaps:
+            self._fit_pages()
+        return super().eventFilter(watched, event)
+
+    def _show_info(self) -> None:
+        p = self.preview
+        if p is None:
+            self.preview_info.setText("")
+            return
+        state = self.tr("issued, frozen copy") if p.frozen else (
+            self.tr("draft") if p.request.doc is not None else self.tr("preview, not in the register"))
+        self.preview_info.setText(self.tr("%1 · %2 · %3 page(s) · %4").replace("%1", p.number or "—").replace(
+            "%2", p.title).replace("%3", str(len(p.images))).replace("%4", state))
+
+    # ------------------------------------------------------------------ workflow
+
+    def _run(self, fn: Callable[[Any], Any], done: Callable[[Any], None], name: str) -> None:
+        service = self._service()
+        self.ctx.runner.submit(lambda: fn(service), on_success=done, on_error=self._refused, name=name)
+
+    def draft(self) -> None:
+        """Enter the chosen document, with the text in the boxes, in the register as a draft."""
+        if not self.case_number:
+            self.show_message(self.tr("Drafts belong to a case: enter its number above."), error=True)
+            return
+        kind, number, lang, topic, options = self.kind, self.case_number, self.lang, self.topic, self.options()
+
+        def done(view: Any) -> None:
+            self.show_message(self.tr("%1 drafted by %2. Another member of staff reviews it next.").replace(
+                "%1", view.number).replace("%2", view.drafted_by))
+            self.refresh_selected()
+            self.load_register(select_id=view.id)
+
+        self._run(lambda s: s.draft(kind, number, lang=lang, topic=topic, options=options), done, "document_draft")
+
+    def _after_step(self, message: str) -> Callable[[Any], None]:
+        def done(view: Any) -> None:
+            self.show_message(message.replace("%1", view.number).replace("%2", self.ctx.staff))
+            self.refresh_selected()
+            self.load_register(select_id=view.id)
+
+        return done
+
+    def refresh_selected(self) -> None:
+        """Preview the selected document once the list has reloaded (in the background)."""
+
+        def again() -> None:
+            self.register_loaded.disconnect(again)
+            self.refresh(fill=False)
+
+        self.register_loaded.connect(again)
+
+    def save_text(self) -> None:
+        doc = self.selected
+        if doc is None:
+            return
+        options = self.options()
+        self._run(lambda s: s.update_draft(doc.id, options),
+                  self._after_step(self.tr("The text of %1 was saved; it needs a review again.")), "document_update")
+
+    def review(self) -> None:
+        doc = self.selected
+        if doc is None:
+            return
+        self._run(lambda s: s.review(doc.id), self._after_step(self.tr("%1 reviewed by %2.")), "document_review")
+
+    def issue(self) -> None:
+        doc = self.selected
+        if doc is None:
+            return
+        self._run(lambda s: s.issue(doc.id),
+                  self._after_step(self.tr("%1 issued by %2: its files are frozen and reprint byte for byte.")),
+                  "document_issue")
+
+    def new_version(self) -> None:
+        doc = self.selected
+        if doc is None:
+            return
+        self._run(lambda s: s.new_version(doc.id),
+                  self._after_step(self.tr("A new draft version of %1: change its text, then have it reviewed.")),
+                  "document_new_version")
+
+    # ------------------------------------------------------------------ export, reprint, print
+
+    def _ask_path(self, fmt: str, name: str) -> str:
+        caption = self.tr("Export PDF") if fmt == "pdf" else self.tr("Export Word")
+        filters = "PDF (*.pdf)" if fmt == "pdf" else "Word (*.docx)"
+        path, _ = QFileDialog.getSaveFileName(self, caption, f"{name}.{fmt}", filters)
+        if path and not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        return path
+
+    def export(self, fmt: str, path: str | None = None) -> None:
+        """Export what is shown to a file (asked for unless ``path`` is given). An issued document is
+        reprinted byte for byte; a draft is marked as such; every export is recorded in the audit trail."""
+        if self.kind != "guidance" and not self.case_number:
+            self.show_message(self.tr("This document needs a case: enter its number above."), error=True)
+            return
+        doc = self.selected
+        name = doc.number if doc is not None else (self.preview.number if self.preview else self.kind)
+        path = path or self._ask_path(fmt, name)
+        if not path:
+            return
+        kind, number, lang, topic, options = self.kind, self.case_number, self.lang, self.topic, self.options()
+
+        def work(s: Any) -> bytes:
+            if doc is None:
+                return s.export(kind, number, fmt, lang=lang, topic=topic, options=options, out=path)
+            if doc.status == "issued":
+                return s.reprint(doc.id, fmt, out=path)
+            return s.export_draft(doc.id, fmt, out=path)
+
+        def done(data: bytes) -> None:
+            self.show_message(self.tr("Saved %1\nSHA-256: %2").replace("%1", path).replace(
+                "%2", hashlib.sha256(data).hexdigest()))
+
+        self._run(work, done, "document_export")
+
+    def reprint(self, fmt: str = "pdf", path: str | None = None) -> None:
+        """Save the selected issued document again: the same bytes as when it was issued."""
+        doc = self.selected
+        if doc is None or doc.status != "issued":
+            return
+        path = path or self._ask_path(fmt, f"{doc.number}-v{doc.version}")
+        if not path:
+            return
+        expected = doc.files.get(fmt, "")
+
+        def done(data: bytes) -> None:
+            digest = hashlib.sha256(data).hexdigest()
+            self.last_reprint_sha256 = digest
+            same = self.tr("identical to the issued file") if digest == expected else self.tr("DIFFERENT")
+            self.show_message(self.tr("Reprinted %1: %4.\nSHA-256: %3\nFile: %2").replace("%1", doc.number).replace(
+                "%2", path).replace("%3", digest).replace("%4", same), error=digest != expected)
+
+        self._run(lambda s: s.reprint(doc.id, fmt, out=path), done, "document_reprint")
+
+    def _print_images(self, then: Callable[[list[QImage]], None]) -> None:
+        """Images of the shown document at printer resolution (background), then ``then(images)``. An issued
+        document prints its frozen bytes (recorded as a reprint)."""
+        if self.preview is None:
+            self.show_message(self.tr("Nothing to print yet: preview a document first."), error=True)
+            return
+        doc = self.selected if self.preview.frozen else None
+        pdf = self.preview.pdf
+        service = self._service()
+
+        def work() -> list[QImage]:
+            data = service.reprint(doc.id, "pdf") if doc is not None else pdf
+            return rasterise(data, PRINT_DPI)
+
+        self.preview_info.setText(self.tr("Preparing the pages for the printer…"))
+        self.ctx.runner.submit(work, on_success=then, on_error=self._refused, name="document_print")
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.preview.number if self.preview else "document")
+        from PySide6.QtGui import QPageSize
+
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)  # the PDF carries its own margins
+        return printer
+
+    def print_document(self) -> None:
+        """The system's print dialog, then the pages (Ctrl+P)."""
+
+        def ready(images: list[QImage]) -> None:
+            self._show_info()
+            printer = self._printer()
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+                paint_pages(printer, images)
+                self.show_message(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(len(images))))
+
+        self._print_images(ready)
+
+    def print_preview(self) -> None:
+        """Qt's print preview (page setup and printing from there), all offline."""
+
+        def ready(images: list[QImage]) -> None:
+            self._show_info()
+            dialog = QPrintPreviewDialog(self._printer(), self)
+            dialog.setObjectName("docPrintPreviewDialog")
+            dialog.paintRequested.connect(lambda printer: paint_pages(printer, images))
+            dialog.resize(900, 1000)
+            dialog.exec()
+
+        self._print_images(ready)
+
+    # ------------------------------------------------------------------ messages
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        colour = ("#a4161a", "#fde2e1") if error else ("#1b5e20", "#e8f5e9")
+        self.message.setStyleSheet(f"color: {colour[0]}; background: {colour[1]}; padding: 6px 8px; "
+                                   "border-radius: 4px;")
+        self.message.setText(text)
+        self.message.show()
+        self.message_shown.emit(text)
+
+    def _refused(self, exc: BaseException) -> None:
+        """A refusal or failure in plain words on the page (the core's messages are English details)."""
+        self.show_message(self.plain_message(exc), error=True)
+
+    def plain_message(self, exc: BaseException) -> str:
+        if isinstance(exc, QcyError):
+            m = exc.message
+            if exc.code == "permission" and "review" in m:
+                return self.tr("%1 drafted this document and so cannot review it: another member of staff must "
+                               "review it.").replace("%1", self.ctx.staff)
+            if exc.code == "permission" and "issue" in m:
+                return self.tr("%1 drafted this document and so cannot issue it: another member of staff must "
+                               "issue it.").replace("%1", self.ctx.staff)
+            if exc.code == "workflow":
+                status = _tr(STATUS.get(str(exc.value), str(exc.value)))
+                if "reviewed (it is" in m:
+                    return self.tr("Only a draft can be reviewed; this document is “%1”.").replace("%1", status)
+                if "issued (it is" in m:
+                    return self.tr("Only a reviewed document can be issued; this document is “%1”.").replace(
+                        "%1", status)
+                if "frozen" in m:
+                    return self.tr("An issued document is frozen: make a new version to change its text.")
+                if "changed while" in m:
+                    return self.tr("Someone else changed this document meanwhile: look at the list again.")
+            if exc.code == "not_found" and exc.field == "case":
+                return self.tr("There is no case %1.").replace("%1", str(exc.value))
+            if exc.field == "case" and "needs a case" in m:
+                return self.tr("This document needs a case: enter its number above.")
+            if exc.code == "integrity":
+                return self.tr("The stored file of this issued document is missing or was changed: it cannot be "
+                               "reprinted. Ask whoever looks after this computer.")
+        title, message = i18n.explain(exc)
+        return f"{title}: {message}"
+
+
+register_page("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), DocumentsPage, order=50, icon="documents.svg",
+              tooltip=QT_TRANSLATE_NOOP("Pages", "Notices, advice letters, opinions and guidance: preview, "
+                                                 "print, review and issue"))
+

@@ -1,0 +1,111 @@
+"""Today at the desk: the overdue and due-soon cases, most urgent first (CaseService.deadline_overview)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qcy_workstation.cases.dto import CaseRow
+from qcy_workstation.ui.context import AppContext
+from qcy_workstation.ui.main_window import register_page
+from qcy_workstation.ui.models import ROW_ROLE, RowTableModel, deadline_colours
+from qcy_workstation.ui.pages.cases import CASE_COLUMNS
+from qcy_workstation.ui.widgets import EmptyState
+
+
+class DeadlineModel(RowTableModel):
+    def row_colours(self, row: CaseRow):  # type: ignore[no-untyped-def]
+        return deadline_colours(row.deadline_state)
+
+
+class TodayPage(QWidget):
+    """Two lists the desk works through first; refreshed whenever a case changes or the page is shown."""
+
+    def __init__(self, ctx: AppContext, window: Any = None) -> None:
+        super().__init__()
+        self.ctx, self.window_ = ctx, window
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.note = QLabel(self)
+        self.note.setStyleSheet("color: #5f6b7a;")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        self.boxes: dict[str, QGroupBox] = {}
+        self.models: dict[str, DeadlineModel] = {}
+        self.empties: dict[str, EmptyState] = {}
+        for key in ("overdue", "due_soon"):
+            box = QGroupBox(self)
+            model = DeadlineModel(CASE_COLUMNS, self)
+            view = QTableView(box)
+            view.setObjectName(f"{key}Table")
+            view.setModel(model)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.verticalHeader().hide()
+            view.setWordWrap(False)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            view.horizontalHeader().setStretchLastSection(True)
+            for col, width in enumerate((125, 250, 100, 95, 150, 200, 180, 64, 95, 60)):
+                view.horizontalHeader().resizeSection(col, width)
+            view.doubleClicked.connect(lambda index, m=model: self._open(m, index))
+            view.activated.connect(lambda index, m=model: self._open(m, index))
+            empty = EmptyState(view, box)
+            QVBoxLayout(box).addWidget(empty)
+            layout.addWidget(box, 1)
+            self.boxes[key], self.models[key], self.empties[key] = box, model, empty
+        self.loaded = False
+        self.retranslate()
+        ctx.cases_changed.connect(lambda _n: self.refresh())  # first load: on_shown
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Today"))
+        self.note.setText(self.tr("Open cases whose current deadline has passed or comes within the “due soon” "
+                                  "window (Settings). Double-click or press Enter to open one."))
+        titles = {"overdue": self.tr("Overdue (%1)"), "due_soon": self.tr("Due soon (%1)")}
+        for key, box in self.boxes.items():
+            box.setTitle(titles[key].replace("%1", str(self.models[key].rowCount()) if self.loaded else "…"))
+            self.models[key].retranslate()
+        self.empties["overdue"].label.setText(self.tr("Nothing is overdue."))
+        self.empties["due_soon"].label.setText(self.tr("Nothing falls due in the next few working days."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        if self.ctx.store is None:
+            return
+        service = self.ctx.cases()
+        self.ctx.runner.submit(service.deadline_overview, on_success=self._show, name="deadline_overview")
+
+    def _show(self, overview: dict[str, list[CaseRow]]) -> None:
+        self.loaded = True
+        for key, model in self.models.items():
+            model.set_rows(overview.get(key, []))
+            self.empties[key].set_empty(model.rowCount() == 0)
+        self.retranslate()
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def _open(self, model: DeadlineModel, index: Any) -> None:
+        row = model.data(index, ROW_ROLE)
+        if row is not None and self.window_ is not None:
+            self.window_.open_case(row.number)
+
+
+register_page("today", QT_TRANSLATE_NOOP("Pages", "Today"), lambda ctx, w: TodayPage(ctx, w), order=5,
+              icon="today.svg", tooltip=QT_TRANSLATE_NOOP("Pages", "Overdue and due-soon cases"))

@@ -1,0 +1,173 @@
+"""Small widgets shared by the pages: validated fields, empty states, plain-words error dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qcy_workstation.ui.i18n import explain
+
+ERROR_STYLE = "QLineEdit { border: 1px solid #c62828; background: #fff5f5; }"
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A modal dialog that says what went wrong in plain words (never a traceback)."""
+    title, message = explain(exc)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.open()
+
+
+class ValidatedLineEdit(QWidget):
+    """A line edit with a message under it that updates as the user types.
+
+    ``check(text) -> str`` returns "" when the text is fine, else what is wrong (translated).
+
+    Signals:
+        textChanged(str): the text changed (after the check ran).
+    """
+
+    textChanged = Signal(str)  # noqa: N815 - mirrors QLineEdit
+
+    def __init__(self, check: Callable[[str], str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = check
+        self.edit = QLineEdit(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("fieldError")
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._problem = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message)
+        self.setFocusProxy(self.edit)
+        # Never taller than the edit and its message: a form must not stretch it.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.edit.textChanged.connect(self._on_text_changed)
+
+    def _on_text_changed(self, text: str) -> None:
+        self.revalidate()
+        self.textChanged.emit(text)
+
+    def revalidate(self) -> bool:
+        problem = self.check(self.edit.text()) if self.check else ""
+        self.set_problem(problem)
+        return not problem
+
+    def set_problem(self, problem: str) -> None:
+        self._problem = problem
+        self.message.setText(problem)
+        self.message.setVisible(bool(problem))
+        self.edit.setStyleSheet(ERROR_STYLE if problem else "")
+
+    @property
+    def problem(self) -> str:
+        """What is wrong with the text now ("" when fine), whether or not the page is on screen."""
+        return self._problem
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self.edit.setText(text)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802
+        self.edit.setPlaceholderText(text)
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self.set_problem("")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.problem:
+            self.revalidate()  # the message is in the old language
+        super().changeEvent(event)
+
+
+class EmptyState(QWidget):
+    """Shows ``content`` or, when there is nothing to show, a message that says what to do next."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.label = QLabel(self)
+        self.label.setObjectName("emptyState")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #5f6b7a; font-size: 15px; padding: 24px;")
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.label)
+
+    def set_empty(self, empty: bool, message: str = "") -> None:
+        if message:
+            self.label.setText(message)
+        self.stack.setCurrentWidget(self.label if empty else self.content)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.label
+
+
+class Debouncer:
+    """Calls ``fn`` once, ``ms`` after the last ``poke()``: search as you type without a query per key."""
+
+    def __init__(self, ms: int, fn: Callable[[], None], parent: QWidget) -> None:
+        self.timer = QTimer(parent)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(ms)
+        self.timer.timeout.connect(fn)
+
+    def poke(self) -> None:
+        self.timer.start()
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.timer.timeout.emit()
+
+
+class ReasonDialog(QDialog):
+    """Asks why (declining a case, reopening it). OK stays disabled until a reason is typed."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.prompt = QLabel(prompt, self)
+        self.prompt.setWordWrap(True)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.buttons)
+
+    @property
+    def reason(self) -> str:
+        return self.edit.toPlainText().strip()

@@ -1,0 +1,1 @@
+"""Early warning for enterprises' R&D, trade, investment and technology-transfer projects."""

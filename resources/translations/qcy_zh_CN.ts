@@ -1,0 +1,3935 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AddRightDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+471" />
+            <source>Add a right</source>
+            <translation>添加权利</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDetailPage</name>
+        <message>
+            <location line="+135" />
+            <source>Next step:</source>
+            <translation>下一步：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change title, facts, staff, priority, outcome or opposing party (Ctrl+E)</source>
+            <translation>修改名称、案情、承办人、优先级、办理结果或对方当事人（Ctrl+E）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add right…</source>
+            <translation>添加权利…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record a further right concerned by this case</source>
+            <translation>登记本案涉及的其他权利</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>IP type</source>
+            <translation>知识产权类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Received</source>
+            <translation>收案日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acceptance due</source>
+            <translation>受理期限</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Accepted</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opinion due</source>
+            <translation>意见期限</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Opinion issued</source>
+            <translation>出具意见日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Handled by</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assistance wanted</source>
+            <translation>援助事项</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Confidential</source>
+            <translation>保密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Facts</source>
+            <translation>案情</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overview</source>
+            <translation>概况</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rights</source>
+            <translation>权利</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consultations</source>
+            <translation>咨询登记</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Every change to this case, from the audit trail</source>
+            <translation>本案的每一次变更（来自审计记录）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No case open.
+Open one from the case list (double-click a row or press Enter), or take in a new case with Ctrl+N.</source>
+            <translation>尚未打开案件。
+请在案件列表中打开（双击一行或按回车键），或按 Ctrl+N 新建案件。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No right recorded for this case. Rights are entered at intake.</source>
+            <translation>本案没有登记权利。权利在收案时填写。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No consultation is linked to this case. On the Consultations page, “Turn into case” links one.</source>
+            <translation>本案没有关联的咨询。在“咨询登记”页面使用“转为案件”即可关联。</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Due %1 · %2</source>
+            <translation>期限 %1 · %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+27" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <location line="+27" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Not possible while the case is “%1”</source>
+            <translation>案件处于“%1”状态时不能进行此操作</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not known</source>
+            <translation>不详</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>E-mail</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled enterprise</source>
+            <translation>入驻企业</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Why? The reason is recorded in the case and its timeline, and is told to the enterprise in the notice.</source>
+            <translation>原因是什么？理由会记入案件及其时间线，并在通知书中告知企业。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Withdraw case</source>
+            <translation>撤回案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record that the enterprise withdrew case %1? A withdrawn case cannot be reopened.</source>
+            <translation>确认企业已撤回案件 %1？撤回的案件不能重新开启。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+182" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search number, title, party, right, product… (Ctrl+F)</source>
+            <translation>搜索编号、名称、当事人、权利、产品…（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Results update as you type. Several words must all match.</source>
+            <translation>输入时即时更新结果。多个词须同时匹配。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New case</source>
+            <translation>新建案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take in a new case (Ctrl+N)</source>
+            <translation>登记新案件（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Type</source>
+            <translation>类型(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;tatus</source>
+            <translation>状态(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>St&amp;aff</source>
+            <translation>承办人(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Deadline</source>
+            <translation>期限(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show all cases again</source>
+            <translation>重新显示全部案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All types</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open cases</source>
+            <translation>在办案件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+73" />
+            <source>Everyone</source>
+            <translation>全部人员</translation>
+        </message>
+        <message>
+            <location line="-72" />
+            <source>Any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>No case matches these filters.
+Clear the filters (or the search) to see all cases.</source>
+            <translation>没有符合筛选条件的案件。
+清除筛选条件（或搜索词）即可查看全部案件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No cases yet.
+Press Ctrl+N to take in the first case, or turn a consultation into a case on the Consultations page.</source>
+            <translation>还没有案件。
+按 Ctrl+N 登记第一件案件，或在“咨询登记”页面将咨询转为案件。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+11" />
+            <source>%Ln case(s)</source>
+            <translation>
+                <numerusform>%Ln 件案件</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-618" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-249" />
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+324" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name / title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Classes / kind / route</source>
+            <translation>类别 / 种类 / 保护途径</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Goods / area / measures</source>
+            <translation>商品 / 产地范围 / 保密措施</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+4" />
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+9" />
+            <source>Received</source>
+            <translation>收案日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Added by</source>
+            <translation>添加人</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+45" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+1" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+1" />
+            <source>Enquirer</source>
+            <translation>咨询人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+3" />
+            <source>Topic</source>
+            <translation>事由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-1" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+2" />
+            <source>Staff</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>When (China time)</source>
+            <translation>时间（北京时间）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-7" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-14" />
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-3" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opposing party</source>
+            <translation>对方当事人</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-1" />
+            <source>Organisation</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-14" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flagged</source>
+            <translation>新/变化</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-screen</source>
+            <translation>需复核</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Severity</source>
+            <translation>风险等级</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Item</source>
+            <translation>拟用对象</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier right / case</source>
+            <translation>在先权利/案件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Follow-up</source>
+            <translation>跟进日期</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-5" />
+            <source>Ver.</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lang.</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Drafted by</source>
+            <translation>拟稿人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviewed by</source>
+            <translation>审核人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issued by</source>
+            <translation>签发人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SHA-256 (PDF)</source>
+            <translation>SHA-256（PDF）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompensationPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/compensation_page.py" line="+48" />
+            <source>Patent (Patent Law)</source>
+            <translation>专利（专利法）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trademark (Trademark Law)</source>
+            <translation>商标（商标法）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trade secret (Anti-Unfair Competition Law)</source>
+            <translation>商业秘密（反不正当竞争法）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Geographical indication (by protection route)</source>
+            <translation>地理标志（按保护途径）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>high confidence</source>
+            <translation>把握大</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>medium confidence</source>
+            <translation>把握中等</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>low confidence</source>
+            <translation>把握小</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+10" />
+            <location line="+9" />
+            <location line="+6" />
+            <source>not assessed</source>
+            <translation>未评估</translation>
+        </message>
+        <message>
+            <location line="-24" />
+            <source>invention patent</source>
+            <translation>发明专利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>utility model</source>
+            <translation>实用新型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>design patent</source>
+            <translation>外观设计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>registered trademark</source>
+            <translation>注册商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>well-known trademark</source>
+            <translation>驰名商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>trade secret</source>
+            <translation>商业秘密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>geographical indication</source>
+            <translation>地理标志</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>manufacture</source>
+            <translation>制造</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>import</source>
+            <translation>进口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sale</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>offer for sale</source>
+            <translation>许诺销售</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>online sale</source>
+            <translation>网络销售</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>small</source>
+            <translation>小</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>large</source>
+            <translation>大</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>no fault</source>
+            <translation>无过错</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>negligent</source>
+            <translation>过失</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>knowing</source>
+            <translation>明知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>intentional</source>
+            <translation>故意</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Low</source>
+            <translation>低值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Likely</source>
+            <translation>可能值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>High</source>
+            <translation>高值</translation>
+        </message>
+        <message>
+            <location line="+310" />
+            <source>Compensation calculator</source>
+            <translation>赔偿估算</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case:</source>
+            <translation>案件：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>case number (to save on)</source>
+            <translation>案件编号（保存到该案）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Load</source>
+            <translation>读取</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fill the form from the estimate saved on this case</source>
+            <translation>用该案已保存的估算填写表单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Right and applicable law</source>
+            <translation>权利与适用法律</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Right type</source>
+            <translation>权利类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GI protection route</source>
+            <translation>地理标志保护途径</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Infringement date</source>
+            <translation>侵权行为日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The law in force on this date applies (e.g. Patent Law 2020 from 2021-06-01)</source>
+            <translation>适用该日期有效的法律（例如2021年6月1日起适用2020年修正的专利法）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Evidence for each basis (RMB)</source>
+            <translation>各计算依据的证据（人民币元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Actual loss</source>
+            <translation>实际损失</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Infringer's profits</source>
+            <translation>侵权获利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Licence fee × multiple</source>
+            <translation>许可使用费 × 倍数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reasonable costs</source>
+            <translation>合理开支</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>not proven</source>
+            <translation>无证据</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>K</source>
+            <translation>倍数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Leave an amount empty when there is no evidence for it. The likely figure uses medium and high confidence evidence only; the statutory order decides which basis is used.</source>
+            <translation>没有证据的金额请留空。可能值只采用把握中等或较大的证据；采用哪一依据按法定顺序确定。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Punitive damages (wilful / malicious infringement)</source>
+            <translation>惩罚性赔偿（故意 / 恶意侵权）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Multiple (1–5)</source>
+            <translation>倍数（1–5）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>none</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Intent (SPC 2021 interpretation Art. 3): at least one</source>
+            <translation>故意情形（惩罚性赔偿解释第三条）：至少选一项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serious circumstances (Art. 4): at least one</source>
+            <translation>情节严重情形（第四条）：至少选一项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Statutory damages factors and other circumstances</source>
+            <translation>法定赔偿考量因素及其他情况</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind of right</source>
+            <translation>权利种类</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nature of the infringement</source>
+            <translation>侵权行为性质</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scale</source>
+            <translation>侵权规模</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Fault</source>
+            <translation>过错程度</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Duration (months)</source>
+            <translation>持续时间（月）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seller without knowledge, with a lawful source</source>
+            <translation>不知情的销售者，能证明合法来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trademark not used in the last three years</source>
+            <translation>注册商标前三年内未实际使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Infringement still continuing</source>
+            <translation>侵权行为仍在持续</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Right holder knew of it on</source>
+            <translation>权利人知道侵权之日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calculate</source>
+            <translation>计算</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Work out the estimate (Ctrl+Enter)</source>
+            <translation>计算赔偿估算（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy as text</source>
+            <translation>复制为文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save on case</source>
+            <translation>保存到案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The newest saved estimate goes into the reference opinion and the advice letter of the case</source>
+            <translation>最新保存的估算将写入该案的侵权判定参考意见书和维权援助意见书</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Enter the evidence on the left and press “Calculate”: the reasoning appears here line by line, with the article each figure rests on.</source>
+            <translation>在左侧填写证据后按“计算”：这里逐行显示计算理由及每个数字所依据的法条。</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>Loaded the estimate saved on %1.</source>
+            <translation>已读取 %1 保存的估算。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No estimate saved on %1 yet.</source>
+            <translation>%1 尚未保存估算。</translation>
+        </message>
+        <message>
+            <location line="+135" />
+            <source>The punitive multiple must be between %1 and %2 times (%3).</source>
+            <translation>惩罚性赔偿倍数应在 %1 至 %2 倍之间（%3）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A punitive multiple needs at least one intent circumstance ticked below (SPC 2021 interpretation Art. 3).</source>
+            <translation>适用惩罚性倍数须在下方至少勾选一项故意情形（惩罚性赔偿解释第三条）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A punitive multiple needs at least one serious circumstance ticked below (SPC 2021 interpretation Art. 4).</source>
+            <translation>适用惩罚性倍数须在下方至少勾选一项情节严重情形（惩罚性赔偿解释第四条）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A punitive multiple never applies to statutory damages: enter the actual loss, the infringer's profits or the licence fee as its base (SPC 2021 interpretation Art. 5).</source>
+            <translation>惩罚性倍数不适用于法定赔偿：请填写实际损失、侵权获利或许可使用费作为计算基数（惩罚性赔偿解释第五条）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The law in force on the infringement date provides no punitive damages for this right: leave the multiple empty.</source>
+            <translation>侵权行为发生时有效的法律对该权利未规定惩罚性赔偿：请将倍数留空。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A seller without knowledge and with a lawful source cannot be a wilful infringer: leave the multiple empty or untick that box.</source>
+            <translation>能证明合法来源的不知情销售者不构成故意侵权：请将倍数留空，或取消勾选该项。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not a number: enter digits such as 120000 or 1,200,000.50.</source>
+            <translation>不是数字：请输入如 120000 或 1,200,000.50 的金额。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An amount cannot be negative.</source>
+            <translation>金额不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This amount is too large.</source>
+            <translation>金额过大。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the multiple of the licence fee (the K after ×).</source>
+            <translation>请填写许可使用费的倍数（× 后面一栏）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A multiple needs the licence fee it applies to.</source>
+            <translation>填写倍数时须同时填写许可使用费。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The multiple of the licence fee must be more than 0.</source>
+            <translation>许可使用费的倍数必须大于 0。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No compensation rules on file for an infringement on this date: %1</source>
+            <translation>没有适用于该侵权日期的赔偿规则：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose how the GI is protected (collective or certification mark, GI product, agricultural GI).</source>
+            <translation>请选择地理标志的保护途径（集体商标或证明商标、地理标志产品、农产品地理标志）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The duration cannot be negative.</source>
+            <translation>持续时间不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>(rules not verified)</source>
+            <translation>（规则未经核对）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Basis used</source>
+            <translation>采用的计算依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reasoning</source>
+            <translation>计算理由</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Citation</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Why the earlier bases were not used</source>
+            <translation>未采用在先计算方法的理由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Composition of punitive damages</source>
+            <translation>惩罚性赔偿的构成</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Confidence</source>
+            <translation>把握程度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read multiplicatively</source>
+            <translation>按乘法理解</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Low / likely / high</source>
+            <translation>低值 / 可能值 / 高值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Basis</source>
+            <translation>计算依据</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Base</source>
+            <translation>基数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Punitive</source>
+            <translation>惩罚性部分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Costs</source>
+            <translation>合理开支</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In capitals</source>
+            <translation>大写</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statutory damages</source>
+            <translation>法定赔偿</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Citations</source>
+            <translation>法律依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(RMB yuan)</source>
+            <translation>（单位：人民币元）</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Likely total: %1 (%2)</source>
+            <translation>可能金额：%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Range: %1 to %2  ·  basis: %3</source>
+            <translation>估算区间：%1 至 %2  ·  计算依据：%3</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Statutory range %1 to %2; for these factors about %3 (%4 to %5).</source>
+            <translation>法定赔偿幅度 %1 至 %2；按上述因素约为 %3（%4 至 %5）。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The reasoning was copied as text.</source>
+            <translation>计算理由已复制为文本。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter the number of the case to save the estimate on.</source>
+            <translation>请填写要保存估算的案件编号。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved on case %1: its reference opinion and advice letter now use this estimate (%2).</source>
+            <translation>已保存到案件 %1：该案的参考意见书和援助意见书将使用此估算（%2）。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>There is no case %1.</source>
+            <translation>没有案件 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsultationPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+175" />
+            <source>Consultations</source>
+            <translation>咨询登记</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>from: any</source>
+            <translation>起始：不限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to: any</source>
+            <translation>截止：不限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consultations on or after this day</source>
+            <translation>该日及以后的咨询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consultations on or before this day</source>
+            <translation>该日及以前的咨询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Log a consultation (Ctrl+L)</source>
+            <translation>登记咨询（Ctrl+L）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;hannel</source>
+            <translation>渠道(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Enquirer</source>
+            <translation>咨询人(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Organisation</source>
+            <translation>单位(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Phone</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IP t&amp;ype</source>
+            <translation>知识产权类型(&amp;Y)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Topic</source>
+            <translation>事由(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Summary</source>
+            <translation>咨询内容(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Advice given</source>
+            <translation>答复意见(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>on</source>
+            <translation>定于</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(not specified)</source>
+            <translation>（未说明）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name; earlier enquirers are suggested</source>
+            <translation>姓名；会提示以前的咨询人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In a few words, e.g. 网店使用近似商标</source>
+            <translation>简要概括，例如：网店使用近似商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What the enquirer asked</source>
+            <translation>咨询人咨询的问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What you advised</source>
+            <translation>您给出的答复意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the consultation (Ctrl+Enter)</source>
+            <translation>保存咨询（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Log</source>
+            <translation>咨询记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search enquirer, organisation, topic…</source>
+            <translation>搜索咨询人、单位、事由…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All channels</source>
+            <translation>全部渠道</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All types</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not yet a case</source>
+            <translation>尚未立案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Turn into case…</source>
+            <translation>转为案件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the intake form filled from this consultation</source>
+            <translation>用这条咨询的内容填写收案表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open case</source>
+            <translation>打开案件</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Logged at %1 (#%2).</source>
+            <translation>已于 %1 登记（第 %2 号）。</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>No consultation matches. Clear the search or the filters.</source>
+            <translation>没有符合条件的咨询。请清除搜索词或筛选条件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No consultations logged yet.
+Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
+            <translation>还没有咨询记录。
+请使用左侧表单：Tab 键切换字段，Ctrl+Enter 保存。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>%Ln consultation(s)</source>
+            <translation>
+                <numerusform>%Ln 条咨询</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Follow-up on %1.</source>
+            <translation>%1 回访。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Already a case</source>
+            <translation>已立案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This consultation belongs to case %1.</source>
+            <translation>这条咨询已属于案件 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/app.py" line="+96" />
+            <source>Something went wrong</source>
+            <translation>出现问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The workstation met an unexpected problem and the last action may not have finished. What was saved before is safe in the store.
+
+Details were written to %1; please pass them on to whoever looks after this program.</source>
+            <translation>工作站遇到意外问题，上一项操作可能没有完成。此前已保存的内容都安全地保存在案件库中。
+
+详细信息已写入 %1，请转交负责本程序的人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Demo</name>
+        <message>
+            <location line="+23" />
+            <source>Empty case store</source>
+            <translation>案件库为空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This case store is empty. Load demo data (%1 invented cases with consultations) to try the workstation?
+
+Demo cases are made up; do not load them into the store the workstation really uses.</source>
+            <translation>案件库是空的。要载入演示数据（%1 件虚构案件及咨询记录）来试用工作站吗？
+
+演示案件均为虚构，请勿载入正式使用的案件库。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Loading demo data…</source>
+            <translation>正在载入演示数据…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo data</source>
+            <translation>演示数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>Details</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-93" />
+            <source>title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>opposing party</source>
+            <translation>对方当事人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>acceptance due</source>
+            <translation>受理期限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>holiday calendar estimated</source>
+            <translation>节假日安排为估算</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>facts</source>
+            <translation>案情</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>handled by</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>outcome</source>
+            <translation>办理结果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>assistance</source>
+            <translation>援助事项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>confidential</source>
+            <translation>保密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>enquirer</source>
+            <translation>咨询人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>topic</source>
+            <translation>事由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nice classes</source>
+            <translation>尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>patent kind</source>
+            <translation>专利类型</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-281" />
+            <source>Acceptance notice</source>
+            <translation>受理通知书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Non-acceptance notice</source>
+            <translation>不予受理通知书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consultation record</source>
+            <translation>咨询记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Advice letter</source>
+            <translation>维权援助意见书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Infringement reference opinion</source>
+            <translation>侵权判定参考意见书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Early-warning memo</source>
+            <translation>预警备忘录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Guidance for enquirers</source>
+            <translation>维权指引</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Evidence preservation and notarisation</source>
+            <translation>证据保全与公证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administrative complaint</source>
+            <translation>行政投诉</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mediation and arbitration</source>
+            <translation>调解与仲裁</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Litigation steps and limitation periods</source>
+            <translation>诉讼步骤与诉讼时效</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customs recordation</source>
+            <translation>海关备案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overseas disputes</source>
+            <translation>海外纠纷</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Drafted</source>
+            <translation>拟稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issued</source>
+            <translation>已签发</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Next steps</source>
+            <translation>后续安排</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reasons for not accepting</source>
+            <translation>不予受理的理由</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remarks</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Advice</source>
+            <translation>援助意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opinion (conclusion)</source>
+            <translation>参考意见（结论）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Risks</source>
+            <translation>风险提示</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recommendations</source>
+            <translation>应对建议</translation>
+        </message>
+        <message>
+            <location line="+479" />
+            <source>Documents</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case:</source>
+            <translation>案件：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>none: guidance only</source>
+            <translation>不填：仅维权指引</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For</source>
+            <translation>适用于</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>all IP types</source>
+            <translation>全部权利类型</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show the document as it will print (F5)</source>
+            <translation>按打印效果显示文书（F5）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export Word…</source>
+            <translation>导出 Word…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print preview…</source>
+            <translation>打印预览…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print through the system's print dialog (Ctrl+P)</source>
+            <translation>通过系统打印对话框打印（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text you can change</source>
+            <translation>可修改的文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Separate paragraphs by an empty line. The rest of the document comes from the case and the rules.</source>
+            <translation>段落之间空一行。文书其余内容来自案件信息和规则。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This document has no free text: everything in it comes from the case and the shipped guidance.</source>
+            <translation>本文书没有可自由修改的文字：内容全部来自案件信息和随软件提供的指引。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Standard text</source>
+            <translation>恢复标准文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put the workstation's standard wording back</source>
+            <translation>恢复工作站的标准表述</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preview with this text</source>
+            <translation>按此文字预览</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Documents of this case (drafted → reviewed → issued, by different staff)</source>
+            <translation>本案文书（拟稿 → 审核 → 签发，须由不同人员办理）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save as draft</source>
+            <translation>保存为草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the document in the register with a number, as a draft</source>
+            <translation>以草稿登记本文书并编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save text</source>
+            <translation>保存文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep the changed text in the selected draft (it needs a new review)</source>
+            <translation>将修改的文字保存到所选草稿（需重新审核）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Mark reviewed</source>
+            <translation>审核通过</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confirm the draft as reviewed (not by whoever drafted it)</source>
+            <translation>确认草稿已审核（拟稿人本人不能审核）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issue</source>
+            <translation>签发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issue the reviewed document: its PDF and Word files are frozen with their SHA-256</source>
+            <translation>签发已审核的文书：其 PDF 和 Word 文件连同 SHA-256 一并固定</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New version</source>
+            <translation>新版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint…</source>
+            <translation>重印…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the issued document again, byte for byte</source>
+            <translation>按原样（逐字节相同）再次保存已签发的文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New document</source>
+            <translation>新文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leave the selected document and start from the standard text</source>
+            <translation>离开所选文书，从标准文字重新开始</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Working as %1</source>
+            <translation>当前人员：%1</translation>
+        </message>
+        <message>
+            <location line="+226" />
+            <source>This document needs a case: enter its number above. Guidance can be printed without a case.</source>
+            <translation>本文书需要案件：请在上方填写案件编号。维权指引无需案件即可打印。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Rendering…</source>
+            <translation>正在生成…</translation>
+        </message>
+        <message>
+            <location line="+82" />
+            <source>issued, frozen copy</source>
+            <translation>已签发，固定文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>preview, not in the register</source>
+            <translation>预览，未登记</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 · %2 · %3 page(s) · %4</source>
+            <translation>%1 · %2 · 共 %3 页 · %4</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Drafts belong to a case: enter its number above.</source>
+            <translation>草稿须属于某一案件：请在上方填写案件编号。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 drafted by %2. Another member of staff reviews it next.</source>
+            <translation>%1 已由 %2 拟稿，下一步由其他工作人员审核。</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The text of %1 was saved; it needs a review again.</source>
+            <translation>%1 的文字已保存，需要重新审核。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 reviewed by %2.</source>
+            <translation>%1 已由 %2 审核。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 issued by %2: its files are frozen and reprint byte for byte.</source>
+            <translation>%1 已由 %2 签发：文件已固定，重印时逐字节相同。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A new draft version of %1: change its text, then have it reviewed.</source>
+            <translation>已为 %1 建立新的草稿版本：修改文字后请送审。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Export PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Export Word</source>
+            <translation>导出 Word</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+130" />
+            <source>This document needs a case: enter its number above.</source>
+            <translation>本文书需要案件：请在上方填写案件编号。</translation>
+        </message>
+        <message>
+            <location line="-113" />
+            <source>Saved %1
+SHA-256: %2</source>
+            <translation>已保存 %1
+SHA-256：%2</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>identical to the issued file</source>
+            <translation>与签发时的文件完全相同</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>DIFFERENT</source>
+            <translation>与签发文件不同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprinted %1: %4.
+SHA-256: %3
+File: %2</source>
+            <translation>已重印 %1：%4。
+SHA-256：%3
+文件：%2</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Nothing to print yet: preview a document first.</source>
+            <translation>尚无可打印的内容：请先预览文书。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Preparing the pages for the printer…</source>
+            <translation>正在准备打印页面…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Sent %1 page(s) to the printer.</source>
+            <translation>已向打印机发送 %1 页。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>%1 drafted this document and so cannot review it: another member of staff must review it.</source>
+            <translation>本文书由 %1 拟稿，拟稿人不能审核自己的文书：须由其他工作人员审核。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 drafted this document and so cannot issue it: another member of staff must issue it.</source>
+            <translation>本文书由 %1 拟稿，拟稿人不能签发自己的文书：须由其他工作人员签发。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Only a draft can be reviewed; this document is “%1”.</source>
+            <translation>只有草稿可以审核；本文书当前为“%1”。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only a reviewed document can be issued; this document is “%1”.</source>
+            <translation>只有已审核的文书可以签发；本文书当前为“%1”。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An issued document is frozen: make a new version to change its text.</source>
+            <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Someone else changed this document meanwhile: look at the list again.</source>
+            <translation>其他人员同时修改了本文书：请重新查看列表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no case %1.</source>
+            <translation>没有案件 %1。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The stored file of this issued document is missing or was changed: it cannot be reprinted. Ask whoever looks after this computer.</source>
+            <translation>本签发文书的存档文件缺失或已被改动，无法重印。请联系本机管理人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditCaseDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+276" />
+            <source>&amp;Title</source>
+            <translation>案件名称(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Handled by</source>
+            <translation>承办人(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Priority</source>
+            <translation>优先级(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assistance wanted</source>
+            <translation>援助事项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Facts</source>
+            <translation>案情(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Outcome</source>
+            <translation>办理结果(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party</source>
+            <translation>对方当事人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Its credit code</source>
+            <translation>其信用代码</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Confidential (hidden from exports)</source>
+            <translation>保密（导出时隐藏）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit case %1</source>
+            <translation>编辑案件 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/i18n.py" line="+204" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+12" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-104" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+639" />
+            <source>must be filled in.</source>
+            <translation>必须填写。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cannot be a date in the future.</source>
+            <translation>不能是将来的日期。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is not a phone number.</source>
+            <translation>不是有效的电话号码。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is not an e-mail address.</source>
+            <translation>不是有效的电子邮箱地址。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cannot be read: is it still there?</source>
+            <translation>无法读取：文件是否还在？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>this very file is already attached to the case.</source>
+            <translation>同一文件已附在本案中。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>please give a reason for this step.</source>
+            <translation>请说明进行此操作的理由。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this step is not possible from the case's status.</source>
+            <translation>案件当前状态下不能进行此操作。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be before the case was received.</source>
+            <translation>不能早于收案日期。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is before the consultation.</source>
+            <translation>早于咨询日期。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>must be between %1 and %2.</source>
+            <translation>必须在 %1 至 %2 之间。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>must be a whole number.</source>
+            <translation>必须是整数。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the stored copy of this file is missing.</source>
+            <translation>该文件的存储副本已丢失。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the stored copy of this file was changed.</source>
+            <translation>该文件的存储副本已被改动。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Please check the input</source>
+            <translation>请检查输入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not found</source>
+            <translation>未找到</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This step is not possible</source>
+            <translation>无法进行此操作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not allowed</source>
+            <translation>不允许</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The case store has a problem</source>
+            <translation>案件库出现问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A stored file does not match its record</source>
+            <translation>存储的文件与登记的记录不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong</source>
+            <translation>出现问题</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Nothing was changed. If this keeps happening, ask whoever looks after this computer.</source>
+            <translation>未做任何更改。如果反复出现，请联系负责这台电脑的人员。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A file could not be used</source>
+            <translation>文件无法使用</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>A credit code has 18 characters; this one has %1.</source>
+            <translation>统一社会信用代码为 18 位，这里是 %1 位。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>“%1” never occurs in a credit code (no I, O, S, V, Z).</source>
+            <translation>统一社会信用代码中不会出现“%1”（不使用 I、O、S、V、Z）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Characters 3–8 must be the 6-digit area code.</source>
+            <translation>第 3–8 位应为 6 位行政区划代码。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The last (check) character should be %1: a character was probably mistyped.</source>
+            <translation>最后一位（校验位）应为 %1：可能输错了某一位字符。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The check character should be %1: a digit was probably mistyped.</source>
+            <translation>校验位应为 %1：可能输错了某一位数字。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected an application number like 202010566088.9 (optionally with ZL in front).</source>
+            <translation>应为形如 202010566088.9 的申请号（可带 ZL 前缀）。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35.</source>
+            <translation>尼斯分类为 1 至 45 的数字，用逗号分隔，例如 25, 35。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Similar groups have 4 digits (class and group), e.g. 2501, 3501.</source>
+            <translation>类似群为 4 位数字（类别加群号），例如 2501, 3501。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>A trademark registration number has up to 9 digits, e.g. 1234567.</source>
+            <translation>商标注册号最多 9 位数字，例如 1234567。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-183" />
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy files into the store as evidence (Ctrl+O); the SHA-256 hash recorded now proves later that they were not changed</source>
+            <translation>将文件作为证据复制到案件库（Ctrl+O）；现在记录的 SHA-256 哈希值可在日后证明文件未被改动</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the stored copy against its hash and open it</source>
+            <translation>核对存储副本的哈希值后打开</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify</source>
+            <translation>核验</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-hash every stored file of this case and compare with the record</source>
+            <translation>重新计算本案每个存储文件的哈希值并与记录比对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>or drop files here</source>
+            <translation>或将文件拖放到这里</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source of the next files, e.g. notarised purchase</source>
+            <translation>后续文件的来源，例如：公证购买</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded with each file added from now on</source>
+            <translation>此后添加的每个文件都会记录该来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No evidence yet.
+Drop files here or click “Add files…”: each file is copied into the store and its SHA-256 hash recorded.</source>
+            <translation>还没有证据。
+将文件拖到这里或点击“添加文件…”：每个文件都会复制到案件库并记录其 SHA-256 哈希值。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Add evidence files</source>
+            <translation>添加证据文件</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Evidence verified</source>
+            <translation>证据核验通过</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All %1 stored file(s) match the SHA-256 hash recorded when they were added.</source>
+            <translation>全部 %1 个存储文件与添加时记录的 SHA-256 哈希值一致。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>missing</source>
+            <translation>已丢失</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>changed</source>
+            <translation>已被改动</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Evidence does not match its record</source>
+            <translation>证据与记录不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These stored files no longer match the hash recorded when they were added:</source>
+            <translation>以下存储文件与添加时记录的哈希值不再一致：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-174" />
+            <source>Case title</source>
+            <translation>案件名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>IP type</source>
+            <translation>知识产权类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assistance wanted</source>
+            <translation>援助事项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date received</source>
+            <translation>收案日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant name</source>
+            <translation>申请人名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant credit code</source>
+            <translation>申请人统一社会信用代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant phone</source>
+            <translation>申请人电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant e-mail</source>
+            <translation>申请人电子邮箱</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant kind</source>
+            <translation>申请人类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party name</source>
+            <translation>对方当事人名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party credit code</source>
+            <translation>对方当事人统一社会信用代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party phone</source>
+            <translation>对方当事人电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party e-mail</source>
+            <translation>对方当事人电子邮箱</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registration / application number</source>
+            <translation>注册号 / 申请号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent number</source>
+            <translation>专利号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trademark registration number</source>
+            <translation>商标注册号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nice classes</source>
+            <translation>尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Similar groups</source>
+            <translation>类似群</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent kind</source>
+            <translation>专利类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GI protection route</source>
+            <translation>地理标志保护途径</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Description of the secret</source>
+            <translation>商业秘密内容</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enquirer</source>
+            <translation>咨询人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>事由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up date</source>
+            <translation>回访日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days to decide on acceptance</source>
+            <translation>受理决定的天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days to issue the opinion</source>
+            <translation>出具意见的天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days that count as due soon</source>
+            <translation>临近到期的天数</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakePage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-229" />
+            <source>New case</source>
+            <translation>新建案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IP type:</source>
+            <translation>知识产权类型：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Title</source>
+            <translation>案件名称(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. “秦川” trademark infringement on online shops</source>
+            <translation>例如：网店侵犯“秦川”商标专用权纠纷</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Received on</source>
+            <translation>收案日期(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Priority</source>
+            <translation>优先级(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Handled by</source>
+            <translation>承办人(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Leave empty to handle the case yourself</source>
+            <translation>留空表示由您本人承办</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confidential (hidden from exports)</source>
+            <translation>保密（导出时隐藏）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assistance wanted</source>
+            <translation>援助事项</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Facts</source>
+            <translation>案情(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What happened, where, since when; what the enterprise wants.</source>
+            <translation>发生了什么、在哪里、从何时起；企业的诉求。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Applicant (the enterprise we assist)</source>
+            <translation>申请人（受援企业）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name</source>
+            <translation>名称(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Credit code</source>
+            <translation>信用代码(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>18 characters, e.g. 91610131MA6U2XXXXX</source>
+            <translation>18 位，例如 91610131MA6U2XXXXX</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unified Social Credit Code (GB 32100-2015); checked as you type</source>
+            <translation>统一社会信用代码（GB 32100-2015），输入时即时校验</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Settled on the Qin Chuangyuan platform</source>
+            <translation>秦创原平台入驻企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party (if known)</source>
+            <translation>对方当事人（如已知）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;ame</source>
+            <translation>名称(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cr&amp;edit code</source>
+            <translation>信用代码(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Right concerned</source>
+            <translation>涉案权利</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Conflict check</source>
+            <translation>利益冲突检查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deadlines</source>
+            <translation>办理期限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save case</source>
+            <translation>保存案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the new case (Ctrl+Enter)</source>
+            <translation>保存新案件（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear form</source>
+            <translation>清空表单</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Decision on acceptance due by &lt;b&gt;%1&lt;/b&gt; (%2 working days after receipt).</source>
+            <translation>应在 &lt;b&gt;%1&lt;/b&gt; 前作出是否受理的决定（收案后 %2 个工作日）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>If accepted on that day, the opinion is due by &lt;b&gt;%1&lt;/b&gt; (%2 working days).</source>
+            <translation>如当日受理，应在 &lt;b&gt;%1&lt;/b&gt; 前出具意见（%2 个工作日）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Working days follow the State Council holiday schedule; lengths are set in Settings.</source>
+            <translation>工作日按国务院节假日安排计算；天数可在“设置”中调整。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Estimate: the official holiday schedule for that year is not published yet.</source>
+            <translation>估算值：该年度的法定节假日安排尚未公布。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Conflict: %1 (%2 here) resembles %3, %4 in case %5 “%6” (%7, match %8%).</source>
+            <translation>利益冲突：%1（本案%2）与案件 %5“%6”的%4 %3 相近（%7，相似度 %8%）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Related: %1 already appears as %2 (%3) in case %4 “%5”.</source>
+            <translation>关联：%1 已作为%2（%3）出现在案件 %4“%5”中。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Type the parties' names: earlier cases with the same or similar parties are listed here before you save.</source>
+            <translation>请输入当事人名称：保存前，这里会列出当事人相同或相近的以往案件。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>⚠ Possible conflict of interest: the workstation has acted against one of these parties. Check before saving.</source>
+            <translation>⚠ 可能存在利益冲突：工作站曾与其中一方当事人处于对立一方。请在保存前核查。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No conflict. The parties appear in earlier cases:</source>
+            <translation>无利益冲突。当事人曾出现在以下案件中：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No conflict: no earlier case has these parties.</source>
+            <translation>无利益冲突：以往案件中没有这些当事人。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Turning consultation #%1 (%2, %3) into a case: saving links them.</source>
+            <translation>正在将第 %1 号咨询（%2，%3）转为案件：保存后两者相互关联。</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Please correct the fields marked in red.</source>
+            <translation>请更正标红的字段。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Checking for conflicts…</source>
+            <translation>正在进行利益冲突检查…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Possible conflict of interest</source>
+            <translation>可能存在利益冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The workstation has acted against a party of this case:</source>
+            <translation>工作站曾在案件中与本案的当事人处于对立一方：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the case anyway?</source>
+            <translation>仍要保存该案件吗？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save anyway</source>
+            <translation>仍然保存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go back</source>
+            <translation>返回修改</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not saved: the conflict needs checking first.</source>
+            <translation>未保存：请先核查利益冲突。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Saved as %1.</source>
+            <translation>已保存为 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-135" />
+            <source>Received</source>
+            <translation>已收案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Declined</source>
+            <translation>不予受理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In progress</source>
+            <translation>办理中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opinion issued</source>
+            <translation>已出具意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawn</source>
+            <translation>已撤回</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reconsider</source>
+            <translation>重新审查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decline…</source>
+            <translation>不予受理…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start work</source>
+            <translation>开始办理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issue opinion</source>
+            <translation>出具意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>结案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdraw…</source>
+            <translation>撤回…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reopen…</source>
+            <translation>重新办理…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Trademark</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent</source>
+            <translation>专利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Geographical indication</source>
+            <translation>地理标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trade secret</source>
+            <translation>商业秘密</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Walk-in</source>
+            <translation>来访</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Letter</source>
+            <translation>信函</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Normal</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Urgent</source>
+            <translation>紧急</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Invention</source>
+            <translation>发明</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Utility model</source>
+            <translation>实用新型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Design</source>
+            <translation>外观设计</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>GI protected product</source>
+            <translation>地理标志保护产品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collective mark</source>
+            <translation>集体商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Certification mark</source>
+            <translation>证明商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Agricultural product GI</source>
+            <translation>农产品地理标志</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Infringement opinion</source>
+            <translation>侵权判定参考意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Compensation estimate</source>
+            <translation>赔偿额估算</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Legal consultation</source>
+            <translation>法律咨询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute route guidance</source>
+            <translation>纠纷解决途径指引</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Early warning</source>
+            <translation>预警分析</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due soon</source>
+            <translation>即将到期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On time</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opposing party</source>
+            <translation>对方当事人</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Natural person</source>
+            <translation>自然人</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Created</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status changed</source>
+            <translation>状态变更</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Added</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Linked</source>
+            <translation>关联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exported</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Viewed</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>right</source>
+            <translation>权利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>consultation</source>
+            <translation>咨询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>document</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>settings</source>
+            <translation>设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+226" />
+            <location line="+1" />
+            <source>QCY Workstation</source>
+            <translation>秦创原维权援助工作站</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IP rights-protection assistance</source>
+            <translation>知识产权维权援助</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Case</source>
+            <translation>案件(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New case…</source>
+            <translation>新建案件(&amp;N)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the intake form for a new case</source>
+            <translation>打开新案件的收案表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Log a &amp;consultation</source>
+            <translation>登记咨询(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Search cases</source>
+            <translation>搜索案件(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;About</source>
+            <translation>关于(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Opening the case store…</source>
+            <translation>正在打开案件库…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Staff: %1</source>
+            <translation>工作人员：%1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Store: %1</source>
+            <translation>案件库：%1</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <source>Working…</source>
+            <translation>正在处理…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not loaded: %1</source>
+            <translation>未能载入：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Go to the pages in the sidebar</source>
+            <translation>切换到侧栏中的页面</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New case</source>
+            <translation>新建案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Log a consultation</source>
+            <translation>登记咨询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search cases</source>
+            <translation>搜索案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the form you are in</source>
+            <translation>保存当前表单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the selected case</source>
+            <translation>打开选中的案件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>About QCY Workstation</source>
+            <translation>关于秦创原维权援助工作站</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>QCY Workstation %1
+Case management for an IP rights-protection assistance workstation.
+Opinions it helps to write are references for the enterprise, not judicial or administrative determinations.</source>
+            <translation>秦创原维权援助工作站 %1
+知识产权维权援助工作站的案件管理系统。
+借助本系统出具的意见仅供企业参考，不是司法或行政认定。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+456" />
+            <source>Case</source>
+            <translation>案件详情</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The case opened last</source>
+            <translation>最近打开的案件</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+279" />
+            <source>Cases</source>
+            <translation>案件列表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All cases: search, filter, open</source>
+            <translation>全部案件：搜索、筛选、打开</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+121" />
+            <source>Consultations</source>
+            <translation>咨询登记</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Log calls and visits (Ctrl+L)</source>
+            <translation>登记来电和来访（Ctrl+L）</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+52" />
+            <source>New case</source>
+            <translation>新建案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take in a new case</source>
+            <translation>登记新案件</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+171" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your name, language, letterhead, deadlines</source>
+            <translation>姓名、语言、文书抬头、办理期限</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+351" />
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+347" />
+            <source>Early warning</source>
+            <translation>预警分析</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="+110" />
+            <source>Today</source>
+            <translation>今日待办</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue and due-soon cases</source>
+            <translation>已逾期和即将到期的案件</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/compensation_page.py" line="+14" />
+            <source>Compensation</source>
+            <translation>赔偿估算</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Compensation calculator</source>
+            <translation>赔偿估算计算器</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
+            <source>Documents</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notices, advice letters, opinions and guidance: preview, print, review and issue</source>
+            <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-328" />
+            <source>New early-warning project</source>
+            <translation>新建预警项目</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>R&amp;D</source>
+            <translation>研发</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Trade (exports, exhibitions)</source>
+            <translation>贸易（出口、展会）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Investment</source>
+            <translation>投资</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Technology transfer</source>
+            <translation>技术转移</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Title</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Technology</source>
+            <translation>技术方案</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Key features (one per line)</source>
+            <translation>关键技术特征（每行一项）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Marks (one per line)</source>
+            <translation>拟用商标（每行一个）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product names / labels (one per line)</source>
+            <translation>产品名称/标签（每行一个）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nice classes</source>
+            <translation>尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Producer region</source>
+            <translation>生产地</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Counterparties (one per line)</source>
+            <translation>交易方（每行一个）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Target markets</source>
+            <translation>目标市场</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-64" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This desk</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Your name</source>
+            <translation>您的姓名(&amp;Y)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded as the author of every change you make</source>
+            <translation>您所做的每项更改都会记录在您的名下</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switches at once; nothing typed is lost</source>
+            <translation>立即切换；已输入的内容不会丢失</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Workstation (shared by every desk using this store)</source>
+            <translation>工作站（使用本案件库的所有电脑共用）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Workstation name</source>
+            <translation>工作站名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name in English</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Letterhead</source>
+            <translation>文书抬头</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Letterhead in English</source>
+            <translation>英文文书抬头</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Working days to decide on acceptance</source>
+            <translation>作出受理决定的工作日数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Working days to issue the opinion</source>
+            <translation>出具意见的工作日数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Working days ahead that count as “due soon”</source>
+            <translation>提前多少个工作日算作“即将到期”</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No national time limit for accepting a request was found; each centre sets its own. New lengths apply to deadlines computed from now on.</source>
+            <translation>未查到全国统一的受理时限，由各中心自行规定。新的天数只适用于此后计算的期限。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save settings</source>
+            <translation>保存设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save (Ctrl+Enter)</source>
+            <translation>保存（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="-138" />
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period:</source>
+            <translation>期间：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All time</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>This year</source>
+            <translation>今年</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last year</source>
+            <translation>去年</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export all to Excel…</source>
+            <translation>全部导出为 Excel…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Monthly report</source>
+            <translation>月度报告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Annual report</source>
+            <translation>年度报告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export report…</source>
+            <translation>导出报告…</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Data changed: press Refresh to update the figures.</source>
+            <translation>数据已变化：请按“刷新”更新统计数字。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cases: %1 (open %2) · Consultations: %3 (to cases %4) · Enterprises assisted: %5 · Early-warning projects: %6, risks: %7</source>
+            <translation>案件：%1（在办 %2）· 咨询：%3（转为案件 %4）· 援助企业：%5 · 预警项目：%6，风险：%7</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Computed in %1 ms</source>
+            <translation>用时 %1 毫秒</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Export to Excel</source>
+            <translation>导出为 Excel</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+27" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Export report</source>
+            <translation>导出报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="-38" />
+            <source>Today</source>
+            <translation>今日待办</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open cases whose current deadline has passed or comes within the “due soon” window (Settings). Double-click or press Enter to open one.</source>
+            <translation>当前期限已过或即将到期（见“设置”）的在办案件。双击或按回车键打开。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Overdue (%1)</source>
+            <translation>已逾期（%1）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due soon (%1)</source>
+            <translation>即将到期（%1）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing is overdue.</source>
+            <translation>没有逾期的案件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing falls due in the next few working days.</source>
+            <translation>近几个工作日内没有到期的案件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+131" />
+            <source>Early warning</source>
+            <translation>预警分析</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only projects with new or changed risks</source>
+            <translation>仅显示有新增或变化风险的项目</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New project…</source>
+            <translation>新建项目…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-screen watch list</source>
+            <translation>复核监测名单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Screen now</source>
+            <translation>立即筛查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark flags as seen</source>
+            <translation>标记为已查看</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export memo…</source>
+            <translation>导出预警备忘录…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set risk status</source>
+            <translation>设置风险状态</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Known rights changed: re-screening the watch list…</source>
+            <translation>已知权利有变化：正在复核监测名单…</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Screened %1 project(s): %2 new, %3 changed risk(s).</source>
+            <translation>已筛查 %1 个项目：新增风险 %2 项，变化 %3 项。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No watched project needs re-screening.</source>
+            <translation>监测名单中没有需要复核的项目。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Export memo</source>
+            <translation>导出预警备忘录</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Card</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="-207" />
+            <source>Export to Excel…</source>
+            <translation>导出为 Excel…</translation>
+        </message>
+    </context>
+    <context>
+        <name>_RightFields</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-597" />
+            <source>Registration no.</source>
+            <translation>注册号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mark</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nice classes</source>
+            <translation>尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Similar groups</source>
+            <translation>类似群</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods / services</source>
+            <translation>商品 / 服务</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Registrant</source>
+            <translation>注册人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent no.</source>
+            <translation>专利号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Title of invention</source>
+            <translation>发明创造名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Claims relied on</source>
+            <translation>主张的权利要求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patentee</source>
+            <translation>专利权人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GI name</source>
+            <translation>地理标志名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Protected as</source>
+            <translation>保护途径</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registration / certificate no.</source>
+            <translation>注册号 / 证书号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Protected area</source>
+            <translation>保护范围</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Holder</source>
+            <translation>权利人</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>What the secret is</source>
+            <translation>商业秘密内容</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confidentiality measures</source>
+            <translation>保密措施</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. 25, 35</source>
+            <translation>例如 25, 35</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 2501, 3501</source>
+            <translation>例如 2501, 3501</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. ZL202010566088.9</source>
+            <translation>例如 ZL202010566088.9</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Application or patent number; the check character is verified</source>
+            <translation>申请号或专利号；会核对校验位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(from the number)</source>
+            <translation>（按号码自动判断）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. 洛川苹果</source>
+            <translation>例如：洛川苹果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(not known)</source>
+            <translation>（不详）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Technical or business information, not known to the public (AUCL 2019 Art. 9)</source>
+            <translation>不为公众所知悉的技术信息或经营信息（《反不正当竞争法》2019 年，第九条）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>NDAs, access limits, marking, encryption… (SPC trade-secret provisions 2020, Art. 6)</source>
+            <translation>保密协议、访问限制、标记、加密等（最高人民法院商业秘密规定 2020 年，第六条）</translation>
+        </message>
+    </context>
+</TS>
