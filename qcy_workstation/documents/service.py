@@ -211,6 +211,9 @@ class DocumentService:
         if topic:
             opts["topic"] = topic
         opts.setdefault("handler", case.staff if case and case.staff else self.actor)
+        if number is None:
+            # Only the register hands out document numbers; an unregistered export must not borrow one.
+            number = UNREGISTERED[lang] if lang in UNREGISTERED else UNREGISTERED["zh"]
         return build_document(kind, case, lang=lang, workstation=self.workstation_info(), number=number,
                               issue_date=issue_date or china_today(), options=opts)
 
@@ -472,6 +475,9 @@ class DocumentService:
         if _sha(data) != digest:
             raise IntegrityError("the issued document's file was modified", field="document", value=digest)
         return data
+
+
+UNREGISTERED = {"zh": "（未登记，无文号）", "en": "(not registered, no number)"}
 
 
 def _check_format(fmt: str) -> None:

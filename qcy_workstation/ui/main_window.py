@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         lang = install_language(lang)
         self.ctx.prefs.language = lang
 
-    def _on_busy_changed(self, busy: bool) -> None:
+    def _on_busy_changed(self, busy: int) -> None:
         if busy:
             self.status_busy.setText(self.tr("Working…"))
         elif PAGE_ERRORS:

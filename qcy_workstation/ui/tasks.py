@@ -9,6 +9,11 @@ Why one bus and plain ``Task`` objects (no QRunnable or QObject per task): a per
 deleted by Python's reference counting at a moment Qt does not expect (inside its own event delivery, or
 on the worker thread while it is still emitting), which crashes under load. The bus outlives every task.
 
+PySide6 6.12.0 bug worked around here: ``signal.emit(True)`` from Python (``Signal(bool)`` or a bool inside
+``Signal(object)``) drops a reference to ``True``/``False`` each time, and after some hundred emissions
+Python aborts ("bool_dealloc: deallocating True or False"). So ``busy_changed`` carries an int and results
+travel wrapped in a 1-tuple. Signals emitted by Qt itself (``toggled(bool)``) are not affected.
+
 Cancelling: ``Task.cancel()`` sets a flag. A task started with ``progress=True`` receives the task as its
 first argument and passes ``task.report`` as the core's ``progress(done, total) -> keep_going`` callback,
 so the core stops at its next check (evidence hashing, demo seeding). For plain queries a cancelled task's
@@ -76,7 +81,7 @@ class Task:
         except BaseException as exc:  # delivered to the GUI thread, shown there
             self._bus.failed.emit(self.id, exc)
         else:
-            self._bus.succeeded.emit(self.id, result)
+            self._bus.succeeded.emit(self.id, (result,))  # wrapped: a bare bool would lose a reference
 
 
 @dataclass
@@ -91,10 +96,10 @@ class TaskRunner(QObject):
     """Runs plain functions on a small thread pool and calls back on the GUI thread.
 
     Signals:
-        busy_changed(bool): True when the first task starts, False when the last one ends.
+        busy_changed(int): 1 when the first task starts, 0 when the last one ends (an int: see above).
     """
 
-    busy_changed = Signal(bool)
+    busy_changed = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 3) -> None:
         super().__init__(parent)
@@ -124,7 +129,7 @@ class TaskRunner(QObject):
         was_idle = not self._pending
         self._pending[task.id] = _Pending(task, on_success, on_error, on_progress)
         if was_idle:
-            self.busy_changed.emit(True)
+            self.busy_changed.emit(1)
         self.pool.start(task.run)
         return task
 
@@ -137,10 +142,10 @@ class TaskRunner(QObject):
             self._call(p, p.on_progress, done, total)
 
     @Slot(int, object)
-    def _on_succeeded(self, task_id: int, result: object) -> None:
+    def _on_succeeded(self, task_id: int, wrapped: tuple[object]) -> None:
         p = self._finish(task_id)
         if p is not None and p.on_success is not None and not p.task.cancelled:
-            self._call(p, p.on_success, result)
+            self._call(p, p.on_success, wrapped[0])
 
     @Slot(int, object)
     def _on_failed(self, task_id: int, exc: BaseException) -> None:
@@ -158,7 +163,7 @@ class TaskRunner(QObject):
         if p is not None:
             p.task.done = True
             if not self._pending:
-                self.busy_changed.emit(False)
+                self.busy_changed.emit(0)
         return p
 
     @staticmethod

@@ -372,9 +372,43 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
     </context>
     <context>
+        <name>ClaimScreenTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+841" />
+            <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
+            <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hits:</source>
+            <translation>结果数：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Screen</source>
+            <translation>筛查</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter a claim or a product description to screen.</source>
+            <translation>请输入要筛查的权利要求或产品描述。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Screening the register…</source>
+            <translation>正在筛查登记库…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 hits from %2 register patents in %3 ms.</source>
+            <translation>从登记库 %2 件专利中找到 %1 条结果，用时 %3 毫秒。</translation>
+        </message>
+    </context>
+    <context>
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-618" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1287" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -491,6 +525,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-7" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-85" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-14" />
             <source>Title</source>
             <translation>名称</translation>
@@ -504,6 +539,9 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1083" />
+            <location line="+849" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-120" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
             <translation>状态</translation>
@@ -627,6 +665,193 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <source>SHA-256 (PDF)</source>
             <translation>SHA-256（PDF）</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-852" />
+            <location line="+839" />
+            <source>#</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location line="-838" />
+            <source>Claim</source>
+            <translation>权利要求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Element</source>
+            <translation>技术特征</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+29" />
+            <location line="+806" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
+            <location line="+126" />
+            <source>Score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location line="-834" />
+            <source>Evidence passage</source>
+            <translation>对应段落（证据）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Factor</source>
+            <translation>因素</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>For a letter</source>
+            <translation>函件表述</translation>
+        </message>
+        <message>
+            <location line="+806" />
+            <source>Match</source>
+            <translation>匹配方式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Secret passage</source>
+            <translation>商业秘密段落</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Suspect passage</source>
+            <translation>被诉材料段落</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Statutory element</source>
+            <translation>构成要件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What the file shows</source>
+            <translation>现有材料显示</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Still needed</source>
+            <translation>尚需材料</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Basis</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location line="+229" />
+            <source>Saved at</source>
+            <translation>保存时间</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Engine</source>
+            <translation>引擎版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-583" />
+            <source>Column in the file</source>
+            <translation>文件中的列</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sample values</source>
+            <translation>示例值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <location line="+175" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Values</source>
+            <translation>行内容</translation>
+        </message>
+        <message>
+            <location line="+273" />
+            <location line="+126" />
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <location line="-125" />
+            <source>Reg. no.</source>
+            <translation>注册号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+126" />
+            <source>Right holder</source>
+            <translation>权利人</translation>
+        </message>
+        <message>
+            <location line="-125" />
+            <source>Classes</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Likely confusion</source>
+            <translation>可能造成混淆</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <location line="+120" />
+            <source>Patent no.</source>
+            <translation>专利号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Verdict</source>
+            <translation>结论</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Elements found</source>
+            <translation>找到的特征</translation>
         </message>
     </context>
     <context>
@@ -2563,6 +2788,195 @@ Drop files here or click “Add files…”: each file is copied into the store 
         </message>
     </context>
     <context>
+        <name>GiScreenTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+139" />
+            <source>Product label text:</source>
+            <translation>产品标签文字：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Producer's region:</source>
+            <translation>生产者所在地区：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Screen</source>
+            <translation>筛查</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No check yet.</source>
+            <translation>尚未检查。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enter the label text.</source>
+            <translation>请输入标签文字。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>from the register (%1)</source>
+            <translation>来自登记库（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GiTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-409" />
+            <source>Product label text:</source>
+            <translation>产品标签文字：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Producer's region:</source>
+            <translation>生产者所在地区：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 洛川风味苹果</source>
+            <translation>例如 洛川风味苹果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>province / city / county, e.g. 甘肃省天水市</source>
+            <translation>省 / 市 / 县，例如 甘肃省天水市</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include the GIs of the rights register</source>
+            <translation>包括权利登记库中的地理标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the label</source>
+            <translation>检查标签</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No check yet.</source>
+            <translation>尚未检查。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Enter the label text first.</source>
+            <translation>请先输入标签文字。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Checking the label…</source>
+            <translation>正在检查标签…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Label checked.</source>
+            <translation>标签检查完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-469" />
+            <source>Choose a CSV or XLSX file…</source>
+            <translation>选择 CSV 或 XLSX 文件…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No file chosen.</source>
+            <translation>未选择文件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register:</source>
+            <translation>登记库：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>detect from the headers</source>
+            <translation>按表头自动识别</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Replace rows already in the register</source>
+            <translation>替换登记库中已有的行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Bad rows are listed here with their reason after an import; the good rows are kept.</source>
+            <translation>导入后，错误行及其原因列在此处；正确的行照常保存。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Import into the rights register</source>
+            <translation>导入权利登记库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt);;All files (*)</source>
+            <translation>表格文件 (*.csv *.xlsx *.xlsm *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Choose a file: its columns are matched to the register's fields, and you can correct the match before importing.</source>
+            <translation>请选择文件：系统会把文件各列对应到登记库字段，导入前可以修改对应关系。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Register: %1 · %2 columns · fields marked * are required.</source>
+            <translation>登记库：%1 · 共 %2 列 · 带 * 的字段为必填。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose the column for: %1</source>
+            <translation>请为以下字段选择列：%1</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Importing %1…</source>
+            <translation>正在导入 %1…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 of %2 rows keyed</source>
+            <translation>已计算 %1 / %2 行的检索键</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Import cancelled: nothing was stored.</source>
+            <translation>导入已取消：未保存任何数据。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The import failed: nothing was stored.</source>
+            <translation>导入失败：未保存任何数据。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1: %2 of %3 rows imported, %4 bad rows (listed below), %5 replaced, in %6 s.</source>
+            <translation>%1：共 %3 行，导入 %2 行，错误 %4 行（见下表），替换 %5 行，用时 %6 秒。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Nothing was stored: no row was good.</source>
+            <translation>没有正确的行，未保存任何数据。</translation>
+        </message>
+    </context>
+    <context>
         <name>IntakePage</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="-229" />
@@ -3297,6 +3711,64 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>MarkScreenTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+83" />
+            <source>Mark:</source>
+            <translation>商标：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 乔丹</source>
+            <translation>例如 乔丹</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Classes / groups:</source>
+            <translation>类别 / 类似群：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 25 (empty: all classes)</source>
+            <translation>例如 25（留空：全部类别）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hits:</source>
+            <translation>结果数：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Screen</source>
+            <translation>筛查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Factors of the selected hit (sentences for a letter):</source>
+            <translation>所选结果的各项因素（可用于函件的表述）：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ranks the register's marks by likelihood of confusion (glyph, sound, meaning, goods).</source>
+            <translation>按混淆可能性（字形、读音、含义、商品）对登记库中的商标排序。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Enter a mark to screen.</source>
+            <translation>请输入要筛查的商标。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Screening the register…</source>
+            <translation>正在筛查登记库…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>%1 hits from %2 register marks (%3 likely confusing) in %4 ms.</source>
+            <translation>从登记库 %2 件商标中找到 %1 条结果（%3 条可能造成混淆），用时 %4 毫秒。</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+456" />
@@ -3388,6 +3860,701 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <source>Notices, advice letters, opinions and guidance: preview, print, review and issue</source>
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+707" />
+            <source>Pre-check</source>
+            <translation>侵权预判</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Infringement pre-check: patent, trademark, GI, trade secret</source>
+            <translation>侵权预判：专利、商标、地理标志、商业秘密</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+293" />
+            <source>Rights register</source>
+            <translation>权利登记库</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import known rights and screen marks, claims and labels</source>
+            <translation>导入已知权利，筛查商标、权利要求和标签</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatentTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1150" />
+            <source>Claims (numbered; Chinese or English):</source>
+            <translation>权利要求书（带编号；中文或英文）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>1. 一种…，包括…，其特征在于：…
+2. 根据权利要求1所述的…</source>
+            <translation>1. 一种…，包括…，其特征在于：…
+2. 根据权利要求1所述的…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accused product or process (description, brochure text):</source>
+            <translation>被诉产品或方法（描述、宣传册文字）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open file…</source>
+            <translation>打开文件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Claim:</source>
+            <translation>权利要求：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Compare</source>
+            <translation>比对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Technical features of the claim (editable)</source>
+            <translation>权利要求的技术特征（可修改）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Double-click to edit a feature; select several to merge them. Then re-run with the corrected features.</source>
+            <translation>双击可修改技术特征；选中多项可合并。修改后按“按修改后的特征重新比对”。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Split…</source>
+            <translation>拆分…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset to parsed</source>
+            <translation>恢复为自动拆分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-run with these features</source>
+            <translation>按修改后的特征重新比对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rows: &lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;covered&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;equivalent (staff confirm)&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;missing&amp;nbsp;&lt;/span&gt; · ⚑ needs review · click a row to see the passage in the product text</source>
+            <translation>图例：&lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;相同&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;等同（需人工确认）&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;缺失&amp;nbsp;&lt;/span&gt; · ⚑ 需复核 · 点击一行可在产品描述中定位对应段落</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Enter the claims and the accused product's description first.</source>
+            <translation>请先输入权利要求和被诉产品描述。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Comparing the claim with the product…</source>
+            <translation>正在将权利要求与产品比对…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Claim %1 compared.</source>
+            <translation>权利要求%1 比对完成。</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Features changed: press “Re-run with these features”.</source>
+            <translation>技术特征已修改：请按“按修改后的特征重新比对”。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>new feature</source>
+            <translation>新技术特征</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Claim %1 (independent)</source>
+            <translation>权利要求%1（独立）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Claim %1 (depends on %2)</source>
+            <translation>权利要求%1（从属于 %2）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No comparison yet: enter the claims and the product, then press Compare.</source>
+            <translation>尚未比对：请输入权利要求和产品描述，然后按“比对”。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Claim %1: %2</source>
+            <translation>权利要求%1：%2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>All-elements rule: %1</source>
+            <translation>全面覆盖原则：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Also cited: %1</source>
+            <translation>另引：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>claim %1: %2</source>
+            <translation>权利要求%1：%2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dependent claims: %1</source>
+            <translation>从属权利要求：%1</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Open the product description</source>
+            <translation>打开产品描述</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text (*.txt *.md *.docx *.pdf);;All files (*)</source>
+            <translation>文本 (*.txt *.md *.docx *.pdf);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrecheckLabels</name>
+        <message>
+            <location line="-616" />
+            <source>covered</source>
+            <translation>相同</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+5" />
+            <source>equivalent</source>
+            <translation>等同</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <location line="+21" />
+            <source>missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <location line="-20" />
+            <source>Literal infringement: every element is covered</source>
+            <translation>字面落入：全部技术特征相同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Equivalent infringement: every element covered or equivalent</source>
+            <translation>等同落入：全部技术特征相同或等同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not infringing: at least one element is missing</source>
+            <translation>未落入保护范围：至少一项技术特征缺失</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>literal</source>
+            <translation>字面落入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not infringing</source>
+            <translation>未落入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>high</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Glyph</source>
+            <translation>字形</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sound</source>
+            <translation>读音</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Across scripts</source>
+            <translation>跨文字读音</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Containment</source>
+            <translation>包含</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meaning</source>
+            <translation>含义</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Goods/services</source>
+            <translation>商品/服务</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reputation</source>
+            <translation>知名度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Misuse of a protected GI</source>
+            <translation>不当使用受保护的地理标志</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lawful</source>
+            <translation>合法使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>inside the protected area</source>
+            <translation>位于保护范围内</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>outside the protected area</source>
+            <translation>位于保护范围外</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>only partly known (province/city): check the exact place</source>
+            <translation>仅知省/市：请核实具体地点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not known: check the producer's place</source>
+            <translation>无法判断：请核实生产者所在地</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the GI name itself</source>
+            <translation>地理标志名称本身</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>another name of the GI</source>
+            <translation>地理标志的别称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>place name + product name</source>
+            <translation>“产地名＋产品名”组合</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a name very close to the GI</source>
+            <translation>与地理标志名称高度近似的名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a translation or pinyin of the GI</source>
+            <translation>地理标志的译名或拼音</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>indicated</source>
+            <translation>已具备</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to check</source>
+            <translation>待核实</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>identical</source>
+            <translation>相同</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>nearly identical</source>
+            <translation>基本相同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reworded</source>
+            <translation>改写</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent</source>
+            <translation>专利</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Trademark</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Geographical indication</source>
+            <translation>地理标志</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Trade secret</source>
+            <translation>商业秘密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark screening</source>
+            <translation>商标筛查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent screening</source>
+            <translation>专利筛查</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>GI screening</source>
+            <translation>地理标志筛查</translation>
+        </message>
+        <message>
+            <location line="+100" />
+            <source>found: %1</source>
+            <translation>找到：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>equivalent: %1</source>
+            <translation>等同：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not found: %1</source>
+            <translation>未找到：%1</translation>
+        </message>
+        <message>
+            <location line="+738" />
+            <source>GI found</source>
+            <translation>发现的地理标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Protected area</source>
+            <translation>保护范围</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>qualifiers: %1</source>
+            <translation>附加字样：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How the label uses it</source>
+            <translation>标签的使用方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Producer's region</source>
+            <translation>生产者所在地区</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Certificate / holder</source>
+            <translation>证书号 / 持有人</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Register entry</source>
+            <translation>登记信息</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>not verified against the official notice</source>
+            <translation>未与官方公告核对</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Other GIs in the label</source>
+            <translation>标签中的其他地理标志</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Review</source>
+            <translation>复核</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>staff must verify this result</source>
+            <translation>本结果须由工作人员核实</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(not verified)</source>
+            <translation>（未经核对）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+362" />
+            <source>Citations</source>
+            <translation>法律依据</translation>
+        </message>
+        <message>
+            <location line="-275" />
+            <source>public</source>
+            <translation>已公开</translation>
+        </message>
+        <message>
+            <location line="+208" />
+            <source>claims</source>
+            <translation>权利要求</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>accused product</source>
+            <translation>被诉产品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>claim charted</source>
+            <translation>比对的权利要求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>features as corrected by staff</source>
+            <translation>工作人员修改后的技术特征</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>right holder's mark</source>
+            <translation>权利人商标</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>right holder's classes</source>
+            <translation>权利人商标类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>suspect sign</source>
+            <translation>被诉标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>suspect sign's classes</source>
+            <translation>被诉标志类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>well-known mark claimed</source>
+            <translation>主张驰名商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>alias tables</source>
+            <translation>别名表</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>producer's region</source>
+            <translation>生产者所在地区</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GI registers used</source>
+            <translation>所用地理标志库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>trade secret</source>
+            <translation>商业秘密</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>suspect material</source>
+            <translation>被诉材料</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>secrecy measures</source>
+            <translation>保密措施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>public material</source>
+            <translation>公开资料</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>commercial value</source>
+            <translation>商业价值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>access by the suspect</source>
+            <translation>被诉方接触途径</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 vs %2: %3/100, risk %4</source>
+            <translation>%1 与 %2：%3 分，风险%4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>claim %1: %2</source>
+            <translation>权利要求%1：%2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>similarity %1/100</source>
+            <translation>相似度 %1/100</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Saved %1 by %2 · engine %3</source>
+            <translation>%1 由 %2 保存 · 引擎 %3</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrecheckPage</name>
+        <message>
+            <location line="+130" />
+            <source>Pre-check</source>
+            <translation>侵权预判</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case:</source>
+            <translation>案件：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>case number (to save on)</source>
+            <translation>案件编号（保存到该案件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Load case</source>
+            <translation>载入案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference pre-check, not a legal determination</source>
+            <translation>参考性预判，非法律认定</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patent</source>
+            <translation>专利</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Trademark</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Geographical indication</source>
+            <translation>地理标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trade secret</source>
+            <translation>商业秘密</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save on case</source>
+            <translation>保存到案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this result with its inputs and the engine version on the case, so its reference opinion can cite it</source>
+            <translation>把本结果连同输入和引擎版本保存到案件上，供案件的参考意见书引用</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Saved on the case (%1)</source>
+            <translation>案件上已保存的结果（%1）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Saved on the case</source>
+            <translation>案件上已保存的结果</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <location line="+82" />
+            <source>There is no case %1.</source>
+            <translation>没有案件 %1。</translation>
+        </message>
+        <message>
+            <location line="-66" />
+            <source>Case %1 loaded: %2 saved pre-check(s).</source>
+            <translation>已载入案件 %1：已保存预判 %2 项。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>no case: results can be computed but not saved</source>
+            <translation>未选案件：可以比对，但不能保存</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Enter the number of the case to save the result on.</source>
+            <translation>请输入要保存结果的案件编号。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Saved on case %1: “%2”. Its reference opinion can now cite it.</source>
+            <translation>已保存到案件 %1：“%2”。案件的参考意见书现可引用。</translation>
+        </message>
     </context>
     <context>
         <name>ProjectDialog</name>
@@ -3475,6 +4642,265 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Target markets</source>
             <translation>目标市场</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterLabels</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-986" />
+            <source>Trademarks</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Patents</source>
+            <translation>专利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Geographical indications</source>
+            <translation>地理标志</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>registration no.</source>
+            <translation>注册号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>mark</source>
+            <translation>商标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>owner</source>
+            <translation>权利人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nice classes</source>
+            <translation>尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>similar groups</source>
+            <translation>类似群</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>patent number</source>
+            <translation>专利号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>claims</source>
+            <translation>权利要求</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>GI id</source>
+            <translation>地理标志编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GI name</source>
+            <translation>地理标志名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>place name</source>
+            <translation>产地名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>city</source>
+            <translation>市</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>counties</source>
+            <translation>县区</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>towns</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>protection routes</source>
+            <translation>保护途径</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>English names</source>
+            <translation>英文名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>other names</source>
+            <translation>别名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>certificate no.</source>
+            <translation>证书号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>holder</source>
+            <translation>持有人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>verified</source>
+            <translation>已核对</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>— not imported —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <location line="+245" />
+            <source>a trademark registration number has up to 9 digits (e.g. 1234567)</source>
+            <translation>商标注册号最多 9 位数字（如 1234567）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the mark is empty</source>
+            <translation>商标为空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nice classes run from 1 to 45: %1</source>
+            <translation>尼斯分类应在 1 至 45 之间：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not a Nice class or group code: %1</source>
+            <translation>不是尼斯分类号或类似群编号：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>similar groups are 4-digit codes such as 2501</source>
+            <translation>类似群为 4 位编号，如 2501</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a group code starts with its class 01-45: %1</source>
+            <translation>类似群编号应以类别号 01–45 开头：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 appears twice in this file</source>
+            <translation>%1 在本文件中重复出现</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is already in the register (tick “Replace rows already in the register” to update it)</source>
+            <translation>%1 已在登记库中（勾选“替换登记库中已有的行”可更新）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>expected a patent application number like 202010566088.9 or 98123456.X</source>
+            <translation>应为专利申请号，如 202010566088.9 或 98123456.X</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the check character is %1, it should be %2</source>
+            <translation>校验位为 %1，应为 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no claims (screening compares claim 1)</source>
+            <translation>没有权利要求（筛查比对权利要求1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown protection route %1</source>
+            <translation>未知的保护途径 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is empty</source>
+            <translation>%1 为空</translation>
+        </message>
+    </context>
+    <context>
+        <name>RightsRegisterPage</name>
+        <message>
+            <location line="+651" />
+            <source>Rights register</source>
+            <translation>权利登记库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference pre-check, not a legal determination</source>
+            <translation>参考性预判，非法律认定</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Screen a mark</source>
+            <translation>筛查商标</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Screen a claim</source>
+            <translation>筛查权利要求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Screen a GI label</source>
+            <translation>筛查地理标志标签</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Trademarks %1 · Patents %2 · GIs %3 (plus %4 shipped GIs)</source>
+            <translation>商标 %1 · 专利 %2 · 地理标志 %3（另有随软件提供的地理标志 %4 项）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-258" />
+            <source>Pre-checks saved on the case, newest first. The case's reference opinion cites them with their inputs and engine version.</source>
+            <translation>保存在本案件上的预判结果，最新的在前。案件的参考意见书会连同其输入和引擎版本加以引用。</translation>
         </message>
     </context>
     <context>
@@ -3578,6 +5004,19 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+37" />
             <source>Saved.</source>
             <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SplitDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1039" />
+            <source>Split the element</source>
+            <translation>拆分技术特征</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put each technical feature on its own line.</source>
+            <translation>每行写一项技术特征。</translation>
         </message>
     </context>
     <context>
@@ -3715,6 +5154,204 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Nothing falls due in the next few working days.</source>
             <translation>近几个工作日内没有到期的案件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TradeSecretTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+775" />
+            <source>The trade secret (document, technical information):</source>
+            <translation>商业秘密（文件、技术信息）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The suspect's material:</source>
+            <translation>被诉方材料：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Open file…</source>
+            <translation>打开文件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secrecy measures taken:</source>
+            <translation>已采取的保密措施：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 保密协议, 门禁, 加密, 离职交接</source>
+            <translation>例如：保密协议、门禁、加密、离职交接</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commercial value:</source>
+            <translation>商业价值：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>what shows it (R&amp;D cost, licence income…)</source>
+            <translation>证明材料（研发投入、许可收入…）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Access by the suspect:</source>
+            <translation>被诉方接触途径：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. former employee of the R&amp;D department</source>
+            <translation>例如：研发部门前员工</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Compare</source>
+            <translation>比对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Matched passages</source>
+            <translation>匹配段落</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statutory elements</source>
+            <translation>法定构成要件</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No comparison yet.</source>
+            <translation>尚未比对。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open a document</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text (*.txt *.md *.docx *.pdf);;All files (*)</source>
+            <translation>文本 (*.txt *.md *.docx *.pdf);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter or open both texts first.</source>
+            <translation>请先输入或打开两份材料。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Comparing the passages…</source>
+            <translation>正在比对段落…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Passages compared.</source>
+            <translation>段落比对完成。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Similarity %1 / 100</source>
+            <translation>相似度 %1 / 100</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrademarkTab</name>
+        <message>
+            <location line="-369" />
+            <source>Right holder's mark:</source>
+            <translation>权利人商标：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Classes / groups:</source>
+            <translation>类别 / 类似群：</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Suspect sign:</source>
+            <translation>被诉标志：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. 25 or 25,2501</source>
+            <translation>例如 25 或 25,2501</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>empty: the same as the mark's</source>
+            <translation>留空：与权利人商标相同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 乔丹</source>
+            <translation>例如 乔丹</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. QIAODAN</source>
+            <translation>例如 QIAODAN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The right holder's mark is claimed to be well known (Art. 13)</source>
+            <translation>权利人主张其商标为驰名商标（商标法第13条）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Compare</source>
+            <translation>比对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the sentences</source>
+            <translation>复制说明文字</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No comparison yet.</source>
+            <translation>尚未比对。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Enter both marks first.</source>
+            <translation>请先输入两个商标。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Comparing the marks…</source>
+            <translation>正在比对商标…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Marks compared.</source>
+            <translation>商标比对完成。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Likely confusion</source>
+            <translation>可能造成混淆</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Confusion unlikely</source>
+            <translation>不易造成混淆</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Risk: %1 · mark similarity %2 · goods %3</source>
+            <translation>风险：%1 · 标志近似度 %2 · 商品类似度 %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cited: %1</source>
+            <translation>依据：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The sentences were copied.</source>
+            <translation>说明文字已复制。</translation>
         </message>
     </context>
     <context>

@@ -156,3 +156,4 @@ def _no_unexpected_qt_warnings(qtlog):  # type: ignore[no-untyped-def]
            if r.type in (qt_api.QtCore.QtMsgType.QtWarningMsg, qt_api.QtCore.QtMsgType.QtCriticalMsg)
            and not any(r.message.startswith(a) for a in ALLOWED_QT_WARNINGS)]
     assert not bad, f"unexpected Qt warnings: {bad}"
+

@@ -363,3 +363,33 @@ def test_settings_change_deadlines_and_staff_name(qtbot, window, ctx, store, wai
     assert "工作人员：王五" in window.status_staff.text()
     assert "7 个工作日" in intake.deadline_text.text()
     assert intake.staff.placeholderText() == "王五"
+
+
+def test_emitting_signals_and_void_calls_many_times_is_safe(ui_app, ctx):
+    """PySide6 6.12.0's emit() and void methods dropped a reference to True / None on every call, which
+    aborts Python after a working day ('bool_dealloc' / 'none_dealloc'); pyproject pins below 6.12 and this
+    fails on any binding that brings the bug back."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QLineEdit
+
+    class Emitter(QObject):
+        ping = Signal()
+
+    emitter = Emitter()
+    edit = QLineEdit()
+    for _ in range(100):  # warm-up: caches fill once
+        emitter.ping.emit()
+        edit.clear()
+    before = (sys.getrefcount(True), sys.getrefcount(None))
+    for _ in range(20000):
+        emitter.ping.emit()
+        edit.clear()
+    after = (sys.getrefcount(True), sys.getrefcount(None))
+    assert after[0] >= before[0] - 10 and after[1] >= before[1] - 10, (before, after)
+    results: list[bool] = []
+    for i in range(40):
+        ctx.runner.submit(lambda i=i: i % 2 == 0, on_success=results.append)
+        assert ctx.runner.wait_idle(5000)
+    assert results.count(True) == 20 and results.count(False) == 20

@@ -348,4 +348,4 @@ class StatsPage(QWidget):
                                name="stats-report")
 
 
-register_page("stats", QT_TRANSLATE_NOOP("Pages", "Statistics"), StatsPage, order=80)
+register_page("stats", QT_TRANSLATE_NOOP("Pages", "Statistics"), StatsPage, order=80, icon="stats.svg")

@@ -418,4 +418,4 @@ class WarningPage(QWidget):
                                name="warning-memo")
 
 
-register_page("warning", QT_TRANSLATE_NOOP("Pages", "Early warning"), WarningPage, order=70)
+register_page("warning", QT_TRANSLATE_NOOP("Pages", "Early warning"), WarningPage, order=70, icon="warning.svg")
