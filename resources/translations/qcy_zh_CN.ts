@@ -374,7 +374,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+841" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+842" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -408,7 +408,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-618" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1287" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1289" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -539,8 +539,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1083" />
-            <location line="+849" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1085" />
+            <location line="+851" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-120" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
@@ -667,13 +667,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-852" />
-            <location line="+839" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-854" />
+            <location line="+841" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-838" />
+            <location line="-840" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -685,14 +685,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+806" />
+            <location line="+808" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+126" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-834" />
+            <location line="-836" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -712,7 +712,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+806" />
+            <location line="+808" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -767,7 +767,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-583" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-584" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -802,7 +802,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>行内容</translation>
         </message>
         <message>
-            <location line="+273" />
+            <location line="+274" />
             <location line="+126" />
             <source>Rank</source>
             <translation>排名</translation>
@@ -2876,7 +2876,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-469" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-470" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -2946,7 +2946,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>%1 of %2 rows keyed</source>
             <translation>已计算 %1 / %2 行的检索键</translation>
         </message>
@@ -3861,7 +3861,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+707" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+705" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -3961,7 +3961,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>图例：&lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;相同&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;等同（需人工确认）&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;缺失&amp;nbsp;&lt;/span&gt; · ⚑ 需复核 · 点击一行可在产品描述中定位对应段落</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Enter the claims and the accused product's description first.</source>
             <translation>请先输入权利要求和被诉产品描述。</translation>
         </message>
@@ -4039,7 +4039,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-616" />
+            <location line="-618" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4266,7 +4266,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+738" />
+            <location line="+740" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -4531,12 +4531,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+65" />
-            <location line="+82" />
+            <location line="+80" />
             <source>There is no case %1.</source>
             <translation>没有案件 %1。</translation>
         </message>
         <message>
-            <location line="-66" />
+            <location line="-64" />
             <source>Case %1 loaded: %2 saved pre-check(s).</source>
             <translation>已载入案件 %1：已保存预判 %2 项。</translation>
         </message>
@@ -4546,7 +4546,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未选案件：可以比对，但不能保存</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+37" />
             <source>Enter the number of the case to save the result on.</source>
             <translation>请输入要保存结果的案件编号。</translation>
         </message>
@@ -4647,7 +4647,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-986" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-987" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -4855,7 +4855,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RightsRegisterPage</name>
         <message>
-            <location line="+651" />
+            <location line="+652" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -4898,7 +4898,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SavedTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-258" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-256" />
             <source>Pre-checks saved on the case, newest first. The case's reference opinion cites them with their inputs and engine version.</source>
             <translation>保存在本案件上的预判结果，最新的在前。案件的参考意见书会连同其输入和引擎版本加以引用。</translation>
         </message>
@@ -5009,7 +5009,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1039" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1041" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5159,7 +5159,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+775" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+777" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>

@@ -1,0 +1,220 @@
+"""Stories on the pre-check page: staff chart a patent claim against an accused product and correct the
+element split, compare 乔丹 with QIAODAN, check a 洛川风味苹果 label from 甘肃, see a trade secret's copied
+passages highlighted side by side, and save a result on the case so its reference opinion can cite it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+
+from qcy_workstation.cases.dto import NewCase, PartyInput, RightInput
+from qcy_workstation.ui.pages.precheck_page import CURRENT_MATCH_BG, GREEN_BG, MATCH_BG, RED_BG
+
+CLAIMS = ("1. 一种保温杯，包括杯体、杯盖和密封圈，其特征在于：所述杯体为双层不锈钢真空结构；所述杯盖内设有温度显示屏；"
+          "所述密封圈由硅胶制成，用于密封杯口。\n"
+          "2. 根据权利要求1所述的保温杯，其特征在于：所述杯盖上设有提手。")
+PRODUCT = "这款保温杯的杯身采用双层不锈钢抽真空设计，配有杯盖和硅胶密封圈，用于密封杯口，杯盖带提手。"
+
+
+def _patent_case(cases):  # type: ignore[no-untyped-def]
+    return cases.create(NewCase(
+        title="保温杯实用新型专利侵权", ip_type="patent", applicant=PartyInput(name="西安秦川家居用品有限公司"),
+        opponent=PartyInput(name="咸阳某日用品厂"),
+        rights=(RightInput(kind="patent", number="ZL202020123456.8", title="一种保温杯", patent_kind="utility_model",
+                           claims=CLAIMS),)))
+
+
+def _background(model, row: int) -> object:  # type: ignore[no-untyped-def]
+    brush = model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
+    return brush.color() if isinstance(brush, QBrush) else None
+
+
+def test_staff_chart_a_claim_see_the_missing_element_in_red_and_rerun_with_a_corrected_split(
+        qtbot, window, cases, wait_idle, type_text, answer_dialog, qtmodeltester):  # type: ignore[no-untyped-def]
+    case = _patent_case(cases)
+    page = window.go("precheck", case.number)
+    wait_idle()
+    tab = page.patent
+    assert page.tabs.currentWidget() is tab  # a patent case opens on the patent tab
+    assert tab.claims_edit.toPlainText() == CLAIMS  # prefilled from the case's patent right
+
+    type_text(tab.product_edit, PRODUCT)
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    qtmodeltester.check(tab.model)
+    rows = tab.model.rows
+    missing = [i for i, r in enumerate(rows) if r.status == "missing"]
+    assert [rows[i].element for i in missing] == ["所述杯盖内设有温度显示屏"]
+    assert _background(tab.model, missing[0]) == RED_BG  # the missing element is a red row
+    assert _background(tab.model, 0) == GREEN_BG
+    assert tab.model.data(tab.model.index(missing[0], 3)) == "缺失"
+    assert "未落入保护范围" in tab.verdict.text()
+    assert "第7条" in tab.citation.text() and "全面覆盖" in tab.citation.text()  # all-elements rule, cited
+    assert tab.disclaimer.text() == "参考性预判，非法律认定"
+    assert "权利要求2" in tab.dependents.text()
+    assert tab.claim_combo.count() == 2 and "从属" in tab.claim_combo.itemText(1)
+    evidence = tab.model.data(tab.model.index(0, 5))
+    assert evidence and evidence in PRODUCT
+
+    # The parser took the preamble's 杯体 as a feature of its own and merged the sealing function into the
+    # 密封圈 feature: staff remove the one and split the other, then run the claim again.
+    items = [tab.elements_list.item(i).text() for i in range(tab.elements_list.count())]
+    assert items[0] == "杯体" and items[-1] == "所述密封圈由硅胶制成，用于密封杯口"
+    tab.elements_list.setCurrentRow(0)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    tab.elements_list.setCurrentRow(tab.elements_list.count() - 1)
+    answer_dialog(lambda dialog: dialog.accept())  # the dialog's guess splits at the comma
+    qtbot.mouseClick(tab.split_button, Qt.MouseButton.LeftButton)
+    corrected = [tab.elements_list.item(i).text() for i in range(tab.elements_list.count())]
+    assert corrected == ["杯盖", "密封圈", "所述杯体为双层不锈钢真空结构", "所述杯盖内设有温度显示屏",
+                         "所述密封圈由硅胶制成", "用于密封杯口"]
+    assert tab.rerun_button.isEnabled()
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.rerun_button, Qt.MouseButton.LeftButton)
+    assert [r.element for r in tab.model.rows] == corrected
+    assert tab.result.inputs["elements"] == corrected
+    assert tab.result.verdict == "not_infringing"
+    assert _background(tab.model, 3) == RED_BG
+    qtmodeltester.check(tab.model)
+
+    # Claim 2 from the selector: its chart adds the handle to claim 1's features.
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        tab.claim_combo.setCurrentIndex(1)
+        tab.claim_combo.activated.emit(1)
+    assert tab.result.chart.claim == 2
+    assert tab.model.rows[-1].origin_claim == 2 and "提手" in tab.model.rows[-1].element
+
+
+def test_trademark_comparison_shows_likely_confusion_with_its_factors(
+        qtbot, window, wait_idle, type_text, qtmodeltester):  # type: ignore[no-untyped-def]
+    page = window.go("precheck")
+    page.tabs.setCurrentWidget(page.trademark)
+    tab = page.trademark
+    type_text(tab.mark, "乔丹")
+    qtbot.keyClicks(tab.classes, "25")
+    qtbot.keyClicks(tab.other, "QIAODAN")
+    qtbot.keyClicks(tab.other_classes, "25")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    res = tab.result
+    assert res.likely_confusion and res.risk == "high"
+    assert tab.confusion.text() == "可能造成混淆"
+    assert str(res.score) in tab.score.text()
+    assert "高" in tab.risk.text()
+    qtmodeltester.check(tab.model)
+    names = [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())]
+    assert "跨文字读音" in names and "商品/服务" in names
+    sentences = [tab.model.data(tab.model.index(r, 2)) for r in range(tab.model.rowCount())]
+    assert any("qiaodan" in s and "乔丹" in s for s in sentences)  # a sentence staff can put in a letter
+    assert page.save_button.isEnabled()  # computed without a case; saving needs one
+
+    # Switching the language keeps the result and shows it in English.
+    window.set_language("en")
+    try:
+        assert tab.confusion.text() == "Likely confusion" and "high" in tab.risk.text()
+        assert tab.model.data(tab.model.index(1, 0)) == "Across scripts"
+        assert "Across scripts" in tab.model.data(tab.model.index(1, 2))
+        assert page.patent.verdict.text().startswith("No comparison yet")
+    finally:
+        window.set_language("zh_CN")
+    assert tab.confusion.text() == "可能造成混淆"
+
+
+def test_gi_label_from_outside_the_protected_area_is_misuse(qtbot, window, type_text):  # type: ignore[no-untyped-def]
+    page = window.go("precheck")
+    page.tabs.setCurrentWidget(page.gi)
+    tab = page.gi
+    type_text(tab.label_edit, "洛川风味苹果")
+    type_text(tab.region_edit, "甘肃省天水市")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    assert tab.result.verdict == "misuse"
+    assert "地理标志" in tab.verdict.text() and "洛川苹果" in tab.verdict.text()
+    details = tab.details.toPlainText()
+    assert "陕西省延安市洛川县" in details  # the protected area
+    assert "风味" in details  # the qualifier does not make it lawful
+    assert "商标法" in details and "第16条" in details
+    assert "参考性预判，非法律认定" in details
+
+
+SECRET = "本公司配方的核心在于将发酵温度控制在32至35摄氏度之间，并加入千分之三的复合酶制剂。发酵时间为48小时，之后低温陈化。"
+SUSPECT = "据查，对方工艺将发酵温度控制在32至35摄氏度之间，并加入千分之三的复合酶制剂。另外包装采用铝箔袋。"
+
+
+def test_trade_secret_matches_are_highlighted_side_by_side(qtbot, window, type_text, qtmodeltester):  # type: ignore[no-untyped-def]
+    page = window.go("precheck")
+    page.tabs.setCurrentWidget(page.trade_secret)
+    tab = page.trade_secret
+    type_text(tab.secret, SECRET)
+    type_text(tab.suspect, SUSPECT)
+    type_text(tab.measures, "保密协议")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    res = tab.result
+    assert res.matches and 0 < res.similarity < 100
+    assert f"{res.similarity} / 100" in tab.similarity.text() or str(res.similarity) in tab.similarity.text()
+    copied = "将发酵温度控制在32至35摄氏度之间，并加入千分之三的复合酶制剂"
+    for which, text in (("secret", SECRET), ("suspect", SUSPECT)):
+        ranges = tab.highlighted_ranges(which)
+        assert ranges, which
+        start, end, colour = ranges[0]
+        assert copied in text[start:end] or text[start:end] in copied
+        assert colour == MATCH_BG.name()
+    qtmodeltester.check(tab.match_model)
+    qtmodeltester.check(tab.check_model)
+
+    # Clicking the match marks it in the stronger colour in both texts and scrolls both to it.
+    rect = tab.match_table.visualRect(tab.match_model.index(0, 3))
+    qtbot.mouseClick(tab.match_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.current_match == 0
+    assert tab.highlighted_ranges("secret")[0][2] == CURRENT_MATCH_BG.name()
+    assert tab.highlighted_ranges("suspect")[0][2] == CURRENT_MATCH_BG.name()
+    assert tab.suspect.textCursor().position() == res.matches[0].suspect_start
+    assert tab.secret.textCursor().position() == res.matches[0].secret_start
+
+    # The statutory checklist: measures indicated, commercial value still needed.
+    statuses = {c.key: c.status for c in res.checklist}
+    assert statuses["measures"] == "indicated" and statuses["commercial_value"] == "missing"
+    labels = [tab.check_model.data(tab.check_model.index(r, 1)) for r in range(tab.check_model.rowCount())]
+    assert "已具备" in labels and "缺失" in labels
+    needed = [tab.check_model.data(tab.check_model.index(r, 3)) for r in range(tab.check_model.rowCount())]
+    assert any("研发投入" in n for n in needed)
+
+
+def test_saving_a_result_on_the_case_lists_it_and_the_opinion_can_cite_it(
+        qtbot, window, store, add_case, wait_idle, type_text, qtmodeltester):  # type: ignore[no-untyped-def]
+    case = add_case(title="乔丹商标侵权", applicant="乔丹体育股份有限公司", opponent="晋江某鞋业有限公司")
+    page = window.go("precheck", case.number)
+    wait_idle()
+    tab = page.trademark
+    assert page.tabs.currentWidget() is tab
+    assert tab.mark.text() == "秦川" and tab.classes.text() == "30"  # prefilled from the case's trademark
+    tab.mark.clear()
+    type_text(tab.mark, "乔丹")
+    tab.classes.clear()
+    qtbot.keyClicks(tab.classes, "25")
+    qtbot.keyClicks(tab.other, "QIAODAN")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "已保存到案件" in page.status.text()
+    saved = page.saved_tab.model
+    qtmodeltester.check(saved)
+    assert saved.rowCount() == 1
+    assert "乔丹" in saved.data(saved.index(0, 2)) and saved.data(saved.index(0, 3)) == "precheck-1.0.0"
+    assert "(1)" in page.tabs.tabText(4) or "（1）" in page.tabs.tabText(4)
+    page.tabs.setCurrentWidget(page.saved_tab)
+    assert "QIAODAN" in page.saved_tab.detail.toPlainText()
+
+    from qcy_workstation.documents.service import DocumentService
+
+    data = DocumentService(store, actor="张三").case_data(case.number)
+    assert [p["kind"] for p in data.prechecks] == ["trademark"]
+    assert data.prechecks[0]["other"] == "QIAODAN"
+
+    # Opening the case again later lists the saved result.
+    page.saved_tab.model.set_rows([])
+    page.open(case.number)
+    wait_idle()
+    assert page.saved_tab.model.rowCount() == 1
