@@ -47,10 +47,27 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+_VALUE_OPTIONS = {"--db", "--staff", "--screenshot", "--page", "--lang"}
+
+
 def _wants_command(argv: list[str]) -> bool:
     """True unless the arguments are only top-level options: then the desktop client starts without
-    importing every command module (SQLAlchemy, services...), which keeps the first paint fast."""
-    return any(a in COMMANDS or a in ("-h", "--help") for a in argv)
+    importing every command module (SQLAlchemy, services...), which keeps the first paint fast.
+    Option values are skipped (``--page cases`` names a page, not the ``cases`` command)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-h", "--help"):
+            return True
+        if arg in _VALUE_OPTIONS:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return True  # the first positional argument is a command (or a mistake argparse will report)
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

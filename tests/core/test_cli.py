@@ -111,3 +111,13 @@ def test_settings_change_deadline_lengths_for_new_cases(db: Path) -> None:
     added = json.loads(run(db, "cases", "add", "--type", "gi", "--title", "t", "--applicant", "a",
                            "--received", "2026-11-02", "--json").stdout)
     assert added["acceptance_due"] == "2026-11-11"  # 7 working days after Monday 2 November 2026
+
+
+def test_top_level_options_alone_start_the_desktop_client_without_command_modules() -> None:
+    from qcy_workstation.cli import _wants_command
+
+    assert not _wants_command(["--db", "x.sqlite", "--page", "cases", "--staff", "seed-demo"])
+    assert not _wants_command(["--screenshot", "a.png", "--lang", "en"])
+    assert _wants_command(["--db", "x.sqlite", "cases", "list"])
+    assert _wants_command(["--help"])
+    assert _wants_command(["bogus"])  # argparse then names the unknown command
