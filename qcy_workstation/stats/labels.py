@@ -4,7 +4,7 @@ from __future__ import annotations
 
 IP_TYPES = {"trademark": ("商标", "Trademark"), "patent": ("专利", "Patent"), "gi": ("地理标志", "GI"),
             "trade-secret": ("商业秘密", "Trade secret"), "": ("未注明", "Not stated")}
-STATUSES = {"received": ("已接收", "Received"), "accepted": ("已受理", "Accepted"), "declined": ("不予受理", "Declined"),
+STATUSES = {"received": ("已收案", "Received"), "accepted": ("已受理", "Accepted"), "declined": ("不予受理", "Declined"),
             "in_progress": ("办理中", "In progress"), "opinion_issued": ("已出具意见", "Opinion issued"),
             "closed": ("已结案", "Closed"), "withdrawn": ("已撤回", "Withdrawn")}
 CHANNELS = {"walk-in": ("来访", "Walk-in"), "phone": ("电话", "Phone"), "online": ("网上", "Online"),
