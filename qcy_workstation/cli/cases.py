@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.add_argument("--offset", type=int, default=0)
     ls.add_argument("--sort", choices=SORT_COLUMNS, default="received_on")
     ls.add_argument("--asc", action="store_true")
+    ls.add_argument("--xlsx", metavar="FILE.xlsx", help="write every matching case to an Excel workbook")
+    ls.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook's labels")
     ls.set_defaults(handler=cmd_list)
 
     se = cs.add_parser("search", help="search number, title, facts, parties, rights, consultations")
@@ -154,6 +156,12 @@ def _detail_dict(detail) -> dict:  # type: ignore[no-untyped-def,type-arg]
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.xlsx:
+        from qcy_workstation.cases.export import export_case_list_xlsx
+
+        out = export_case_list_xlsx(ctx.store, _filter_from(args), args.xlsx, actor=ctx.staff, lang=args.lang)
+        ctx.emit({"xlsx": str(out)}, f"written {out}")
+        return 0
     rows = CaseService(ctx.store, ctx.staff).list(_filter_from(args), offset=args.offset, limit=args.limit,
                                                   sort=args.sort, descending=not args.asc)
     ctx.emit(rows, _rows_text(rows))

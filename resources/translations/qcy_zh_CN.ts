@@ -12,7 +12,7 @@
     <context>
         <name>CaseDetailPage</name>
         <message>
-            <location line="+135" />
+            <location line="+149" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -38,6 +38,36 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Pre-check…</source>
+            <translation>侵权预判…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Compare this case's right with the accused product, sign or label on the pre-check page</source>
+            <translation>在侵权预判页将本案权利与被诉产品、标识或标签进行比对</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Documents…</source>
+            <translation>文书…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Draft, issue and print this case's documents</source>
+            <translation>起草、出具和打印本案文书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Compensation…</source>
+            <translation>赔偿估算…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Estimate the compensation to claim in this case</source>
+            <translation>估算本案可主张的赔偿数额</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>IP type</source>
             <translation>知识产权类型</translation>
         </message>
@@ -249,7 +279,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
     <context>
         <name>CaseListPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+182" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+192" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
@@ -320,6 +350,16 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
         </message>
         <message>
             <location line="+1" />
+            <source>Export to Excel…</source>
+            <translation>导出为 Excel…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write every case that matches the filters to an Excel workbook</source>
+            <translation>把符合筛选条件的全部案件导出为 Excel 工作簿</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
@@ -335,17 +375,27 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
         </message>
         <message>
             <location line="+3" />
-            <location line="+73" />
+            <location line="+98" />
             <source>Everyone</source>
             <translation>全部人员</translation>
         </message>
         <message>
-            <location line="-72" />
+            <location line="-97" />
             <source>Any</source>
             <translation>不限</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+46" />
+            <source>Export to Excel</source>
+            <translation>导出为 Excel</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
@@ -374,7 +424,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+842" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+805" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -407,15 +457,15 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-618" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1289" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-639" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1280" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-249" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-286" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+324" />
             <source>Number</source>
             <translation>编号</translation>
@@ -539,8 +589,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1085" />
-            <location line="+851" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1076" />
+            <location line="+850" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-120" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
@@ -667,13 +717,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-854" />
-            <location line="+841" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-853" />
+            <location line="+840" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-840" />
+            <location line="-839" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -685,14 +735,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+808" />
+            <location line="+807" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+126" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-836" />
+            <location line="-835" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -712,7 +762,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+808" />
+            <location line="+807" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -747,7 +797,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>依据</translation>
         </message>
         <message>
-            <location line="+229" />
+            <location line="+221" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
@@ -767,7 +817,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-584" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-583" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -782,7 +832,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>导入为</translation>
         </message>
         <message>
-            <location line="+175" />
+            <location line="+176" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
@@ -802,7 +852,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>行内容</translation>
         </message>
         <message>
-            <location line="+274" />
+            <location line="+272" />
             <location line="+126" />
             <source>Rank</source>
             <translation>排名</translation>
@@ -2823,7 +2873,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-409" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-401" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -2876,7 +2926,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-470" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-468" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -2941,17 +2991,12 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+32" />
             <source>Importing %1…</source>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>%1 of %2 rows keyed</source>
-            <translation>已计算 %1 / %2 行的检索键</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+15" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -3771,7 +3816,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+456" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+477" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -3781,7 +3826,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>最近打开的案件</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+279" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+316" />
             <source>Cases</source>
             <translation>案件列表</translation>
         </message>
@@ -3861,7 +3906,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+705" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+697" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -3884,7 +3929,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1150" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1142" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4039,7 +4084,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-618" />
+            <location line="-617" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4266,7 +4311,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+740" />
+            <location line="+739" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -4332,12 +4377,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
-            <location line="+362" />
+            <location line="+354" />
             <source>Citations</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location line="-275" />
+            <location line="-267" />
             <source>public</source>
             <translation>已公开</translation>
         </message>
@@ -4437,22 +4482,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>被诉方接触途径</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>%1 vs %2: %3/100, risk %4</source>
-            <translation>%1 与 %2：%3 分，风险%4</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>claim %1: %2</source>
-            <translation>权利要求%1：%2</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>similarity %1/100</source>
-            <translation>相似度 %1/100</translation>
-        </message>
-        <message>
-            <location line="+24" />
+            <location line="+32" />
             <source>Saved %1 by %2 · engine %3</source>
             <translation>%1 由 %2 保存 · 引擎 %3</translation>
         </message>
@@ -4647,7 +4677,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-987" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-950" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -4787,7 +4817,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>— 不导入 —</translation>
         </message>
         <message>
-            <location line="+245" />
+            <location line="+210" />
             <source>a trademark registration number has up to 9 digits (e.g. 1234567)</source>
             <translation>商标注册号最多 9 位数字（如 1234567）</translation>
         </message>
@@ -4855,7 +4885,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RightsRegisterPage</name>
         <message>
-            <location line="+652" />
+            <location line="+650" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -5009,7 +5039,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1041" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1033" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +69,13 @@ class CaseTableModel(PagedTableModel):
 
 
 class CaseListPage(QWidget):
-    """Signals: none. Opens a case in the main window on double-click or Enter."""
+    """Opens a case in the main window on double-click or Enter.
+
+    Signals:
+        exported(str): the filtered list was written to this Excel file.
+    """
+
+    exported = Signal(str)
 
     def __init__(self, ctx: AppContext, window: Any = None) -> None:
         super().__init__()
@@ -114,6 +120,9 @@ class CaseListPage(QWidget):
         self.date_to = self._date_edit()
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportCasesButton")
+        self.export_button.clicked.connect(lambda: self.export_xlsx())
         self.type_label, self.status_label, self.staff_label = QLabel(self), QLabel(self), QLabel(self)
         self.deadline_label, self.from_label, self.to_label = QLabel(self), QLabel(self), QLabel(self)
         filters = QHBoxLayout()
@@ -125,6 +134,7 @@ class CaseListPage(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
+        filters.addWidget(self.export_button)
         for box in (self.type_box, self.status_box, self.staff_box, self.deadline_box):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for edit in (self.date_from, self.date_to):
@@ -194,6 +204,8 @@ class CaseListPage(QWidget):
             edit.setSpecialValueText(self.tr("any"))
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setToolTip(self.tr("Show all cases again"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Write every case that matches the filters to an Excel workbook"))
         self._fill_combo(self.type_box, [(None, self.tr("All types"))]
                          + [(t, i18n.label(i18n.IP_TYPE, t)) for t in IP_TYPES])
         self._fill_combo(self.status_box, [(None, self.tr("All statuses")), ("open", self.tr("Open cases"))]
@@ -238,6 +250,31 @@ class CaseListPage(QWidget):
             date_to=date_to.toPython() if date_to != NO_DATE else None,
             text=self.search.text().strip() or None,
         )
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        """Every case matching the current filters to XLSX (in the background); asks for the file."""
+        if self.ctx.store is None:
+            return
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), "cases.xlsx", "Excel (*.xlsx)")
+            if not path:
+                return
+        from qcy_workstation.cases.export import export_case_list_xlsx
+
+        store, f, staff = self.ctx.store, self.current_filter(), self.ctx.staff
+        from PySide6.QtCore import QLocale
+
+        lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"  # as install_language set it
+        self.ctx.runner.submit(lambda: export_case_list_xlsx(store, f, path, actor=staff, lang=lang),
+                               on_success=self._exported, name="cases-xlsx")
+
+    def _exported(self, path: object) -> None:
+        self.exported.emit(str(path))
+        window = self.window_
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
 
     def apply_filters(self) -> None:
         """Run the query for the current filters (the first page and the counts, in the background)."""
