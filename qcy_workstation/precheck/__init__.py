@@ -11,7 +11,9 @@ reference pre-check, not a legal determination".
 
 Store-backed (import these modules explicitly; they need SQLAlchemy and an open ``Store``):
 - ``register.import_register(store, path, kind=None, mapping=None, sheet=None, replace=False, actor="",
-  progress=None) -> ImportReport``; ``register.read_table`` / ``register.detect_mapping`` for a preview
+  progress=None) -> ImportReport`` (``mapping`` column -> field, ``""``/``None`` = not imported; ``progress``
+  returning ``False`` cancels, store unchanged); ``register.read_table`` / ``register.guess_mapping`` /
+  ``register.detect_mapping`` for a preview
 - ``screening.screen_trademark(store, mark, classes=None, top=20)``, ``screening.screen_patent(store, text)``,
   ``screening.screen_gi(store, label, region)``
 - ``results.PrecheckResultService(store, actor).save(case_number, result) / list(case_number) / get(id)``

@@ -236,6 +236,11 @@ def _parse_one(number: int, text: str) -> Claim:
                  characterising.strip(" ，,"), tuple(elements))
 
 
+def claims_text(claims: ClaimSet) -> str:
+    """The claim set as numbered text ("1. …\n2. …") that :func:`parse_claims` reads back unchanged."""
+    return "\n".join(f"{c.number}. {c.text}" for c in claims.claims)
+
+
 def parse_claims(text: str) -> ClaimSet:
     """Number and parse a claim set (Chinese or English). Unnumbered text is one claim numbered 1."""
     if not text or not text.strip():
@@ -844,7 +849,9 @@ def compare_claim(
             keys.update(k)
     cite_keys = ["patent_law_64", "spc_patent_2009_art7"] + sorted(keys)
     inputs = {
-        "claims": claims if isinstance(claims, str) else "\n".join(c.text for c in cs.claims),
+        # a parsed set is recorded with its claim numbers, so that parse_claims() gives the same claims back
+        # and a saved result can be re-run
+        "claims": claims if isinstance(claims, str) else claims_text(cs),
         "product": product if isinstance(product, str) else prod.text,
         "claim": claim,
         "elements": list(elements) if elements is not None else None,

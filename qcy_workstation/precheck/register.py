@@ -118,6 +118,12 @@ def _cell(v: Any) -> str:
 
 def read_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str], Iterator[list[str]]]:
     """Header and data rows of a CSV (UTF-8 or GB18030, , ; or tab) or XLSX file (first sheet by default)."""
+    header, rows, _ = _open_table(path, sheet=sheet)
+    return header, rows
+
+
+def _open_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str], Iterator[list[str]], int]:
+    """:func:`read_table` plus an estimate of the number of data rows (for progress; 0 when unknown)."""
     p = Path(path)
     if not p.is_file():
         raise ValidationError(f"file not found: {p}", field="file", value=str(p))
@@ -136,7 +142,7 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str]
             header = [_cell(v) for v in next(it)]
         except StopIteration:
             raise ValidationError("the sheet is empty", field="file", value=str(p)) from None
-        return header, ([_cell(v) for v in row] for row in it)
+        return header, ([_cell(v) for v in row] for row in it), max(0, (ws.max_row or 1) - 1)
     raw = p.read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -156,51 +162,71 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str]
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise ValidationError("the file is empty", field="file", value=str(p)) from None
-    return header, ([c.strip() for c in row] for row in reader)
+    # line count: an over-estimate when quoted cells hold line breaks, corrected once the rows are read
+    return header, ([c.strip() for c in row] for row in reader), max(0, text.count("\n") - 1)
 
 
 def _fold_header(h: str) -> str:
     return re.sub(r"[\s_\-/()（）.:：#]+", "", unicodedata.normalize("NFKC", h)).lower()
 
 
-def detect_mapping(header: list[str], kind: str | None = None, overrides: dict[str, str] | None = None) -> tuple[str, dict[str, int]]:
-    """(kind, field -> column index). ``overrides`` maps a column header (or 1-based number) to a field."""
+def guess_mapping(header: list[str], kind: str | None = None,
+                  overrides: dict[str, str | None] | None = None) -> tuple[str, dict[str, int]]:
+    """(kind, field -> column index) as far as the headers tell, without requiring anything (a preview
+    shows it and staff complete it). Exact header names win over names contained in a header: with an
+    unknown mark header, "商标状态" is the status column, not the mark. A column fills one field at most.
+
+    ``overrides`` maps a column header (or 1-based number) to a field, or to ``None``/``""`` for "not
+    imported": staff's choice replaces what detection found for that column and that field.
+    """
     folded = [_fold_header(h) for h in header]
-    kinds = [kind] if kind else list(KINDS)
     if kind and kind not in KINDS:
         raise ValidationError(f"kind must be one of {KINDS}", field="kind", value=kind)
+    kinds = [kind] if kind else list(KINDS)
     best: tuple[int, str, dict[str, int]] | None = None
     for k in kinds:
         mapping: dict[str, int] = {}
-        for fld, names in HEADERS[k].items():
-            targets = [_fold_header(n) for n in names]
-            for i, h in enumerate(folded):
-                if i in mapping.values():
+        for exact in (True, False):
+            for fld, names in HEADERS[k].items():
+                if fld in mapping:
                     continue
-                if h in targets:
-                    mapping[fld] = i
-                    break
-            else:
+                targets = [_fold_header(n) for n in names]
+                taken = set(mapping.values())
                 for i, h in enumerate(folded):
-                    if i not in mapping.values() and any(len(t) >= 2 and t in h for t in targets):
+                    if i not in taken and (h in targets if exact else any(len(t) >= 2 and t in h for t in targets)):
                         mapping[fld] = i
                         break
         for col, fld in (overrides or {}).items():
-            if fld not in HEADERS[k]:
+            col = str(col).strip()
+            if col.isdigit() and 1 <= int(col) <= len(header):
+                idx = int(col) - 1
+            elif _fold_header(col) in folded:
+                idx = folded.index(_fold_header(col))
+            else:
+                raise ValidationError(f"no column {col!r} in the header {header}", field="map", value=col)
+            fld = (fld or "").strip()
+            if fld and fld not in HEADERS[k]:
                 if kind:
                     raise ValidationError(f"unknown field {fld!r} for {k} (fields: {list(HEADERS[k])})", field="map", value=fld)
                 continue
-            if col.isdigit() and 1 <= int(col) <= len(header):
-                mapping[fld] = int(col) - 1
-            elif _fold_header(col) in folded:
-                mapping[fld] = folded.index(_fold_header(col))
-            else:
-                raise ValidationError(f"no column {col!r} in the header {header}", field="map", value=col)
+            for other in [f for f, i in mapping.items() if i == idx]:
+                del mapping[other]  # the column is staff's: not imported, or imported as fld only
+            if fld:
+                mapping[fld] = idx
         score = sum(f in mapping for f in REQUIRED[k]) * 10 + len(mapping)
         if best is None or score > best[0]:
             best = (score, k, mapping)
     assert best is not None
-    _, k, mapping = best
+    return best[1], best[2]
+
+
+def detect_mapping(header: list[str], kind: str | None = None,
+                   overrides: dict[str, str | None] | None = None) -> tuple[str, dict[str, int]]:
+    """(kind, field -> column index) of a register file; every required field must have its column.
+
+    See :func:`guess_mapping` for the rules and ``overrides`` (``{"3": ""}`` = column 3 not imported).
+    """
+    k, mapping = guess_mapping(header, kind, overrides)
     missing = [f for f in REQUIRED[k] if f not in mapping]
     if missing:
         raise ValidationError(f"cannot find the column(s) for {missing} in {header}; use --map COLUMN=FIELD",
@@ -259,7 +285,9 @@ def _terms_chunk(texts: list[str]) -> list[str]:
 
 
 def _parallel(fn: Callable[[list[Any]], list[Any]], items: list[Any], *, chunk: int, workers: int | None,
-              progress: Callable[[int, int], Any] | None) -> list[Any]:
+              tick: Callable[[int], None]) -> list[Any]:
+    """``fn`` over ``items`` in chunks (in worker processes when it pays); ``tick(n)`` after each chunk of
+    ``n`` items may raise to stop: queued chunks are dropped and the workers stopped."""
     import multiprocessing
     import threading
 
@@ -269,22 +297,22 @@ def _parallel(fn: Callable[[list[Any]], list[Any]], items: list[Any], *, chunk: 
     can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     out: list[Any] = []
-    done = 0
     if workers <= 1 or len(chunks) <= 1 or not can_fork:
         for c in chunks:
             out.extend(fn(c))
-            done += len(c)
-            if progress:
-                progress(done, len(items))
+            tick(len(c))
         return out
     fn(items[:1])  # warm the dictionaries (pinyin phrases, zhconv) once, so forked workers inherit them
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    try:
         for c, res in zip(chunks, ex.map(fn, chunks), strict=True):
             out.extend(res)
-            done += len(c)
-            if progress:
-                progress(done, len(items))
+            tick(len(c))
+    except BaseException:
+        ex.shutdown(wait=False, cancel_futures=True)  # do not key the queued chunks of a cancelled import
+        raise
+    ex.shutdown()
     return out
 
 
@@ -349,19 +377,23 @@ INSERT_CHUNK = 20_000
 BAD_ROWS_KEPT = 1000  # the report lists the first bad rows in full and counts the rest
 
 
-def _bulk_insert(session: Any, model: Any, rows: list[dict[str, Any]], *, sqlite: bool) -> None:
+def _bulk_insert(session: Any, model: Any, rows: list[dict[str, Any]], *, sqlite: bool,
+                 tick: Callable[[int], None] | None = None, chunk: int = INSERT_CHUNK) -> None:
     """Insert many rows in the caller's transaction. On SQLite straight DBAPI ``executemany`` (a million
-    trademarks: ~15 s instead of ~35 s through Core parameter processing); elsewhere Core ``insert``."""
+    trademarks: ~15 s instead of ~35 s through Core parameter processing); elsewhere Core ``insert``.
+    ``tick(n)`` after each chunk of ``n`` rows may raise to stop (the caller's transaction rolls back)."""
     table = model.__table__
-    if not sqlite:
-        for i in range(0, len(rows), INSERT_CHUNK):
-            session.execute(insert(table), rows[i:i + INSERT_CHUNK])
-        return
     names = list(rows[0])
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    conn = session.connection()
-    for i in range(0, len(rows), INSERT_CHUNK):
-        conn.exec_driver_sql(sql, [tuple(_db_value(r[n]) for n in names) for r in rows[i:i + INSERT_CHUNK]])
+    conn = session.connection() if sqlite else None
+    for i in range(0, len(rows), chunk):
+        part = rows[i:i + chunk]
+        if conn is not None:
+            conn.exec_driver_sql(sql, [tuple(_db_value(r[n]) for n in names) for r in part])
+        else:
+            session.execute(insert(table), part)
+        if tick is not None:
+            tick(len(part))
 
 
 def _db_value(v: Any) -> Any:
@@ -369,12 +401,63 @@ def _db_value(v: Any) -> Any:
     return v.strftime("%Y-%m-%d %H:%M:%S.%f") if hasattr(v, "strftime") else v
 
 
+# Share of the import's time per row in each phase (measured on a 2-core laptop), so that the progress
+# fraction grows evenly: validation, keys (trademark / patent; GIs have none), store write.
+_PHASE_WEIGHT = {"trademark": (1, 3, 1), "patent": (1, 6, 1), "gi": (1, 0, 1)}
+PROGRESS_ROWS = 2_000  # report at least every this many rows in every phase (and at least every ~2 %)
+
+
+class _Progress:
+    """Import progress as one growing fraction over the phases; stops the import (``Cancelled``) as soon
+    as the caller's callback returns ``False``."""
+
+    def __init__(self, cb: Callable[[int, int], Any] | None, kind: str, estimate: int) -> None:
+        self.cb = cb
+        self.w = _PHASE_WEIGHT[kind]
+        self.rows = max(1, estimate)
+        self.step = max(1, min(PROGRESS_ROWS, self.rows // 50))
+        self.phase = 0
+        self.base = 0  # units done by the finished phases
+        self.done = 0  # rows done in this phase
+        self.pending = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.w) * self.rows
+
+    def start(self, phase: int, rows: int) -> None:
+        """Phase ``phase`` (0 read/validate, 1 keys, 2 store) now has ``rows`` rows to do."""
+        if phase > self.phase:
+            if self.phase == 0:
+                self.rows = max(1, rows)  # the file's real row count replaces the estimate
+                self.step = max(1, min(PROGRESS_ROWS, self.rows // 50))
+            self.base = sum(self.w[:phase]) * self.rows
+            self.phase, self.done, self.pending = phase, 0, 0
+            self.report()
+
+    def tick(self, n: int = 1) -> None:
+        self.done += n
+        self.pending += n
+        if self.pending >= self.step:
+            self.pending = 0
+            self.report()
+
+    def report(self) -> None:
+        if self.cb is None:
+            return
+        done = min(self.base + self.w[self.phase] * min(self.done, self.rows), self.total)
+        if self.cb(done, self.total) is False:
+            from qcy_workstation.cases.evidence import Cancelled
+
+            raise Cancelled("the register import was cancelled; nothing was stored")
+
+
 def import_register(
     store: Store,
     path: str | Path,
     *,
     kind: str | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: dict[str, str | None] | None = None,
     sheet: str | None = None,
     replace: bool = False,
     actor: str = "",
@@ -383,14 +466,24 @@ def import_register(
 ) -> ImportReport:
     """Import a register file; good rows are stored, bad rows reported (nothing stored if none is good).
 
-    ``replace``: rows whose number is already in the register replace the stored row (else they are bad
-    rows "already in the register"). ``progress(done, total)`` is called while keys are computed.
+    ``mapping``: column header or 1-based number -> field, or -> ``None``/``""`` for "not imported"
+    (staff's choice replaces detection for that column). ``replace``: rows whose number is already in the
+    register replace the stored row (else they are bad rows "already in the register").
+
+    ``progress(done, total)`` is called every ~2,000 rows (at most every ~2 % of the file) while the file
+    is read and validated, keys are computed and rows are written; ``done / total`` is the fraction of the
+    whole import (the phases weighted by their usual time). If it returns ``False`` the import stops at
+    once with :class:`~qcy_workstation.cases.evidence.Cancelled` and the store is as it was: everything is
+    written in one transaction, rolled back on cancel. (Once the transaction is committed the import is
+    done: the final report ``(total, total)`` cannot undo it.)
     """
     from qcy_workstation.cases import audit
 
     t0 = time.perf_counter()
-    header, rows = read_table(path, sheet=sheet)
+    header, rows, estimate = _open_table(path, sheet=sheet)
     kind, cols = detect_mapping(header, kind, mapping)
+    prog = _Progress(progress, kind, estimate)
+    prog.report()
     model, key = _MODEL[kind], _KEY[kind]
     with store.read() as s:
         existing = set(s.execute(select(getattr(model, key))).scalars())
@@ -400,13 +493,16 @@ def import_register(
     seen: set[str] = set()
     replaced_keys: list[str] = []
     total = 0
+    validate = _VALIDATE[kind]
+    items = list(cols.items())
     for n, row in enumerate(rows, start=2):
+        prog.tick()
         if not any(c.strip() for c in row):
             continue
         total += 1
-        values = {f: (row[i] if i < len(row) else "") for f, i in cols.items()}
+        values = {f: (row[i] if i < len(row) else "") for f, i in items}
         try:
-            rec = _VALIDATE[kind](values)
+            rec = validate(values)
             k = rec[key]
             if k in seen:
                 raise ValidationError(f"duplicate {key} {k} in this file", field=key, value=k)
@@ -424,15 +520,18 @@ def import_register(
     warnings: list[str] = []
     if bad_count > len(bad):
         warnings.append(f"{bad_count - len(bad)} more bad rows not listed")
+    prog.start(1, prog.done)
+    # chunks small enough for a progress report (and a prompt cancel) every ~2,000 rows
+    chunk = max(500, min(PROGRESS_ROWS, len(good) // 50 or 1))
     if kind == "trademark" and good:
-        keys = _parallel(_key_chunk, [r["mark"] for r in good], chunk=25_000, workers=workers if len(good) > 20_000 else 1,
-                         progress=progress)
+        keys = _parallel(_key_chunk, [r["mark"] for r in good], chunk=chunk, workers=workers if len(good) > 20_000 else 1,
+                         tick=prog.tick)
         names = ("norm", "cjk", "latin", "visual", "pinyin", "pinyin_tones", "pinyin_loose", "sound", "latin_sound", "alias_terms")
         for rec, kv in zip(good, keys, strict=True):
             rec.update(zip(names, kv, strict=True))
     elif kind == "patent" and good:
-        terms = _parallel(_terms_chunk, [r["claims"] for r in good], chunk=500, workers=workers if len(good) > 2_000 else 1,
-                          progress=progress)
+        terms = _parallel(_terms_chunk, [r["claims"] for r in good], chunk=min(chunk, 500),
+                          workers=workers if len(good) > 2_000 else 1, tick=prog.tick)
         for rec, tv in zip(good, terms, strict=True):
             rec["claim1_terms"] = tv
     timings["keys"] = time.perf_counter() - t0 - sum(timings.values())
@@ -443,16 +542,20 @@ def import_register(
     source = str(Path(path).name)[:300]
     for rec in good:
         rec.update(source=source, batch=batch, imported_at=now)
+    prog.start(2, prog.rows)
     if good:
-        with store.write() as s:
+        with store.write() as s:  # one transaction: a cancel (or any error) leaves the store as it was
             if replaced_keys:
                 for i in range(0, len(replaced_keys), 500):
                     s.execute(delete(model).where(getattr(model, key).in_(replaced_keys[i:i + 500])))
-            _bulk_insert(s, model, good, sqlite=store.is_sqlite)
+            _bulk_insert(s, model, good, sqlite=store.is_sqlite, tick=prog.tick, chunk=chunk)
+            prog.report()  # last chance to cancel before the commit
             audit.record(s, actor=actor or "system", action="import", entity=f"register_{kind}", entity_id=batch,
                          details={"file": source, "rows": total, "imported": len(good), "bad": bad_count,
                                   "replaced": len(replaced_keys)})
     timings["store"] = time.perf_counter() - t0 - sum(timings.values())
+    if progress is not None:
+        progress(prog.total, prog.total)  # done (the return value no longer matters: the rows are stored)
     mapping_out = {f: header[i] for f, i in cols.items()}
     return ImportReport(kind, str(path), total, len(good), len(replaced_keys), tuple(bad), mapping_out, batch,
                         time.perf_counter() - t0, tuple(warnings), timings)

@@ -29,25 +29,56 @@ class SavedPrecheck:
     inputs: dict[str, Any]
     result: dict[str, Any]
 
+    @property
+    def summary_en(self) -> str:
+        """The stored (Chinese) summary's English counterpart, made from the saved result."""
+        return summarise(self.result, "en")
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "case_number": self.case_number, "kind": self.kind, "summary": self.summary,
+                "summary_en": self.summary_en,
                 "engine_version": self.engine_version, "created_at": self.created_at.isoformat(),
                 "created_by": self.created_by, "inputs": self.inputs, "result": self.result}
 
 
-def summarise(d: dict[str, Any]) -> str:
-    """One line for lists and the case timeline."""
+_PATENT_VERDICT = {"zh": {"literal": "字面落入", "equivalent": "等同落入", "not_infringing": "未落入保护范围"},
+                   "en": {"literal": "literal infringement", "equivalent": "infringement by equivalents",
+                          "not_infringing": "outside the scope"}}
+_RISK = {"zh": {"high": "高", "medium": "中", "low": "低"}, "en": {"high": "high", "medium": "medium", "low": "low"}}
+_GI_VERDICT = {"zh": {"misuse": "不当使用", "lawful": "合法使用"}, "en": {"misuse": "misuse", "lawful": "lawful use"}}
+_SCREEN = {"zh": {"screen_trademark": "商标筛查", "screen_patent": "专利筛查", "screen_gi": "地理标志筛查"},
+           "en": {"screen_trademark": "trademark screening", "screen_patent": "patent screening",
+                  "screen_gi": "GI screening"}}
+_UNKNOWN = {"zh": "未知", "en": "unknown"}
+
+
+def summarise(d: dict[str, Any], lang: str = "zh") -> str:
+    """One line for lists, the audit log and the case timeline, all in one language (``zh`` or ``en``):
+    staff read it in the timeline, so no engine codes such as ``not_infringing`` or ``high``."""
+    en = lang == "en"
+    lang = "en" if en else "zh"
+
+    def word(table: dict[str, dict[str, str]], code: Any) -> str:
+        return table[lang].get(str(code), f"{_UNKNOWN[lang]}（{code}）" if not en else f"{_UNKNOWN[lang]} ({code})")
+
     kind = d.get("kind", "")
     if kind == "trademark":
-        return f"商标 {d['mark']} / {d['other']}：{d['score']}分，风险{d['risk']}"
+        if en:
+            return f"Trademark {d['mark']} / {d['other']}: {d['score']}/100, {word(_RISK, d['risk'])} risk"
+        return f"商标 {d['mark']} / {d['other']}：{d['score']}分，风险{word(_RISK, d['risk'])}"
     if kind == "patent":
-        return f"专利 权利要求{d['claim']}：{d['verdict']}"
+        if en:
+            return f"Patent claim {d['claim']}: {word(_PATENT_VERDICT, d['verdict'])}"
+        return f"专利 权利要求{d['claim']}：{word(_PATENT_VERDICT, d['verdict'])}"
     if kind == "gi":
-        return f"地理标志 {d.get('gi') or '—'}：{d['verdict']}"
+        if en:
+            return f"GI {d.get('gi') or '—'}: {word(_GI_VERDICT, d['verdict'])}"
+        return f"地理标志 {d.get('gi') or '—'}：{word(_GI_VERDICT, d['verdict'])}"
     if kind == "trade_secret":
-        return f"商业秘密 相似度{d['similarity']}/100"
+        return f"Trade secret similarity {d['similarity']}/100" if en else f"商业秘密 相似度{d['similarity']}/100"
     if kind.startswith("screen_"):
-        return f"{kind}：{len(d.get('hits', []))}条结果"
+        n = len(d.get("hits", []))
+        return f"{word(_SCREEN, kind)}: {n} hits" if en else f"{word(_SCREEN, kind)}：{n}条结果"
     return kind
 
 

@@ -147,3 +147,17 @@ def test_unknown_claim_number_is_a_validation_error():
     with pytest.raises(ValidationError) as exc:
         compare_claim(ZH_CLAIMS, "x", claim=9)
     assert exc.value.field == "claim"
+
+
+def test_a_chart_made_from_an_already_parsed_claim_set_can_be_saved_and_re_run():
+    # the page parses the claims once (for its claim selector) and charts claim 2 from that parsed set;
+    # a colleague later re-runs the saved result from its recorded inputs
+    parsed = parse_claims(ZH_CLAIMS)
+    product = "一种保温杯，杯体壁厚1.5mm，杯盖内设有线径0.8mm的复位弹簧，杯盖上设有硅胶密封圈。"
+    first = compare_claim(parsed, product, claim=2)
+    recorded = json.loads(json.dumps(first.to_dict(), ensure_ascii=False))["inputs"]
+    again = parse_claims(recorded["claims"])
+    assert [c.number for c in again.claims] == [1, 2, 3]
+    assert [c.depends_on for c in again.claims] == [c.depends_on for c in parsed.claims]
+    rerun = compare_claim(recorded["claims"], recorded["product"], claim=recorded["claim"])
+    assert rerun.verdict == first.verdict and rerun.to_dict()["elements"] == first.to_dict()["elements"]

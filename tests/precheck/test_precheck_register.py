@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from qcy_workstation.cli import main
-from qcy_workstation.errors import NotFoundError
+from qcy_workstation.errors import NotFoundError, ValidationError
 from qcy_workstation.precheck import compare_marks
 from qcy_workstation.precheck.register import import_register, register_counts
 from qcy_workstation.precheck.results import PrecheckResultService
@@ -161,3 +161,125 @@ def test_screening_index_is_cached_beside_the_store_and_rebuilt_after_an_import(
     import_register(store, _csv(tmp_path / "more.csv", [TM_ROWS[0], TM_ROWS[4]]))
     assert [h.mark for h in screen_trademark(store, "星巴克", classes="43", top=1).hits] == ["星巴克"]
     assert len(list((store.files_dir / "screen-index").glob("*.pickle"))) == 1
+
+
+def test_the_case_timeline_shows_a_saved_pre_check_in_chinese_only(store, cases):
+    """Staff read the timeline in Chinese: no engine codes such as not_infringing or high in the summary."""
+    import re
+
+    from qcy_workstation.precheck import compare_claim
+    from qcy_workstation.precheck.results import summarise
+
+    number = _new_case(cases)
+    svc = PrecheckResultService(store, actor="张三")
+    mark = svc.save(number, compare_marks("乔丹", "QIAODAN", classes="25"))
+    claim = svc.save(number, compare_claim("1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧。",
+                                           "一种水杯，包括杯体和杯盖。"))
+    assert mark.summary == "商标 乔丹 / QIAODAN：" + f"{mark.result['score']}分，风险高"
+    assert claim.summary == "专利 权利要求1：未落入保护范围"
+    logged = [e.details["summary"] for e in cases.timeline(number) if e.action == "precheck"]
+    assert logged == [mark.summary, claim.summary]
+    for line in logged:  # the only Latin letters are the mark itself
+        assert not re.search(r"[a-z_]{3,}", line.replace("QIAODAN", "")), line
+    # English users get an English line made from the same result
+    assert mark.summary_en == f"Trademark 乔丹 / QIAODAN: {mark.result['score']}/100, high risk"
+    assert claim.summary_en == "Patent claim 1: outside the scope"
+    assert summarise({"kind": "gi", "gi": "洛川苹果", "verdict": "misuse"}) == "地理标志 洛川苹果：不当使用"
+    assert summarise({"kind": "gi", "gi": "洛川苹果", "verdict": "lawful"}, "en") == "GI 洛川苹果: lawful use"
+
+
+def test_an_unrecognised_mark_header_does_not_take_the_status_column(store, tmp_path):
+    """The mark column is headed "Word" (not a known name): "商标状态" is still the status, and staff map
+    "Word" to the mark themselves."""
+    from qcy_workstation.precheck import register
+
+    header = ["注册号", "Word", "注册人", "国际分类", "商标状态"]
+    rows = [header, ["1234567", "乔丹", "乔丹体育股份有限公司", "25", "注册"]]
+    report = import_register(store, _csv(tmp_path / "tm.csv", rows), mapping={"Word": "mark"})
+    assert report.imported == 1
+    assert report.mapping == {"reg_no": "注册号", "mark": "Word", "owner": "注册人", "classes": "国际分类", "status": "商标状态"}
+    hit = screen_trademark(store, "乔丹", classes="25").hits[0]
+    assert hit.mark == "乔丹" and hit.status == "注册"
+    with pytest.raises(ValidationError):
+        register.detect_mapping(header, "trademark")  # without staff's choice the mark is missing, not guessed wrong
+    kind, found = register.guess_mapping(header)  # what a preview shows staff
+    assert kind == "trademark" and found["status"] == 4 and "mark" not in found
+
+
+def test_a_column_staff_mark_as_not_imported_is_left_out(store, tmp_path):
+    """The owner column holds an agent's name, not the right holder: staff choose "not imported" for it
+    (column 3 -> "" or None) and also move a field to another column; each column fills one field only."""
+    rows = [["注册号", "商标名称", "代理机构", "国际分类", "商标状态"],
+            ["1234567", "乔丹", "某代理公司", "25", "注册"],
+            ["2345678", "QIAODAN", "某代理公司", "25", "注册"]]
+    path = _csv(tmp_path / "tm.csv", rows)
+    from qcy_workstation.precheck.register import detect_mapping
+
+    kind, cols = detect_mapping(rows[0], None, {"3": "owner"})
+    assert cols["owner"] == 2
+    kind, cols = detect_mapping(rows[0], None, {"3": "owner", "代理机构": ""})
+    assert "owner" not in cols
+    kind, cols = detect_mapping(rows[0], None, {"5": None})
+    assert "status" not in cols
+    kind, cols = detect_mapping(rows[0], None, {"5": "owner"})  # the status column is now the owner, only
+    assert cols["owner"] == 4 and "status" not in cols
+    report = import_register(store, path, mapping={"3": "owner", "5": None})
+    report_2 = import_register(store, path, mapping={"3": ""}, replace=True)
+    assert report.imported == 2 and "status" not in report.mapping
+    assert report_2.imported == 2 and "owner" not in report_2.mapping
+    from sqlalchemy import select
+
+    from qcy_workstation.precheck.models import RegisterTrademark
+
+    with store.read() as s:
+        stored = s.execute(select(RegisterTrademark.owner, RegisterTrademark.status)).all()
+    assert stored == [("", "注册"), ("", "注册")]
+
+
+def _marks(path, n):
+    rows = [["注册号", "商标名称", "注册人", "国际分类"]]
+    rows += [[str(10_000_000 + i), f"秦川{i}号", f"企业{i}", str(1 + i % 45)] for i in range(n)]
+    return _csv(path, rows)
+
+
+def test_a_large_import_reports_progress_often_and_stops_when_told_leaving_the_store_as_it_was(store, tmp_path):
+    """Staff import 12,000 marks: the bar moves in small steps through reading, keying and writing; staff
+    cancel while the rows are being written, and the register is exactly as before."""
+    from qcy_workstation.cases.evidence import Cancelled
+
+    import_register(store, _csv(tmp_path / "first.csv", TM_ROWS[:3]))
+    before = register_counts(store)["trademark"]
+    path = _marks(tmp_path / "big.csv", 12_000)
+    seen: list[tuple[int, int]] = []
+    report = import_register(store, path, progress=lambda done, total: seen.append((done, total)))
+    assert report.imported == 12_000
+    totals = {t for _, t in seen}
+    assert len(totals) == 1 and seen[-1][0] == seen[-1][1]
+    dones = [d for d, _ in seen]
+    assert dones == sorted(dones)  # never goes back
+    steps = [b - a for a, b in zip(dones, dones[1:], strict=False)]
+    assert max(steps) <= 0.05 * seen[0][1]  # no jump larger than 5 % of the whole import
+    assert len(seen) >= 3 * 10  # reports in every phase, not once at the end
+    # the same file again, replacing: cancel once 90 % is done (rows are being written)
+    with store.read() as s:
+        from sqlalchemy import select
+
+        from qcy_workstation.precheck.models import RegisterTrademark
+
+        stored_before = s.execute(select(RegisterTrademark.reg_no, RegisterTrademark.batch)).all()
+    calls: list[int] = []
+
+    def cancel_late(done: int, total: int) -> bool:
+        calls.append(done)
+        return done < 0.9 * total
+
+    with pytest.raises(Cancelled):
+        import_register(store, path, replace=True, progress=cancel_late)
+    with store.read() as s:
+        assert s.execute(select(RegisterTrademark.reg_no, RegisterTrademark.batch)).all() == stored_before
+    assert register_counts(store)["trademark"] == before + 12_000
+    # cancel at the first report: nothing else is read
+    calls.clear()
+    with pytest.raises(Cancelled):
+        import_register(store, _marks(tmp_path / "other.csv", 3_000), progress=lambda d, t: calls.append(d) or False)
+    assert calls == [0] and register_counts(store)["trademark"] == before + 12_000

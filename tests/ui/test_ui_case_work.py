@@ -247,3 +247,36 @@ def test_verifying_evidence_finds_a_changed_file(qtbot, window, store, add_case,
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
     assert "网页存证.pdf" in seen[1] and "已被改动" in seen[1]
     wait_idle()
+
+
+def test_pre_check_from_the_case_page_opens_the_pre_check_with_the_case_loaded(qtbot, window, add_case, wait_idle):
+    """Staff on a trademark case click "Pre-check…": the pre-check page shows that case, its mark prefilled;
+    "Documents…" and "Compensation…" open those pages on the same case."""
+    add_case(title="“秦川”商标侵权纠纷", applicant="西安秦川食品有限公司")
+    case = add_case(title="“长安”商标侵权纠纷", applicant="西安长安食品有限公司")
+    page = window.go("case", case.number)
+    wait_idle()
+    assert page.case is not None and page.case.number == case.number
+    buttons = page.tool_buttons
+    assert [b.text() for b in buttons.values()] == ["侵权预判…", "文书…", "赔偿估算…"]
+    assert all(b.isVisible() and b.isEnabled() for b in buttons.values())
+
+    qtbot.mouseClick(buttons["precheck"], Qt.MouseButton.LeftButton)
+    precheck = window.pages["precheck"]
+    qtbot.waitUntil(lambda: precheck.case is not None and precheck.case.number == case.number, timeout=10000)
+    assert window.current_key == "precheck"
+    assert precheck.case_edit.text() == case.number and precheck.case_title.text() == "“长安”商标侵权纠纷"
+    assert precheck.trademark.mark.text() == "秦川"  # the case's registered mark is prefilled
+    assert precheck.tabs.currentIndex() == 1  # the trademark tab, for a trademark case
+
+    window.go("case", case.number)
+    wait_idle()
+    qtbot.mouseClick(buttons["documents"], Qt.MouseButton.LeftButton)
+    assert window.current_key == "documents"
+    qtbot.waitUntil(lambda: window.pages["documents"].case_edit.text() == case.number, timeout=5000)
+    window.go("case", case.number)
+    wait_idle()
+    qtbot.mouseClick(buttons["compensation"], Qt.MouseButton.LeftButton)
+    assert window.current_key == "compensation"
+    qtbot.waitUntil(lambda: window.pages["compensation"].case_edit.text() == case.number, timeout=5000)
+    wait_idle()

@@ -538,6 +538,14 @@ class CaseDetailPage(QWidget):
             self.workflow_buttons[target] = b
             flow.addWidget(b)
         flow.addStretch(1)
+        # the case's work on other pages, opened on this case: key -> button
+        self.tool_buttons: dict[str, QPushButton] = {}
+        for key, name in (("precheck", "openPrecheck"), ("documents", "openDocuments"), ("compensation", "openCompensation")):
+            b = QPushButton(content)
+            b.setObjectName(name)
+            b.clicked.connect(lambda _c=False, k=key: self.go_to(k))
+            self.tool_buttons[key] = b
+            flow.addWidget(b)
 
         self.tabs = QTabWidget(content)
         self.tabs.setObjectName("caseTabs")
@@ -602,6 +610,12 @@ class CaseDetailPage(QWidget):
         QShortcut(QKeySequence("Ctrl+O"), self, self.evidence.choose_files)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_case)
 
+    def go_to(self, key: str) -> None:
+        """Open page ``key`` (pre-check, documents, compensation) on the case shown here."""
+        number = self.case.number if self.case is not None else self.number
+        if self.window_ is not None and number:
+            self.window_.go(key, number)
+
     def retranslate(self) -> None:
         self.workflow_label.setText(self.tr("Next step:"))
         self.edit_button.setText(self.tr("Edit…"))
@@ -610,6 +624,13 @@ class CaseDetailPage(QWidget):
         self.add_right_button.setToolTip(self.tr("Record a further right concerned by this case"))
         for target, b in self.workflow_buttons.items():
             b.setText(i18n.label(i18n.STATUS_ACTION, target))
+        tools = {"precheck": (self.tr("Pre-check…"), self.tr("Compare this case's right with the accused product, "
+                                                             "sign or label on the pre-check page")),
+                 "documents": (self.tr("Documents…"), self.tr("Draft, issue and print this case's documents")),
+                 "compensation": (self.tr("Compensation…"), self.tr("Estimate the compensation to claim in this case"))}
+        for key, b in self.tool_buttons.items():
+            b.setText(tools[key][0])
+            b.setToolTip(tools[key][1])
         names = {"type": self.tr("IP type"), "status": self.tr("Status"), "received": self.tr("Received"),
                  "acceptance_due": self.tr("Acceptance due"), "accepted": self.tr("Accepted"),
                  "opinion_due": self.tr("Opinion due"), "opinion": self.tr("Opinion issued"),

@@ -266,8 +266,7 @@ def run_patent(claims: str, product: str, claim: int | None, elements: list[str]
     number = claim if claim in numbers else numbers[0]
     if claim not in numbers:
         elements = None  # the corrected split belonged to a claim that no longer exists
-    # the text (not the ClaimSet) goes in, so the saved inputs keep the claim numbers
-    return cs, compare_claim(claims, product, claim=number, elements=elements)
+    return cs, compare_claim(cs, product, claim=number, elements=elements)  # inputs keep the claim numbers
 
 
 def read_text_file(path: str) -> str:
@@ -1269,19 +1268,11 @@ INPUT_LABELS = {
 
 
 def saved_summary(s: Any) -> str:
-    """One line for a saved result in the current language (the stored summary mixes in engine codes)."""
-    r = s.result
-    if s.kind == "trademark":
-        return QCoreApplication.translate("PrecheckLabels", "%1 vs %2: %3/100, risk %4").replace("%1", str(r.get("mark"))).replace(
-            "%2", str(r.get("other"))).replace("%3", str(r.get("score"))).replace("%4", tl(RISK, r.get("risk")))
-    if s.kind == "patent":
-        return QCoreApplication.translate("PrecheckLabels", "claim %1: %2").replace("%1", str(r.get("claim"))).replace(
-            "%2", tl(VERDICT_SHORT, r.get("verdict")))
-    if s.kind == "gi":
-        return f"{r.get('gi') or '—'}: {tl(GI_VERDICT, r.get('verdict'))}"
-    if s.kind == "trade_secret":
-        return QCoreApplication.translate("PrecheckLabels", "similarity %1/100").replace("%1", str(r.get("similarity")))
-    return s.summary
+    """One line for a saved result in the current language (made from the result, so rows saved by an
+    older engine read the same)."""
+    from qcy_workstation.precheck.results import summarise
+
+    return summarise(s.result, "zh" if ui_lang() == "zh" else "en")
 
 
 SAVED_COLUMNS = [

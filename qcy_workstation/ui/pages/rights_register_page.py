@@ -118,10 +118,6 @@ def required_of(kind: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------------------- workers
 
 
-class ImportCancelled(Exception):
-    """Staff cancelled the import before anything was stored."""
-
-
 def read_preview(path: str, kind: str | None) -> dict[str, Any]:
     """Worker: the header, the first rows and the detected kind and column mapping of a register file."""
     from qcy_workstation.precheck.register import read_table
@@ -138,49 +134,17 @@ def read_preview(path: str, kind: str | None) -> dict[str, Any]:
 
 
 def detect(header: list[str], kind: str | None) -> dict[str, Any]:
-    """The kind and column -> field mapping detection finds (an empty mapping and the reason if none)."""
-    from qcy_workstation.precheck.register import detect_mapping
+    """The kind and column -> field mapping detection finds (and, when a required column is not recognised,
+    what the headers do name and the reason, so staff map the rest)."""
+    from qcy_workstation.precheck.register import detect_mapping, guess_mapping
 
     try:
         k, mapping = detect_mapping(header, kind)
-        return {"kind": k, "columns": {i: f for f, i in mapping.items()}, "problem": ""}
+        problem = ""
     except ValidationError as exc:
-        k, columns = partial_mapping(header, kind)
-        return {"kind": k, "columns": columns, "problem": exc.message}
-
-
-def _fold(h: str) -> str:
-    import re
-    import unicodedata
-
-    return re.sub(r"[\s_\-/()（）.:：#]+", "", unicodedata.normalize("NFKC", h)).lower()
-
-
-def partial_mapping(header: list[str], kind: str | None) -> tuple[str, dict[int, str]]:
-    """What the headers name even when a required column is not recognised (staff map the rest): the
-    register's header names matched exactly, then as part of a header, as the engine's detection does."""
-    from qcy_workstation.precheck.register import HEADERS, REQUIRED
-
-    folded = [_fold(h) for h in header]
-    best: tuple[int, str, dict[int, str]] | None = None
-    for k in [kind] if kind else list(KINDS):
-        columns: dict[int, str] = {}
-        # exact header names first for every field, then names inside a header ("商标" in "商标状态" must not
-        # take the status column before the status field has seen its exact name)
-        for exact in (True, False):
-            for field, names in HEADERS[k].items():
-                if field in columns.values():
-                    continue
-                targets = [_fold(n) for n in names]
-                hit = next((i for i, h in enumerate(folded) if i not in columns
-                            and (h in targets if exact else any(len(t) >= 2 and t in h for t in targets))), None)
-                if hit is not None:
-                    columns[hit] = field
-        score = sum(f in columns.values() for f in REQUIRED[k]) * 10 + len(columns)
-        if best is None or score > best[0]:
-            best = (score, k, columns)
-    assert best is not None
-    return best[1], best[2]
+        k, mapping = guess_mapping(header, kind)
+        problem = exc.message
+    return {"kind": k, "columns": {i: f for f, i in mapping.items()}, "problem": problem}
 
 
 def register_overview(store: Any) -> dict[str, int]:
@@ -224,8 +188,9 @@ class MappingModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 2), self.index(len(self.header) - 1, 2))
 
     def mapping(self) -> dict[str, str]:
-        """``{"3": "mark", ...}``: 1-based column numbers -> fields, as the engine's ``mapping`` takes."""
-        return {str(i + 1): f for i, f in enumerate(self.fields) if f}
+        """``{"3": "mark", "4": "", ...}``: every 1-based column number -> its field, ``""`` for "not
+        imported", as the engine's ``mapping`` takes (staff's choice replaces detection for every column)."""
+        return {str(i + 1): f or "" for i, f in enumerate(self.fields)}
 
     def missing_required(self) -> list[str]:
         return [f for f in required_of(self.kind) if f not in self.fields]
@@ -581,10 +546,8 @@ class ImportTab(QWidget):
         def work(task: Any) -> Any:
             from qcy_workstation.precheck.register import import_register
 
-            def progress(done: int, total: int) -> None:
-                task.report(done, total)
-                if cancel.is_set():
-                    raise ImportCancelled()
+            def progress(done: int, total: int) -> bool:
+                return task.report(done, total) and not cancel.is_set()  # False: the engine stops
 
             return import_register(store, path, kind=kind, mapping=mapping, replace=replace, actor=staff,
                                    progress=progress)
@@ -603,10 +566,10 @@ class ImportTab(QWidget):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(self.tr("%1 of %2 rows keyed").replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+            self.progress.setFormat("%p%")  # the share of the whole import: reading, keys and writing
 
     def cancel(self) -> None:
-        """Stop the import at its next step; nothing is stored when it stops before writing."""
+        """Stop the import at its next progress report (every ~2,000 rows); nothing is stored."""
         self._cancel.set()
         self.cancel_button.setEnabled(False)
         self.report_label.setText(self.tr("Cancelling…"))
@@ -625,7 +588,7 @@ class ImportTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if isinstance(exc, ImportCancelled):
+        if isinstance(exc, QcyError) and exc.code == "cancelled":  # the engine rolled back: nothing stored
             self.report_label.setText(self.tr("Import cancelled: nothing was stored."))
             return
         self.page.failed(exc)
