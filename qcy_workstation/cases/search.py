@@ -14,24 +14,16 @@ from __future__ import annotations
 
 import re
 
+from qcy_workstation.cases.names import fold_width
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
 _ALNUM_PARTS = re.compile(r"[a-z]+|[0-9]+")
 
 
-def _fold(text: str) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        out.append(ch)
-    return "".join(out)
-
-
 def normalise(text: str) -> str:
     """Half-width, lower case, simplified Chinese: the form both documents and queries are reduced to."""
-    return _zhconv().convert(_fold(text), "zh-cn").lower()
+    return _zhconv().convert(fold_width(text), "zh-cn").lower()
 
 
 def _is_cjk(run: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from qcy_workstation.cases.names import fold_width
 from qcy_workstation.errors import ValidationError
 
 IP_TYPES = ("trademark", "patent", "gi", "trade-secret")
@@ -31,16 +32,8 @@ _ORG_CHARSET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _fold(text: str) -> str:
-    """Full-width ASCII to half-width, strip spaces: what people paste from Word or a web page."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        elif code == 0x3000:
-            ch = " "
-        out.append(ch)
-    return "".join(out).strip()
+    """Full-width ASCII to half-width, trimmed: what people paste from Word or a web page."""
+    return fold_width(text).strip()
 
 
 def uscc_check_char(first17: str) -> str:
