@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
 
@@ -78,6 +78,50 @@ class ConsultationService:
             if case is not None:
                 CaseService.reindex(s, case)
             return _view(row, case.number if case else None)
+
+    EDITABLE = ("at", "channel", "enquirer", "organisation", "phone", "ip_type", "topic", "summary", "advice",
+                "follow_up_on")
+
+    def update(self, consultation_id: int, **fields: Any) -> ConsultationView:
+        """Correct a logged consultation (typo, wrong channel, advice added later). Validated like ``add``;
+        the audit event keeps every changed field as [old, new]. The link to a case is ``link``/``unlink``."""
+        unknown = set(fields) - set(self.EDITABLE)
+        if unknown:
+            raise ValidationError(f"cannot be changed here; changeable: {', '.join(self.EDITABLE)}",
+                                  field=sorted(unknown)[0])
+        with self.store.write() as s:
+            row = s.get(Consultation, consultation_id)
+            if row is None:
+                raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
+            current = NewConsultation(channel=row.channel, enquirer=row.enquirer, topic=row.topic,
+                                      organisation=row.organisation, phone=row.phone, ip_type=row.ip_type,
+                                      summary=row.summary, advice=row.advice, follow_up_on=row.follow_up_on,
+                                      at=row.at)
+            merged = clean_consultation(replace(current, **fields))
+            after = {k: getattr(merged, k) for k in fields}
+            for k in ("organisation", "summary", "advice"):
+                if k in after:
+                    after[k] = (after[k] or "").strip()
+            if "at" in after and after["at"] is None:
+                raise ValidationError("must be filled in", field="at")
+            before = {k: getattr(row, k) for k in fields}
+            diff = audit.changes(before, after)
+            number = None
+            if row.case_id:
+                number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar()
+            if not diff:
+                return _view(row, number)
+            for k, v in after.items():
+                setattr(row, k, v)
+            s.flush()
+            audit.record(s, actor=self.actor, action="update", entity="consultation", entity_id=row.id,
+                         case_id=row.case_id, details=diff)
+            self.reindex(s, row)
+            if row.case_id:
+                case = s.get(Case, row.case_id)
+                if case is not None:
+                    CaseService.reindex(s, case)
+            return _view(row, number)
 
     @staticmethod
     def reindex(s: Session, c: Consultation) -> None:
@@ -171,6 +215,21 @@ class ConsultationService:
                          case_id=case.id, details={"case": case.number})
             CaseService.reindex(s, case)
             return _view(row, case.number)
+
+    def unlink(self, consultation_id: int) -> ConsultationView:
+        """Undo a wrong link: the consultation stands alone again; the case's search text loses it."""
+        with self.store.write() as s:
+            row = s.get(Consultation, consultation_id)
+            if row is None:
+                raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
+            case = s.get(Case, row.case_id) if row.case_id else None
+            if case is None:
+                raise ValidationError("is not linked to a case", field="case", value=consultation_id)
+            row.case_id = None
+            audit.record(s, actor=self.actor, action="unlink", entity="consultation", entity_id=row.id,
+                         case_id=case.id, details={"case": case.number})
+            CaseService.reindex(s, case)
+            return _view(row, None)
 
     def convert_to_case(self, consultation_id: int, new: NewCase) -> CaseDetail:
         """Open a case from a consultation; the consultation is linked to it in the same transaction."""

@@ -445,6 +445,56 @@ class CaseService:
             self.reindex(s, case)
             return self._detail(s, case)
 
+    PARTY_FIELDS = ("name", "uscc", "kind", "address", "contact", "phone", "email", "industry", "settled")
+
+    def update_party(self, number: str, role: str, party: PartyInput) -> CaseDetail:
+        """Correct the applicant's or opponent's details as given later (new phone, address, credit code).
+
+        The party is one record shared by every case it appears in, so the change shows in all of them;
+        each of those cases is reindexed (its search text holds the party's name and credit code). Audited
+        once, on this case, with [old, new] per changed field and the other cases affected."""
+        role = validate_choice(role, ("applicant", "opponent"), "role")
+        clean = clean_party(party, role)
+        with self.store.write() as s:
+            case = self._get(s, number)
+            target = case.applicant if role == "applicant" else case.opponent
+            if target is None:
+                raise NotFoundError(f"case {case.number} has no {role}", field=f"{role}_name", value=case.number)
+            if clean.uscc and clean.uscc != target.uscc:
+                other = s.execute(select(Party.id).where(Party.uscc == clean.uscc, Party.id != target.id)
+                                  .limit(1)).scalar()
+                if other is not None:
+                    raise ValidationError("another party already has this credit code", field=f"{role}_uscc",
+                                          value=clean.uscc)
+            before = {k: getattr(target, k) for k in self.PARTY_FIELDS}
+            after = {k: getattr(clean, k) for k in self.PARTY_FIELDS}
+            diff = audit.changes(before, after)
+            if not diff:
+                return self._detail(s, case)
+            for k, v in after.items():
+                setattr(target, k, v)
+            if "name" in diff:
+                target.name_norm = normalise_name(clean.name, drop_place=True)
+            s.flush()
+            shared = s.execute(select(Case).where(
+                (Case.applicant_id == target.id) | (Case.opponent_id == target.id)).order_by(Case.id)).scalars().all()
+            audit.record(s, actor=self.actor, action="update", entity="party", entity_id=target.id,
+                         case_id=case.id, details={"role": role, "party": target.name, **diff,
+                                                   "also_in": [c.number for c in shared if c.id != case.id]})
+            for c in shared:
+                self.reindex(s, c)
+            return self._detail(s, case)
+
+    def party_case_count(self, number: str, role: str) -> int:
+        """How many cases share this case's applicant/opponent record (the edit dialog warns when > 1)."""
+        with self.store.read() as s:
+            case = self._get(s, number)
+            target = case.applicant if role == "applicant" else case.opponent
+            if target is None:
+                return 0
+            return int(s.execute(select(func.count(Case.id)).where(
+                (Case.applicant_id == target.id) | (Case.opponent_id == target.id))).scalar() or 0)
+
     # ------------------------------------------------------------ search index
 
     @staticmethod

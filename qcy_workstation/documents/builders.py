@@ -332,8 +332,7 @@ def build_document(
 
 
 _CN_NUM = "〇一二三四五六七八九十"
-CHANNELS = {"walk-in": {"zh": "来访", "en": "walk-in"}, "phone": {"zh": "电话", "en": "phone"},
-            "online": {"zh": "网上", "en": "online"}, "letter": {"zh": "来信", "en": "letter"}}
+CHANNELS = labels.CHANNEL_NAMES
 
 
 def _addressee(content: DocumentContent, case: CaseData) -> None:

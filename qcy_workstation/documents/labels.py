@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from qcy_workstation.labels import CHANNELS, IP_TYPES
+
 TITLES = {
     "acceptance-notice": {"zh": "知识产权维权援助受理通知书", "en": "Notice of Acceptance of an IP Assistance Request"},
     "non-acceptance-notice": {"zh": "知识产权维权援助不予受理通知书",
@@ -37,15 +39,14 @@ GUIDANCE_NOTE = {
           "or administrative determination. Ask the workstation or a lawyer about your own matter.",
 }
 
-IP_TYPE_NAMES = {
-    "patent": {"zh": "专利", "en": "patent"},
-    "trademark": {"zh": "商标", "en": "trademark"},
-    "trade-secret": {"zh": "商业秘密", "en": "trade secret"},
-    "trade_secret": {"zh": "商业秘密", "en": "trade secret"},
-    "gi": {"zh": "地理标志", "en": "geographical indication"},
+# Running text names the right in lower case, and a GI in full.
+_IP_TYPE_EN = {code: en.lower() for code, (_zh, en) in IP_TYPES.items()} | {"gi": "geographical indication"}
+IP_TYPE_NAMES = {code: {"zh": zh, "en": _IP_TYPE_EN[code]} for code, (zh, _en) in IP_TYPES.items()} | {
+    "trade_secret": {"zh": IP_TYPES["trade-secret"][0], "en": _IP_TYPE_EN["trade-secret"]},
     "other": {"zh": "其他", "en": "other"},
     "": {"zh": "未分类", "en": "unspecified"},
 }
+CHANNEL_NAMES = {code: {"zh": zh, "en": en.lower()} for code, (zh, en) in CHANNELS.items()}
 
 L = {
     "number": {"zh": "文号：", "en": "No. "},

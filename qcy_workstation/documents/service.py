@@ -235,6 +235,30 @@ class DocumentService:
                                                    "issued": False, "sha256": _sha(data), "out": str(out or "")})
         return data
 
+    def record_print(self, kind: str, case_number: str | None, *, lang: str = "zh", ref: int | str | None = None,
+                     pages: int, number: str = "", preview: bool = False) -> None:
+        """Record that a document (a draft/preview, or a register document ``ref``) was sent to a printer:
+        paper copies leave the workstation, so the audit trail must show who printed what and when.
+        Called after the print job was handed to the system (the print dialog itself is the UI's)."""
+        if kind not in DOCUMENT_KINDS:
+            raise ValidationError(f"must be one of {', '.join(DOCUMENT_KINDS)}", field="kind", value=kind)
+        if lang not in LANGS:
+            raise ValidationError(f"must be one of {', '.join(LANGS)}", field="lang", value=lang)
+        if pages < 1:
+            raise ValidationError("must be at least 1", field="pages", value=pages)
+        with self.store.write() as s:
+            case_id = self._case_row(s, case_number).id if case_number else None
+            status = "unregistered"
+            entity_id = number or UNREGISTERED.get(lang, UNREGISTERED["zh"])
+            version = None
+            if ref is not None:
+                row = self._resolve(s, ref)
+                entity_id, status, version = row.number, row.status, row.version
+                case_id = row.case_id if case_id is None else case_id
+            audit.record(s, actor=self.actor, action="print", entity="document", entity_id=entity_id,
+                         case_id=case_id, details={"kind": kind, "lang": lang, "pages": pages, "status": status,
+                                                   "version": version, "preview": preview})
+
     @staticmethod
     def _write_out(data: bytes, out: str | os.PathLike[str] | None) -> None:
         if out is None:
@@ -406,6 +430,12 @@ class DocumentService:
     def get(self, ref: int | str, *, version: int | None = None) -> DocumentView:
         with self.store.read() as s:
             return self._view(s, self._resolve(s, ref, version=version))
+
+    def options(self, ref: int | str, *, version: int | None = None) -> dict[str, Any]:
+        """The free-text parts a register document was drafted with (what the editors show again)."""
+        with self.store.read() as s:
+            row = self._resolve(s, ref, version=version)
+            return json.loads(row.options_json or "{}")
 
     # ----------------------------------------------------------------------------------- helpers
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qcy_workstation.precheck.text import fold
@@ -112,11 +113,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         a, b = float(m.group(1)) * f, float(m.group(2)) * f
         out.append(Quantity(dim, min(a, b), max(a, b), m.group(0), m.start(), m.end()))
         taken.append(m.span())
-    for m in _SINGLE_RE.finditer(t):
-        if _spans_overlap(m.span(), taken):
-            continue
-        dim, f = _u(m.group(2))
-        v = float(m.group(1)) * f
+    for m, dim, v in _untaken(_SINGLE_RE, t, taken, value=1, unit=2):
         out.append(Quantity(dim, v, v, m.group(0), m.start(), m.end()))
     return out
 
@@ -132,11 +129,7 @@ def extract_constraints(text: str) -> list[Constraint]:
         a, b = float(m.group(1)) * f, float(m.group(2)) * f
         out.append(Constraint(dim, min(a, b), max(a, b), True, True, False, m.group(0)))
         taken.append(m.span())
-    for m in _CMP_RE.finditer(t):
-        if _spans_overlap(m.span(), taken):
-            continue
-        dim, f = _u(m.group(6))
-        v = float(m.group(5)) * f
+    for m, dim, v in _untaken(_CMP_RE, t, taken, value=5, unit=6):
         if m.group(1):
             c = Constraint(dim, v, math.inf, True, True, True, m.group(0))
         elif m.group(2):
@@ -147,23 +140,26 @@ def extract_constraints(text: str) -> list[Constraint]:
             c = Constraint(dim, -math.inf, v, True, False, False, m.group(0))
         out.append(c)
         taken.append(m.span())
-    for m in _SUFFIX_RE.finditer(t):
-        if _spans_overlap(m.span(), taken):
-            continue
-        dim, f = _u(m.group(2))
-        v = float(m.group(1)) * f
+    for m, dim, v in _untaken(_SUFFIX_RE, t, taken, value=1, unit=2):
         lower = m.group(3) in ("以上", "或以上", "or more", "and above")
         c = Constraint(dim, v, math.inf, True, True, True, m.group(0)) if lower else Constraint(
             dim, -math.inf, v, True, True, True, m.group(0))
         out.append(c)
         taken.append(m.span())
-    for m in _SINGLE_RE.finditer(t):
-        if _spans_overlap(m.span(), taken):
-            continue
-        dim, f = _u(m.group(2))
-        v = float(m.group(1)) * f
+    for m, dim, v in _untaken(_SINGLE_RE, t, taken, value=1, unit=2):
         out.append(Constraint(dim, v, v, True, True, limit, m.group(0)))
     return out
+
+
+def _untaken(regex: re.Pattern[str], text: str, taken: list[tuple[int, int]], *, value: int,
+             unit: int) -> Iterator[tuple[re.Match[str], str, float]]:
+    """The matches of ``regex`` outside the spans already read (``taken`` may grow while this runs), each
+    with its dimension and its number in base units: a range's numbers are not read again as a bound."""
+    for m in regex.finditer(text):
+        if _spans_overlap(m.span(), taken):
+            continue
+        dim, f = _u(m.group(unit))
+        yield m, dim, float(m.group(value)) * f
 
 
 def strip_quantities(text: str) -> str:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from qcy_workstation.cases import audit
+from qcy_workstation.db.store import Store
 from qcy_workstation.stats.figures import Table
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -46,8 +51,26 @@ def _fill(ws: Worksheet, table: Table, lang: str) -> None:
     ws.freeze_panes = "A3"
 
 
-def export_tables_xlsx(tables: Iterable[Table], path: str | Path, *, lang: str = "zh") -> Path:
-    """Write each table to its own sheet (title row, header row, data); returns the path written."""
+def record_export(store: Store, path: str | Path, *, kind: str, period: tuple[date | None, date | None],
+                  actor: str = "staff", extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Audit one statistics export (figures leave the workstation): entity ``stats_export``, with kind,
+    period, file name and the file's SHA-256, so a report handed to the bureau can be matched later.
+    Returns the details recorded."""
+    out = Path(path)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    lo, hi = period
+    details: dict[str, Any] = {"kind": kind, "period": [lo.isoformat() if lo else None, hi.isoformat() if hi else None],
+                               "file": out.name, "sha256": digest, **(extra or {})}
+    with store.write() as s:
+        audit.record(s, actor=actor, action="export", entity="stats_export", entity_id=out.name, details=details)
+    return details
+
+
+def export_tables_xlsx(tables: Iterable[Table], path: str | Path, *, lang: str = "zh", store: Store | None = None,
+                       actor: str = "staff", period: tuple[date | None, date | None] = (None, None)) -> Path:
+    """Write each table to its own sheet (title row, header row, data); returns the path written.
+    With ``store`` the export is recorded in the audit trail (``record_export``)."""
+    tables = list(tables)
     out = Path(path)
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
@@ -59,9 +82,13 @@ def export_tables_xlsx(tables: Iterable[Table], path: str | Path, *, lang: str =
         wb.create_sheet("empty")
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
+    if store is not None:
+        record_export(store, out, kind="xlsx", period=period, actor=actor,
+                      extra={"tables": [t.key for t in tables], "lang": lang})
     return out
 
 
-def export_table_xlsx(table: Table, path: str | Path, *, lang: str = "zh") -> Path:
+def export_table_xlsx(table: Table, path: str | Path, *, lang: str = "zh", store: Store | None = None,
+                      actor: str = "staff", period: tuple[date | None, date | None] = (None, None)) -> Path:
     """One dashboard table to XLSX (what the table's export button writes)."""
-    return export_tables_xlsx([table], path, lang=lang)
+    return export_tables_xlsx([table], path, lang=lang, store=store, actor=actor, period=period)

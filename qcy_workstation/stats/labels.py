@@ -1,19 +1,15 @@
-"""Display names (Chinese / English) of the codes the figures are keyed by. Keys stay codes in JSON."""
+"""Display names (Chinese / English) of the codes the figures are keyed by. Keys stay codes in JSON.
+
+The case codes (IP types, statuses, channels, assistance kinds) come from ``qcy_workstation.labels``."""
 
 from __future__ import annotations
 
-IP_TYPES = {"trademark": ("商标", "Trademark"), "patent": ("专利", "Patent"), "gi": ("地理标志", "GI"),
-            "trade-secret": ("商业秘密", "Trade secret"), "": ("未注明", "Not stated")}
-STATUSES = {"received": ("已收案", "Received"), "accepted": ("已受理", "Accepted"), "declined": ("不予受理", "Declined"),
-            "in_progress": ("办理中", "In progress"), "opinion_issued": ("已出具意见", "Opinion issued"),
-            "closed": ("已结案", "Closed"), "withdrawn": ("已撤回", "Withdrawn")}
-CHANNELS = {"walk-in": ("来访", "Walk-in"), "phone": ("电话", "Phone"), "online": ("网上", "Online"),
-            "letter": ("来信", "Letter")}
-ASSISTANCE = {"infringement-opinion": ("侵权判定参考意见", "Infringement opinion"),
-              "compensation-estimate": ("赔偿估算", "Compensation estimate"),
-              "legal-consultation": ("法律咨询", "Legal consultation"),
-              "dispute-route": ("维权途径指导", "Dispute route"),
-              "early-warning": ("预警分析", "Early warning")}
+from qcy_workstation import labels as core
+
+IP_TYPES = {**core.IP_TYPES, "": ("未注明", "Not stated")}
+STATUSES = core.CASE_STATUSES
+CHANNELS = core.CHANNELS
+ASSISTANCE = core.ASSISTANCE_KINDS
 PROJECT_KINDS = {"rd": ("研发", "R&D"), "trade": ("贸易（出口、展会）", "Trade (exports, exhibitions)"),
                  "investment": ("投资", "Investment"), "tech_transfer": ("技术转移", "Technology transfer")}
 SEVERITIES = {"high": ("高", "High"), "medium": ("中", "Medium"), "low": ("低", "Low")}

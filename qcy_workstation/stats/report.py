@@ -347,8 +347,10 @@ def render_docx(report: Report) -> bytes:
     return buf.getvalue()
 
 
-def export_report(report: Report, path: str | Path, fmt: str | None = None) -> Path:
-    """Write the report as PDF or DOCX (format from ``fmt`` or the file's suffix)."""
+def export_report(report: Report, path: str | Path, fmt: str | None = None, *, store: Store | None = None,
+                  actor: str = "staff") -> Path:
+    """Write the report as PDF or DOCX (format from ``fmt`` or the file's suffix). With ``store`` the export
+    is recorded in the audit trail (entity ``stats_export``, kind ``monthly``/``annual``, with the SHA-256)."""
     out = Path(path)
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
@@ -356,4 +358,9 @@ def export_report(report: Report, path: str | Path, fmt: str | None = None) -> P
     data = render_pdf(report) if fmt == "pdf" else render_docx(report)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
+    if store is not None:
+        from qcy_workstation.stats.export import record_export
+
+        record_export(store, out, kind=report.kind, period=(report.period.date_from, report.period.date_to),
+                      actor=actor, extra={"format": fmt, "lang": report.lang})
     return out

@@ -60,6 +60,25 @@ def display(value: Any) -> str:
 
 class _ColumnsMixin:
     columns: Sequence[Column]
+    rows: list[Any]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self._data(self.rows[index.row()], index, role)
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def retranslate(self) -> None:
+        """Column titles and code labels again, in the language now installed."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(self.columns) - 1))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self.columns)
@@ -109,14 +128,6 @@ class RowTableModel(_ColumnsMixin, QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self._data(self.rows[index.row()], index, role)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
@@ -124,14 +135,6 @@ class RowTableModel(_ColumnsMixin, QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self.rows.sort(key=lambda r: display(key(r)), reverse=order == Qt.SortOrder.DescendingOrder)
         self.layoutChanged.emit()
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
 
 PageFn = Callable[[int, int, str, bool], list[Any]]  # (offset, limit, sort, descending) -> rows
@@ -224,13 +227,9 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             self._exhausted = True
             self.failed.emit(exc)
 
-        if self.runner is None:
-            try:
-                done(work())
-            except Exception as exc:  # same path as a failed background read
-                failed(exc)
-        else:
-            self._task = self.runner.submit(work, on_success=done, on_error=failed, name="page")
+        task = self._run(work, done, failed, "page")
+        if task is not None:
+            self._task = task
 
     def _count(self, total_fn: TotalFn, generation: int) -> None:
         def done(total: Any) -> None:
@@ -241,13 +240,20 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             if generation == self._generation:
                 self.failed.emit(exc)
 
-        if self.runner is None:
-            try:
-                done(total_fn())
-            except Exception as exc:  # same path as a failed background count
-                failed(exc)
-        else:
-            self._count_task = self.runner.submit(total_fn, on_success=done, on_error=failed, name="count")
+        task = self._run(total_fn, done, failed, "count")
+        if task is not None:
+            self._count_task = task
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None],
+             name: str) -> Task | None:
+        """``work`` on the runner (its task), or at once without one (None): a failure takes the same path."""
+        if self.runner is not None:
+            return self.runner.submit(work, on_success=done, on_error=failed, name=name)
+        try:
+            done(work())
+        except Exception as exc:  # same path as a failed background run
+            failed(exc)
+        return None
 
     def _append(self, rows: list[Any]) -> None:
         self._exhausted = len(rows) < self.page_size
@@ -260,14 +266,6 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         self._loading = False
 
     # ---------------------------------------------------------------- Qt model API
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self._data(self.rows[index.row()], index, role)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and not self._exhausted and not self._loading
@@ -289,14 +287,6 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
 
     def sort_column(self) -> int:
         return next((i for i, c in enumerate(self.columns) if c.sort_key == self.sort_key), -1)
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
 
 def deadline_colours(state: str) -> tuple[QColor | None, QColor | None]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
@@ -29,6 +32,24 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
     box.open()
+
+
+def status_html(text: str, *, error: bool = False) -> str:
+    """A page's status line: the text escaped, in red when it reports an error."""
+    escaped = html.escape(text or "")
+    return f"<span style='color:#c62828'>{escaped}</span>" if error else escaped
+
+
+def report_failure(parent: QWidget, exc: BaseException, set_status: Callable[..., None]) -> None:
+    """A failed background run: a known error (bad input, a missing record) in the status line, since staff
+    can fix it there; anything else in the plain-words dialog."""
+    from qcy_workstation.errors import QcyError
+
+    if isinstance(exc, QcyError):
+        _title, message = explain(exc)
+        set_status(message, error=True)
+    else:
+        show_error(parent, exc)
 
 
 class ValidatedLineEdit(QWidget):
@@ -171,3 +192,53 @@ class ReasonDialog(QDialog):
     @property
     def reason(self) -> str:
         return self.edit.toPlainText().strip()
+
+
+class ResultTab(QWidget):
+    """A tab that runs one check in the background and shows its result (the pre-check and register tabs).
+
+    ``page`` gives ``ctx`` (its runner), ``set_status(text, error=...)`` and ``failed(exc)``. Subclasses
+    define ``run()``; ``result`` holds the result shown (None before the first run).
+
+    Signals:
+        finished(): a result is shown (tests and screenshots wait on it).
+    """
+
+    finished = Signal()
+
+    def __init__(self, page: Any) -> None:
+        super().__init__(page)
+        self.page = page
+        self.result: Any = None
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def run_line_edit(self, name: str) -> QLineEdit:
+        """A named input that runs the check on Return."""
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.returnPressed.connect(self.run)
+        return edit
+
+    def make_run_button(self, name: str) -> QPushButton:
+        """The named button that runs the check."""
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.clicked.connect(self.run)
+        return button
+
+    def result_shown(self) -> None:
+        """Called after a new result is shown; pages that act on it (enable Save) override this."""
+
+    def submit(self, work: Callable[[], Any], show: Callable[[Any], None], *, name: str, status: str = "") -> None:
+        """Run ``work`` on the page's runner; on success show its result, set ``status`` and emit finished;
+        on failure the page reports it."""
+
+        def done(res: Any) -> None:
+            show(res)
+            self.result_shown()
+            self.page.set_status(status)
+            self.finished.emit()
+
+        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name=name)

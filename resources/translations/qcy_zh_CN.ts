@@ -12,7 +12,7 @@
     <context>
         <name>CaseDetailPage</name>
         <message>
-            <location line="+149" />
+            <location line="+253" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -172,6 +172,26 @@
             <translation>本案的每一次变更（来自审计记录）</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Remove…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the selected right from this case (recorded in the timeline)</source>
+            <translation>从本案删除所选权利（记入时间线）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Edit details…</source>
+            <translation>编辑信息…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address, contact, phone, e-mail, industry, credit code</source>
+            <translation>地址、联系人、电话、电子邮箱、行业、统一社会信用代码</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>No case open.
 Open one from the case list (double-click a row or press Enter), or take in a new case with Ctrl+N.</source>
@@ -195,13 +215,13 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
         </message>
         <message>
             <location line="+13" />
-            <location line="+27" />
+            <location line="+30" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location line="-27" />
-            <location line="+27" />
+            <location line="-30" />
+            <location line="+30" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -228,7 +248,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
         <message>
             <location line="+1" />
             <source>Kind</source>
-            <translation>项目类型</translation>
+            <translation>主体类型</translation>
         </message>
         <message>
             <location line="+0" />
@@ -274,6 +294,16 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <location line="+1" />
             <source>Record that the enterprise withdrew case %1? A withdrawn case cannot be reopened.</source>
             <translation>确认企业已撤回案件 %1？撤回的案件不能重新开启。</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>Remove right</source>
+            <translation>删除权利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove %1 from case %2? The removal is recorded in the case's timeline.</source>
+            <translation>从案件 %2 删除 %1？删除将记入本案时间线。</translation>
         </message>
     </context>
     <context>
@@ -424,7 +454,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+805" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+784" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -449,7 +479,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>正在筛查登记库…</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>%1 hits from %2 register patents in %3 ms.</source>
             <translation>从登记库 %2 件专利中找到 %1 条结果，用时 %3 毫秒。</translation>
         </message>
@@ -457,8 +487,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-639" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1280" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-807" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1245" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -466,7 +496,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-286" />
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+324" />
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+313" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
@@ -524,7 +554,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+45" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+48" />
             <source>When</source>
             <translation>时间</translation>
         </message>
@@ -575,7 +605,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-7" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-85" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-81" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-14" />
             <source>Title</source>
             <translation>名称</translation>
@@ -589,9 +619,9 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1076" />
-            <location line="+850" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-120" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1041" />
+            <location line="+821" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
             <translation>状态</translation>
@@ -717,13 +747,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-853" />
-            <location line="+840" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-824" />
+            <location line="+811" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-839" />
+            <location line="-810" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -735,14 +765,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+807" />
+            <location line="+778" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
-            <location line="+126" />
+            <location line="+114" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-835" />
+            <location line="-806" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -762,7 +792,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+807" />
+            <location line="+778" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -797,7 +827,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>依据</translation>
         </message>
         <message>
-            <location line="+221" />
+            <location line="+215" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
@@ -817,7 +847,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-583" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-571" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -853,12 +883,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+272" />
-            <location line="+126" />
+            <location line="+114" />
             <source>Rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location line="-125" />
+            <location line="-113" />
             <source>Reg. no.</source>
             <translation>注册号</translation>
         </message>
@@ -869,12 +899,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+126" />
+            <location line="+114" />
             <source>Right holder</source>
             <translation>权利人</translation>
         </message>
         <message>
-            <location line="-125" />
+            <location line="-113" />
             <source>Classes</source>
             <translation>类别</translation>
         </message>
@@ -889,7 +919,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>风险</translation>
         </message>
         <message>
-            <location line="+120" />
+            <location line="+108" />
             <source>Patent no.</source>
             <translation>专利号</translation>
         </message>
@@ -1488,7 +1518,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ConsultationPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+175" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+274" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -1643,6 +1673,37 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>打开案件</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Correct this consultation (recorded in the audit trail)</source>
+            <translation>更正此条咨询（记入审计记录）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Link to case…</source>
+            <translation>关联案件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This consultation is about an existing case: link it by the case number</source>
+            <translation>此咨询涉及已有案件：按案件编号关联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+222" />
+            <source>Unlink</source>
+            <translation>取消关联</translation>
+        </message>
+        <message>
+            <location line="-221" />
+            <source>This consultation was linked to the wrong case: remove the link</source>
+            <translation>此咨询关联错了案件：取消关联</translation>
+        </message>
+        <message>
             <location line="+79" />
             <source>Logged at %1 (#%2).</source>
             <translation>已于 %1 登记（第 %2 号）。</translation>
@@ -1667,7 +1728,7 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             </translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>Follow-up on %1.</source>
             <translation>%1 回访。</translation>
         </message>
@@ -1680,6 +1741,31 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             <location line="+1" />
             <source>This consultation belongs to case %1.</source>
             <translation>这条咨询已属于案件 %1。</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Link to case</source>
+            <translation>关联案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number of the case this consultation is about (e.g. QCY-2026-00042):</source>
+            <translation>此咨询所涉案件的编号（如 QCY-2026-00042）：</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Remove the link between this consultation and case %1? The consultation is kept.</source>
+            <translation>取消此咨询与案件 %1 的关联？咨询记录本身保留。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>There is no case %1. Check the number (e.g. QCY-2026-00042).</source>
+            <translation>没有案件 %1。请核对编号（如 QCY-2026-00042）。</translation>
         </message>
     </context>
     <context>
@@ -1877,7 +1963,7 @@ Demo cases are made up; do not load them into the store the workstation really u
     <context>
         <name>DocumentsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-281" />
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-271" />
             <source>Acceptance notice</source>
             <translation>受理通知书</translation>
         </message>
@@ -1992,7 +2078,7 @@ Demo cases are made up; do not load them into the store the workstation really u
             <translation>应对建议</translation>
         </message>
         <message>
-            <location line="+479" />
+            <location line="+469" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -2253,12 +2339,12 @@ Demo cases are made up; do not load them into the store the workstation really u
         </message>
         <message>
             <location line="+11" />
-            <location line="+130" />
+            <location line="+146" />
             <source>This document needs a case: enter its number above.</source>
             <translation>本文书需要案件：请在上方填写案件编号。</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-129" />
             <source>Saved %1
 SHA-256: %2</source>
             <translation>已保存 %1
@@ -2299,7 +2385,7 @@ SHA-256：%3
             <translation>已向打印机发送 %1 页。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+51" />
             <source>%1 drafted this document and so cannot review it: another member of staff must review it.</source>
             <translation>本文书由 %1 拟稿，拟稿人不能审核自己的文书：须由其他工作人员审核。</translation>
         </message>
@@ -2393,11 +2479,134 @@ SHA-256：%3
         </message>
     </context>
     <context>
+        <name>EditConsultationDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-540" />
+            <source>Edit consultation #%1</source>
+            <translation>编辑咨询 #%1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>(not specified)</source>
+            <translation>（未说明）</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>on</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>C&amp;hannel</source>
+            <translation>渠道(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Enquirer</source>
+            <translation>咨询人(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Organisation</source>
+            <translation>单位(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Phone</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IP t&amp;ype</source>
+            <translation>知识产权类型(&amp;Y)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Topic</source>
+            <translation>事由(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Summary</source>
+            <translation>咨询内容(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Advice given</source>
+            <translation>答复意见(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditPartyDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+89" />
+            <source>Edit %1</source>
+            <translation>编辑%1</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Settled enterprise</source>
+            <translation>入驻企业</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>主体类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>E-mail</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 appears in %2 cases. The change applies to all of them.</source>
+            <translation>%1 出现在 %2 个案件中，修改将同时适用于所有这些案件。</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <location filename="../../qcy_workstation/ui/i18n.py" line="+204" />
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+12" />
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-104" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-111" />
+            <location line="+128" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+17" />
+            <location line="+300" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+639" />
             <source>must be filled in.</source>
             <translation>必须填写。</translation>
@@ -2561,7 +2770,7 @@ SHA-256：%3
     <context>
         <name>EvidenceTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-183" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-311" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
@@ -2840,7 +3049,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+139" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+121" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -2865,7 +3074,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>请输入标签文字。</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+15" />
             <source>from the register (%1)</source>
             <translation>来自登记库（%1）</translation>
         </message>
@@ -2873,7 +3082,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-401" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-389" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -2918,7 +3127,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>正在检查标签…</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+11" />
             <source>Label checked.</source>
             <translation>标签检查完成。</translation>
         </message>
@@ -2926,7 +3135,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-468" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-433" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -3758,7 +3967,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>MarkScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+83" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+73" />
             <source>Mark:</source>
             <translation>商标：</translation>
         </message>
@@ -3808,7 +4017,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>正在筛查登记库…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+23" />
             <source>%1 hits from %2 register marks (%3 likely confusing) in %4 ms.</source>
             <translation>从登记库 %2 件商标中找到 %1 条结果（%3 条可能造成混淆），用时 %4 毫秒。</translation>
         </message>
@@ -3816,7 +4025,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+477" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+636" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -3836,7 +4045,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+121" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+190" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -3866,7 +4075,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>姓名、语言、文书抬头、办理期限</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+351" />
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+356" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
@@ -3906,7 +4115,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+697" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+682" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -3916,7 +4125,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>侵权预判：专利、商标、地理标志、商业秘密</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+293" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+263" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -3929,7 +4138,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1142" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1096" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4084,7 +4293,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-617" />
+            <location line="-622" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4311,7 +4520,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+739" />
+            <location line="+716" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -4377,17 +4586,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
-            <location line="+354" />
+            <location line="+342" />
             <source>Citations</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location line="-267" />
+            <location line="-261" />
             <source>public</source>
             <translation>已公开</translation>
         </message>
         <message>
-            <location line="+208" />
+            <location line="+202" />
             <source>claims</source>
             <translation>权利要求</translation>
         </message>
@@ -4560,7 +4769,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>案件上已保存的结果</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+59" />
             <location line="+80" />
             <source>There is no case %1.</source>
             <translation>没有案件 %1。</translation>
@@ -4677,7 +4886,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-950" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-908" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -4885,7 +5094,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RightsRegisterPage</name>
         <message>
-            <location line="+650" />
+            <location line="+614" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -4928,7 +5137,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SavedTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-256" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-250" />
             <source>Pre-checks saved on the case, newest first. The case's reference opinion cites them with their inputs and engine version.</source>
             <translation>保存在本案件上的预判结果，最新的在前。案件的参考意见书会连同其输入和引擎版本加以引用。</translation>
         </message>
@@ -5039,7 +5248,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1033" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-998" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5052,7 +5261,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>StatsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="-138" />
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="-143" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
@@ -5127,7 +5336,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>正在计算…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Cases: %1 (open %2) · Consultations: %3 (to cases %4) · Enterprises assisted: %5 · Early-warning projects: %6, risks: %7</source>
             <translation>案件：%1（在办 %2）· 咨询：%3（转为案件 %4）· 援助企业：%5 · 预警项目：%6，风险：%7</translation>
         </message>
@@ -5142,7 +5351,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>导出为 Excel</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <location line="+27" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
@@ -5189,7 +5398,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+777" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+748" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>
@@ -5275,12 +5484,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>正在比对段落…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>Passages compared.</source>
             <translation>段落比对完成。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
             <source>Similarity %1 / 100</source>
             <translation>相似度 %1 / 100</translation>
         </message>
@@ -5288,7 +5497,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location line="-369" />
+            <location line="-341" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>
@@ -5354,12 +5563,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>正在比对商标…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>Marks compared.</source>
             <translation>商标比对完成。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>Likely confusion</source>
             <translation>可能造成混淆</translation>
         </message>
@@ -5455,7 +5664,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>_Card</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="-207" />
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="-212" />
             <source>Export to Excel…</source>
             <translation>导出为 Excel…</translation>
         </message>

@@ -490,6 +490,81 @@ class AddRightDialog(QDialog):
         return self.fields[self.kind.currentData()].right()
 
 
+class EditPartyDialog(QDialog):
+    """The applicant's or opponent's details. The party is one record shared by all its cases: the dialog
+    says so when ``shared`` (the number of its cases) is more than one."""
+
+    def __init__(self, role: str, party: PartyView, shared: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editPartyDialog")
+        self.role, self.party = role, party
+        self.setMinimumWidth(520)
+        self.setWindowTitle(self.tr("Edit %1").replace("%1", i18n.label(i18n.ROLE, role)))
+        self.name = ValidatedLineEdit(parent=self)
+        self.name.setObjectName(f"{role}_name")
+        self.name.setText(party.name)
+        self.uscc = ValidatedLineEdit(i18n.uscc_problem, self)
+        self.uscc.setObjectName(f"{role}_uscc")
+        self.uscc.setText(party.uscc or "")
+        self.kind = QComboBox(self)
+        for code in ("enterprise", "person"):
+            self.kind.addItem(i18n.label(i18n.PARTY_KIND, code), code)
+        self.kind.setCurrentIndex(max(self.kind.findData(party.kind), 0))
+        self.contact = QLineEdit(party.contact, self)
+        self.phone = ValidatedLineEdit(parent=self)
+        self.phone.setObjectName(f"{role}_phone")
+        self.phone.setText(party.phone)
+        self.email = ValidatedLineEdit(parent=self)
+        self.email.setObjectName(f"{role}_email")
+        self.email.setText(party.email)
+        self.address = QLineEdit(party.address, self)
+        self.industry = QLineEdit(party.industry, self)
+        self.settled = QCheckBox(self.tr("Settled enterprise"), self)
+        self.settled.setChecked(party.settled)
+        form = QFormLayout()
+        for text, widget in ((self.tr("Name"), self.name), (self.tr("Credit code"), self.uscc),
+                             (self.tr("Kind"), self.kind), (self.tr("Contact person"), self.contact),
+                             (self.tr("Phone"), self.phone), (self.tr("E-mail"), self.email),
+                             (self.tr("Address"), self.address), (self.tr("Industry"), self.industry),
+                             ("", self.settled)):
+            form.addRow(text, widget)
+        self.shared_note = QLabel(self)
+        self.shared_note.setObjectName("sharedPartyNote")
+        self.shared_note.setWordWrap(True)
+        self.shared_note.setStyleSheet("color: #8a5a00; background: #fff4e0; padding: 6px 8px; border-radius: 4px;")
+        self.shared_note.setText(self.tr(
+            "%1 appears in %2 cases. The change applies to all of them.").replace("%1", party.name)
+            .replace("%2", str(shared)))
+        self.shared_note.setVisible(shared > 1)
+        self.buttons = buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.shared_note)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.name.text():
+            self.name.set_problem(i18n.field_label("name") + ": "
+                                  + QCoreApplication.translate("Errors", "must be filled in."))
+            self.name.setFocus()
+            return
+        if self.uscc.problem:
+            self.uscc.setFocus()
+            return
+        self.accept()
+
+    def party_input(self) -> PartyInput:
+        return PartyInput(name=self.name.text(), uscc=self.uscc.text().strip().upper() or None,
+                          kind=self.kind.currentData(), address=self.address.text(), contact=self.contact.text(),
+                          phone=self.phone.text(), email=self.email.text(), industry=self.industry.text(),
+                          settled=self.settled.isChecked())
+
+
 class CaseDetailPage(QWidget):
     """Shows one case; ``open(number)`` loads it in the background."""
 
@@ -574,11 +649,40 @@ class CaseDetailPage(QWidget):
         for col, width in enumerate((110, 170, 220, 160, 220)):
             self.rights_view.horizontalHeader().resizeSection(col, width)
         self.rights_empty = EmptyState(self.rights_view)
+        self.rights_tab = QWidget()
+        rl = QVBoxLayout(self.rights_tab)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.rights_empty, 1)
+        self.remove_right_button = QPushButton(self.rights_tab)
+        self.remove_right_button.setObjectName("removeRight")
+        self.remove_right_button.setEnabled(False)
+        self.remove_right_button.clicked.connect(lambda: self.remove_right())
+        rrow = QHBoxLayout()
+        rrow.addStretch(1)
+        rrow.addWidget(self.remove_right_button)
+        rl.addLayout(rrow)
+        self.rights_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._on_right_selected())
         # parties
         self.parties = QWidget()
         pl = QHBoxLayout(self.parties)
         self.applicant_box, self.opponent_box = QGroupBox(), QGroupBox()
-        self.applicant_form, self.opponent_form = QFormLayout(self.applicant_box), QFormLayout(self.opponent_box)
+        self.party_edit_buttons: dict[str, QPushButton] = {}
+        forms = []
+        for role, box in (("applicant", self.applicant_box), ("opponent", self.opponent_box)):
+            bl = QVBoxLayout(box)
+            form = QFormLayout()
+            bl.addLayout(form)
+            bl.addStretch(1)
+            b = QPushButton(box)
+            b.setObjectName(f"edit_{role}")
+            b.clicked.connect(lambda _c=False, r=role: self.edit_party(r))
+            self.party_edit_buttons[role] = b
+            brow = QHBoxLayout()
+            brow.addStretch(1)
+            brow.addWidget(b)
+            bl.addLayout(brow)
+            forms.append(form)
+        self.applicant_form, self.opponent_form = forms
         pl.addWidget(self.applicant_box)
         pl.addWidget(self.opponent_box)
         # consultations
@@ -594,7 +698,7 @@ class CaseDetailPage(QWidget):
         self.timeline_view = _table(self.timeline_model, self, "timelineTable")
         for col, width in enumerate((150, 90, 140)):
             self.timeline_view.horizontalHeader().resizeSection(col, width)
-        for w in (self.overview, self.rights_empty, self.parties, self.consult_empty, self.evidence,
+        for w in (self.overview, self.rights_tab, self.parties, self.consult_empty, self.evidence,
                   self.timeline_view):
             self.tabs.addTab(w, "")
 
@@ -644,6 +748,12 @@ class CaseDetailPage(QWidget):
                                   self.tr("Consultations"), self.tr("Evidence"), self.tr("Timeline"))):
             self.tabs.setTabText(i, text)
         self.tabs.setTabToolTip(5, self.tr("Every change to this case, from the audit trail"))
+        self.remove_right_button.setText(self.tr("Remove…"))
+        self.remove_right_button.setToolTip(self.tr("Remove the selected right from this case (recorded in the "
+                                                    "timeline)"))
+        for b in self.party_edit_buttons.values():
+            b.setText(self.tr("Edit details…"))
+            b.setToolTip(self.tr("Address, contact, phone, e-mail, industry, credit code"))
         self.applicant_box.setTitle(i18n.label(i18n.ROLE, "applicant"))
         self.opponent_box.setTitle(i18n.label(i18n.ROLE, "opponent"))
         self.page_empty.label.setText(self.tr(
@@ -728,6 +838,9 @@ class CaseDetailPage(QWidget):
         self.facts.setPlainText(c.facts)
         self._fill_party(self.applicant_form, c.applicant)
         self._fill_party(self.opponent_form, c.opponent)
+        self.party_edit_buttons["applicant"].setEnabled(True)
+        self.party_edit_buttons["opponent"].setEnabled(c.opponent is not None)
+        self._on_right_selected()
         reopen = c.status in ("closed", "opinion_issued")
         self.workflow_buttons["in_progress"].setText(
             i18n.label(i18n.STATUS_ACTION, "reopen" if reopen else "in_progress"))
@@ -809,6 +922,52 @@ class CaseDetailPage(QWidget):
             return
         service, number, right = self.ctx.cases(), c.number, dialog.right()
         self.ctx.runner.submit(lambda: service.add_right(number, right), on_success=self._moved, name="add_right")
+
+    def selected_right(self) -> Any:
+        index = self.rights_view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.rights_model.rows):
+            return None
+        return self.rights_model.rows[index.row()]
+
+    def _on_right_selected(self) -> None:
+        self.remove_right_button.setEnabled(self.case is not None and self.selected_right() is not None)
+
+    def remove_right(self, *, confirm: bool = True) -> None:
+        """Remove the selected right after a confirmation that names it."""
+        c, r = self.case, self.selected_right()
+        if c is None or r is None:
+            return
+        name = " ".join(p for p in (i18n.label(i18n.IP_TYPE, r.kind), r.number, r.title) if p)
+        if confirm and QMessageBox.question(self, self.tr("Remove right"), self.tr(
+                "Remove %1 from case %2? The removal is recorded in the case's timeline.")
+                .replace("%1", name).replace("%2", c.number)) != QMessageBox.StandardButton.Yes:
+            return
+        service, number, right_id = self.ctx.cases(), c.number, r.id
+        self.ctx.runner.submit(lambda: service.remove_right(number, right_id), on_success=self._moved,
+                               name="remove_right")
+
+    def edit_party(self, role: str) -> None:
+        """Edit the applicant's or opponent's details; warns first when the party has other cases."""
+        c = self.case
+        party = (c.applicant if role == "applicant" else c.opponent) if c is not None else None
+        if c is None or party is None:
+            return
+        service, number = self.ctx.cases(), c.number
+        self.ctx.runner.submit(lambda: service.party_case_count(number, role),
+                               on_success=lambda shared: self._edit_party_dialog(role, party, shared),
+                               name="party_case_count")
+
+    def _edit_party_dialog(self, role: str, party: PartyView, shared: int) -> None:
+        c = self.case
+        if c is None:
+            return
+        dialog = EditPartyDialog(role, party, shared, self)
+        self.last_party_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service, number, new = self.ctx.cases(), c.number, dialog.party_input()
+        self.ctx.runner.submit(lambda: service.update_party(number, role, new), on_success=self._moved,
+                               name="update_party")
 
     def _moved(self, case: CaseDetail) -> None:
         self.ctx.cases_changed.emit(case.number)  # reloads this page and the list

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 from qcy_workstation.cases.dto import ConsultationFilter, ConsultationView, NewConsultation
 from qcy_workstation.cases.validation import CHANNELS, IP_TYPES
 from qcy_workstation.db.base import china_today
-from qcy_workstation.errors import QcyError
+from qcy_workstation.errors import NotFoundError, QcyError
 from qcy_workstation.ui import i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
@@ -52,6 +55,93 @@ CONSULTATION_LIST_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Columns", "Staff"), lambda c: c.staff),
     Column(QT_TRANSLATE_NOOP("Columns", "Case"), lambda c: c.case_number or ""),
 ]
+
+
+class EditConsultationDialog(QDialog):
+    """Correct a logged consultation; ``changes()`` returns only the fields that were changed."""
+
+    def __init__(self, c: ConsultationView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editConsultationDialog")
+        self.c = c
+        self.setMinimumWidth(520)
+        self.setWindowTitle(self.tr("Edit consultation #%1").replace("%1", str(c.id)))
+        self.channel = QComboBox(self)
+        for code in CHANNELS:
+            self.channel.addItem(i18n.label(i18n.CHANNEL, code), code)
+        self.channel.setCurrentIndex(max(self.channel.findData(c.channel), 0))
+        self.enquirer = ValidatedLineEdit(parent=self)
+        self.enquirer.setObjectName("enquirer")
+        self.enquirer.setText(c.enquirer)
+        self.organisation = QLineEdit(c.organisation, self)
+        self.phone = ValidatedLineEdit(parent=self)
+        self.phone.setObjectName("phone")
+        self.phone.setText(c.phone)
+        self.ip_type = QComboBox(self)
+        self.ip_type.addItem(self.tr("(not specified)"), "")
+        for code in IP_TYPES:
+            self.ip_type.addItem(i18n.label(i18n.IP_TYPE, code), code)
+        self.ip_type.setCurrentIndex(max(self.ip_type.findData(c.ip_type), 0))
+        self.topic = ValidatedLineEdit(parent=self)
+        self.topic.setObjectName("topic")
+        self.topic.setText(c.topic)
+        self.summary = QPlainTextEdit(c.summary, self)
+        self.summary.setTabChangesFocus(True)
+        self.advice = QPlainTextEdit(c.advice, self)
+        self.advice.setTabChangesFocus(True)
+        self.follow_up = QCheckBox(self.tr("on"), self)
+        self.follow_up_on = QDateEdit(self)
+        self.follow_up_on.setCalendarPopup(True)
+        self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
+        fu = c.follow_up_on
+        self.follow_up_on.setDate(QDate(fu.year, fu.month, fu.day) if fu else _today().addDays(7))
+        self.follow_up.setChecked(fu is not None)
+        self.follow_up_on.setEnabled(fu is not None)
+        self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow_up)
+        follow_row.addWidget(self.follow_up_on)
+        follow_row.addStretch(1)
+        form = QFormLayout()
+        for text, widget in ((self.tr("C&hannel"), self.channel), (self.tr("&Enquirer"), self.enquirer),
+                             (self.tr("&Organisation"), self.organisation), (self.tr("&Phone"), self.phone),
+                             (self.tr("IP t&ype"), self.ip_type), (self.tr("&Topic"), self.topic),
+                             (self.tr("&Summary"), self.summary), (self.tr("&Advice given"), self.advice)):
+            form.addRow(text, widget)
+        form.addRow(self.tr("Follow-up"), follow_row)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("editConsultationProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.buttons = buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        required = QCoreApplication.translate("Errors", "must be filled in.")
+        missing = [w for w in (self.enquirer, self.topic) if not w.text()]
+        for w in missing:
+            w.set_problem(i18n.field_label(w.objectName()) + ": " + required)
+        if missing:
+            missing[0].setFocus()
+            return
+        self.accept()
+
+    def changes(self) -> dict[str, Any]:
+        c = self.c
+        now = {"channel": self.channel.currentData(), "enquirer": self.enquirer.text(),
+               "organisation": self.organisation.text().strip(), "phone": self.phone.text(),
+               "ip_type": self.ip_type.currentData() or "", "topic": self.topic.text(),
+               "summary": self.summary.toPlainText().strip(), "advice": self.advice.toPlainText().strip(),
+               "follow_up_on": self.follow_up_on.date().toPython() if self.follow_up.isChecked() else None}
+        return {k: v for k, v in now.items() if v != getattr(c, k)}
 
 
 class ConsultationPage(QWidget):
@@ -194,12 +284,24 @@ class ConsultationPage(QWidget):
         self.convert_button.clicked.connect(self.convert_selected)
         self.open_case_button = QPushButton(self.list_box)
         self.open_case_button.clicked.connect(self.open_linked_case)
+        self.edit_button = QPushButton(self.list_box)
+        self.edit_button.setObjectName("editConsultation")
+        self.edit_button.clicked.connect(lambda: self.edit_selected())
+        self.link_button = QPushButton(self.list_box)
+        self.link_button.setObjectName("linkConsultation")
+        self.link_button.clicked.connect(lambda: self.link_selected())
+        self.unlink_button = QPushButton(self.list_box)
+        self.unlink_button.setObjectName("unlinkConsultation")
+        self.unlink_button.clicked.connect(lambda: self.unlink_selected())
         self.detail = QLabel(self.list_box)
         self.detail.setObjectName("consultDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.link_button)
+        actions.addWidget(self.unlink_button)
         actions.addWidget(self.open_case_button)
         actions.addWidget(self.convert_button)
         ll = QVBoxLayout(self.list_box)
@@ -255,6 +357,12 @@ class ConsultationPage(QWidget):
         self.convert_button.setText(self.tr("Turn into case…"))
         self.convert_button.setToolTip(self.tr("Open the intake form filled from this consultation"))
         self.open_case_button.setText(self.tr("Open case"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct this consultation (recorded in the audit trail)"))
+        self.link_button.setText(self.tr("Link to case…"))
+        self.link_button.setToolTip(self.tr("This consultation is about an existing case: link it by the case number"))
+        self.unlink_button.setText(self.tr("Unlink"))
+        self.unlink_button.setToolTip(self.tr("This consultation was linked to the wrong case: remove the link"))
         self.model.retranslate()
         self._on_selection()
         self._show_count()
@@ -403,6 +511,9 @@ class ConsultationPage(QWidget):
         c = self.selected()
         self.convert_button.setEnabled(c is not None and not c.case_number)
         self.open_case_button.setEnabled(c is not None and bool(c.case_number))
+        self.edit_button.setEnabled(c is not None)
+        self.link_button.setEnabled(c is not None and not c.case_number)
+        self.unlink_button.setEnabled(c is not None and bool(c.case_number))
         if c is None:
             self.detail.setText("")
             return
@@ -431,6 +542,72 @@ class ConsultationPage(QWidget):
         c = self.selected()
         if c is not None and c.case_number and self.window_ is not None:
             self.window_.open_case(c.case_number)
+
+
+    # ------------------------------------------------------------------ corrections
+
+    def edit_selected(self) -> EditConsultationDialog | None:
+        """Edit the selected consultation in a dialog; only changed fields are saved (audited old -> new)."""
+        c = self.selected()
+        if c is None:
+            return None
+        dialog = EditConsultationDialog(c, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return dialog
+        changes = dialog.changes()
+        if not changes:
+            return dialog
+        service, cid = self.ctx.consultations(), c.id
+        self.ctx.runner.submit(lambda: service.update(cid, **changes), on_success=self._corrected,
+                               on_error=self._correction_failed, name="update_consultation")
+        return dialog
+
+    def link_selected(self, number: str | None = None) -> None:
+        """Link the selected consultation to an existing case, asking for its number."""
+        c = self.selected()
+        if c is None:
+            return
+        if number is None:
+            number, ok = QInputDialog.getText(self, self.tr("Link to case"), self.tr(
+                "Number of the case this consultation is about (e.g. QCY-2026-00042):"))
+            if not ok:
+                return
+        number = number.strip()
+        if not number:
+            return
+        service, cid = self.ctx.consultations(), c.id
+        self.ctx.runner.submit(lambda: service.link(cid, number), on_success=self._corrected,
+                               on_error=self._correction_failed, name="link_consultation")
+
+    def unlink_selected(self, *, confirm: bool = True) -> None:
+        c = self.selected()
+        if c is None or not c.case_number:
+            return
+        if confirm and QMessageBox.question(self, self.tr("Unlink"), self.tr(
+                "Remove the link between this consultation and case %1? The consultation is kept.")
+                .replace("%1", c.case_number)) != QMessageBox.StandardButton.Yes:
+            return
+        service, cid = self.ctx.consultations(), c.id
+        self.ctx.runner.submit(lambda: service.unlink(cid), on_success=self._corrected,
+                               on_error=self._correction_failed, name="unlink_consultation")
+
+    def _corrected(self, view: ConsultationView) -> None:
+        self.last_corrected = view
+        self.ctx.consultations_changed.emit()
+        self.ctx.cases_changed.emit(view.case_number or "")
+
+    def _correction_failed(self, exc: BaseException) -> None:
+        self.last_error = self.plain_message(exc)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), self.last_error,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorDialog")
+        box.open()
+
+    def plain_message(self, exc: BaseException) -> str:
+        if isinstance(exc, NotFoundError) and exc.field == "case":
+            return self.tr("There is no case %1. Check the number (e.g. QCY-2026-00042).").replace(
+                "%1", str(exc.value))
+        return i18n.explain(exc)[1]
 
 
 def _today() -> QDate:

@@ -14,7 +14,6 @@ against their SHA-256), never a fresh rendering.
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -255,16 +254,6 @@ class Preview:
     frozen: bool = False
 
 
-def _stored_options(store: Any, doc_id: int) -> dict[str, Any]:
-    """Worker: a register document's free-text options (DocumentView does not carry them; see
-    .dev/notes-docpages.md)."""
-    from qcy_workstation.documents.models import DocumentRecord
-
-    with store.read() as s:
-        row = s.get(DocumentRecord, doc_id)
-        return json.loads(row.options_json or "{}") if row is not None else {}
-
-
 def _issued_pdf(service: Any, view: Any) -> bytes:
     """Worker: the frozen PDF of an issued document, checked against its SHA-256 (a view, not an export:
     no audit event; exporting and printing it go through ``reprint``, which records one)."""
@@ -288,7 +277,7 @@ def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, 
     frozen = False
     if req.doc is not None:
         view = req.doc
-        options = _stored_options(store, view.id)
+        options = service.options(view.id)
         if view.status == "issued":
             pdf, number, title, frozen = _issued_pdf(service, view), view.number, view.title, True
         else:  # as export_draft renders it, without recording an export
@@ -1123,8 +1112,9 @@ class DocumentsPage(QWidget):
             printer = self._printer()
             dialog = QPrintDialog(printer, self)
             if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-                paint_pages(printer, images)
+                pages = paint_pages(printer, images)
                 self.show_message(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(len(images))))
+                self._record_print(pages, preview=False)
 
         self._print_images(ready)
 
@@ -1137,9 +1127,24 @@ class DocumentsPage(QWidget):
             dialog.setObjectName("docPrintPreviewDialog")
             dialog.paintRequested.connect(lambda printer: paint_pages(printer, images))
             dialog.resize(900, 1000)
-            dialog.exec()
+            if dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted:  # accepted: printed from the preview
+                self._record_print(len(images), preview=True)
 
         self._print_images(ready)
+
+    def _record_print(self, pages: int, *, preview: bool) -> None:
+        """Audit the print job just handed to the system (who printed which document, how many pages)."""
+        shown = self.preview
+        if shown is None or pages < 1:
+            return
+        req = shown.request
+        doc = req.doc
+        service = self._service()
+        self.ctx.runner.submit(
+            lambda: service.record_print(req.kind, req.case_number, lang=req.lang,
+                                         ref=doc.id if doc is not None else None, pages=pages,
+                                         number=shown.number, preview=preview),
+            on_error=self._refused, name="document_print_audit")
 
     # ------------------------------------------------------------------ messages
 

@@ -45,7 +45,7 @@ from qcy_workstation.errors import QcyError
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel
-from qcy_workstation.ui.widgets import show_error
+from qcy_workstation.ui.widgets import ResultTab, report_failure, status_html
 
 # ---------------------------------------------------------------------------------------------------- colours
 
@@ -328,20 +328,25 @@ class SplitDialog(QDialog):
 # ---------------------------------------------------------------------------------------------------- tabs
 
 
-class PatentTab(QWidget):
+class PrecheckTab(ResultTab):
+    """A pre-check tab whose new result enables the page's Save."""
+
+    page: PrecheckPage
+
+    def result_shown(self) -> None:
+        self.page.result_changed()
+
+
+class PatentTab(PrecheckTab):
     """Claims and accused product in, claim chart and all-elements verdict out; editable element split.
 
     Signals:
         finished(): a chart is shown (tests and screenshots wait on it).
     """
 
-    finished = Signal()
-
     def __init__(self, page: PrecheckPage) -> None:
         super().__init__(page)
-        self.page = page
         self.claim_set: Any = None
-        self.result: Any = None
         self.elements_edited = False
         self._build()
 
@@ -523,7 +528,7 @@ class PatentTab(QWidget):
             if elements is None:
                 self._fill_elements(self.result.claim.elements)
             self.show_result(self.result)
-            self.page.result_changed()
+            self.result_shown()
             self.page.set_status(self.tr("Claim %1 compared.").replace("%1", str(self.result.chart.claim)))
             self.finished.emit()
 
@@ -682,37 +687,25 @@ class PatentTab(QWidget):
             self.page.load_file(path, self.product_edit.setPlainText)
 
 
-class TrademarkTab(QWidget):
+class TrademarkTab(PrecheckTab):
     """Mark A (the right holder's) with classes/groups against mark B: score, confusion, risk, factors.
 
     Signals:
         finished(): a comparison is shown.
     """
 
-    finished = Signal()
-
     def __init__(self, page: PrecheckPage) -> None:
         super().__init__(page)
-        self.page = page
-        self.result: Any = None
         self._build()
 
     def _build(self) -> None:
-        self.mark = QLineEdit(self)
-        self.mark.setObjectName("markA")
-        self.classes = QLineEdit(self)
-        self.classes.setObjectName("classesA")
-        self.other = QLineEdit(self)
-        self.other.setObjectName("markB")
-        self.other_classes = QLineEdit(self)
-        self.other_classes.setObjectName("classesB")
+        self.mark = self.run_line_edit("markA")
+        self.classes = self.run_line_edit("classesA")
+        self.other = self.run_line_edit("markB")
+        self.other_classes = self.run_line_edit("classesB")
         self.well_known = QCheckBox(self)
         self.well_known.setObjectName("wellKnown")
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("trademarkRun")
-        self.run_button.clicked.connect(self.run)
-        for w in (self.mark, self.classes, self.other, self.other_classes):
-            w.returnPressed.connect(self.run)
+        self.run_button = self.make_run_button("trademarkRun")
         self.form = QGridLayout()
         self.mark_label, self.classes_label = QLabel(self), QLabel(self)
         self.other_label, self.other_classes_label = QLabel(self), QLabel(self)
@@ -801,13 +794,7 @@ class TrademarkTab(QWidget):
 
             return compare_marks(mark, other, classes=classes, other_classes=other_classes, well_known=well_known)
 
-        def done(res: Any) -> None:
-            self.show_result(res)
-            self.page.result_changed()
-            self.page.set_status(self.tr("Marks compared."))
-            self.finished.emit()
-
-        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name="precheck-trademark")
+        self.submit(work, self.show_result, name="precheck-trademark", status=self.tr("Marks compared."))
 
     def show_result(self, res: Any) -> None:
         self.result = res
@@ -834,31 +821,21 @@ class TrademarkTab(QWidget):
         self.page.set_status(self.tr("The sentences were copied."))
 
 
-class GiTab(QWidget):
+class GiTab(PrecheckTab):
     """A product label and the producer's region against the GI register: misuse or lawful, and why.
 
     Signals:
         finished(): a result is shown.
     """
 
-    finished = Signal()
-
     def __init__(self, page: PrecheckPage) -> None:
         super().__init__(page)
-        self.page = page
-        self.result: Any = None
-        self.label_edit = QLineEdit(self)
-        self.label_edit.setObjectName("giLabel")
-        self.region_edit = QLineEdit(self)
-        self.region_edit.setObjectName("giRegion")
+        self.label_edit = self.run_line_edit("giLabel")
+        self.region_edit = self.run_line_edit("giRegion")
         self.use_register = QCheckBox(self)
         self.use_register.setObjectName("giUseRegister")
         self.use_register.setChecked(True)
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("giRun")
-        self.run_button.clicked.connect(self.run)
-        self.label_edit.returnPressed.connect(self.run)
-        self.region_edit.returnPressed.connect(self.run)
+        self.run_button = self.make_run_button("giRun")
         self.form = QFormLayout()
         self.l_label, self.l_region = QLabel(self), QLabel(self)
         self.form.addRow(self.l_label, self.label_edit)
@@ -908,22 +885,22 @@ class GiTab(QWidget):
 
             return check_label(label, region)
 
-        def done(res: Any) -> None:
-            self.show_result(res)
-            self.page.result_changed()
-            self.page.set_status(self.tr("Label checked."))
-            self.finished.emit()
-
-        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name="precheck-gi")
+        self.submit(work, self.show_result, name="precheck-gi", status=self.tr("Label checked."))
 
     def show_result(self, res: Any) -> None:
         self.result = res
-        colours = (RED_BG, RED_FG) if res.verdict == "misuse" else (GREEN_BG, GREEN_FG)
-        text = tl(GI_VERDICT, res.verdict)
-        if res.gi is not None:
-            text += " · " + res.gi.name
-        badge(self.verdict, text, colours)
-        self.details.setHtml(gi_html(res))
+        show_gi(self.verdict, self.details, res)
+
+
+def show_gi(verdict: QLabel, details: QTextBrowser, res: Any, note: str = "") -> None:
+    """A GI result on screen: the verdict badge (misuse red, lawful green) with the GI's name and ``note``,
+    and the details document."""
+    colours = (RED_BG, RED_FG) if res.verdict == "misuse" else (GREEN_BG, GREEN_FG)
+    text = tl(GI_VERDICT, res.verdict)
+    if res.gi is not None:
+        text += " · " + res.gi.name
+    badge(verdict, text + note, colours)
+    details.setHtml(gi_html(res))
 
 
 def gi_html(res: Any) -> str:
@@ -960,7 +937,7 @@ def gi_html(res: Any) -> str:
             f"<p style='color:#a4161a'><b>{_esc(disclaimer())}</b></p>")
 
 
-class TradeSecretTab(QWidget):
+class TradeSecretTab(PrecheckTab):
     """Secret against suspect material side by side: matched passages highlighted in both, the overall
     similarity, and the statutory checklist with what staff still need.
 
@@ -968,12 +945,8 @@ class TradeSecretTab(QWidget):
         finished(): a comparison is shown.
     """
 
-    finished = Signal()
-
     def __init__(self, page: PrecheckPage) -> None:
         super().__init__(page)
-        self.page = page
-        self.result: Any = None
         self.current_match = -1
         self._syncing = False
         self._build()
@@ -1001,9 +974,7 @@ class TradeSecretTab(QWidget):
         self.value.setObjectName("tsValue")
         self.access = QLineEdit(self)
         self.access.setObjectName("tsAccess")
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("tradeSecretRun")
-        self.run_button.clicked.connect(self.run)
+        self.run_button = self.make_run_button("tradeSecretRun")
 
         def column(label: QLabel, button: QPushButton, edit: QTextEdit) -> QWidget:
             w = QWidget(self)
@@ -1124,13 +1095,7 @@ class TradeSecretTab(QWidget):
 
             return compare_secret(secret, suspect, measures=measures, commercial_value=value, access=access)
 
-        def done(res: Any) -> None:
-            self.show_result(res)
-            self.page.result_changed()
-            self.page.set_status(self.tr("Passages compared."))
-            self.finished.emit()
-
-        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name="precheck-trade-secret")
+        self.submit(work, self.show_result, name="precheck-trade-secret", status=self.tr("Passages compared."))
 
     def show_result(self, res: Any) -> None:
         self.result = res
@@ -1466,16 +1431,10 @@ class PrecheckPage(QWidget):
     # ------------------------------------------------------------------ status
 
     def set_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(f"<span style='color:#c62828'>{_esc(text)}</span>" if error else _esc(text))
+        self.status.setText(status_html(text, error=error))
 
     def failed(self, exc: BaseException) -> None:
-        from qcy_workstation.ui.i18n import explain
-
-        if isinstance(exc, QcyError):
-            _title, message = explain(exc)
-            self.set_status(message, error=True)
-        else:
-            show_error(self, exc)
+        report_failure(self, exc, self.set_status)
 
     def current_result(self) -> Any:
         tab = self.tabs.currentWidget()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -51,9 +50,7 @@ from qcy_workstation.ui.models import Column, RowTableModel
 from qcy_workstation.ui.pages.precheck_page import (
     AMBER_BG,
     AMBER_FG,
-    GI_VERDICT,
     GREEN_BG,
-    GREEN_FG,
     RED_BG,
     RED_FG,
     RISK,
@@ -67,11 +64,11 @@ from qcy_workstation.ui.pages.precheck_page import (
     element_rows,
     factor_columns,
     factor_model,
-    gi_html,
+    show_gi,
     table_view,
     tl,
 )
-from qcy_workstation.ui.widgets import show_error
+from qcy_workstation.ui.widgets import ResultTab, report_failure, status_html
 
 R = "RegisterLabels"
 KINDS = ("trademark", "patent", "gi")
@@ -628,32 +625,22 @@ HIT_COLUMNS = [
 ]
 
 
-class MarkScreenTab(QWidget):
+class MarkScreenTab(ResultTab):
     """One mark against the register: ranked hits, and the factors of the selected hit.
 
     Signals:
         finished(): the hits are shown.
     """
 
-    finished = Signal()
-
     def __init__(self, page: RightsRegisterPage) -> None:
         super().__init__(page)
-        self.page = page
-        self.result: Any = None
-        self.mark = QLineEdit(self)
-        self.mark.setObjectName("screenMark")
-        self.classes = QLineEdit(self)
-        self.classes.setObjectName("screenClasses")
+        self.mark = self.run_line_edit("screenMark")
+        self.classes = self.run_line_edit("screenClasses")
         self.top = QSpinBox(self)
         self.top.setObjectName("screenTop")
         self.top.setRange(1, 200)
         self.top.setValue(20)
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("screenMarkRun")
-        self.run_button.clicked.connect(self.run)
-        self.mark.returnPressed.connect(self.run)
-        self.classes.returnPressed.connect(self.run)
+        self.run_button = self.make_run_button("screenMarkRun")
         self.l_mark, self.l_classes, self.l_top = QLabel(self), QLabel(self), QLabel(self)
         row = QHBoxLayout()
         for w, s in ((self.l_mark, 0), (self.mark, 2), (self.l_classes, 0), (self.classes, 1), (self.l_top, 0),
@@ -712,21 +699,19 @@ class MarkScreenTab(QWidget):
 
             return screen_trademark(store, mark, classes=classes, top=top)
 
-        def done(res: Any) -> None:
-            self.result = res
-            self.model.set_rows(list(res.hits))
-            self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-            self._summary(res)
-            if res.hits:
-                self.table.selectRow(0)
-                self._show_factors(0)
-            else:
-                self.factors.set_rows([])
-            self.page.set_status("")
-            self.finished.emit()
+        self.submit(work, self._show, name="screen-mark")
 
-        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name="screen-mark")
+    def _show(self, res: Any) -> None:
+        self.result = res
+        self.model.set_rows(list(res.hits))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._summary(res)
+        if res.hits:
+            self.table.selectRow(0)
+            self._show_factors(0)
+        else:
+            self.factors.set_rows([])
 
     def _summary(self, res: Any) -> None:
         likely = sum(h.likely_confusion for h in res.hits)
@@ -752,19 +737,15 @@ PATENT_HIT_COLUMNS = [
 ]
 
 
-class ClaimScreenTab(QWidget):
+class ClaimScreenTab(ResultTab):
     """A claim or product description against claim 1 of the register's patents.
 
     Signals:
         finished(): the hits are shown.
     """
 
-    finished = Signal()
-
     def __init__(self, page: RightsRegisterPage) -> None:
         super().__init__(page)
-        self.page = page
-        self.result: Any = None
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("screenClaimText")
         self.text.setTabChangesFocus(True)
@@ -772,9 +753,7 @@ class ClaimScreenTab(QWidget):
         self.top = QSpinBox(self)
         self.top.setRange(1, 100)
         self.top.setValue(10)
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("screenClaimRun")
-        self.run_button.clicked.connect(self.run)
+        self.run_button = self.make_run_button("screenClaimRun")
         self.l_text, self.l_top = QLabel(self), QLabel(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -824,23 +803,21 @@ class ClaimScreenTab(QWidget):
 
             return screen_patent(store, text, top=top)
 
-        def done(res: Any) -> None:
-            self.result = res
-            self.model.set_rows(list(res.hits))
-            self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-            self.summary.setText(self.tr("%1 hits from %2 register patents in %3 ms.").replace(
-                "%1", str(len(res.hits))).replace("%2", f"{res.register_size:,}").replace(
-                "%3", f"{res.seconds * 1000:.0f}"))
-            if res.hits:
-                self.table.selectRow(0)
-                self._show_chart(0)
-            else:
-                self.chart.set_rows([])
-            self.page.set_status("")
-            self.finished.emit()
+        self.submit(work, self._show, name="screen-claim")
 
-        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name="screen-claim")
+    def _show(self, res: Any) -> None:
+        self.result = res
+        self.model.set_rows(list(res.hits))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.summary.setText(self.tr("%1 hits from %2 register patents in %3 ms.").replace(
+            "%1", str(len(res.hits))).replace("%2", f"{res.register_size:,}").replace(
+            "%3", f"{res.seconds * 1000:.0f}"))
+        if res.hits:
+            self.table.selectRow(0)
+            self._show_chart(0)
+        else:
+            self.chart.set_rows([])
 
     def _show_chart(self, row: int) -> None:
         hit = self.model.row_at(row)
@@ -849,28 +826,18 @@ class ClaimScreenTab(QWidget):
             self.chart_table.resizeRowsToContents()
 
 
-class GiScreenTab(QWidget):
+class GiScreenTab(ResultTab):
     """A label against the GI register (the shipped GIs plus the register's).
 
     Signals:
         finished(): the result is shown.
     """
 
-    finished = Signal()
-
     def __init__(self, page: RightsRegisterPage) -> None:
         super().__init__(page)
-        self.page = page
-        self.result: Any = None
-        self.label_edit = QLineEdit(self)
-        self.label_edit.setObjectName("screenGiLabel")
-        self.region_edit = QLineEdit(self)
-        self.region_edit.setObjectName("screenGiRegion")
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("screenGiRun")
-        self.run_button.clicked.connect(self.run)
-        self.label_edit.returnPressed.connect(self.run)
-        self.region_edit.returnPressed.connect(self.run)
+        self.label_edit = self.run_line_edit("screenGiLabel")
+        self.region_edit = self.run_line_edit("screenGiRegion")
+        self.run_button = self.make_run_button("screenGiRun")
         self.l_label, self.l_region = QLabel(self), QLabel(self)
         grid = QGridLayout()
         grid.addWidget(self.l_label, 0, 0)
@@ -907,20 +874,14 @@ class GiScreenTab(QWidget):
 
             return screen_gi(store, label, region)
 
-        def done(res: Any) -> None:
-            self._show(res)
-            self.page.set_status("")
-            self.finished.emit()
-
-        self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name="screen-gi")
+        self.submit(work, self._show, name="screen-gi")
 
     def _show(self, res: Any) -> None:
         self.result = res
-        text = tl(GI_VERDICT, res.verdict) + (" · " + res.gi.name if res.gi is not None else "")
+        note = ""
         if res.gi is not None and res.gi.source.startswith("register:"):
-            text += " · " + self.tr("from the register (%1)").replace("%1", res.gi.source.split(":", 1)[1])
-        badge(self.verdict, text, (RED_BG, RED_FG) if res.verdict == "misuse" else (GREEN_BG, GREEN_FG))
-        self.details.setHtml(gi_html(res))
+            note = " · " + self.tr("from the register (%1)").replace("%1", res.gi.source.split(":", 1)[1])
+        show_gi(self.verdict, self.details, res, note)
 
 
 # ---------------------------------------------------------------------------------------------------- page
@@ -1011,16 +972,10 @@ class RightsRegisterPage(QWidget):
             "%4", str(c.get("shipped_gi", 0))))
 
     def set_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(f"<span style='color:#c62828'>{_esc(text)}</span>" if error else _esc(text))
+        self.status.setText(status_html(text, error=error))
 
     def failed(self, exc: BaseException) -> None:
-        from qcy_workstation.ui.i18n import explain
-
-        if isinstance(exc, QcyError):
-            _title, message = explain(exc)
-            self.set_status(message, error=True)
-        else:
-            show_error(self, exc)
+        report_failure(self, exc, self.set_status)
 
 
 register_page("register", QT_TRANSLATE_NOOP("Pages", "Rights register"), RightsRegisterPage, order=47,

@@ -264,6 +264,8 @@ class StatsPage(QWidget):
         lang = _Card.window_lang()
         store = self.ctx.store
         self.status.setText(self.tr("Computing…"))
+        if self._task is not None:
+            self._task.cancel()  # an older period's figures must not replace the newer ones when they arrive late
         self._task = self.ctx.runner.submit(lambda: compute(store, lo, hi, lang), on_success=self._show,
                                             name="stats")
 
@@ -315,8 +317,11 @@ class StatsPage(QWidget):
                 return
         from qcy_workstation.stats.export import export_tables_xlsx
 
-        lang = _Card.window_lang()
-        self.ctx.runner.submit(lambda: export_tables_xlsx(tables, path, lang=lang),
+        lang, store, actor = _Card.window_lang(), self.ctx.store, self.ctx.staff
+        dash = self.result["dashboard"]
+        period = (dash.date_from, dash.date_to)
+        self.ctx.runner.submit(lambda: export_tables_xlsx(tables, path, lang=lang, store=store, actor=actor,
+                                                          period=period),
                                on_success=lambda p: self.status.setText(self.tr("Saved %1").replace("%1", str(p))),
                                name="stats-xlsx")
 
@@ -335,14 +340,14 @@ class StatsPage(QWidget):
                                                   "PDF (*.pdf);;Word (*.docx)")
             if not path:
                 return
-        store, lang = self.ctx.store, _Card.window_lang()
+        store, lang, actor = self.ctx.store, _Card.window_lang(), self.ctx.staff
 
         def work() -> Path:
             from qcy_workstation.stats.report import build_report, export_report
 
             report = build_report(store, kind=kind, year=start.year, month=start.month if kind == "monthly" else None,
                                   lang=lang)
-            return export_report(report, path)
+            return export_report(report, path, store=store, actor=actor)
 
         self.ctx.runner.submit(work, on_success=lambda p: self.status.setText(self.tr("Saved %1").replace("%1", str(p))),
                                name="stats-report")

@@ -43,10 +43,10 @@ def _lang() -> str:
 
 def _label(code: str) -> str:
     """A core code (severity, status, kind) in the interface language (core label tables)."""
+    from qcy_workstation.labels import IP_TYPES
     from qcy_workstation.stats import labels
 
-    names = {"patent": ("专利", "Patent"), "trademark": ("商标", "Trademark"), "gi": ("地理标志", "GI"),
-             "party": ("交易方", "Counterparty"), "new": ("新", "new"), "changed": ("变化", "changed")}
+    names = {**IP_TYPES, "party": ("交易方", "Counterparty"), "new": ("新", "new"), "changed": ("变化", "changed")}
     if code in names:
         return names[code][0 if _lang() == "zh" else 1]
     return labels.label(code, _lang())
