@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import asdict
 from pathlib import Path
 
+from qcy_workstation import labels
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import CaseFilter
 from qcy_workstation.cases.services import CaseService
@@ -24,7 +25,6 @@ HEADERS = {
            "Priority", "Confidential"),
 }
 _DEADLINE = {"overdue": ("已逾期", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("", ""), "": ("", "")}
-_PRIORITY = {"low": ("低", "low"), "normal": ("普通", "normal"), "high": ("高", "high"), "urgent": ("紧急", "urgent")}
 
 
 def case_list_table(svc: CaseService, f: CaseFilter, *, lang: str = "zh") -> Table:
@@ -33,7 +33,7 @@ def case_list_table(svc: CaseService, f: CaseFilter, *, lang: str = "zh") -> Tab
     rows = tuple(
         (r.number, r.title, IP_TYPES.get(r.type, (r.type, r.type))[i], STATUSES.get(r.status, (r.status,) * 2)[i],
          r.received_on.isoformat(), r.due.isoformat() if r.due else "", _DEADLINE[r.deadline_state][i],
-         r.applicant, r.opponent, r.staff, _PRIORITY.get(r.priority, (r.priority,) * 2)[i],
+         r.applicant, r.opponent, r.staff, labels.name(labels.PRIORITIES, r.priority, lang),
          ("是" if r.confidential else "") if lang == "zh" else ("yes" if r.confidential else ""))
         for r in svc.list(f))
     return Table(key="cases", title_zh=f"案件清单（{len(rows)} 件）", title_en=f"Cases ({len(rows)})",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from qcy_workstation import labels
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import ValidationError
@@ -64,12 +65,8 @@ def _summary(d: Dashboard, lang: str) -> list[str]:
     t, wd, comp, w = d.totals, d.working_days, d.compliance, d.warning
     acc, opi = wd["receipt_to_acceptance"], wd["acceptance_to_opinion"]
     if lang == "zh":
-        types = "、".join(f"{c}{n}件" for c, n in zip(("商标", "专利", "地理标志", "商业秘密"),
-                                                    (d.cases_by_type.get(k, 0) for k in
-                                                     ("trademark", "patent", "gi", "trade-secret")), strict=True))
-        ch = "、".join(f"{c}{n}次" for c, n in zip(("来访", "电话", "网上", "来信"),
-                                                 (d.consultations_by_channel.get(k, 0) for k in
-                                                  ("walk-in", "phone", "online", "letter")), strict=True))
+        types = "、".join(f"{zh}{d.cases_by_type.get(code, 0)}件" for code, (zh, _en) in labels.IP_TYPES.items())
+        ch = "、".join(f"{zh}{d.consultations_by_channel.get(code, 0)}次" for code, (zh, _en) in labels.CHANNELS.items())
         return [
             f"本期共接收维权援助案件{t['cases']}件（{types}），涉及受援助企业{t['enterprises_assisted']}家；"
             f"目前仍在办理{t['open_cases']}件。",

@@ -3315,7 +3315,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
         <message>
             <location line="+0" />
             <source>Kind</source>
-            <translation>项目类型</translation>
+            <translation>类型</translation>
         </message>
         <message>
             <location line="+0" />
@@ -5714,7 +5714,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         <message>
             <location line="+1" />
             <source>Kind</source>
-            <translation>项目类型</translation>
+            <translation>类型</translation>
         </message>
         <message>
             <location line="+0" />
