@@ -17,6 +17,7 @@ from typing import Any
 from qcy_workstation.cli.context import CliContext, add_common_options
 from qcy_workstation.errors import QcyError, ValidationError
 
+RISK_ZH = {"high": "高", "medium": "中", "low": "低"}
 
 def _read_file(path: str | None, field: str) -> str:
     if not path:
@@ -101,7 +102,7 @@ def _run_trade_secret(o: dict[str, Any]) -> Any:
 
 
 def _text_trademark(r: Any) -> str:
-    lines = [f"商标比对（{r.mark} / {r.other}）：得分 {r.score}/100，风险 {r.risk}，"
+    lines = [f"商标比对（{r.mark} / {r.other}）：得分 {r.score}/100，风险{RISK_ZH.get(r.risk, r.risk)}（{r.risk}），"
              f"{'可能' if r.likely_confusion else '不太可能'}导致混淆"]
     lines += [f"  - [{f.score:>3}] {f.text_zh}" for f in r.factors]
     return "\n".join(lines + [_footer(r)])
