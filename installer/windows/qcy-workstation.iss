@@ -21,6 +21,8 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Files]
 Source: "..\..\dist\qcy-workstation\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
+; Word shows exported DOCX with the same face as the PDF only if the font is installed on the PC.
+Source: "..\..\resources\fonts\WenQuanYiMicroHei.ttf"; DestDir: "{autofonts}"; FontInstall: "WenQuanYi Micro Hei"; Flags: onlyifdoesntexist uninsneveruninstall
 
 [Icons]
 Name: "{group}\QCY Workstation"; Filename: "{app}\qcy-workstation.exe"
