@@ -12,9 +12,10 @@ from qcy_workstation.cli.context import CliContext, add_common_options
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     from qcy_workstation.precheck.register import import_register, parse_map_options
 
-    def progress(done: int, total: int) -> None:
-        if not ctx.json and sys.stderr.isatty():
-            print(f"\rkeys {done}/{total}", end="", file=sys.stderr, flush=True)
+    def progress(done: int, total: int) -> bool:
+        if not ctx.json and sys.stderr.isatty():  # done/total is the share of the whole import
+            print(f"\rimporting… {100 * done // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+        return True
 
     report = import_register(ctx.store, args.file, kind=args.kind, mapping=parse_map_options(args.map),
                              sheet=args.sheet, replace=args.replace, actor=ctx.staff, progress=progress)
