@@ -138,9 +138,9 @@ def _text_trade_secret(r: Any) -> str:
 
 
 def _footer(r: Any) -> str:
-    from qcy_workstation.precheck.common import DISCLAIMER_EN, DISCLAIMER_ZH, ENGINE_VERSION
+    from qcy_workstation.precheck.common import DISCLAIMER_EN, DISCLAIMER_ZH, ENGINE_VERSION, citation_text
 
-    cites = "；".join(c.label() for c in r.citations)
+    cites = citation_text(r.citations)
     return f"依据：{cites}\n{DISCLAIMER_ZH}（{DISCLAIMER_EN}）· {ENGINE_VERSION}"
 
 

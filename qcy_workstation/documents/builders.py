@@ -237,9 +237,11 @@ def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]
                     blocks.append(Table(cols, [[str(i.get(c, "")) for c in cols] for i in items]))
                     break
         cites = res.get("citations") or []
-        if cites:
-            text = "；".join(
-                f"{c.get('source', '')}（{c.get('version', '')}）{c.get('article', '')}" for c in cites if isinstance(c, dict))
+        # Results of precheck >= 1.1 carry their citations grouped by source (each law named once);
+        # older saved results get the per-article line they always had.
+        text = res.get("citation_text_zh" if zh else "citation_text_en") or "；".join(
+            f"{c.get('source', '')}（{c.get('version', '')}）{c.get('article', '')}" for c in cites if isinstance(c, dict))
+        if text:
             blocks.append(Paragraph(("依据：" if zh else "Sources: ") + text, style="note"))
         blocks.append(Paragraph(res.get("disclaimer" if zh else "disclaimer_en")
                                 or ("参考性预判，非法律认定" if zh else "reference pre-check, not a legal determination"),

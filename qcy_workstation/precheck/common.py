@@ -7,6 +7,8 @@ saved result can be cited later in an opinion and reproduced with the same engin
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -15,7 +17,7 @@ from typing import Any
 
 from qcy_workstation.errors import ValidationError
 
-ENGINE_VERSION = "precheck-1.0.0"
+ENGINE_VERSION = "precheck-1.1.0"  # 1.1: grouped citations, goods factor in screening hits
 
 DISCLAIMER_ZH = "参考性预判，非法律认定"
 DISCLAIMER_EN = "reference pre-check, not a legal determination"
@@ -48,7 +50,82 @@ class Citation:
 
     def label(self) -> str:
         """Short form for a letter, e.g. ``商标法（2019年修正）第57条``."""
-        return f"{self.source}（{self.version}）{self.article}"
+        return f"{_head(self.source, self.version, 'zh')}{self.article}"
+
+
+def _head(source: str, version: str, lang: str) -> str:
+    """"source（version）", the version left out when it only repeats the year of the document number the
+    source already names (…解释（法释〔2009〕21号） with version "2009")."""
+    v = version.strip()
+    if not v or (v.isdigit() and f"〔{v}〕" in source):
+        return source if lang == "zh" else f"{source} "
+    return f"{source}（{v}）" if lang == "zh" else f"{source} ({v}) "
+
+
+_SIMPLE_ARTICLE = re.compile(r"第(\d+)条")
+
+
+@dataclass(frozen=True)
+class CitationGroup:
+    """The citations of one source (same law or interpretation, same version): one label for a letter,
+    ``…解释（法释〔2002〕32号，2020年修正）第9条、第10条``, with every article kept with its verified flag."""
+
+    source: str
+    version: str
+    citations: tuple[Citation, ...]
+
+    def label(self, lang: str = "zh") -> str:
+        """The grouped label in Chinese (``lang="zh"``) or English; unverified articles say so."""
+        zh = lang == "zh"
+        flag = "（未经核对）" if zh else " (not verified)"
+        arts = [c.article + ("" if c.verified else flag) for c in self.citations if c.article]
+        if not zh:
+            nums = [m.group(1) for m in (_SIMPLE_ARTICLE.fullmatch(c.article) for c in self.citations if c.article) if m]
+            if nums and len(nums) == len(arts) and all(c.verified for c in self.citations):
+                arts = [f"Art. {nums[0]}"] if len(nums) == 1 else [f"Arts. {', '.join(nums[:-1])} and {nums[-1]}"]
+            else:
+                arts = [_SIMPLE_ARTICLE.sub(r"Art. \1", a) for a in arts]
+        return _head(self.source, self.version, lang) + ("、" if zh else ", ").join(arts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "version": self.version, "keys": [c.key for c in self.citations],
+                "articles": [c.article for c in self.citations], "verified": all(c.verified for c in self.citations),
+                "label_zh": self.label("zh"), "label_en": self.label("en")}
+
+
+def _as_citation(c: Citation | Mapping[str, Any]) -> Citation:
+    if isinstance(c, Citation):
+        return c
+    return Citation(key=str(c.get("key", "")), source=str(c.get("source", "")), version=str(c.get("version", "")),
+                    article=str(c.get("article", "")), point_zh=str(c.get("point_zh", "")),
+                    point_en=str(c.get("point_en", "")), verified=bool(c.get("verified", True)), note=str(c.get("note", "")))
+
+
+def group_citations(citations: Iterable[Citation | Mapping[str, Any]]) -> tuple[CitationGroup, ...]:
+    """Citations of the same source and version together, in first-cited order (a saved result's citation
+    dicts are accepted too), so a letter names a law once and lists its articles."""
+    groups: dict[tuple[str, str], list[Citation]] = {}
+    for raw in citations:
+        c = _as_citation(raw)
+        arts = groups.setdefault((c.source, c.version), [])
+        if all(a.article != c.article for a in arts):
+            arts.append(c)
+    return tuple(CitationGroup(src, ver, tuple(cs)) for (src, ver), cs in groups.items())
+
+
+def citation_text(citations: Iterable[Citation | Mapping[str, Any]], lang: str = "zh") -> str:
+    """All citations on one line, grouped by source: ``商标法（…）第57条；…解释（…）第9条、第10条``."""
+    return ("；" if lang == "zh" else "; ").join(g.label(lang) for g in group_citations(citations))
+
+
+def citation_fields(citations: Iterable[Citation]) -> dict[str, Any]:
+    """The citation part of a result's ``to_dict()``: each citation as data (``citations``, as documents
+    cite them), the same grouped by source (``citation_groups``) and the grouped line in both languages."""
+    cs = tuple(citations)
+    groups = group_citations(cs)
+    return {"citations": [c.to_dict() for c in cs], "citation_groups": [g.to_dict() for g in groups],
+            "citation_text_zh": "；".join(g.label("zh") for g in groups),
+            "citation_text_en": "; ".join(g.label("en") for g in groups)}
 
 
 def _data_path(name: str) -> Any:

@@ -18,7 +18,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck.common import Citation, cite, load_data, load_user_file, result_header
+from qcy_workstation.precheck.common import (
+    Citation,
+    citation_fields,
+    cite,
+    load_data,
+    load_user_file,
+    result_header,
+)
 from qcy_workstation.precheck.text import fold, pinyin_syllables
 
 ROUTES = ("gi_product", "collective_mark", "certification_mark", "agricultural_gi")
@@ -162,8 +169,8 @@ class GiResult:
             "reason_en": self.reason_en,
             "needs_review": self.needs_review,
             "other_matches": [m.to_dict() for m in self.other_matches],
-            "citations": [c.to_dict() for c in self.citations],
         })
+        d.update(citation_fields(self.citations))
         return d
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck.common import Citation, cite, load_data, result_header
+from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
 from qcy_workstation.precheck.quantities import (
     Constraint,
     extract_constraints,
@@ -782,9 +782,9 @@ class PatentResult:
                 "elements": [e.to_dict() for e in self.chart.elements],
                 "parsed_claim": self.claim.to_dict(),
                 "dependent_claims": [c.to_dict() for c in self.dependent_charts],
-                "citations": [c.to_dict() for c in self.citations],
             }
         )
+        d.update(citation_fields(self.citations))
         return d
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck.common import cite, result_header
+from qcy_workstation.precheck.common import citation_fields, cite, result_header
 from qcy_workstation.precheck.gi import (
     GeoIndication,
     GiRegister,
@@ -38,11 +38,11 @@ from qcy_workstation.precheck.models import RegisterGi, RegisterPatent, Register
 from qcy_workstation.precheck.register import class_mask
 from qcy_workstation.precheck.text import is_cjk
 from qcy_workstation.precheck.trademark import (
-    CONFUSION_THRESHOLD,
     Factor,
     MarkKeys,
     _risk,
     compare_keys,
+    likely_confusion,
     load_aliases,
     mark_keys,
 )
@@ -246,10 +246,10 @@ class ScreenResult:
         d.update({"hits": [h.to_dict() for h in self.hits], "register_size": self.register_size,
                   "candidates": self.candidates, "seconds": round(self.seconds, 4), "note": self.note})
         if self.kind == "screen_trademark":
-            d["citations"] = [c.to_dict() for c in cite("trademark_law_57", "spc_tm_interp_art9", "spc_tm_interp_art10",
-                                                         "spc_tm_interp_art11", "spc_tm_interp_art12")]
+            d.update(citation_fields(cite("trademark_law_57", "spc_tm_interp_art9", "spc_tm_interp_art10",
+                                          "spc_tm_interp_art11", "spc_tm_interp_art12")))
         elif self.kind == "screen_patent":
-            d["citations"] = [c.to_dict() for c in cite("patent_law_64", "spc_patent_2009_art7", "spc_patent_provisions_2020_art13")]
+            d.update(citation_fields(cite("patent_law_64", "spc_patent_2009_art7", "spc_patent_provisions_2020_art13")))
         return d
 
 
@@ -282,7 +282,7 @@ def screen_trademark(store: Store, mark: str, *, classes: str | tuple[str, ...] 
     hits.sort(key=lambda h: (-h[0], -h[1], h[2][0]))
     out = []
     for n, (combined, mark_sim, info, factors, gs) in enumerate(hits[:top], start=1):
-        likely = combined >= CONFUSION_THRESHOLD and (gs < 0 or gs >= 40 or well_known)
+        likely = likely_confusion(combined, gs, well_known)
         out.append(TrademarkHit(n, *info, combined, likely, _risk(combined), mark_sim, gs, tuple(factors)))
     return ScreenResult("screen_trademark", tuple(out), len(idx), len(ids), time.perf_counter() - t0,
                         {"mark": mark, "classes": ",".join(codes), "top": top, "well_known": well_known},

@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck.common import Citation, cite, result_header
+from qcy_workstation.precheck.common import Citation, citation_fields, cite, result_header
 from qcy_workstation.precheck.text import fold
 
 K = 6  # shingle length in units (a CJK character or a Latin word/number)
@@ -237,8 +237,8 @@ class TradeSecretResult:
             "checklist": [c.to_dict() for c in self.checklist],
             "still_needed": list(self.still_needed), "measures_found": list(self.measures_found),
             "summary_zh": self.summary_zh, "summary_en": self.summary_en,
-            "citations": [c.to_dict() for c in self.citations],
         })
+        d.update(citation_fields(self.citations))
         return d
 
 

@@ -17,7 +17,14 @@ from typing import Any
 from rapidfuzz.distance import Indel
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck.common import Citation, cite, load_data, load_user_file, result_header
+from qcy_workstation.precheck.common import (
+    Citation,
+    citation_fields,
+    cite,
+    load_data,
+    load_user_file,
+    result_header,
+)
 from qcy_workstation.precheck.goods import GoodsSimilarity, goods_similarity, parse_codes
 from qcy_workstation.precheck.text import (
     fold,
@@ -218,10 +225,10 @@ class TrademarkResult:
                 "mark_similarity": self.mark_similarity,
                 "goods": self.goods.to_dict(),
                 "factors": [f.to_dict() for f in self.factors],
-                "citations": [c.to_dict() for c in self.citations],
                 "thresholds": {"likely_confusion": CONFUSION_THRESHOLD, "high": HIGH_RISK, "medium": MEDIUM_RISK},
             }
         )
+        d.update(citation_fields(self.citations))
         return d
 
 
@@ -330,7 +337,11 @@ def _risk(score: int) -> str:
 def compare_keys(
     a: MarkKeys, b: MarkKeys, goods: GoodsSimilarity, *, well_known: bool = False, aliases: Aliases | None = None
 ) -> tuple[int, int, list[Factor]]:
-    """(combined score, mark similarity, factors) for two keyed marks and their goods similarity."""
+    """(combined score, mark similarity, factors) for two keyed marks and their goods similarity.
+
+    The factors end with the goods/services factor (when classes were compared on both sides) and the
+    well-known claim, so a one-to-one comparison and a register screening show the same lines and score.
+    """
     factors = mark_factors(a, b, aliases)
     mark_sim = max(f.score for f in factors)
     if goods.score < 0:
@@ -339,7 +350,29 @@ def compare_keys(
         combined = mark_sim  # Trademark Law Art. 13: protection across goods for a well-known mark
     else:
         combined = round(mark_sim * (0.3 + 0.7 * goods.score / 100))
+    if goods.score >= 0:
+        factors.append(goods_factor(goods))
+    if well_known:
+        factors.append(WELL_KNOWN_FACTOR)
     return combined, mark_sim, factors
+
+
+def goods_factor(goods: GoodsSimilarity) -> Factor:
+    """The goods/services similarity as a factor line (SPC trademark interpretation Art. 12: the table is a
+    reference only, and the shipped table is partial)."""
+    return Factor("goods", goods.score, f"商品/服务：{goods.detail_zh}（{goods.score}分；区分表数据为部分数据，仅供参考）",
+                  f"Goods/services: {goods.detail_en} ({goods.score}; partial table data, reference only)")
+
+
+WELL_KNOWN_FACTOR = Factor("well_known", 100, "知名度：在先商标主张为驰名商标，可跨类保护（需另行举证认定）。",
+                           "Reputation: the earlier mark is claimed to be well known, protected across classes (to be proven).")
+
+
+def likely_confusion(combined: int, goods: GoodsSimilarity | int, well_known: bool) -> bool:
+    """Confusion is likely from the threshold on, when the goods are similar enough or were not compared
+    (or the earlier mark is claimed well known)."""
+    gs = goods if isinstance(goods, int) else goods.score
+    return combined >= CONFUSION_THRESHOLD and (gs < 0 or gs >= 40 or well_known)
 
 
 def compare_marks(
@@ -362,13 +395,7 @@ def compare_marks(
     ka, kb = mark_keys(mark, al), mark_keys(other, al)
     goods = goods_similarity(ca, cb)
     combined, mark_sim, factors = compare_keys(ka, kb, goods, well_known=well_known, aliases=al)
-    if goods.score >= 0:
-        factors.append(Factor("goods", goods.score, f"商品/服务：{goods.detail_zh}（{goods.score}分；区分表数据为部分数据，仅供参考）",
-                              f"Goods/services: {goods.detail_en} ({goods.score}; partial table data, reference only)"))
-    if well_known:
-        factors.append(Factor("well_known", 100, "知名度：在先商标主张为驰名商标，可跨类保护（需另行举证认定）。",
-                              "Reputation: the earlier mark is claimed to be well known, protected across classes (to be proven)."))
-    likely = combined >= CONFUSION_THRESHOLD and (goods.score < 0 or goods.score >= 40 or well_known)
+    likely = likely_confusion(combined, goods, well_known)
     keys = ["trademark_law_57", "spc_tm_interp_art9", "spc_tm_interp_art10", "spc_tm_interp_art11", "spc_tm_interp_art12"]
     if any(f.name in ("cross_script", "meaning") for f in factors):
         keys.append("cnipa_tm_guideline_similarity")

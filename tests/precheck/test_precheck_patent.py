@@ -132,6 +132,14 @@ def test_result_dict_has_the_contract_keys_and_the_label():
     assert any(c["key"] == "spc_patent_2009_art7" for c in d["citations"])
 
 
+def test_the_cited_line_does_not_repeat_the_year_of_the_interpretation():
+    """法释〔2009〕21号 already names its year: the line reads "…解释（法释〔2009〕21号）第7条", not
+    "…（法释〔2009〕21号）（2009）第7条"."""
+    d = compare_claim(ZH_CLAIMS, "保温杯").to_dict()
+    assert "（法释〔2009〕21号）第7条" in d["citation_text_zh"] and "（2009）" not in d["citation_text_zh"]
+    assert "（法释〔2009〕21号） Art. 7" in d["citation_text_en"]
+
+
 def test_one_claim_against_one_product_within_50_ms(patent_cases):
     case = patent_cases["cases"][5]  # the longest claim of the set (a 3-step method)
     compare_claim(case["claims"], case["products"][0]["text"])  # warm-up: segmenter dictionary

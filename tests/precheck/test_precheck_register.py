@@ -283,3 +283,24 @@ def test_a_large_import_reports_progress_often_and_stops_when_told_leaving_the_s
     with pytest.raises(Cancelled):
         import_register(store, _marks(tmp_path / "other.csv", 3_000), progress=lambda d, t: calls.append(d) or False)
     assert calls == [0] and register_counts(store)["trademark"] == before + 12_000
+
+
+def test_a_screened_hit_weighs_the_goods_like_a_one_to_one_comparison(store, tmp_path):
+    """Staff screen 乔丹 for shoes (group 2507) and open a hit: the factors include the goods/services line
+    (registered classes/groups against the classes searched), with the same sentence and the same score a
+    one-to-one comparison of the two marks gives, so the letter reads the same whichever way it was found."""
+    import_register(store, _csv(tmp_path / "tm.csv", TM_ROWS))
+    for well_known in (False, True):
+        r = screen_trademark(store, "乔丹", classes="2507", top=10, well_known=well_known)
+        for hit in r.hits:
+            registered = ",".join(x for x in (hit.classes, hit.groups) if x)
+            pair = compare_marks("乔丹", hit.mark, classes="2507", other_classes=registered, well_known=well_known)
+            assert hit.score == pair.score and hit.likely_confusion == pair.likely_confusion, hit.mark
+            assert [f.to_dict() for f in hit.factors] == [f.to_dict() for f in pair.factors], hit.mark
+        jordan = next(h for h in r.hits if h.reg_no == "1234567")
+        goods = next(f for f in jordan.factors if f.name == "goods")
+        assert goods.score == jordan.goods_score == 100 and "2507" in goods.text_zh and "仅供参考" in goods.text_zh
+        assert ("well_known" in [f.name for f in jordan.factors]) is well_known
+        assert any(f["name"] == "goods" for f in r.to_dict()["hits"][0]["factors"])
+    # without classes the goods are not compared, and no goods line is invented
+    assert all(f.name != "goods" for h in screen_trademark(store, "乔丹").hits for f in h.factors)

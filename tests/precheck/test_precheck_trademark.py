@@ -91,3 +91,34 @@ def test_bad_class_codes_are_rejected_with_the_field():
     with pytest.raises(ValidationError) as exc:
         compare_marks("A1", "A2", classes="99")
     assert exc.value.field == "classes"
+
+
+SPC_TM = "最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释"
+
+
+def test_a_letter_names_each_law_once_and_lists_its_articles():
+    """Staff paste the "cited" line into a letter: the SPC interpretation is named once with its four
+    articles, in Chinese and in English, while each article stays in the result as data (source, article,
+    verified) for documents that cite them one by one."""
+    d = compare_marks("乔丹", "QIAODAN", classes="25").to_dict()
+    zh, en = d["citation_text_zh"], d["citation_text_en"]
+    assert zh.count(SPC_TM) == 1 and zh.count("2020年修正") == 1
+    assert f"{SPC_TM}（法释〔2002〕32号，2020年修正）第9条、第10条、第11条、第12条" in zh
+    assert zh.startswith("商标法（2019年修正，2019-11-01施行）第57条；")
+    assert en.count(SPC_TM) == 1 and "(法释〔2002〕32号，2020年修正) Arts. 9, 10, 11 and 12" in en
+    group = next(g for g in d["citation_groups"] if g["source"] == SPC_TM)
+    assert group["articles"] == ["第9条", "第10条", "第11条", "第12条"] and group["verified"]
+    one_by_one = [c for c in d["citations"] if c["source"] == SPC_TM]
+    assert [c["article"] for c in one_by_one] == group["articles"] and all(c["verified"] for c in one_by_one)
+    # a practice source whose articles were not checked says so in the grouped line
+    cross = compare_marks("耐克", "NIKE", classes="25").to_dict()
+    assert "（未经核对）" in cross["citation_text_zh"] and "(not verified)" in cross["citation_text_en"]
+    assert any(not c["verified"] for c in cross["citations"])
+
+
+def test_the_text_output_cites_each_law_once(capsys):
+    from qcy_workstation.cli import main
+
+    assert main(["precheck", "trademark", "--mark", "乔丹", "--other", "QIAODAN", "--classes", "25"]) == 0
+    cited = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("依据："))
+    assert cited.count(SPC_TM) == 1 and "第9条、第10条、第11条、第12条" in cited

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from qcy_workstation.cases.dto import NewCase, PartyInput, RightInput
+from qcy_workstation.precheck.common import ENGINE_VERSION
 from qcy_workstation.ui.pages.precheck_page import CURRENT_MATCH_BG, GREEN_BG, MATCH_BG, RED_BG
 
 CLAIMS = ("1. 一种保温杯，包括杯体、杯盖和密封圈，其特征在于：所述杯体为双层不锈钢真空结构；所述杯盖内设有温度显示屏；"
@@ -202,7 +203,7 @@ def test_saving_a_result_on_the_case_lists_it_and_the_opinion_can_cite_it(
     saved = page.saved_tab.model
     qtmodeltester.check(saved)
     assert saved.rowCount() == 1
-    assert "乔丹" in saved.data(saved.index(0, 2)) and saved.data(saved.index(0, 3)) == "precheck-1.0.0"
+    assert "乔丹" in saved.data(saved.index(0, 2)) and saved.data(saved.index(0, 3)) == ENGINE_VERSION
     assert "(1)" in page.tabs.tabText(4) or "（1）" in page.tabs.tabText(4)
     page.tabs.setCurrentWidget(page.saved_tab)
     assert "QIAODAN" in page.saved_tab.detail.toPlainText()

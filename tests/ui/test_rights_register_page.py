@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox
 
+from qcy_workstation.precheck import compare_marks
 from qcy_workstation.precheck.register import import_register, register_counts
 from qcy_workstation.precheck.screening import screen_trademark
 from qcy_workstation.ui.pages.precheck_page import RED_BG
@@ -142,6 +143,9 @@ def test_screening_a_mark_shows_ranked_hits_with_their_factors(
     assert "包含" in names
     sentence = tab.factors.data(tab.factors.index(names.index("包含"), 2))
     assert "「乔丹王」完整包含了「乔丹」" in sentence
+    # the goods line is the engine's, word for word as a one-to-one comparison writes it
+    goods = tab.factors.data(tab.factors.index(len(names) - 1, 2))
+    assert goods == next(f.text_zh for f in compare_marks("乔丹", "乔丹王", classes="25").factors if f.name == "goods")
 
 
 def test_screening_a_claim_and_a_label_against_the_register(qtbot, window, store, tmp_path, type_text):  # type: ignore[no-untyped-def]

@@ -927,8 +927,9 @@ def gi_html(res: Any) -> str:
         rows.append((QCoreApplication.translate("PrecheckLabels", "Review"), QCoreApplication.translate("PrecheckLabels", "staff must verify this result")))
     table = "".join(f"<tr><td style='color:#5f6b7a;padding-right:12px'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
                     for k, v in rows)
-    unverified = " " + QCoreApplication.translate("PrecheckLabels", "(not verified)")
-    cites = "".join(f"<li>{_esc(c.label())}{'' if c.verified else _esc(unverified)}</li>" for c in res.citations)
+    from qcy_workstation.precheck.common import group_citations
+
+    cites = "".join(f"<li>{_esc(g.label('zh' if zh else 'en'))}</li>" for g in group_citations(res.citations))
     reason = res.reason_zh if zh else res.reason_en
     reason_h = QCoreApplication.translate("PrecheckLabels", "Reason")
     cites_h = QCoreApplication.translate("PrecheckLabels", "Citations")
@@ -1185,14 +1186,10 @@ class TradeSecretTab(PrecheckTab):
 
 
 def cite_text(citations: Any) -> str:
-    """Citations for one line, articles of the same source together: "解释（…）第9条、第10条"."""
-    groups: dict[str, list[str]] = {}
-    for c in citations:
-        head = f"{c.source}（{c.version}）"
-        groups.setdefault(head, [])
-        if c.article and c.article not in groups[head]:
-            groups[head].append(c.article)
-    return "；".join(head + "、".join(arts) for head, arts in groups.items())
+    """Citations for one line, as the engine groups them: "解释（…）第9条、第10条"."""
+    from qcy_workstation.precheck.common import citation_text
+
+    return citation_text(citations, "zh" if ui_lang() == "zh" else "en")
 
 
 def _cite_label(key: str) -> str:
@@ -1275,8 +1272,10 @@ def saved_html(s: Any) -> str:
                      for k, v in s.inputs.items() if v not in (None, "", []))
     inputs_h, cites_h = QCoreApplication.translate("PrecheckLabels", "Inputs"), QCoreApplication.translate("PrecheckLabels", "Citations")
     lines.append(f"<p><b>{_esc(inputs_h)}</b></p><ul>{inputs}</ul>")
-    cites = "".join(f"<li>{_esc(c.get('source', ''))}（{_esc(c.get('version', ''))}）{_esc(c.get('article', ''))}</li>"
-                    for c in r.get("citations", []))
+    from qcy_workstation.precheck.common import group_citations
+
+    cites = "".join(f"<li>{_esc(g.label('zh' if zh else 'en'))}</li>"
+                    for g in group_citations(c for c in r.get("citations", []) if isinstance(c, dict)))
     if cites:
         lines.append(f"<p><b>{_esc(cites_h)}</b></p><ul>{cites}</ul>")
     lines.append(f"<p style='color:#a4161a'><b>{_esc(r.get('disclaimer') if zh else r.get('disclaimer_en', ''))}</b></p>")

@@ -280,19 +280,6 @@ class FieldDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-def hit_factors(hit: Any) -> list[Any]:
-    """A hit's mark factors, and its goods/services similarity as a factor line of its own."""
-    from qcy_workstation.precheck import Factor
-
-    out = list(hit.factors)
-    if hit.goods_score >= 0:
-        classes = ",".join(x for x in (hit.classes, hit.groups) if x)
-        zh = f"商品/服务：注册类别 {classes} 与所查类别的类似程度为{hit.goods_score}分（区分表数据为部分数据，仅供参考）。"
-        en = f"Goods/services: registered classes {classes} against the classes searched: {hit.goods_score} (partial table data)."
-        out.append(Factor("goods", hit.goods_score, zh, en))
-    return out
-
-
 # ---------------------------------------------------------------------------------------------------- tabs
 
 
@@ -722,7 +709,7 @@ class MarkScreenTab(ResultTab):
     def _show_factors(self, row: int) -> None:
         hit = self.model.row_at(row)
         if hit is not None:
-            self.factors.set_rows(hit_factors(hit))
+            self.factors.set_rows(list(hit.factors))  # the engine adds the goods line
             factor_columns(self.factor_table)
 
 
