@@ -11,11 +11,21 @@ from qcy_workstation.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("seed-demo", help="write realistic Chinese demo data (deterministic)")
+    p = sub.add_parser(
+        "seed-demo", help="write realistic Chinese demo data (deterministic)",
+        description="Write deterministic demo cases and consultations and, with --register-marks / "
+                    "--register-patents, a demo rights register (trademarks with look-alikes of the demo "
+                    "cases' marks, patents with claim 1 texts) so the register page and screening have data.")
     add_common_options(p)
     p.add_argument("--cases", type=int, default=200)
     p.add_argument("--consultations", type=int, help="default: twice the cases")
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--register-marks", type=int, default=0, metavar="N",
+                   help="also write N register trademarks through the register import (Chinese and Latin marks, "
+                        "Nice classes and similar groups, planted look-alikes of the demo marks); default 0")
+    p.add_argument("--register-patents", type=int, default=0, metavar="M",
+                   help="also write M register patents (valid CN numbers with check characters, claim 1 texts "
+                        "built from the demo patent titles; one per title has all its elements); default 0")
     p.set_defaults(handler=cmd_seed)
 
 
@@ -24,6 +34,10 @@ def cmd_seed(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError("must be between 1 and 2,000,000", field="cases", value=args.cases)
     if args.consultations is not None and args.consultations < 0:
         raise ValidationError("cannot be negative", field="consultations", value=args.consultations)
+    if not 0 <= args.register_marks <= 2_000_000:
+        raise ValidationError("must be between 0 and 2,000,000", field="register_marks", value=args.register_marks)
+    if not 0 <= args.register_patents <= 200_000:
+        raise ValidationError("must be between 0 and 200,000", field="register_patents", value=args.register_patents)
 
     def progress(done: int, total: int) -> bool:
         if not ctx.json and sys.stderr.isatty():
@@ -32,6 +46,17 @@ def cmd_seed(args: argparse.Namespace, ctx: CliContext) -> int:
 
     result = seed_demo(ctx.store, cases=args.cases, consultations=args.consultations, seed=args.seed,
                        staff=ctx.staff, progress=progress)
-    ctx.emit(result, f"demo data written: {result.cases} cases, {result.consultations} consultations, "
-             f"{result.parties} enterprises")
+    text = (f"demo data written: {result.cases} cases, {result.consultations} consultations, "
+            f"{result.parties} enterprises")
+    if args.register_marks or args.register_patents:
+        from qcy_workstation.precheck.demo import seed_register
+
+        reg = seed_register(ctx.store, marks=args.register_marks, patents=args.register_patents, seed=args.seed,
+                            progress=progress, actor=ctx.staff)
+        if not ctx.json and sys.stderr.isatty():
+            print(file=sys.stderr)
+        ctx.emit({"demo": result, "register": reg}, text + f"; register: {reg.marks} trademarks, {reg.patents} patents "
+                 f"({reg.seconds:.1f} s)")
+        return 0
+    ctx.emit(result, text)
     return 0
