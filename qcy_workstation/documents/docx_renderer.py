@@ -13,7 +13,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment
 
 from qcy_workstation.documents import model
@@ -39,12 +40,24 @@ def template_path(kind: str, lang: str, template_dir: Path | None = None) -> Pat
     raise NotFoundError(f"no DOCX template for {kind} ({lang})", field="template", value=f"{kind}.{lang}.docx")
 
 
-def template_context(content: model.DocumentContent) -> dict[str, Any]:
-    """The placeholders a template may use: the content model as plain dicts and lists."""
+TEXT_WIDTH_CM = 16.0  # A4 (21 cm) less the template's margins (2.6 + 2.4 cm)
+
+
+def template_context(content: model.DocumentContent, tpl: DocxTemplate | None = None) -> dict[str, Any]:
+    """The placeholders a template may use: the content model as plain dicts and lists.
+
+    An image block's ``b.image`` is a docxtpl picture for ``tpl`` (the template being rendered: the picture
+    becomes a part of that document); without ``tpl`` it is empty (context for inspection only)."""
     sections = []
     for section in content.sections:
         blocks = []
         for block in section.blocks:
+            if isinstance(block, model.Image):
+                width = Cm(min(block.width_cm, TEXT_WIDTH_CM))
+                picture = InlineImage(tpl, io.BytesIO(block.png), width=width) if tpl is not None else ""
+                blocks.append({"kind": "image", "caption": block.caption, "width_cm": block.width_cm,
+                               "image": picture})
+                continue
             data = asdict(block)
             if isinstance(block, model.Table):
                 ncols = max([len(block.header)] + [len(r) for r in block.rows])
@@ -130,10 +143,10 @@ def render_docx(content: model.DocumentContent, *, template_dir: Path | None = N
     path = template_path(content.kind, content.lang, template_dir)
     if cached:
         tpl: DocxTemplate = _CachingTemplate(io.BytesIO(_read_template(path)))
-        tpl.render(template_context(content), jinja_env=_env)
+        tpl.render(template_context(content, tpl), jinja_env=_env)
     else:
         tpl = DocxTemplate(str(path))
-        tpl.render(template_context(content), autoescape=True)
+        tpl.render(template_context(content, tpl), autoescape=True)
     _apply_column_widths(tpl, content)
     out = io.BytesIO()
     tpl.save(out)

@@ -51,7 +51,18 @@ class KeyValues:
     kind: Literal["kv"] = "kv"
 
 
-Block = Paragraph | Table | KeyValues
+@dataclass
+class Image:
+    """A picture (PNG bytes, e.g. a statistics chart) printed ``width_cm`` wide (at most the text width),
+    height by its aspect ratio, with an optional caption kept on the same page."""
+
+    png: bytes
+    width_cm: float = 16.0
+    caption: str = ""
+    kind: Literal["image"] = "image"
+
+
+Block = Paragraph | Table | KeyValues | Image
 
 
 @dataclass
@@ -113,6 +124,8 @@ class DocumentContent:
                 elif isinstance(block, Table):
                     parts.extend(block.header)
                     parts.extend(cell for row in block.rows for cell in row)
+                elif isinstance(block, Image):
+                    parts.append(block.caption)
                 else:
                     parts.extend(f"{k} {v}" for k, v in block.items)
         parts.extend(self.closing)

@@ -16,12 +16,13 @@ from reportlab.lib import textsplit as rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
+from reportlab.lib.units import cm, mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     Flowable,
+    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -110,6 +111,7 @@ class _Styles:
         self.number = ParagraphStyle("number", fontName=FONT_NAME, fontSize=11, leading=16, alignment=TA_CENTER,
                                      spaceAfter=10, **wrap)
         self.right = ParagraphStyle("right", parent=self.plain, alignment=TA_RIGHT)
+        self.caption = ParagraphStyle("caption", parent=self.note, alignment=TA_CENTER, spaceBefore=2, spaceAfter=4)
         self.disclaimer = ParagraphStyle("disclaimer", fontName=FONT_NAME, fontSize=9.5, leading=14,
                                          textColor=colors.HexColor("#222222"), **wrap)
 
@@ -272,6 +274,22 @@ def _kv(block: model.KeyValues, styles: _Styles) -> Table:
     return table
 
 
+def _image(block: model.Image, styles: _Styles) -> list[Flowable]:
+    """The picture scaled to ``width_cm`` (never wider than the text), kept on one page with its caption."""
+    img = Image(io.BytesIO(block.png))
+    width = min(block.width_cm * cm, TEXT_WIDTH)
+    ratio = img.imageHeight / img.imageWidth
+    max_height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 40 * mm  # a tall picture still fits a page
+    width = min(width, max_height / ratio)
+    img.drawWidth, img.drawHeight = width, width * ratio
+    img.hAlign = "CENTER"
+    parts: list[Flowable] = [img]
+    if block.caption:
+        parts.append(Paragraph(_markup(block.caption), styles.caption))
+    parts.append(Spacer(1, 2.5 * mm))
+    return parts
+
+
 def story(content: model.DocumentContent) -> list[Flowable]:
     """The platypus flowables of a document (exposed for the desktop preview and tests)."""
     styles = _Styles(content.lang)
@@ -285,22 +303,24 @@ def story(content: model.DocumentContent) -> list[Flowable]:
     for text in content.intro:
         out.append(Paragraph(_markup(text), styles.body))
     for section in content.sections:
-        flows: list[Flowable] = []
+        # each block's flowables in groups that stay on one page (reportlab's KeepTogether cannot nest: an
+        # inner one reports an unbounded height, so the outer one would always start a new page)
+        groups: list[list[Flowable]] = []
         for block in section.blocks:
             if isinstance(block, model.Paragraph):
                 style = {"note": styles.note, "plain": styles.plain}.get(block.style, styles.body)
-                flows.append(Paragraph(_markup(block.text), style))
+                groups.append([Paragraph(_markup(block.text), style)])
             elif isinstance(block, model.Table):
                 if block.caption:
-                    flows.append(Paragraph(_markup(block.caption), styles.note))
-                flows.append(_table(block, styles))
-                flows.append(Spacer(1, 2.5 * mm))
+                    groups.append([Paragraph(_markup(block.caption), styles.note)])
+                groups += [[_table(block, styles)], [Spacer(1, 2.5 * mm)]]
+            elif isinstance(block, model.Image):
+                groups.append(_image(block, styles))
             else:
-                flows.append(_kv(block, styles))
-                flows.append(Spacer(1, 2.5 * mm))
+                groups += [[_kv(block, styles)], [Spacer(1, 2.5 * mm)]]
         # a heading never ends a page alone: keep it with the first block
-        out.append(KeepTogether([Paragraph(_markup(section.heading), styles.heading), *flows[:1]]))
-        out.extend(flows[1:])
+        out.append(KeepTogether([Paragraph(_markup(section.heading), styles.heading), *(groups[0] if groups else [])]))
+        out.extend(KeepTogether(group) if len(group) > 1 else group[0] for group in groups[1:])
         out.append(Spacer(1, 2 * mm))
     for text in content.closing:
         out.append(Paragraph(_markup(text), styles.body))

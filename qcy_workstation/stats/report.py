@@ -1,13 +1,13 @@
 """Monthly and annual statistics reports (PDF and DOCX) with the charts as images.
 
-One content value (:class:`Report`) feeds both renderers, so the PDF and the DOCX say the same thing and
-show the same chart images. The documents package's content model has no image block (yet), so reports
-have their own small renderers; the layout follows the documents' (A4, letterhead, "第 X 页 共 Y 页").
+One content value (:class:`Report`) becomes a documents :class:`DocumentContent` (:func:`report_content`:
+summary, then per section its chart as an image block and its table) rendered by
+:func:`qcy_workstation.documents.render`, so the PDF and the DOCX say the same thing, show the same chart
+images and have the letterhead and "第 X 页 共 Y 页" of every other document the workstation issues.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,8 +15,9 @@ from pathlib import Path
 from qcy_workstation import labels
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.db.store import Store
+from qcy_workstation.documents import model as doc_model
+from qcy_workstation.documents import render as render_document
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.resources import FONT_FAMILY
 from qcy_workstation.stats.charts import bar_chart_png
 from qcy_workstation.stats.figures import Dashboard, StatsPeriod, StatsService, Table
 
@@ -46,6 +47,7 @@ class Report:
     sections: list[ReportSection]
     notes: list[str] = field(default_factory=list)
     dashboard: Dashboard | None = None
+    letterhead: doc_model.Letterhead | None = None  # from the settings; None: the workstation's name alone
 
     def all_text(self) -> str:
         parts = [self.workstation, self.title, self.subtitle, *self.summary]
@@ -142,206 +144,69 @@ def build_report(store: Store, *, kind: str, year: int, month: int | None = None
         "change; working days follow the State Council holiday schedule. The acceptance and opinion time limits "
         "are this workstation's settings (no national figure was found). Figures computed by the system.",
     ])
+    letterhead = doc_model.Letterhead(
+        name=name, subtitle=settings.letterhead if zh else settings.letterhead_en, address=settings.address,
+        phone=(("电话：" if zh else "Tel. ") + settings.phone) if settings.phone else "")
     return Report(kind=kind, lang=lang, period=period, workstation=name, title=title, subtitle=subtitle,
                   generated_on=service.today, summary=_summary(dash, lang), sections=sections, notes=notes,
-                  dashboard=dash)
+                  dashboard=dash, letterhead=letterhead)
 
 
-# ---------------------------------------------------------------- PDF
+# ---------------------------------------------------------------- rendering (the documents module)
+
+REPORT_DOCUMENT_KIND = "statistics-report"  # DOCX template qcy_workstation/templates/statistics-report.<lang>.docx
+CHART_WIDTH_CM = 16.0  # the full text width of the documents' A4 layout
+
+
+def _table_block(table: Table) -> doc_model.Table:
+    """A dashboard table as a document table: the label column wider, an em dash row when empty."""
+    ncols = len(table.headers)
+    rows = [[table.cell_text(i, c) for i, c in enumerate(r)] for r in table.rows] or [["—"] * ncols]
+    first = 0.4 if ncols > 2 else 0.6
+    widths = [first] + [(1 - first) / max(1, ncols - 1)] * (ncols - 1)
+    return doc_model.Table(header=[str(h) for h in table.headers], rows=rows, widths=widths)
+
+
+def report_content(report: Report) -> doc_model.DocumentContent:
+    """The report as a :class:`DocumentContent` (letterhead, page X of Y, seal area as on every document the
+    workstation issues); each section shows its chart image, then its table."""
+    zh = report.lang == "zh"
+    sections = [doc_model.Section("概况" if zh else "Overview",
+                                  [doc_model.Paragraph(p) for p in report.summary])]
+    for sec in report.sections:
+        blocks: list[doc_model.Block] = []
+        if sec.chart_png:
+            blocks.append(doc_model.Image(sec.chart_png, CHART_WIDTH_CM))
+        blocks.append(_table_block(sec.table))
+        sections.append(doc_model.Section(sec.heading, blocks))
+    date_text = doc_model.format_date(report.generated_on, report.lang)
+    return doc_model.DocumentContent(
+        kind=REPORT_DOCUMENT_KIND, lang=report.lang, title=report.title, number=report.period.label(report.lang),
+        number_label="统计期间：" if zh else "Period: ", issue_date=report.generated_on, date_text=date_text,
+        letterhead=report.letterhead or doc_model.Letterhead(name=report.workstation),
+        signature=doc_model.Signature(organisation=report.workstation, date_text=date_text,
+                                      seal_hint="（盖章）" if zh else "(seal)"),
+        sections=sections, disclaimer="\n".join(report.notes),
+        page_label="第 {page} 页 共 {pages} 页" if zh else "Page {page} of {pages}",
+        metadata={"kind": report.kind, "period": [report.period.date_from, report.period.date_to]},
+    )
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as ``pdf`` or ``docx`` bytes, rendered by :func:`qcy_workstation.documents.render`."""
+    if fmt not in FORMATS:
+        raise ValidationError(f"must be one of {', '.join(FORMATS)}", field="format", value=fmt)
+    return render_document(report_content(report), fmt)
 
 
 def render_pdf(report: Report) -> bytes:
-    """The report as PDF bytes (A4; CJK and Latin TrueType fonts embedded)."""
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen import canvas as rl_canvas
-    from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-    from reportlab.platypus import Table as RLTable
-
-    from qcy_workstation.stats.fonts import draw_mixed, mixed_markup, register_pdf_fonts
-
-    cjk, _latin = register_pdf_fonts()
-    zh = report.lang == "zh"
-    wrap = {"wordWrap": "CJK"} if zh else {}
-    body = ParagraphStyle("b", fontName=cjk, fontSize=10.5, leading=17, firstLineIndent=21 if zh else 0,
-                          spaceAfter=3, **wrap)
-    note = ParagraphStyle("n", parent=body, fontSize=9, leading=13, firstLineIndent=0,
-                          textColor=colors.HexColor("#444444"))
-    head = ParagraphStyle("h", fontName=cjk, fontSize=13, leading=19, spaceBefore=10, spaceAfter=4, **wrap)
-    title = ParagraphStyle("t", fontName=cjk, fontSize=19, leading=27, alignment=TA_CENTER, spaceAfter=2, **wrap)
-    sub = ParagraphStyle("s", fontName=cjk, fontSize=10.5, leading=16, alignment=TA_CENTER, spaceAfter=10, **wrap)
-    cell = ParagraphStyle("c", fontName=cjk, fontSize=9, leading=12, **wrap)
-    width = A4[0] - 48 * mm
-    page_fmt = "第 {page} 页 共 {pages} 页" if zh else "Page {page} of {pages}"
-    org = report.workstation
-
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []  # type: ignore[type-arg]
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFillColor(colors.HexColor("#444444"))
-                draw_mixed(self, A4[0] / 2, 12 * mm, page_fmt.format(page=self._pageNumber, pages=len(self._pages)),
-                           9, anchor="m")
-                if self._pageNumber > 1:
-                    draw_mixed(self, 24 * mm, A4[1] - 13 * mm, org, 9)
-                super().showPage()
-            super().save()
-
-    story: list = [  # type: ignore[type-arg]
-        Paragraph(f'<font color="#C00F0F">{mixed_markup(org)}</font>', title),
-        Paragraph(mixed_markup(report.title), title),
-        Paragraph(mixed_markup(report.subtitle), sub),
-        Paragraph(mixed_markup("概况" if zh else "Summary"), head),
-    ]
-    story += [Paragraph(mixed_markup(p), body) for p in report.summary]
-    for sec in report.sections:
-        block: list = [Paragraph(mixed_markup(sec.heading), head)]  # type: ignore[type-arg]
-        if sec.chart_png:
-            img = Image(io.BytesIO(sec.chart_png))
-            ratio = img.imageHeight / img.imageWidth
-            img.drawWidth, img.drawHeight = width, width * ratio
-            block.append(img)
-            block.append(Spacer(1, 4))
-        rows = [[Paragraph(mixed_markup(str(h), bold=True), cell) for h in sec.table.headers]]
-        rows += [[Paragraph(mixed_markup(sec.table.cell_text(i, c)), cell) for i, c in enumerate(r)]
-                 for r in sec.table.rows]
-        if len(rows) == 1:
-            rows.append([Paragraph("—", cell) for _ in sec.table.headers])
-        first = width * (0.4 if len(sec.table.headers) > 2 else 0.6)
-        rest = (width - first) / max(1, len(sec.table.headers) - 1)
-        tbl = RLTable(rows, colWidths=[first] + [rest] * (len(sec.table.headers) - 1), repeatRows=1)
-        tbl.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-                                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F1")),
-                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-        block.append(tbl)
-        story.append(KeepTogether(block[:2]) if sec.chart_png else block[0])
-        story.extend(block[2:] if sec.chart_png else block[1:])
-    story.append(Spacer(1, 8))
-    story += [Paragraph(mixed_markup(n), note) for n in report.notes]
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=24 * mm, rightMargin=24 * mm, topMargin=20 * mm,
-                            bottomMargin=20 * mm, title=f"{org} {report.title}", author=org,
-                            subject=report.subtitle)
-    doc.build(story, canvasmaker=NumberedCanvas)
-    return buf.getvalue()
-
-
-# ---------------------------------------------------------------- DOCX
-
-
-def _set_fonts(run_or_style, east_asia: str = FONT_FAMILY, latin: str = "Arial") -> None:  # type: ignore[no-untyped-def]
-    """Latin and East Asian fonts (w:eastAsia), so Word shows Chinese in the intended font."""
-    from docx.oxml.ns import qn
-
-    run_or_style.font.name = latin
-    rpr = run_or_style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi"):
-        fonts.set(qn(attr), latin)
-    fonts.set(qn("w:eastAsia"), east_asia)
-
-
-def _add_page_field(paragraph, instr: str) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, instr), ("separate", None), (None, "1"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-            run._r.append(el)
-        elif text == instr:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = f" {instr} "
-            run._r.append(el)
-        else:
-            el = OxmlElement("w:t")
-            el.text = text
-            run._r.append(el)
+    """The report as PDF bytes (kept for the benchmark and callers of the earlier API)."""
+    return render(report, "pdf")
 
 
 def render_docx(report: Report) -> bytes:
-    """The report as DOCX bytes: headings, summary, chart pictures, tables, page X of Y footer."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt, RGBColor
-
-    zh = report.lang == "zh"
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.4)
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid"):
-        try:
-            _set_fonts(doc.styles[name])
-        except KeyError:  # a style the default template lacks
-            continue
-    doc.styles["Normal"].font.size = Pt(10.5)
-    doc.core_properties.title = f"{report.workstation} {report.title}"
-    doc.core_properties.author = report.workstation
-
-    org = doc.add_paragraph()
-    org.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = org.add_run(report.workstation)
-    r.font.size, r.font.bold, r.font.color.rgb = Pt(18), True, RGBColor(0xC0, 0x0F, 0x0F)
-    _set_fonts(r)
-    t = doc.add_paragraph()
-    t.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = t.add_run(report.title)
-    r.font.size, r.font.bold = Pt(16), True
-    _set_fonts(r)
-    s = doc.add_paragraph(report.subtitle)
-    s.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_heading("概况" if zh else "Summary", level=2)
-    for p in report.summary:
-        para = doc.add_paragraph(p)
-        if zh:
-            para.paragraph_format.first_line_indent = Pt(21)
-    for section in report.sections:
-        doc.add_heading(section.heading, level=2)
-        if section.chart_png:
-            doc.add_picture(io.BytesIO(section.chart_png), width=Cm(16))
-        table = doc.add_table(rows=1, cols=len(section.table.headers))
-        table.style = doc.styles["Table Grid"]
-        for i, h in enumerate(section.table.headers):
-            table.rows[0].cells[i].text = str(h)
-            for run in table.rows[0].cells[i].paragraphs[0].runs:
-                run.font.bold = True
-        for row in section.table.rows:
-            cells = table.add_row().cells
-            for i, value in enumerate(row):
-                cells[i].text = section.table.cell_text(i, value)
-    for n in report.notes:
-        p = doc.add_paragraph(n)
-        for run in p.runs:
-            run.font.size = Pt(9)
-    footer = sec.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 " if zh else "Page ")
-    _add_page_field(footer, "PAGE")
-    footer.add_run(" 页 共 " if zh else " of ")
-    _add_page_field(footer, "NUMPAGES")
-    if zh:
-        footer.add_run(" 页")
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    """The report as DOCX bytes (kept for callers of the earlier API)."""
+    return render(report, "docx")
 
 
 def export_report(report: Report, path: str | Path, fmt: str | None = None, *, store: Store | None = None,
@@ -352,7 +217,7 @@ def export_report(report: Report, path: str | Path, fmt: str | None = None, *, s
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValidationError(f"must be one of {', '.join(FORMATS)}", field="format", value=fmt)
-    data = render_pdf(report) if fmt == "pdf" else render_docx(report)
+    data = render(report, fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     if store is not None:

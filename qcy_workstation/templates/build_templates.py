@@ -23,7 +23,7 @@ from qcy_workstation.resources import FONT_FAMILY
 
 TEMPLATE_DIR = Path(__file__).resolve().parent
 KINDS = ("acceptance-notice", "non-acceptance-notice", "consultation-record", "advice-letter", "reference-opinion",
-         "early-warning-memo", "guidance")
+         "early-warning-memo", "guidance", "statistics-report")
 # One shipped face for Chinese and Latin (the lead's decision, .dev/FONT_CHANGED): the same font as the PDF,
 # so the DOCX and the PDF look alike. Where Word lacks it, Windows substitutes its own CJK font (w:eastAsia and
 # the eastAsia hint keep Chinese in a CJK face); the installer is expected to install the shipped font.
@@ -228,6 +228,10 @@ def build_template(kind: str, lang: str) -> Document:
     _style(doc, "Qcy Seal", size=8, align=WD_ALIGN_PARAGRAPH.RIGHT, color=RGBColor(0xCC, 0x99, 0x99), space_after=0)
     _style(doc, "Qcy Disclaimer", size=9.5, line=1.25, space_before=10)
     _style(doc, "Qcy Header", size=9, line=1.0, space_after=0)
+    _style(doc, "Qcy Image", size=9.5, align=WD_ALIGN_PARAGRAPH.CENTER, line=1.0, space_before=4, space_after=2)
+    doc.styles["Qcy Image"].paragraph_format.keep_with_next = True  # the picture stays with its caption
+    _style(doc, "Qcy Caption", size=9.5, align=WD_ALIGN_PARAGRAPH.CENTER, line=1.25, space_after=6,
+           color=RGBColor(0x33, 0x33, 0x33))
 
     def p(text: str, style: str):
         return doc.add_paragraph(text, style=doc.styles[style])
@@ -268,6 +272,11 @@ def build_template(kind: str, lang: str) -> Document:
         ["{%tr endfor %}", ""],
     ])
     p("", "Qcy Note")
+    p("{%p elif b.kind == 'image' %}", "Qcy Plain")
+    p("{{ b.image }}", "Qcy Image")
+    p("{%p if b.caption %}", "Qcy Plain")
+    p("{{ b.caption }}", "Qcy Caption")
+    p("{%p endif %}", "Qcy Plain")
     p("{%p endif %}", "Qcy Plain")
     p("{%p endfor %}", "Qcy Plain")
     p("{%p endfor %}", "Qcy Plain")
