@@ -8,7 +8,6 @@ TrueType, so it embeds). DOCX needs no split: Word picks the East Asian font (w:
 
 from __future__ import annotations
 
-import threading
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 
 from qcy_workstation.resources import font_path
 
-_lock = threading.Lock()
 
 
 def cjk_font_file() -> Path:
