@@ -17,7 +17,6 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 from qcy_workstation.resources import font_path
 
 
-
 def cjk_font_file() -> Path:
     return font_path()
 
