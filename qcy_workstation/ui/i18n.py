@@ -9,6 +9,7 @@ current language at the moment they are shown, so a language switch only needs a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
@@ -302,36 +303,33 @@ def patent_problem(text: str) -> str:
     return ""
 
 
-def nice_problem(text: str) -> str:
-    from qcy_workstation.cases.validation import validate_nice_classes
+def _problem(validator: Callable[[str], object], text: str, message: str) -> str:
+    """The translated plain-words ``message`` when the core's ``validator`` refuses ``text``, else ""."""
     from qcy_workstation.errors import ValidationError
 
     try:
-        validate_nice_classes(text)
+        validator(text)
     except ValidationError:
-        return QCoreApplication.translate("Errors", "Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35.")
+        return QCoreApplication.translate("Errors", message)
     return ""
+
+
+def nice_problem(text: str) -> str:
+    from qcy_workstation.cases.validation import validate_nice_classes
+
+    return _problem(validate_nice_classes, text, QT_TRANSLATE_NOOP("Errors", "Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35."))
 
 
 def groups_problem(text: str) -> str:
     from qcy_workstation.cases.validation import validate_similar_groups
-    from qcy_workstation.errors import ValidationError
 
-    try:
-        validate_similar_groups(text)
-    except ValidationError:
-        return QCoreApplication.translate("Errors", "Similar groups have 4 digits (class and group), e.g. 2501, 3501.")
-    return ""
+    return _problem(validate_similar_groups, text, QT_TRANSLATE_NOOP("Errors", "Similar groups have 4 digits (class and group), e.g. 2501, 3501."))
 
 
 def trademark_number_problem(text: str) -> str:
     from qcy_workstation.cases.validation import validate_trademark_number
-    from qcy_workstation.errors import ValidationError
 
     if not text.strip():
         return ""
-    try:
-        validate_trademark_number(text)
-    except ValidationError:
-        return QCoreApplication.translate("Errors", "A trademark registration number has up to 9 digits, e.g. 1234567.")
-    return ""
+    return _problem(validate_trademark_number, text, QT_TRANSLATE_NOOP(
+        "Errors", "A trademark registration number has up to 9 digits, e.g. 1234567."))

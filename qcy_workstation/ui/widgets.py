@@ -242,3 +242,14 @@ class ResultTab(QWidget):
             self.finished.emit()
 
         self.page.ctx.runner.submit(work, on_success=done, on_error=self.page.failed, name=name)
+
+
+def ok_cancel_buttons(dialog: QDialog, accept: Callable[[], None]) -> QDialogButtonBox:
+    """OK/Cancel for an edit dialog: OK and Ctrl+Return run ``accept`` (which validates, then accepts)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    QShortcut(QKeySequence("Ctrl+Return"), dialog, accept)
+    return buttons

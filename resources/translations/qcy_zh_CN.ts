@@ -4,7 +4,7 @@
     <context>
         <name>AddRightDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+471" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+474" />
             <source>Add a right</source>
             <translation>添加权利</translation>
         </message>
@@ -12,7 +12,7 @@
     <context>
         <name>CaseDetailPage</name>
         <message>
-            <location line="+253" />
+            <location line="+249" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -454,7 +454,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+784" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+771" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -487,8 +487,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-807" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1245" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1242" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -619,8 +619,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1041" />
-            <location line="+821" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1038" />
+            <location line="+822" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
@@ -747,13 +747,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-824" />
-            <location line="+811" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-825" />
+            <location line="+812" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-810" />
+            <location line="-811" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -765,14 +765,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+778" />
+            <location line="+779" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+114" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-806" />
+            <location line="-807" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -792,7 +792,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+778" />
+            <location line="+779" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -827,7 +827,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>依据</translation>
         </message>
         <message>
-            <location line="+215" />
+            <location line="+211" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
@@ -847,7 +847,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-571" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-558" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -862,7 +862,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>导入为</translation>
         </message>
         <message>
-            <location line="+176" />
+            <location line="+163" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
@@ -1518,7 +1518,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ConsultationPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+274" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+270" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -2481,7 +2481,7 @@ SHA-256：%3
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-540" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-536" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -2544,7 +2544,7 @@ SHA-256：%3
     <context>
         <name>EditPartyDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+89" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+86" />
             <source>Edit %1</source>
             <translation>编辑%1</translation>
         </message>
@@ -2602,10 +2602,10 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="+204" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="+205" />
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-111" />
-            <location line="+128" />
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+17" />
+            <location line="+124" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+300" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+639" />
             <source>must be filled in.</source>
@@ -2752,17 +2752,17 @@ SHA-256：%3
             <translation>应为形如 202010566088.9 的申请号（可带 ZL 前缀）。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+18" />
             <source>Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35.</source>
             <translation>尼斯分类为 1 至 45 的数字，用逗号分隔，例如 25, 35。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+6" />
             <source>Similar groups have 4 digits (class and group), e.g. 2501, 3501.</source>
             <translation>类似群为 4 位数字（类别加群号），例如 2501, 3501。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+8" />
             <source>A trademark registration number has up to 9 digits, e.g. 1234567.</source>
             <translation>商标注册号最多 9 位数字，例如 1234567。</translation>
         </message>
@@ -2770,7 +2770,7 @@ SHA-256：%3
     <context>
         <name>EvidenceTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-311" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-304" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
@@ -2865,7 +2865,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>Fields</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="-174" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-171" />
             <source>Case title</source>
             <translation>案件名称</translation>
         </message>
@@ -3082,7 +3082,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-389" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-386" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -4025,7 +4025,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+636" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+629" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -4115,7 +4115,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+682" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+681" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4138,7 +4138,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1096" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1095" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4575,28 +4575,23 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>本结果须由工作人员核实</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>(not verified)</source>
-            <translation>（未经核对）</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>Reason</source>
             <translation>理由</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+342" />
+            <location line="+338" />
             <source>Citations</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location line="-261" />
+            <location line="-257" />
             <source>public</source>
             <translation>已公开</translation>
         </message>
         <message>
-            <location line="+202" />
+            <location line="+198" />
             <source>claims</source>
             <translation>权利要求</translation>
         </message>
@@ -4704,7 +4699,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckPage</name>
         <message>
-            <location line="+130" />
+            <location line="+132" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4886,7 +4881,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-908" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-895" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -5026,7 +5021,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>— 不导入 —</translation>
         </message>
         <message>
-            <location line="+210" />
+            <location line="+197" />
             <source>a trademark registration number has up to 9 digits (e.g. 1234567)</source>
             <translation>商标注册号最多 9 位数字（如 1234567）</translation>
         </message>
@@ -5248,7 +5243,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-998" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-997" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5398,7 +5393,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+748" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+749" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>
@@ -5497,7 +5492,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location line="-341" />
+            <location line="-342" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>

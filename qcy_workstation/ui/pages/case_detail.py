@@ -52,7 +52,13 @@ from qcy_workstation.ui import i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
-from qcy_workstation.ui.widgets import EmptyState, ReasonDialog, ValidatedLineEdit, show_error
+from qcy_workstation.ui.widgets import (
+    EmptyState,
+    ReasonDialog,
+    ValidatedLineEdit,
+    ok_cancel_buttons,
+    show_error,
+)
 
 # The workflow buttons, in the order a case usually moves.
 WORKFLOW_TARGETS = ("accepted", "declined", "in_progress", "opinion_issued", "closed", "received", "withdrawn")
@@ -411,10 +417,7 @@ class EditCaseDialog(QDialog):
             form.addRow(text, widget)
         self.confidential.setText(self.tr("Confidential (hidden from exports)"))
         self.setWindowTitle(self.tr("Edit case %1").replace("%1", case.number))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        buttons = ok_cancel_buttons(self, self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -536,12 +539,8 @@ class EditPartyDialog(QDialog):
             "%1 appears in %2 cases. The change applies to all of them.").replace("%1", party.name)
             .replace("%2", str(shared)))
         self.shared_note.setVisible(shared > 1)
-        self.buttons = buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons = ok_cancel_buttons(self, self._accept)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.shared_note)

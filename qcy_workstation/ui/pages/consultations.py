@@ -38,7 +38,7 @@ from qcy_workstation.ui import i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, Column, PagedTableModel
-from qcy_workstation.ui.widgets import Debouncer, EmptyState, ValidatedLineEdit, show_error
+from qcy_workstation.ui.widgets import Debouncer, EmptyState, ValidatedLineEdit, ok_cancel_buttons, show_error
 
 SUGGEST_DEBOUNCE_MS = 150
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -113,12 +113,8 @@ class EditConsultationDialog(QDialog):
         self.problem.setObjectName("editConsultationProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
-        self.buttons = buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons = ok_cancel_buttons(self, self._accept)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
