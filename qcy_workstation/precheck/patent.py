@@ -11,25 +11,39 @@ limited by "at least / not more than" get no equivalents (SPC Interpretation II 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
+from qcy_workstation.precheck import lexicon, semantic
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
+from qcy_workstation.precheck.polarity import split_polarity
 from qcy_workstation.precheck.quantities import (
     Constraint,
     extract_constraints,
     extract_quantities,
     strip_quantities,
 )
+from qcy_workstation.precheck.tables import hand_tables_on
 from qcy_workstation.precheck.text import add_words, fold, has_cjk, is_cjk, segment, stem_en
 
 COVERED_MIN = 0.75  # share of an element's key terms found literally for `covered`
 PARTIAL_MIN = 0.5  # below the bar but enough to ask staff to look
 NUMERIC_EQUIV_GAP = 0.05  # a value this close outside a plain range is only a candidate equivalent
+# meaning layer (cosine of multilingual sentence vectors); fitted on the development sets only
+SEM_COVERED = 0.60  # a positive passage this close reads on the element (literal, by meaning)
+SEM_SURE = 0.70  # below this a reading by meaning is flagged for review
+SEM_EQUIV = 0.48  # this close but not enough for literal: a candidate equivalent, always reviewed
+SEM_REVIEW = 0.40  # below SEM_EQUIV but this close: "missing", flagged for review
+SEM_NEG_MIN = 0.45  # a negated piece this close to the element may state it absent...
+NEG_MARGIN = 0.0  # ...when it is closer than every positive passage by this much
+NEG_WORDS_AS = 0.8  # word coverage counted as this much similarity when weighing a negated piece
+ABSENT_SURE = 0.10  # margins below this are flagged for review
+WORD_SIM_ZERO, WORD_SIM_FULL = 0.45, 0.80  # word-vector cosine mapped to 0..0.9 support
+SENT_WEIGHT = 0.5  # an element's support: this much sentence meaning, the rest word support
 
 # ---------------------------------------------------------------------------------------------------
 # Claim parsing
@@ -291,8 +305,21 @@ def _key(term: str) -> str:
     return t
 
 
-@lru_cache(maxsize=1)
 def _terms() -> _Terms:
+    """The term tables, or empty ones while the hand tables are switched off (stop words stay: they are
+    grammar, not vocabulary of any example)."""
+    return _terms_full() if hand_tables_on() else _terms_bare()
+
+
+@lru_cache(maxsize=1)
+def _terms_bare() -> _Terms:
+    data = load_data("patent_terms.json")
+    stop = frozenset(_key(w) for w in data["stopwords_zh"] + data["stopwords_en"])
+    return _Terms({}, (), {}, (), (), stop, frozenset(), {})
+
+
+@lru_cache(maxsize=1)
+def _terms_full() -> _Terms:
     data = load_data("patent_terms.json")
     syn: dict[str, int] = {}
     groups = []
@@ -403,6 +430,10 @@ class Product:
     clauses: tuple[_Passage, ...]
     windows: tuple[tuple[int, int], ...]
     whole: _Passage
+    # meaning layer: what the product has (positive text of one or two neighbouring clauses) and what it is
+    # said not to have or to have replaced (negated pieces), each (text, start, end)
+    positives: tuple[tuple[str, int, int], ...] = ()
+    negatives: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def passages(self) -> tuple[_Passage, ...]:
@@ -460,9 +491,32 @@ def prepare_product(text: str) -> Product:
     windows = [(i, min(i + w, len(spans) - 1)) for w in range(4) for i in range(len(spans) - w)]
     folded = strip_negated(fold(text))
     whole = _Passage(text, 0, len(text), folded, _variants(frozenset(_content_tokens(folded)), folded))
+    positives, negatives = _meaning_units(text, spans)
     if not clause_ps:
-        return Product(text, (whole,), ((0, 0),), whole)
-    return Product(text, tuple(clause_ps), tuple(windows), whole)
+        return Product(text, (whole,), ((0, 0),), whole, positives, negatives)
+    return Product(text, tuple(clause_ps), tuple(windows), whole, positives, negatives)
+
+
+def _meaning_units(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[tuple[str, int, int], ...],
+                                                                      tuple[tuple[str, int, int], ...]]:
+    """Positive text of each clause and of each pair of neighbouring clauses (a feature is often told in
+    two: "盖子上开了个小孔，用来透气"), and the negated pieces, for the meaning layer."""
+    pos: list[tuple[str, int, int]] = []
+    neg: list[tuple[str, int, int]] = []
+    per: list[tuple[str, int, int]] = []
+    for s, e in spans or [(0, len(text))]:
+        pieces = split_polarity(text[s:e], s)
+        ptxt = "".join(p.text for p in pieces if p.positive).strip(" ，,。；;:：、.")
+        per.append((ptxt, s, e))
+        neg.extend((p.text.strip(" ，,。；;:：、."), p.start, p.end) for p in pieces
+                   if not p.positive and len(p.text.strip()) >= 2)
+    for i, (t, s, e) in enumerate(per):
+        if t:
+            pos.append((t, s, e))
+        if i + 1 < len(per) and t and per[i + 1][0]:
+            sep = "，" if re.search(r"[\u3400-\u9fff]", t) else ", "
+            pos.append((t + sep + per[i + 1][0], s, per[i + 1][2]))
+    return tuple(pos), tuple(neg)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -488,9 +542,17 @@ class ElementResult:
     note: str
     needs_review: bool
     note_en: str = ""
+    meaning: int = -1  # best cosine x 100 of the element with a positive passage (-1: layer off)
+    basis: str = "words"  # words | meaning | numbers | stated_absent | not_found | staff
+    candidates: tuple[tuple[str, int, int, int], ...] = ()  # two best passages (text, start, end, score)
+    engine_status: str = ""  # the engine's own reading when staff overrode it
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "meaning": self.meaning,
+            "basis": self.basis,
+            "candidates": [{"text": t, "start": a, "end": b, "score": sc} for t, a, b, sc in self.candidates],
+            "engine_status": self.engine_status,
             "index": self.index,
             "element": self.element,
             "origin_claim": self.origin_claim,
@@ -689,8 +751,34 @@ def compare_element(
     notes: list[str] = []
     notes_en: list[str] = []
     substituted = any(wt.get(e.split("→")[0], 0) >= 0.5 for e in eqv)
-    if cov_lit >= COVERED_MIN and num_state == "ok" and not substituted:
+    mean = _meaning(element, product, triples, cov_all)
+    basis = "words"
+    if mean.absent and num_state not in ("outside",):
+        # the description says this feature is not there, or was replaced
+        status = "missing"
+        basis = "stated_absent"
+        needs_review = mean.absent_margin < ABSENT_SURE
+        notes.append(f"产品描述称该特征不具备或已被替换：“{mean.absent_text}”")
+        notes_en.append(f"the description states this feature is absent or replaced: '{mean.absent_text}'")
+    elif cov_lit >= COVERED_MIN and num_state == "ok" and not substituted:
         status = "covered"
+    elif mean.score >= SEM_COVERED and num_state == "ok" and not substituted:
+        status = "covered"
+        basis = "meaning"
+        best_p = _Passage(mean.best_text, mean.best_start, mean.best_end, "", frozenset())
+        needs_review = mean.score < SEM_SURE
+        notes.append("用语不同，依语义对应" + ("；请核对" if needs_review else ""))
+        notes_en.append("different words, matched by meaning" + ("; please check" if needs_review else ""))
+    elif mean.score >= SEM_EQUIV and num_state in ("ok", "equivalent") and cov_all < COVERED_MIN:
+        status = "equivalent"
+        basis = "meaning"
+        needs_review = True
+        best_p = _Passage(mean.best_text, mean.best_start, mean.best_end, "", frozenset())
+        keys.append("spc_patent_provisions_2020_art13")
+        notes.append(f"可能的等同特征：产品以“{mean.best_text}”实现该特征，用语与手段不尽相同；请确认手段、功能、效果基本相同"
+                     "且本领域普通技术人员无需创造性劳动即可想到（最高人民法院专利纠纷规定第13条）")
+        notes_en.append(f"possible equivalent: the product does this by '{mean.best_text}'; confirm basically the same "
+                        "means, function and effect, obvious without creative work (SPC provisions Art. 13)")
     elif cov_all >= COVERED_MIN and num_state in ("ok", "equivalent"):
         status = "equivalent"
         needs_review = True
@@ -704,14 +792,21 @@ def compare_element(
         if num_state in ("outside", "absent") and cov_all >= COVERED_MIN:
             notes.append("文字特征有对应，但数值特征不满足")
             notes_en.append("the words match but the numerical feature is not met")
-        elif cov_all >= PARTIAL_MIN:
+        elif cov_all >= PARTIAL_MIN or mean.score >= SEM_REVIEW:
             needs_review = True
+            basis = "not_found"
             notes.append("仅部分对应，需人工核对")
             notes_en.append("only partly matched: check by hand")
+        else:
+            basis = "not_found"
     if num_note:
         notes.insert(0, num_note)
         notes_en.insert(0, num_note_en)
+    if num_state in ("outside", "absent") and status == "missing" and basis == "words":
+        basis = "numbers"
     score = round(100 * (cov_lit + 0.85 * (cov_all - cov_lit)))
+    if mean.score >= 0:
+        score = max(score, round(100 * mean.score)) if status != "missing" else min(score, round(100 * mean.score))
     if num_state in ("outside", "absent"):
         score = min(score, 40)
     elif num_state == "equivalent":
@@ -722,8 +817,170 @@ def compare_element(
         evidence_start=best_p.start if cov_all > 0 else -1, evidence_end=best_p.end if cov_all > 0 else -1,
         matched_terms=tuple(lit), equivalent_terms=tuple(eqv), missing_terms=tuple(miss),
         note="；".join(notes), note_en="; ".join(notes_en), needs_review=needs_review,
+        meaning=round(100 * mean.score) if mean.score >= 0 else -1, basis=basis, candidates=mean.candidates,
     )
+    if basis in ("meaning", "stated_absent"):
+        row = replace(row, evidence=best_p.text if basis == "meaning" else mean.absent_text,
+                      evidence_start=best_p.start if basis == "meaning" else mean.absent_start,
+                      evidence_end=best_p.end if basis == "meaning" else mean.absent_end)
     return row, keys
+
+
+@dataclass(frozen=True)
+class _Meaning:
+    score: float  # best similarity with a positive passage (max of meaning and words); -1: layer off
+    best_text: str
+    best_start: int
+    best_end: int
+    absent: bool
+    absent_text: str
+    absent_start: int
+    absent_end: int
+    absent_margin: float
+    candidates: tuple[tuple[str, int, int, int], ...]
+
+
+_NO_MEANING = _Meaning(-1.0, "", -1, -1, False, "", -1, -1, 0.0, ())
+
+
+def _element_for_meaning(element: str) -> str:
+    t = re.sub(r"所述的?|该|上述的?|\bsaid\b|\bthe\b", "", element, flags=re.I)
+    return re.sub(r"\s+", " ", t).strip(" ，,;；")
+
+
+def _neg_cover(triples: list[tuple[str, bool, float]], text: str) -> float:
+    """Share (by weight) of the element's words found in a negated piece."""
+    if not triples:
+        return 0.0
+    folded = fold(text)
+    p = _Passage(text, 0, len(text), folded, _variants(frozenset(_content_tokens(folded)), folded))
+    total = sum(w for _, _, w in triples) or 1.0
+    return sum(w for t, _, w in triples if _match_term(t, p)[0]) / total
+
+
+@lru_cache(maxsize=256)
+def _unit_tokens(text: str) -> tuple[str, ...]:
+    """Content words of a meaning unit (segmented, stemmed, no stop words)."""
+    return tuple(dict.fromkeys(_content_tokens(fold(text))))
+
+
+def _term_support(term: str, unit: str, toks: tuple[str, ...], tok_vecs: dict[str, Any],
+                  term_vec: Any) -> float:
+    """How well one claim word is present in a passage, 0..1: the same word or a table synonym (1), a
+    CC-CEDICT near-synonym or translation (0.9), a word close in meaning (up to 0.9), a Chinese compound
+    sharing its head character (0.6)."""
+    folded = fold(unit)
+    p = _Passage(unit, 0, len(unit), folded, _variants(frozenset(toks), folded))
+    kind, _ = _match_term(term, p)
+    if kind == "literal":
+        return 1.0
+    best = 0.85 if kind == "equivalent" else 0.0
+    cjk = is_cjk(term[0])
+    if cjk:
+        heads = lexicon.english_for(term)
+        for tok in toks:
+            if is_cjk(tok[0]):
+                if lexicon.near_synonyms(term, tok):
+                    return 0.9
+                if len(term) >= 2 and len(tok) >= 2 and term[-1] == tok[-1] and (term[0] in tok or tok[0] in term):
+                    best = max(best, 0.6)
+            elif tok in heads:
+                return 0.9
+    else:
+        zh = lexicon.chinese_for(term)
+        if zh and any(tok in zh for tok in toks):
+            return 0.9
+    if term_vec is not None and toks:
+        sim = max(float(term_vec @ tok_vecs[t]) for t in toks)
+        best = max(best, min(0.9, max(0.0, (sim - WORD_SIM_ZERO) / (WORD_SIM_FULL - WORD_SIM_ZERO)) * 0.9))
+    return best
+
+
+def _soft_cover(triples: list[tuple[str, bool, float]], units: list[str], *, whole: str = "") -> list[float]:
+    """Weighted share of the element's words present in each unit, by word, dictionary and meaning.
+
+    Words introduced earlier in the claim (所述 X, the claim's subject) count as present wherever the
+    product has them (``whole``); without ``whole`` they are left out (a negated piece is weighed on what
+    the element adds)."""
+    ante = {t for t, a, _ in triples if a}
+    terms = [(t, w) for t, a, w in triples if w > 0 and (whole or not a)]
+    if not terms or not units:
+        return [0.0] * len(units)
+    toks = [_unit_tokens(u) for u in units]
+    vecs: dict[str, Any] = {}
+    tvecs: dict[str, Any] = {}
+    if semantic.available():
+        allw = list(dict.fromkeys([t for ts in toks for t in ts]))
+        ev = semantic.embed(allw + [t for t, _ in terms])
+        vecs = dict(zip(allw, ev[: len(allw)], strict=True))
+        tvecs = {t: ev[len(allw) + i] for i, (t, _) in enumerate(terms)}
+    total = sum(w for _, w in terms)
+    anywhere: dict[str, float] = {}
+    if whole and ante:
+        wt = _unit_tokens(whole)
+        if semantic.available():
+            for t, v in zip(wt, semantic.embed(list(wt)), strict=True):
+                vecs.setdefault(t, v)
+        anywhere = {t: _term_support(t, whole, wt, vecs, tvecs.get(t)) for t, _ in terms if t in ante}
+    out = []
+    for u, ts in zip(units, toks, strict=True):
+        out.append(sum(w * max(_term_support(t, u, ts, vecs, tvecs.get(t)), anywhere.get(t, 0.0))
+                       for t, w in terms) / total)
+    return out
+
+
+def _new_part(element: str, triples: list[tuple[str, bool, float]]) -> str:
+    """The element without the words it takes from earlier features: what it adds (上设有透气孔)."""
+    out = element
+    for t, a, _ in triples:
+        if a and is_cjk(t[0]):
+            out = out.replace(t, "")
+        elif a:
+            out = re.sub(rf"\b{re.escape(t)}\w*", "", out, flags=re.I)
+    out = _element_for_meaning(out)
+    return out if len(out) >= 2 else _element_for_meaning(element)
+
+
+def _meaning(element: str, product: Product, triples: list[tuple[str, bool, float]], cov_words: float) -> _Meaning:
+    """The meaning layer's reading of one element: its best positive passage and whether the description
+    states it to be absent (a negated piece that matches the element better than anything positive).
+
+    A passage's support mixes the sentence vectors' cosine with the share of the element's words present
+    (by word, CC-CEDICT and word vectors); without the model, word support alone."""
+    if not product.positives:
+        return _NO_MEANING
+    el = _element_for_meaning(element)
+    pos_texts = [t for t, _, _ in product.positives]
+    neg_texts = [t for t, _, _ in product.negatives]
+    soft_pos = _soft_cover(triples, pos_texts, whole=product.text)
+    soft_neg = _soft_cover(triples, neg_texts) if neg_texts else []
+    if semantic.available():
+        sent_pos = semantic.similarity_matrix([el], pos_texts)[0]
+        sent_neg = semantic.similarity_matrix([_new_part(fold(element), triples)], neg_texts)[0] if neg_texts else []
+        pos = [SENT_WEIGHT * float(a) + (1 - SENT_WEIGHT) * b for a, b in zip(sent_pos, soft_pos, strict=True)]
+        neg = [SENT_WEIGHT * float(a) + (1 - SENT_WEIGHT) * b for a, b in zip(sent_neg, soft_neg, strict=True)]
+    else:
+        pos, neg = list(soft_pos), list(soft_neg)
+    order = sorted(range(len(pos)), key=lambda k: -pos[k])
+    cands: list[tuple[str, int, int, int]] = []
+    seen: list[tuple[int, int]] = []
+    for k in order:
+        t, a, b = product.positives[k]
+        if any(a < e and s_ < b for s_, e in seen):
+            continue
+        seen.append((a, b))
+        cands.append((t, a, b, round(100 * pos[k])))
+        if len(cands) == 2:
+            break
+    k0 = order[0]
+    best_pos = max(pos[k0], cov_words * NEG_WORDS_AS)
+    absent, margin, where = False, 0.0, ("", -1, -1)
+    for i, (t, a, b) in enumerate(product.negatives):
+        m = neg[i] - best_pos
+        if neg[i] >= SEM_NEG_MIN and m > NEG_MARGIN and (not absent or m > margin):
+            absent, margin, where = True, m, (t, a, b)
+    t0, a0, b0 = product.positives[k0]
+    return _Meaning(pos[k0], t0, a0, b0, absent, where[0], where[1], where[2], margin, tuple(cands))
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -35,7 +35,33 @@ _UNITS: dict[str, tuple[str, float]] = {
     "ml": ("volume", 1.0), "毫升": ("volume", 1.0), "l": ("volume", 1000.0), "升": ("volume", 1000.0),
     "ma": ("current", 0.001), "毫安": ("current", 0.001), "安": ("current", 1.0), "安培": ("current", 1.0),
     "mah": ("charge", 1.0), "毫安时": ("charge", 1.0),
+    # other systems and spellings (conversion factors: SI brochure / NIST SP 811)
+    "°f": ("temperature", 5 / 9), "℉": ("temperature", 5 / 9), "华氏度": ("temperature", 5 / 9),
+    "degrees fahrenheit": ("temperature", 5 / 9), "degrees celsius": ("temperature", 1.0),
+    "deg c": ("temperature", 1.0), "deg f": ("temperature", 5 / 9),
+    "inch": ("length", 25.4), "inches": ("length", 25.4), "英寸": ("length", 25.4), "in.": ("length", 25.4),
+    "ft": ("length", 304.8), "feet": ("length", 304.8), "foot": ("length", 304.8), "英尺": ("length", 304.8),
+    "millimeters": ("length", 1.0), "millimetres": ("length", 1.0), "centimeters": ("length", 10.0),
+    "centimetres": ("length", 10.0), "meters": ("length", 1000.0), "metres": ("length", 1000.0),
+    "microns": ("length", 0.001), "micrometers": ("length", 0.001),
+    "lb": ("mass", 453.59237), "lbs": ("mass", 453.59237), "pounds": ("mass", 453.59237), "磅": ("mass", 453.59237),
+    "oz": ("mass", 28.349523125), "ounces": ("mass", 28.349523125), "盎司": ("mass", 28.349523125),
+    "grams": ("mass", 1.0), "kilograms": ("mass", 1000.0), "tonnes": ("mass", 1e6), "tons": ("mass", 1e6),
+    "seconds": ("time", 1.0), "sec": ("time", 1.0), "mins": ("time", 60.0), "minutes": ("time", 60.0),
+    "minute": ("time", 60.0), "hr": ("time", 3600.0), "hrs": ("time", 3600.0), "hours": ("time", 3600.0),
+    "hour": ("time", 3600.0), "天": ("time", 86400.0), "days": ("time", 86400.0), "day": ("time", 86400.0),
+    "psi": ("pressure", 6894.757293168), "bar": ("pressure", 1e5), "mbar": ("pressure", 100.0),
+    "atm": ("pressure", 101325.0), "大气压": ("pressure", 101325.0), "巴": ("pressure", 1e5),
+    "r/min": ("speed", 1.0), "转/分钟": ("speed", 1.0), "rev/min": ("speed", 1.0), "rps": ("speed", 60.0),
+    "liters": ("volume", 1000.0), "litres": ("volume", 1000.0), "gallons": ("volume", 3785.411784),
+    "gal": ("volume", 3785.411784), "fl oz": ("volume", 29.5735295625),
+    "g/kg": ("percent", 0.1), "克/千克": ("percent", 0.1), "‰": ("percent", 0.1), "ppm": ("percent", 1e-4),
+    "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
+    "份": ("parts", 1.0), "重量份": ("parts", 1.0), "质量份": ("parts", 1.0), "parts by weight": ("parts", 1.0),
+    "parts": ("parts", 1.0), "phr": ("parts", 1.0),
 }
+# units whose zero is not the base unit's zero: value_base = (value + offset) * factor
+_OFFSET: dict[str, float] = {"°f": -32.0, "℉": -32.0, "华氏度": -32.0, "degrees fahrenheit": -32.0, "deg f": -32.0}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUM = r"(\d+(?:\.\d+)?)"
 _LOWER_INCL = r"至少|不少于|不低于|不小于|大于或等于|大于等于|≥|>=|at least|not less than|no less than|minimum of|a minimum of"
@@ -99,6 +125,13 @@ def _u(unit: str) -> tuple[str, float]:
     return _UNITS[unit.lower()]
 
 
+def to_base(value: float, unit: str) -> tuple[str, float]:
+    """(dimension, value in the base unit): 212 °F -> ("temperature", 100.0), 2 inch -> ("length", 50.8)."""
+    u = unit.lower()
+    dim, f = _UNITS[u]
+    return dim, (value + _OFFSET.get(u, 0.0)) * f
+
+
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
@@ -109,8 +142,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE_RE.finditer(t):
-        dim, f = _u(m.group(3))
-        a, b = float(m.group(1)) * f, float(m.group(2)) * f
+        dim, a = to_base(float(m.group(1)), m.group(3))
+        b = to_base(float(m.group(2)), m.group(3))[1]
         out.append(Quantity(dim, min(a, b), max(a, b), m.group(0), m.start(), m.end()))
         taken.append(m.span())
     for m, dim, v in _untaken(_SINGLE_RE, t, taken, value=1, unit=2):
@@ -125,8 +158,8 @@ def extract_constraints(text: str) -> list[Constraint]:
     taken: list[tuple[int, int]] = []
     limit = bool(_LIMIT_WORDS.search(t))
     for m in _RANGE_RE.finditer(t):
-        dim, f = _u(m.group(3))
-        a, b = float(m.group(1)) * f, float(m.group(2)) * f
+        dim, a = to_base(float(m.group(1)), m.group(3))
+        b = to_base(float(m.group(2)), m.group(3))[1]
         out.append(Constraint(dim, min(a, b), max(a, b), True, True, False, m.group(0)))
         taken.append(m.span())
     for m, dim, v in _untaken(_CMP_RE, t, taken, value=5, unit=6):
@@ -158,8 +191,8 @@ def _untaken(regex: re.Pattern[str], text: str, taken: list[tuple[int, int]], *,
     for m in regex.finditer(text):
         if _spans_overlap(m.span(), taken):
             continue
-        dim, f = _u(m.group(unit))
-        yield m, dim, float(m.group(value)) * f
+        dim, v = to_base(float(m.group(value)), m.group(unit))
+        yield m, dim, v
 
 
 def strip_quantities(text: str) -> str:
