@@ -1027,12 +1027,21 @@ class PatentResult:
     def elements(self) -> tuple[ElementResult, ...]:
         return self.chart.elements
 
+    @property
+    def review(self) -> list[dict[str, Any]]:
+        """Elements whose reading is uncertain, each with the engine's reading and its two best passages."""
+        return [{"index": e.index, "element": e.element, "status": e.status, "basis": e.basis,
+                 "note": e.note, "note_en": e.note_en,
+                 "candidates": [{"text": t, "start": a, "end": b, "score": sc} for t, a, b, sc in e.candidates]}
+                for e in self.chart.elements if e.needs_review]
+
     def to_dict(self) -> dict[str, Any]:
         d = result_header("patent", self.inputs)
         d.update(
             {
                 "verdict": self.verdict,
                 "verdict_zh": VERDICT_ZH[self.verdict],
+                "review": self.review,
                 "claim": self.chart.claim,
                 "reason_zh": self.chart.reason_zh,
                 "reason_en": self.chart.reason_en,

@@ -59,6 +59,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
     "份": ("parts", 1.0), "重量份": ("parts", 1.0), "质量份": ("parts", 1.0), "parts by weight": ("parts", 1.0),
     "parts": ("parts", 1.0), "phr": ("parts", 1.0),
+    "元": ("money", 1.0), "万元": ("money", 1e4), "rmb": ("money", 1.0), "yuan": ("money", 1.0),
+    "cny": ("money", 1.0),
 }
 # units whose zero is not the base unit's zero: value_base = (value + offset) * factor
 _OFFSET: dict[str, float] = {"°f": -32.0, "℉": -32.0, "华氏度": -32.0, "degrees fahrenheit": -32.0, "deg f": -32.0}

@@ -5,7 +5,9 @@ Trade secret (AUCL 2019 Art. 9): not known to the public, commercial value, corr
 measures. "Substantially the same" (SPC trade-secret provisions 2020 Art. 13) weighs the degree of
 similarity, whether differences are easily conceivable, differences of use and effect, and the public
 domain; independent development and reverse engineering are not infringement (Art. 14). Matching uses
-k-unit shingles with winnowing (exact seeds, extended and merged) plus rapidfuzz for reworded sentences.
+k-unit shingles with winnowing (exact seeds, extended and merged) plus rapidfuzz for reworded sentences
+shows where the wording was copied; the similarity itself is computed on the information (secret points
+with their numbers, see ``secret_points``), because copies are reworded and competitors share vocabulary.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, result_header
+from qcy_workstation.precheck.secret_points import PointResult, align_points, point_similarity, split_points
 from qcy_workstation.precheck.text import fold
 
 K = 6  # shingle length in units (a CJK character or a Latin word/number)
@@ -221,6 +224,9 @@ class TradeSecretResult:
     similarity: int
     suspect_coverage: int
     matches: tuple[PassageMatch, ...]
+    points: tuple[PointResult, ...]
+    passage_similarity: int
+    secret_covered: int  # share of the secret's points found or changed, percent
     checklist: tuple[ChecklistItem, ...]
     still_needed: tuple[str, ...]
     measures_found: tuple[str, ...]
@@ -233,6 +239,11 @@ class TradeSecretResult:
         d = result_header("trade_secret", self.inputs)
         d.update({
             "similarity": self.similarity, "suspect_coverage": self.suspect_coverage,
+            "passage_similarity": self.passage_similarity, "secret_covered": self.secret_covered,
+            "points": [p.to_dict() for p in self.points],
+            "points_found": sum(p.status == "found" for p in self.points),
+            "points_changed": sum(p.status == "changed" for p in self.points),
+            "points_absent": sum(p.status == "absent" for p in self.points),
             "matches": [m.to_dict() for m in self.matches],
             "checklist": [c.to_dict() for c in self.checklist],
             "still_needed": list(self.still_needed), "measures_found": list(self.measures_found),
@@ -287,9 +298,17 @@ def compare_secret(
     spans = [(m.secret_start, m.secret_end, m.score) for m in matches if not m.public]
     if private_units:
         got = sum(max((sc for s, e, sc in spans if s <= st < e), default=0) / 100 for st in private_units)
-        similarity = int(round(100 * got / len(private_units)))
+        passage_sim = int(round(100 * got / len(private_units)))
     else:
-        similarity = 0
+        passage_sim = 0
+    # the information: secret points found, changed or absent (public points left out, Art. 13(4))
+    sec_points = [p for p in split_points(secret)
+                  if not any(s <= p.start and p.end <= e for s, e in public_spans)]
+    points = align_points(sec_points, split_points(suspect))
+    similarity = int(round(100 * point_similarity(points))) if points else 0
+    covered = int(round(100 * sum(p.status != "absent" for p in points) / len(points))) if points else 0
+    n_found = sum(p.status == "found" for p in points)
+    n_changed = sum(p.status == "changed" for p in points)
     suspect_cov = int(round(100 * _coverage(suspect, [(m.suspect_start, m.suspect_end, m.score) for m in matches])))
     public_share = 1 - len(private_units) / max(1, len(d.starts))
 
@@ -320,7 +339,8 @@ def compare_secret(
                                        "最高人民法院商业秘密规定第6条所列措施的证据。", "spc_ts_2020_art6"))
     same = "indicated" if similarity >= 60 else ("to_check" if similarity >= 30 else "missing")
     checklist.append(ChecklistItem("substantially_same", "被诉信息与商业秘密实质相同", same,
-                                   f"段落比对相似度{similarity}/100（已排除公开资料部分），匹配段落{len(matches)}处。",
+                                   f"秘密点比对相似度{similarity}/100（已排除公开资料部分）：{len(points)}个秘密点中"
+                                   f"相同{n_found}个、数值不同{n_changed}个；文字段落相似度{passage_sim}/100。",
                                    "技术比对或鉴定意见；区别是否容易想到、用途效果有无实质差异、公有领域情况。", "spc_ts_2020_art13"))
     checklist.append(ChecklistItem("access", "被诉方接触或获取的可能", "indicated" if access.strip() else "missing",
                                    access.strip() or "未提供。", "劳动/合作关系、接触途径、获取行为的证据（与实质相同共同推定侵权）。", "aucl_2019_art32"))
@@ -332,12 +352,15 @@ def compare_secret(
     missing_measures = [labels[k] for k, _, _ in MEASURES if k not in found]
     if missing_measures and found:
         needed.append("可补充的保密措施证据：" + "；".join(missing_measures))
-    zh = (f"被诉材料与商业秘密的段落相似度为{similarity}/100（{len(matches)}处匹配段落，被诉材料中{suspect_cov}%的内容与秘密对应）。"
-          "实质相同还须结合区别是否容易想到、用途效果差异及公有领域情况判断。")
-    en = (f"Passage similarity {similarity}/100 ({len(matches)} matched passages; {suspect_cov}% of the suspect material "
-          "corresponds to the secret). Substantial sameness also depends on the other Art. 13 factors.")
+    n_absent = len(points) - n_found - n_changed
+    zh = (f"被诉材料与商业秘密的信息相似度为{similarity}/100：{len(points)}个秘密点中{n_found}个相同、{n_changed}个数值不同、"
+          f"{n_absent}个未见（覆盖秘密点的{covered}%）；文字段落相似度{passage_sim}/100。"
+          "实质相同还须结合区别是否容易想到、用途效果差异及公有领域情况判断（最高人民法院商业秘密规定第13条）。")
+    en = (f"Information similarity {similarity}/100: of {len(points)} secret points {n_found} found, {n_changed} with "
+          f"other values, {n_absent} absent ({covered}% of the points covered); wording similarity {passage_sim}/100. "
+          "Substantial sameness also depends on the other factors of SPC trade-secret provisions Art. 13.")
     inputs = {"secret": secret, "suspect": suspect, "measures": list(measures), "public_texts": list(public_texts),
               "commercial_value": commercial_value, "access": access}
-    return TradeSecretResult(similarity, suspect_cov, tuple(matches), tuple(checklist), tuple(needed), tuple(found), zh, en,
+    return TradeSecretResult(similarity, suspect_cov, tuple(matches), tuple(points), passage_sim, covered, tuple(checklist), tuple(needed), tuple(found), zh, en,
                              cite("aucl_2019_art9", "aucl_2019_art32", "spc_ts_2020_art6", "spc_ts_2020_art13", "spc_ts_2020_art14"),
                              inputs)
