@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from qcy_workstation.precheck import evaluation as ev  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "precheck"
+SPLITS: tuple[str, ...] = ("dev", "heldout")
 MODES = (("full", {}), ("tables off", {"tables": False}), ("meaning off", {"meaning": False}))
 
 
@@ -31,12 +32,12 @@ def _pct(x: float | None) -> str:
 
 def patent(show_wrong: bool) -> None:
     sets = []
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         p = DATA / f"patent_eval_{split}.json"
         if p.exists():
             sets.append((split, ev.load_patent_set(p)))
     legacy_dev, legacy_held = ev.load_legacy_patent_sets(DATA / "patent_cases.json", DATA / "patent_holdout.json")
-    sets += [("legacy-dev", legacy_dev), ("legacy-held", legacy_held)]
+    sets += [("legacy-dev", legacy_dev)] + ([("legacy-held", legacy_held)] if "heldout" in SPLITS else [])
     print("\nPatent (2-way: infringing or not; 3-way: literal/equivalent/not_infringing)")
     print(f"{'split':12} {'mode':12} {'n':>4} {'2-way':>6} {'3-way':>6} {'missed':>7} {'cross':>6} {'same':>6} {'review':>7} {'s':>5}")
     for split, items in sets:
@@ -55,7 +56,7 @@ def patent(show_wrong: bool) -> None:
 def trade_secret(show_wrong: bool) -> None:
     print("\nTrade secret (AUC: a copy ranks above a same-topic different solution; wording-only AUC as baseline)")
     print(f"{'split':12} {'mode':12} {'n':>4} {'AUC':>6} {'wording':>8}")
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         p = DATA / f"trade_secret_eval_{split}.jsonl"
         if not p.exists():
             continue
@@ -72,7 +73,7 @@ def trade_secret(show_wrong: bool) -> None:
 def trademark(show_wrong: bool) -> None:
     print("\nTrademark (balanced accuracy of likely_confusion against the decisions' outcome)")
     print(f"{'split':12} {'mode':12} {'n':>4} {'all':>6} {'hard':>6} {'easy':>6}")
-    sets = [(s, DATA / f"trademark_decisions_{s}.jsonl") for s in ("dev", "heldout")]
+    sets = [(s, DATA / f"trademark_decisions_{s}.jsonl") for s in SPLITS]
     sets.append(("legacy", DATA / "trademark_pairs.jsonl"))
     for split, p in sets:
         if not p.exists():
@@ -95,8 +96,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--kinds", default="patent,trade_secret,trademark")
     ap.add_argument("--wrong", action="store_true", help="list the items the full engine gets wrong")
+    ap.add_argument("--dev-only", action="store_true", help="only the development splits (while fitting)")
     a = ap.parse_args()
     kinds = a.kinds.split(",")
+    global SPLITS
+    if a.dev_only:
+        SPLITS = ("dev",)
     if "patent" in kinds:
         patent(a.wrong)
     if "trade_secret" in kinds:
