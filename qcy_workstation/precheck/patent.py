@@ -32,6 +32,7 @@ from qcy_workstation.precheck.text import add_words, fold, has_cjk, is_cjk, segm
 
 COVERED_MIN = 0.75  # share of an element's key terms found literally for `covered`
 PARTIAL_MIN = 0.5  # below the bar but enough to ask staff to look
+MAX_TEXT = 200_000  # characters: a claim set or a product description longer than a long brochure is an error
 NUMERIC_EQUIV_GAP = 0.05  # a value this close outside a plain range is only a candidate equivalent
 # meaning layer (cosine of multilingual sentence vectors); fitted on the development sets only
 SEM_COVERED = 0.60  # a positive passage this close reads on the element (literal, by meaning)
@@ -1055,21 +1056,73 @@ class PatentResult:
 
 
 def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
+    """The all-elements rule (SPC Interpretation 2009 Art. 7), said as firmly as the evidence allows: a
+    feature the description states to be absent is different from a feature the engine did not find."""
     missing = [r for r in rows if r.status == "missing"]
     equiv = [r for r in rows if r.status == "equivalent"]
+    review = [r for r in rows if r.needs_review]
+    tail_zh = f"第{'、'.join(str(r.index) for r in review)}项的判读不确定，请工作人员核对。" if review else ""
+    tail_en = f" The reading of feature(s) {', '.join(str(r.index) for r in review)} is uncertain: staff to check." \
+        if review else ""
     if missing:
-        nums = "、".join(str(r.index) for r in missing)
-        return ("not_infringing", f"第{nums}项技术特征在被诉产品中未找到相同或等同特征，依全面覆盖原则不落入保护范围。",
-                f"Feature(s) {nums} not found identically or equivalently; outside the scope under the all-elements rule.")
+        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "staff")]
+        loose = [r for r in missing if r not in firm]
+        parts_zh, parts_en = [], []
+        if firm:
+            nums = "、".join(str(r.index) for r in firm)
+            parts_zh.append(f"第{nums}项技术特征在被诉产品中不具备（描述表明其缺失、被替换或数值不符）")
+            parts_en.append(f"feature(s) {nums} absent from the product (stated missing, replaced or outside the numbers)")
+        if loose:
+            nums = "、".join(str(r.index) for r in loose)
+            parts_zh.append(f"第{nums}项技术特征在产品描述中未找到相同或等同的对应")
+            parts_en.append(f"no identical or equivalent counterpart of feature(s) {nums} found in the description")
+        return ("not_infringing", "；".join(parts_zh) + "，依全面覆盖原则，按现有描述不落入保护范围。" + tail_zh,
+                "; ".join(parts_en).capitalize() + ": on this description, outside the scope under the all-elements rule."
+                + tail_en)
     if equiv:
         nums = "、".join(str(r.index) for r in equiv)
-        return ("equivalent", f"全部技术特征均有对应，其中第{nums}项为等同特征（需确认手段、功能、效果基本相同且显而易见）。",
-                f"Every feature is matched; feature(s) {nums} only by equivalents (to be confirmed).")
-    return ("literal", "被诉产品包含与权利要求全部技术特征相同的特征，字面落入保护范围。",
-            "The product has features identical to every feature of the claim: literal infringement.")
+        return ("equivalent", f"全部技术特征均有对应，其中第{nums}项为等同特征（需确认手段、功能、效果基本相同且显而易见）。" + tail_zh,
+                f"Every feature is matched; feature(s) {nums} only by equivalents (to be confirmed)." + tail_en)
+    return ("literal", "被诉产品包含与权利要求全部技术特征相同的特征，字面落入保护范围。" + tail_zh,
+            "The product has features identical to every feature of the claim: literal infringement." + tail_en)
 
 
-def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int, list[str]]) -> tuple[ClaimChart, set[str]]:
+STAFF_STATUSES = ("covered", "equivalent", "missing")
+
+
+def _confirm(row: ElementResult, confirmations: list[dict[str, Any]]) -> ElementResult:
+    """Staff's reading of an element replaces the engine's (kept in ``engine_status``)."""
+    for c in confirmations:
+        if int(c.get("claim", 0)) == row.origin_claim and str(c.get("element", "")).strip() == row.element.strip():
+            note = str(c.get("note", "")).strip()
+            who = str(c.get("by", "")).strip()
+            zh = "工作人员确认" + (f"（{who}）" if who else "") + (f"：{note}" if note else "")
+            en = "confirmed by staff" + (f" ({who})" if who else "") + (f": {note}" if note else "")
+            return replace(row, status=c["status"], engine_status=row.engine_status or row.status, basis="staff",
+                           needs_review=False, note=zh + ("；" + row.note if row.note else ""),
+                           note_en=en + ("; " + row.note_en if row.note_en else ""))
+    return row
+
+
+def _check_confirmations(confirmations: Any) -> list[dict[str, Any]]:
+    if not confirmations:
+        return []
+    out = []
+    for i, c in enumerate(confirmations, 1):
+        if not isinstance(c, dict) or c.get("status") not in STAFF_STATUSES or not str(c.get("element", "")).strip():
+            raise ValidationError(f"confirmation {i}: needs claim, element and a status of {', '.join(STAFF_STATUSES)}",
+                                  field="confirmations", value=i)
+        try:
+            claim = int(c.get("claim", 1))
+        except (TypeError, ValueError):
+            raise ValidationError(f"confirmation {i}: the claim number is not a number", field="confirmations",
+                                  value=i) from None
+        out.append({**c, "claim": claim})
+    return out
+
+
+def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int, list[str]],
+           confirmations: list[dict[str, Any]] | None = None) -> tuple[ClaimChart, set[str]]:
     rows: list[ElementResult] = []
     keys: set[str] = set()
     target = claims.get(number)
@@ -1079,7 +1132,7 @@ def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int,
         els = overrides.get(c.number) or list(c.elements)
         for el in els:
             row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c.number, subject=subject)
-            rows.append(row)
+            rows.append(_confirm(row, confirmations or []))
             keys.update(k)
     v, zh, en = _verdict(rows)
     return ClaimChart(number, target.independent, target.depends_on, target.subject, v, zh, en, tuple(rows)), keys
@@ -1092,11 +1145,21 @@ def compare_claim(
     claim: int = 1,
     elements: list[str] | tuple[str, ...] | None = None,
     include_dependents: bool = True,
+    confirmations: list[dict[str, Any]] | None = None,
 ) -> PatentResult:
     """Claim chart for claim ``claim`` (and its dependents) against the accused product description.
 
     ``elements`` replaces the parsed feature list of ``claim`` (staff's corrected split).
+    ``confirmations``: staff's reading of single elements, ``{"claim": 1, "element": "...", "status":
+    "covered" | "equivalent" | "missing", "note": "...", "by": "..."}``; the verdict then follows by the
+    all-elements rule and the engine's own reading stays on the row. They are kept in the inputs, so a
+    saved result re-runs with them.
     """
+    confirmations = _check_confirmations(confirmations)
+    if isinstance(product, str) and len(product) > MAX_TEXT:
+        raise ValidationError(f"the product description is longer than {MAX_TEXT:,} characters", field="product")
+    if isinstance(claims, str) and len(claims) > MAX_TEXT:
+        raise ValidationError(f"the claim text is longer than {MAX_TEXT:,} characters", field="claims")
     cs = parse_claims(claims) if isinstance(claims, str) else claims
     prod = prepare_product(product) if isinstance(product, str) else product
     target = cs.get(claim)
@@ -1106,11 +1169,11 @@ def compare_claim(
         if not cleaned:
             raise ValidationError("the corrected element list is empty", field="elements")
         overrides[claim] = cleaned
-    chart, keys = _chart(cs, claim, prod, overrides)
+    chart, keys = _chart(cs, claim, prod, overrides, confirmations)
     deps: list[ClaimChart] = []
     if include_dependents:
         for d in cs.dependents_of(claim):
-            dc, k = _chart(cs, d.number, prod, overrides)
+            dc, k = _chart(cs, d.number, prod, overrides, confirmations)
             deps.append(dc)
             keys.update(k)
     cite_keys = ["patent_law_64", "spc_patent_2009_art7"] + sorted(keys)
@@ -1121,5 +1184,6 @@ def compare_claim(
         "product": product if isinstance(product, str) else prod.text,
         "claim": claim,
         "elements": list(elements) if elements is not None else None,
+        "confirmations": confirmations,
     }
     return PatentResult(chart.verdict, chart, tuple(deps), target, cite(*cite_keys), inputs)

@@ -488,7 +488,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1242" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1320" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -619,8 +619,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1038" />
-            <location line="+822" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1116" />
+            <location line="+900" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
@@ -747,13 +747,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-825" />
-            <location line="+812" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-903" />
+            <location line="+890" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-811" />
+            <location line="-889" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -765,14 +765,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+779" />
+            <location line="+857" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+114" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-807" />
+            <location line="-885" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -792,7 +792,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+779" />
+            <location line="+857" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -4138,7 +4138,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1095" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1144" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4211,11 +4211,56 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
+            <source>Staff reading of the selected feature:</source>
+            <translation>工作人员对所选特征的判读：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Present</source>
+            <translation>具备（相同）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The product has this feature (identical)</source>
+            <translation>被诉产品具备该特征（相同）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Equivalent</source>
+            <translation>等同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same means, function and effect, obvious without creative work (SPC provisions on patent disputes Art. 13)</source>
+            <translation>以基本相同的手段，实现基本相同的功能，达到基本相同的效果，且无需创造性劳动即可想到（最高人民法院专利纠纷规定第13条）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Absent</source>
+            <translation>不具备</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The product has neither this feature nor an equivalent</source>
+            <translation>被诉产品既无该特征，也无等同特征</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Engine's reading</source>
+            <translation>恢复系统判读</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop the staff reading of this feature</source>
+            <translation>撤销工作人员对该特征的判读</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Rows: &lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;covered&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;equivalent (staff confirm)&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;missing&amp;nbsp;&lt;/span&gt; · ⚑ needs review · click a row to see the passage in the product text</source>
             <translation>图例：&lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;相同&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;等同（需人工确认）&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;缺失&amp;nbsp;&lt;/span&gt; · ⚑ 需复核 · 点击一行可在产品描述中定位对应段落</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>Enter the claims and the accused product's description first.</source>
             <translation>请先输入权利要求和被诉产品描述。</translation>
         </message>
@@ -4230,7 +4275,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>权利要求%1 比对完成。</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+57" />
             <source>Features changed: press “Re-run with these features”.</source>
             <translation>技术特征已修改：请按“按修改后的特征重新比对”。</translation>
         </message>
@@ -4280,7 +4325,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>从属权利要求：%1</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+11" />
+            <source>Feature %1: check the reading</source>
+            <translation>第%1项特征：请核对判读</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> (best passages: %1)</source>
+            <translation>（最接近的段落：%1）</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Open the product description</source>
             <translation>打开产品描述</translation>
         </message>
@@ -4293,7 +4348,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-622" />
+            <location line="-700" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4520,7 +4575,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+716" />
+            <location line="+794" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -5243,7 +5298,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-997" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1072" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5393,7 +5448,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+749" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+824" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>

@@ -219,3 +219,39 @@ def test_saving_a_result_on_the_case_lists_it_and_the_opinion_can_cite_it(
     page.open(case.number)
     wait_idle()
     assert page.saved_tab.model.rowCount() == 1
+
+
+def test_staff_confirm_an_uncertain_feature_and_the_verdict_follows_the_all_elements_rule(
+        qtbot, window, cases, wait_idle, type_text, qtmodeltester):  # type: ignore[no-untyped-def]
+    """The engine did not find the temperature display; the clerk looks at the product, decides the lid's
+    LED read-out is the same feature and marks it present: the verdict becomes literal, the staff reading
+    is on the row and in the saved inputs, and "Engine's reading" takes it back."""
+    case = _patent_case(cases)
+    page = window.go("precheck", case.number)
+    wait_idle()
+    tab = page.patent
+    type_text(tab.product_edit, PRODUCT)
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    assert tab.result.verdict == "not_infringing"
+    assert not tab.confirm_covered.isEnabled()  # nothing selected yet
+    row = next(i for i, r in enumerate(tab.model.rows) if r.status == "missing")
+    rect = tab.table.visualRect(tab.model.index(row, 2))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.confirm_covered.isEnabled() and not tab.confirm_undo.isEnabled()
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.confirm_covered, Qt.MouseButton.LeftButton)
+    confirmed = tab.model.rows[row]
+    assert confirmed.status == "covered" and confirmed.basis == "staff" and confirmed.engine_status == "missing"
+    assert "工作人员确认" in tab.model.data(tab.model.index(row, 6))
+    assert tab.result.verdict == "literal"
+    assert "字面落入" in tab.verdict.text()
+    assert tab.result.inputs["confirmations"][0]["status"] == "covered"
+    assert _background(tab.model, row) == GREEN_BG
+    qtmodeltester.check(tab.model)
+
+    assert tab.confirm_undo.isEnabled()  # the same row stays selected after the re-run
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.confirm_undo, Qt.MouseButton.LeftButton)
+    assert tab.result.verdict == "not_infringing" and tab.model.rows[row].basis != "staff"
+    assert tab.result.inputs["confirmations"] == []

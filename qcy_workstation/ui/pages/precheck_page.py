@@ -257,7 +257,8 @@ def factor_model(parent: Any = None) -> StatusModel:
 # ---------------------------------------------------------------------------------------------------- workers
 
 
-def run_patent(claims: str, product: str, claim: int | None, elements: list[str] | None) -> tuple[Any, Any]:
+def run_patent(claims: str, product: str, claim: int | None, elements: list[str] | None,
+               confirmations: list[dict[str, Any]] | None = None) -> tuple[Any, Any]:
     """Worker: parse the claims and chart ``claim`` (the first claim when not given or not found)."""
     from qcy_workstation.precheck import compare_claim, parse_claims
 
@@ -266,7 +267,9 @@ def run_patent(claims: str, product: str, claim: int | None, elements: list[str]
     number = claim if claim in numbers else numbers[0]
     if claim not in numbers:
         elements = None  # the corrected split belonged to a claim that no longer exists
-    return cs, compare_claim(cs, product, claim=number, elements=elements)  # inputs keep the claim numbers
+        confirmations = None
+    return cs, compare_claim(cs, product, claim=number, elements=elements,  # inputs keep the claim numbers
+                             confirmations=confirmations)
 
 
 def read_text_file(path: str) -> str:
@@ -348,6 +351,7 @@ class PatentTab(PrecheckTab):
         super().__init__(page)
         self.claim_set: Any = None
         self.elements_edited = False
+        self.confirmations: list[dict[str, Any]] = []
         self._build()
 
     def _build(self) -> None:
@@ -453,6 +457,29 @@ class PatentTab(PrecheckTab):
         chart_columns(self.table)
         self.table.clicked.connect(self._show_evidence)
         self.legend = QLabel(right)
+        # staff's reading of the selected element; the verdict follows by the all-elements rule
+        self.confirm_label = QLabel(right)
+        self.confirm_covered = QPushButton(right)
+        self.confirm_covered.setObjectName("confirmCovered")
+        self.confirm_equivalent = QPushButton(right)
+        self.confirm_equivalent.setObjectName("confirmEquivalent")
+        self.confirm_missing = QPushButton(right)
+        self.confirm_missing.setObjectName("confirmMissing")
+        self.confirm_undo = QPushButton(right)
+        self.confirm_undo.setObjectName("confirmUndo")
+        for b, status in ((self.confirm_covered, "covered"), (self.confirm_equivalent, "equivalent"),
+                          (self.confirm_missing, "missing"), (self.confirm_undo, "")):
+            b.clicked.connect(lambda _c=False, st=status: self.confirm_selected(st))
+            b.setEnabled(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._confirm_buttons())
+        self.review_label = note_label(right)
+        self.review_label.setObjectName("patentReview")
+        self.review_label.setStyleSheet("color: #7a5200;")
+        confirm_row = QHBoxLayout()
+        confirm_row.addWidget(self.confirm_label)
+        for b in (self.confirm_covered, self.confirm_equivalent, self.confirm_missing, self.confirm_undo):
+            confirm_row.addWidget(b)
+        confirm_row.addStretch(1)
         rv.addWidget(self.verdict)
         rv.addWidget(self.reason)
         rv.addWidget(self.citation)
@@ -460,6 +487,8 @@ class PatentTab(PrecheckTab):
         rv.addWidget(self.disclaimer)
         rv.addWidget(self.legend)
         rv.addWidget(self.table, 1)
+        rv.addWidget(self.review_label)
+        rv.addLayout(confirm_row)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -487,6 +516,16 @@ class PatentTab(PrecheckTab):
         self.split_button.setText(self.tr("Split…"))
         self.reset_button.setText(self.tr("Reset to parsed"))
         self.rerun_button.setText(self.tr("Re-run with these features"))
+        self.confirm_label.setText(self.tr("Staff reading of the selected feature:"))
+        self.confirm_covered.setText(self.tr("Present"))
+        self.confirm_covered.setToolTip(self.tr("The product has this feature (identical)"))
+        self.confirm_equivalent.setText(self.tr("Equivalent"))
+        self.confirm_equivalent.setToolTip(self.tr("Same means, function and effect, obvious without creative work "
+                                                   "(SPC provisions on patent disputes Art. 13)"))
+        self.confirm_missing.setText(self.tr("Absent"))
+        self.confirm_missing.setToolTip(self.tr("The product has neither this feature nor an equivalent"))
+        self.confirm_undo.setText(self.tr("Engine's reading"))
+        self.confirm_undo.setToolTip(self.tr("Drop the staff reading of this feature"))
         self.legend.setText(self.tr("Rows: <span style='background:#e3f4e1;color:#1b5e20'>&nbsp;covered&nbsp;</span> "
                                     "<span style='background:#fff3cd;color:#7a5200'>&nbsp;equivalent (staff confirm)&nbsp;</span> "
                                     "<span style='background:#fde2e1;color:#a4161a'>&nbsp;missing&nbsp;</span> · "
@@ -508,10 +547,13 @@ class PatentTab(PrecheckTab):
         return [self.elements_list.item(i).text().strip() for i in range(self.elements_list.count())
                 if self.elements_list.item(i).text().strip()]
 
-    def run(self, *, use_elements: bool) -> None:
+    def run(self, *, use_elements: bool, keep_confirmations: bool = False) -> None:
         claims, product = self.claims_edit.toPlainText(), self.product_edit.toPlainText()
         elements = self.elements() if use_elements and self.elements_list.count() else None
         claim = self.current_claim()
+        if not keep_confirmations:
+            self.confirmations = []  # staff readings belong to one claim text and one product text
+        confirmations = list(self.confirmations)
         if not claims.strip() or not product.strip():
             self.page.set_status(self.tr("Enter the claims and the accused product's description first."), error=True)
             (self.claims_edit if not claims.strip() else self.product_edit).setFocus()
@@ -537,8 +579,29 @@ class PatentTab(PrecheckTab):
             self.rerun_button.setEnabled(self.elements_list.count() > 0)
             self.page.failed(exc)
 
-        self.page.ctx.runner.submit(lambda: run_patent(claims, product, claim, elements), on_success=done,
-                                    on_error=failed, name="precheck-patent")
+        self.page.ctx.runner.submit(lambda: run_patent(claims, product, claim, elements, confirmations),
+                                    on_success=done, on_error=failed, name="precheck-patent")
+
+    def _confirm_buttons(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        for b in (self.confirm_covered, self.confirm_equivalent, self.confirm_missing):
+            b.setEnabled(row is not None)
+        self.confirm_undo.setEnabled(row is not None and row.basis == "staff")
+
+    def confirm_selected(self, status: str) -> None:
+        """Record staff's reading of the selected element (or drop it) and re-chart; the verdict follows."""
+        if self.result is None or not self.table.currentIndex().isValid():
+            return
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None:
+            return
+        self.confirmations = [c for c in self.confirmations
+                              if not (c["claim"] == row.origin_claim and c["element"] == row.element)]
+        if status:
+            self.confirmations.append({"claim": row.origin_claim, "element": row.element, "status": status,
+                                       "by": self.page.ctx.staff})
+        self._keep_row = self.table.currentIndex().row()
+        self.run(use_elements=self.elements_edited, keep_confirmations=True)
 
     def _claim_chosen(self, _index: int) -> None:
         if self.claims_edit.toPlainText().strip() and self.product_edit.toPlainText().strip():
@@ -666,6 +729,21 @@ class PatentTab(PrecheckTab):
         self.disclaimer.setText(disclaimer())
         self.model.set_rows(list(chart.elements))
         fit_rows(self.table)
+        review = res.review
+        if review:
+            lines = []
+            for r in review:
+                cands = " / ".join(f"“{c['text'][:40]}”" for c in r["candidates"])
+                lines.append(self.tr("Feature %1: check the reading").replace("%1", str(r["index"]))
+                             + (self.tr(" (best passages: %1)").replace("%1", cands) if cands else ""))
+            self.review_label.setText("⚑ " + "\n⚑ ".join(lines))
+        else:
+            self.review_label.setText("")
+        keep = getattr(self, "_keep_row", None)
+        if keep is not None and 0 <= keep < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(keep, 0))
+        self._keep_row = None
+        self._confirm_buttons()
 
     def _show_evidence(self, index: Any) -> None:
         row = self.model.row_at(index.row())
