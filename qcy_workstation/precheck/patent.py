@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.precheck import lexicon, semantic
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
-from qcy_workstation.precheck.polarity import split_polarity
+from qcy_workstation.precheck.polarity import replaced_in_sentence, split_polarity
 from qcy_workstation.precheck.quantities import (
     Constraint,
     extract_constraints,
@@ -39,10 +39,13 @@ SEM_COVERED = 0.60  # a positive passage this close reads on the element (litera
 SEM_SURE = 0.70  # below this a reading by meaning is flagged for review
 SEM_EQUIV = 0.48  # this close but not enough for literal: a candidate equivalent, always reviewed
 SEM_REVIEW = 0.40  # below SEM_EQUIV but this close: "missing", flagged for review
+SEM_NOTHING = 0.18  # no passage this close: nothing in the description relates to the feature
 SEM_NEG_MIN = 0.45  # a negated piece this close to the element may state it absent...
 NEG_MARGIN = 0.0  # ...when it is closer than every positive passage by this much
 NEG_WORDS_AS = 0.8  # word coverage counted as this much similarity when weighing a negated piece
-ABSENT_SURE = 0.10  # margins below this are flagged for review
+ABSENT_SURE = 0.25  # a stated absence leading the next element by less than this is flagged for review
+ABSENT_COVER = 0.55  # share (idf-weighted) of a negated piece's words that must belong to the element
+ABSENT_LEAD = 0.05  # ...and by this much more than to any other element
 WORD_SIM_ZERO, WORD_SIM_FULL = 0.45, 0.80  # word-vector cosine mapped to 0..0.9 support
 SENT_WEIGHT = 0.5  # an element's support: this much sentence meaning, the rest word support
 
@@ -132,6 +135,14 @@ class ClaimSet:
 
     def to_dict(self) -> dict[str, Any]:
         return {"claims": [c.to_dict() for c in self.claims]}
+
+
+_REF_NUM = re.compile(r"\s*[（(]\s*\d{1,4}[a-zA-Z']?(?:\s*[,，、]\s*\d{1,4}[a-zA-Z']?)*\s*[)）]")
+
+
+def strip_reference_numerals(text: str) -> str:
+    """Drawing reference numerals ("中空部(11)", "a lid (20)") say nothing about the feature."""
+    return _REF_NUM.sub("", text)
 
 
 def _clean_element(e: str, lang: str) -> str:
@@ -532,7 +543,7 @@ class ElementResult:
     index: int
     element: str
     origin_claim: int
-    status: str  # covered | equivalent | missing
+    status: str  # covered | equivalent | missing | unclear (no counterpart found, nothing contradicts it)
     score: int
     evidence: str
     evidence_start: int
@@ -682,7 +693,8 @@ def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) 
 
 
 def compare_element(
-    element: str, product: Product, *, index: int = 1, origin_claim: int = 1, subject: str = ""
+    element: str, product: Product, *, index: int = 1, origin_claim: int = 1, subject: str = "",
+    denied: tuple[str, int, int, float, bool] | None = None,
 ) -> tuple[ElementResult, list[str]]:
     """Classify one element against the product; returns the chart row and the citation keys it used.
 
@@ -690,6 +702,8 @@ def compare_element(
     they may be found anywhere in the product description.
     """
     context = set(_content_tokens(subject)) if subject else set()
+    element_shown = element
+    element = strip_reference_numerals(element)
     triples, alts = _element_terms(strip_negated(fold(element)))
     toks = list(dict.fromkeys(t for t, _, _ in triples))
     ante = {t for t, a, _ in triples if a}
@@ -753,8 +767,24 @@ def compare_element(
     notes_en: list[str] = []
     substituted = any(wt.get(e.split("→")[0], 0) >= 0.5 for e in eqv)
     mean = _meaning(element, product, triples, cov_all)
+    if denied is not None:
+        mean = replace(mean, absent=True, absent_text=denied[0], absent_start=denied[1], absent_end=denied[2],
+                       absent_margin=denied[3])
     basis = "words"
-    if mean.absent and num_state not in ("outside",):
+    if denied is not None and denied[4] and num_state != "outside":
+        # "没有X，而是Y" / "Y instead of X": the claimed means is not used, something else is in its place.
+        # Whether that is an equivalent (same means, function, effect; obvious) is for staff to judge.
+        status = "equivalent"
+        basis = "stated_replaced"
+        needs_review = True
+        best_p = _Passage(denied[0], denied[1], denied[2], "", frozenset())
+        keys.append("spc_patent_provisions_2020_art13")
+        notes.append(f"产品描述称该特征未采用而以他物替代：“{denied[0]}”。替代手段是否以基本相同的手段实现基本相同的功能、"
+                     "达到基本相同的效果，且无需创造性劳动即可想到，须由工作人员判断；如否，则不落入保护范围")
+        notes_en.append(f"the description says this feature is not used and something else takes its place: "
+                        f"'{denied[0]}'. Whether the substitute is an equivalent (same means, function, effect; "
+                        "obvious) is for staff to judge; if not, the product is outside the scope")
+    elif mean.absent and num_state not in ("outside",):
         # the description says this feature is not there, or was replaced
         status = "missing"
         basis = "stated_absent"
@@ -770,16 +800,14 @@ def compare_element(
         needs_review = mean.score < SEM_SURE
         notes.append("用语不同，依语义对应" + ("；请核对" if needs_review else ""))
         notes_en.append("different words, matched by meaning" + ("; please check" if needs_review else ""))
-    elif mean.score >= SEM_EQUIV and num_state in ("ok", "equivalent") and cov_all < COVERED_MIN:
-        status = "equivalent"
+    elif mean.score >= SEM_EQUIV and num_state == "ok" and cov_all < COVERED_MIN and not substituted:
+        # related wording, nothing said to be absent or replaced: most likely the same feature in lay words
+        status = "covered"
         basis = "meaning"
         needs_review = True
         best_p = _Passage(mean.best_text, mean.best_start, mean.best_end, "", frozenset())
-        keys.append("spc_patent_provisions_2020_art13")
-        notes.append(f"可能的等同特征：产品以“{mean.best_text}”实现该特征，用语与手段不尽相同；请确认手段、功能、效果基本相同"
-                     "且本领域普通技术人员无需创造性劳动即可想到（最高人民法院专利纠纷规定第13条）")
-        notes_en.append(f"possible equivalent: the product does this by '{mean.best_text}'; confirm basically the same "
-                        "means, function and effect, obvious without creative work (SPC provisions Art. 13)")
+        notes.append(f"用语差别较大，初步判读产品以“{mean.best_text}”具备该特征，请核对")
+        notes_en.append(f"worded quite differently: read as present in '{mean.best_text}'; please check")
     elif cov_all >= COVERED_MIN and num_state in ("ok", "equivalent"):
         status = "equivalent"
         needs_review = True
@@ -788,32 +816,41 @@ def compare_element(
             notes.append("替换手段：" + "、".join(eqv) + "；请确认是否以基本相同的手段实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
             notes_en.append("substituted: " + ", ".join(eqv) + "; confirm basically the same means, function and effect, "
                             "obvious without creative work")
-    else:
+    elif num_state == "outside" or (0 <= mean.score < SEM_NOTHING and cov_all < PARTIAL_MIN):
+        # numbers outside the claimed range, or nothing in the description relates to the feature at all
         status = "missing"
-        if num_state in ("outside", "absent") and cov_all >= COVERED_MIN:
+        basis = "numbers" if num_state == "outside" else "not_found"
+        needs_review = num_state != "outside"
+        if cov_all >= COVERED_MIN or mean.score >= SEM_EQUIV:
             notes.append("文字特征有对应，但数值特征不满足")
             notes_en.append("the words match but the numerical feature is not met")
-        elif cov_all >= PARTIAL_MIN or mean.score >= SEM_REVIEW:
-            needs_review = True
-            basis = "not_found"
-            notes.append("仅部分对应，需人工核对")
-            notes_en.append("only partly matched: check by hand")
+    else:
+        # nothing supports the feature and nothing contradicts it: the description is silent or says it in
+        # words the engine cannot place. Not a finding of absence: staff check.
+        status = "unclear"
+        basis = "not_found"
+        needs_review = True
+        if mean.best_text:
+            best_p = _Passage(mean.best_text, mean.best_start, mean.best_end, "", frozenset())
+        if num_state == "absent" and (cov_all >= COVERED_MIN or mean.score >= SEM_EQUIV):
+            notes.append("文字特征有对应，但产品描述未给出相应数值，需核实")
+            notes_en.append("the words match but the description gives no value: to be checked")
         else:
-            basis = "not_found"
+            notes.append("产品描述中未见该特征的明确对应，需核实产品是否具备（如不具备，则不落入保护范围）")
+            notes_en.append("no clear counterpart in the description: check whether the product has it (if not, "
+                            "it is outside the scope)")
     if num_note:
         notes.insert(0, num_note)
         notes_en.insert(0, num_note_en)
-    if num_state in ("outside", "absent") and status == "missing" and basis == "words":
-        basis = "numbers"
     score = round(100 * (cov_lit + 0.85 * (cov_all - cov_lit)))
     if mean.score >= 0:
-        score = max(score, round(100 * mean.score)) if status != "missing" else min(score, round(100 * mean.score))
+        score = min(score, round(100 * mean.score)) if status == "missing" else max(score, round(100 * mean.score))
     if num_state in ("outside", "absent"):
         score = min(score, 40)
     elif num_state == "equivalent":
         score = min(score, 70)
     row = ElementResult(
-        index=index, element=element, origin_claim=origin_claim, status=status, score=int(score),
+        index=index, element=element_shown, origin_claim=origin_claim, status=status, score=int(score),
         evidence=best_p.text if cov_all > 0 or num_state == "ok" and cons else "",
         evidence_start=best_p.start if cov_all > 0 else -1, evidence_end=best_p.end if cov_all > 0 else -1,
         matched_terms=tuple(lit), equivalent_terms=tuple(eqv), missing_terms=tuple(miss),
@@ -841,6 +878,7 @@ class _Meaning:
     candidates: tuple[tuple[str, int, int, int], ...]
 
 
+_TRACE: list[tuple[str, float, float, str]] | None = None  # evaluation only: (element, pos, neg, piece)
 _NO_MEANING = _Meaning(-1.0, "", -1, -1, False, "", -1, -1, 0.0, ())
 
 
@@ -857,6 +895,87 @@ def _neg_cover(triples: list[tuple[str, bool, float]], text: str) -> float:
     p = _Passage(text, 0, len(text), folded, _variants(frozenset(_content_tokens(folded)), folded))
     total = sum(w for _, _, w in triples) or 1.0
     return sum(w for t, _, w in triples if _match_term(t, p)[0]) / total
+
+
+_CUE_WORDS = re.compile(
+    r"没有任何|没有|并无|毫无|无需|无须|不需要?|不用|不含|不包括|不包含|不带|不设置?|不配备?|不具备|不具有|不提供|不采用|"
+    r"不使用|未设置?|未采用|未使用|未配备?|未安装|不再|去掉了?|去除了?|取消了?|省去了?|省掉了?|免去了?|并非|不是|不能|"
+    r"不会|不可|无法|任何|无|代替|取代|替代|替换|换掉|而不是|而非|"
+    r"\b(?:without|no|not|never|none|nor|neither|nothing|lacks?|lacking|free of|devoid of|absent|any|anywhere|at all|"
+    r"instead of|rather than|in place of|does ?n[o']t|doesn't|isn't|aren't|won't|cannot|can't|there is|there are)\b",
+    re.I)
+
+
+def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str, int, int, float, bool]]:
+    """Which elements the description says are absent or replaced: each negated piece ("没有任何隔热层",
+    "no ball joints", "nothing dips below the rim") is read against every element of the claim; the words it
+    negates must belong to one element more than to the others (words shared by every element, such as the
+    claim's subject, say little). Returns {element position: (piece, start, end, strength, replaced)};
+    ``replaced``: the sentence names something in the feature's place (a candidate equivalent)."""
+    if not product.negatives or not elements:
+        return {}
+    import math
+
+    els = [strip_reference_numerals(e) for e in elements]
+    # the words each element introduces: "所述隔热层环设在…" refers back to the layer another element
+    # introduced, so a denial of the layer belongs to that other element
+    el_toks = []
+    for e in els:
+        triples, _ = _element_terms(strip_negated(fold(e)))
+        own = tuple(dict.fromkeys(t for t, ante, w in triples if not ante and w > 0))
+        el_toks.append(own or _unit_tokens(e))
+    els = [" ".join(ts) for ts in el_toks]  # what each element introduces, as the text to find words in
+    n = len(els)
+    df: dict[str, int] = {}
+    for ts in el_toks:
+        for t in set(ts):
+            df[t] = df.get(t, 0) + 1
+    out: dict[int, tuple[str, int, int, float, bool]] = {}
+    vec_words: list[str] = []
+    pieces = []
+    for text, a, b in product.negatives:
+        core = _CUE_WORDS.sub(" ", text)
+        words = _unit_tokens(core)
+        if words:
+            pieces.append((text, a, b, words))
+            vec_words += list(words)
+    if not pieces:
+        return {}
+    vecs: dict[str, Any] = {}
+    if semantic.available():
+        allw = list(dict.fromkeys(vec_words + [t for ts in el_toks for t in ts]))
+        vecs = dict(zip(allw, semantic.embed(allw), strict=True))
+    for text, a, b, words in pieces:
+        scores = []
+        for i, (e, ts) in enumerate(zip(els, el_toks, strict=True)):
+            num = den = 0.0
+            specific = 0.0
+            for w in words:
+                # how specific the word is to this claim's elements (idf over the elements)
+                ref = max((df.get(t, 0) for t in ts if _word_alike(w, t, vecs)), default=0)
+                idf = math.log((n + 1) / (ref + 1)) + 0.2 if ref else math.log(n + 1) + 0.2
+                sup = _term_support(w, e, ts, vecs, vecs.get(w))
+                num += idf * sup
+                den += idf
+                if sup >= 0.85 and ref and ref < n:
+                    specific = max(specific, sup)
+            scores.append((num / den if den else 0.0, specific, i))
+        scores.sort(reverse=True)
+        cov, specific, i = scores[0]
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if cov >= ABSENT_COVER and specific and cov - second >= ABSENT_LEAD:
+            if i not in out or out[i][3] < cov:
+                out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second,
+                          replaced_in_sentence(product.text, a, b))
+    return out
+
+
+def _word_alike(a: str, b: str, vecs: dict[str, Any]) -> bool:
+    if a == b:
+        return True
+    if a in vecs and b in vecs:
+        return float(vecs[a] @ vecs[b]) >= WORD_SIM_FULL
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -884,7 +1003,9 @@ def _term_support(term: str, unit: str, toks: tuple[str, ...], tok_vecs: dict[st
                 if lexicon.near_synonyms(term, tok):
                     return 0.9
                 if len(term) >= 2 and len(tok) >= 2 and term[-1] == tok[-1] and (term[0] in tok or tok[0] in term):
-                    best = max(best, 0.6)
+                    best = max(best, 0.6)  # 透气孔 / 小孔: the same head character
+                elif len(term) == 2 and len(tok) == 2 and set(term) & set(tok):
+                    best = max(best, 0.45)  # 锯齿 / 钢锯: one character in common
             elif tok in heads:
                 return 0.9
     else:
@@ -976,6 +1097,9 @@ def _meaning(element: str, product: Product, triples: list[tuple[str, bool, floa
     k0 = order[0]
     best_pos = max(pos[k0], cov_words * NEG_WORDS_AS)
     absent, margin, where = False, 0.0, ("", -1, -1)
+    if _TRACE is not None:
+        _TRACE.append((element, best_pos, max(neg, default=0.0),
+                       product.negatives[max(range(len(neg)), key=lambda i: neg[i])][0] if neg else ""))
     for i, (t, a, b) in enumerate(product.negatives):
         m = neg[i] - best_pos
         if neg[i] >= SEM_NEG_MIN and m > NEG_MARGIN and (not absent or m > margin):
@@ -1060,6 +1184,7 @@ def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
     feature the description states to be absent is different from a feature the engine did not find."""
     missing = [r for r in rows if r.status == "missing"]
     equiv = [r for r in rows if r.status == "equivalent"]
+    unclear = [r for r in rows if r.status == "unclear"]
     review = [r for r in rows if r.needs_review]
     tail_zh = f"第{'、'.join(str(r.index) for r in review)}项的判读不确定，请工作人员核对。" if review else ""
     tail_en = f" The reading of feature(s) {', '.join(str(r.index) for r in review)} is uncertain: staff to check." \
@@ -1079,6 +1204,16 @@ def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
         return ("not_infringing", "；".join(parts_zh) + "，依全面覆盖原则，按现有描述不落入保护范围。" + tail_zh,
                 "; ".join(parts_en).capitalize() + ": on this description, outside the scope under the all-elements rule."
                 + tail_en)
+    if unclear:
+        # the best reading while nothing contradicts the claim; said as a reading, never as a finding
+        nums = "、".join(str(r.index) for r in unclear)
+        kind_zh, kind_en = ("等同", "by equivalents") if equiv else ("相同", "literally")
+        return ("equivalent" if equiv else "literal",
+                f"产品描述未表明缺少任何技术特征，但第{nums}项特征未见明确对应；在其经核实具备的前提下，初步判读为{kind_zh}落入"
+                "保护范围。如产品不具备其中任一项，则依全面覆盖原则不落入。" + tail_zh,
+                f"The description states no feature to be absent, but feature(s) {nums} have no clear counterpart; provided "
+                f"they are confirmed, the product falls within the scope {kind_en}. If any of them is absent, it is outside "
+                "the scope under the all-elements rule." + tail_en)
     if equiv:
         nums = "、".join(str(r.index) for r in equiv)
         return ("equivalent", f"全部技术特征均有对应，其中第{nums}项为等同特征（需确认手段、功能、效果基本相同且显而易见）。" + tail_zh,
@@ -1087,7 +1222,7 @@ def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
             "The product has features identical to every feature of the claim: literal infringement." + tail_en)
 
 
-STAFF_STATUSES = ("covered", "equivalent", "missing")
+STAFF_STATUSES = ("covered", "equivalent", "missing")  # staff decide: "unclear" is the engine's word only
 
 
 def _confirm(row: ElementResult, confirmations: list[dict[str, Any]]) -> ElementResult:
@@ -1128,10 +1263,12 @@ def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int,
     target = claims.get(number)
     chain = claims.chain(number)
     subject = chain[0].subject
-    for c in chain:
-        els = overrides.get(c.number) or list(c.elements)
-        for el in els:
-            row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c.number, subject=subject)
+    plan = [(c.number, el) for c in chain for el in (overrides.get(c.number) or list(c.elements))]
+    denied = stated_absent([el for _, el in plan], product)
+    for c_number, el in plan:
+        if True:
+            row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c_number, subject=subject,
+                                     denied=denied.get(len(rows)))
             rows.append(_confirm(row, confirmations or []))
             keys.update(k)
     v, zh, en = _verdict(rows)

@@ -21,13 +21,13 @@ _NO_WU = "线刷人机纺缝级菌叶尘声损限穷论须需关法效数"
 _NEG_ZH = (
     r"(?:并|也|都|均|完全|根本)?(?:没有|没|并无|毫无|无需|无须|不需要?|不用|不含|不包括|不包含|不带|不设置?|不配备?|"
     r"不具备|不具有|不提供|不采用|不使用|未设置?|未采用|未使用|未配备?|未安装|不再|去掉了?|去除了?|取消了?|省去了?|"
-    r"省掉了?|免去了?|并非|不是|非|无(?![" + _NO_WU + r"]))"
+    r"省掉了?|免去了?|并非|不是|不能|不会|不可|无法|非|无任何|无(?![" + _NO_WU + r"]))"
 )
 # "以/用/采用 Y 代替/取代/替代/替换 X": X is what was replaced
 _SUBST_ZH = re.compile(r"(?:代替|取代|替代|替换|换掉|而不是|而非)(?:了|原有的?|传统的?|常见的?)?")
 _CONTRAST_ZH = re.compile(r"而是|改为|改成|改用|换成|换为|转而")
 _NEG_EN = re.compile(
-    r"\b(?:without|no|not|never|none|nor|lacks?|lacking|free of|devoid of|absent|omit\w*|eliminat\w*|"
+    r"\b(?:without|no|not|never|none|nor|neither|nothing|lacks?|lacking|free of|devoid of|absent|omit\w*|eliminat\w*|"
     r"dispens\w* with|does ?n[o']t|doesn't|isn't|aren't|won't|cannot|can't|instead of|rather than|in place of|"
     r"replac\w+(?: by| with)?|substitut\w+(?: for| by| with)?|swap\w*(?: for| out)?)\b",
     re.I,
@@ -124,3 +124,18 @@ def positive_text(text: str) -> str:
 
 def negated_texts(text: str) -> list[str]:
     return [p.text.strip() for p in split_polarity(text) if not p.positive and p.text.strip()]
+
+
+_SUBSTITUTE = re.compile(
+    r"代替|取代|替代|替换|换掉|而不是|而非|而是|改为|改用|改成|换成|换为|转而|取而代之|代之以|靠|依靠|"
+    r"\b(?:instead|rather than|in place of|replac\w+|substitut\w+|relies on|relying on|in its place|swapp?\w*)\b",
+    re.I)
+
+
+def replaced_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a negated piece names something in its place ("没有X，而是/靠Y",
+    "uses Y instead of X"): then the feature may be replaced by an equivalent, not simply absent."""
+    s = max(text.rfind(ch, 0, start) for ch in "。.;；!?！？\n") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。;；!?！？\n") if i >= 0]
+    e = min(ends) if ends else len(text)
+    return bool(_SUBSTITUTE.search(text[s:e]))

@@ -65,7 +65,7 @@ _UNITS: dict[str, tuple[str, float]] = {
 # units whose zero is not the base unit's zero: value_base = (value + offset) * factor
 _OFFSET: dict[str, float] = {"°f": -32.0, "℉": -32.0, "华氏度": -32.0, "degrees fahrenheit": -32.0, "deg f": -32.0}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_NUM = r"(\d+(?:\.\d+)?)"
+_NUM = r"(\d+(?:\.\d+)?(?:/[1-9]\d?(?!\d))?)"  # 3/8 inch: a fraction
 _LOWER_INCL = r"至少|不少于|不低于|不小于|大于或等于|大于等于|≥|>=|at least|not less than|no less than|minimum of|a minimum of"
 _UPPER_INCL = r"不超过|不大于|不高于|小于或等于|小于等于|至多|最多|≤|<=|at most|not more than|no more than|not exceeding|up to|maximum of|a maximum of"
 _LOWER_EXCL = r"大于|超过|高于|>|more than|greater than|above|over|exceeding"
@@ -127,6 +127,14 @@ def _u(unit: str) -> tuple[str, float]:
     return _UNITS[unit.lower()]
 
 
+def num(text: str) -> float:
+    """A number as written: 9.5, or a fraction such as 3/8."""
+    if "/" in text:
+        a, b = text.split("/", 1)
+        return float(a) / float(b)
+    return float(text)
+
+
 def to_base(value: float, unit: str) -> tuple[str, float]:
     """(dimension, value in the base unit): 212 °F -> ("temperature", 100.0), 2 inch -> ("length", 50.8)."""
     u = unit.lower()
@@ -144,8 +152,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE_RE.finditer(t):
-        dim, a = to_base(float(m.group(1)), m.group(3))
-        b = to_base(float(m.group(2)), m.group(3))[1]
+        dim, a = to_base(num(m.group(1)), m.group(3))
+        b = to_base(num(m.group(2)), m.group(3))[1]
         out.append(Quantity(dim, min(a, b), max(a, b), m.group(0), m.start(), m.end()))
         taken.append(m.span())
     for m, dim, v in _untaken(_SINGLE_RE, t, taken, value=1, unit=2):
@@ -160,8 +168,8 @@ def extract_constraints(text: str) -> list[Constraint]:
     taken: list[tuple[int, int]] = []
     limit = bool(_LIMIT_WORDS.search(t))
     for m in _RANGE_RE.finditer(t):
-        dim, a = to_base(float(m.group(1)), m.group(3))
-        b = to_base(float(m.group(2)), m.group(3))[1]
+        dim, a = to_base(num(m.group(1)), m.group(3))
+        b = to_base(num(m.group(2)), m.group(3))[1]
         out.append(Constraint(dim, min(a, b), max(a, b), True, True, False, m.group(0)))
         taken.append(m.span())
     for m, dim, v in _untaken(_CMP_RE, t, taken, value=5, unit=6):
@@ -193,7 +201,7 @@ def _untaken(regex: re.Pattern[str], text: str, taken: list[tuple[int, int]], *,
     for m in regex.finditer(text):
         if _spans_overlap(m.span(), taken):
             continue
-        dim, v = to_base(float(m.group(value)), m.group(unit))
+        dim, v = to_base(num(m.group(value)), m.group(unit))
         yield m, dim, v
 
 
