@@ -203,7 +203,7 @@ def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]
                 (f"比对权利要求：第{res.get('claim', '')}项。结论：{res.get('verdict_zh', res.get('verdict', ''))}。"
                  f"{res.get('reason_zh', '')}") if zh else
                 f"Claim {res.get('claim', '')}: {res.get('verdict', '')}. {res.get('reason_en', '')}"))
-            status_zh = {"covered": "相同", "equivalent": "等同", "missing": "缺少"}
+            status_zh = {"covered": "相同", "equivalent": "等同", "missing": "缺少", "unclear": "未见对应（待核实）"}
             rows = []
             for e in res.get("elements", []):
                 status = e.get("status", "")

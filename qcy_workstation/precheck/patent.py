@@ -924,12 +924,9 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
         triples, _ = _element_terms(strip_negated(fold(e)))
         own = tuple(dict.fromkeys(t for t, ante, w in triples if not ante and w > 0))
         el_toks.append(own or _unit_tokens(e))
-    els = [" ".join(ts) for ts in el_toks]  # what each element introduces, as the text to find words in
+    # what each element introduces, as the text to find words in (Chinese words joined as written)
+    els = ["".join(t if is_cjk(t[0]) else f" {t} " for t in ts).strip() for ts in el_toks]
     n = len(els)
-    df: dict[str, int] = {}
-    for ts in el_toks:
-        for t in set(ts):
-            df[t] = df.get(t, 0) + 1
     out: dict[int, tuple[str, int, int, float, bool]] = {}
     vec_words: list[str] = []
     pieces = []
@@ -946,27 +943,24 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
         allw = list(dict.fromkeys(vec_words + [t for ts in el_toks for t in ts]))
         vecs = dict(zip(allw, semantic.embed(allw), strict=True))
     for text, a, b, words in pieces:
+        # support of each negated word in each element; a word found in many elements says little
+        sup = [[_term_support(w, e, ts, vecs, vecs.get(w)) for e, ts in zip(els, el_toks, strict=True)]
+               for w in words]
+        idf = []
+        for row in sup:
+            df_w = sum(x >= 0.85 for x in row)
+            idf.append(math.log((n + 1) / (df_w + 1)) + 0.2)
         scores = []
-        for i, (e, ts) in enumerate(zip(els, el_toks, strict=True)):
-            num = den = 0.0
-            specific = 0.0
-            for w in words:
-                # how specific the word is to this claim's elements (idf over the elements)
-                ref = max((df.get(t, 0) for t in ts if _word_alike(w, t, vecs)), default=0)
-                idf = math.log((n + 1) / (ref + 1)) + 0.2 if ref else math.log(n + 1) + 0.2
-                sup = _term_support(w, e, ts, vecs, vecs.get(w))
-                num += idf * sup
-                den += idf
-                if sup >= 0.85 and ref and ref < n:
-                    specific = max(specific, sup)
-            scores.append((num / den if den else 0.0, specific, i))
+        for i in range(n):
+            num = sum(idf[k] * sup[k][i] for k in range(len(words)))
+            den = sum(idf) or 1.0
+            specific = any(sup[k][i] >= 0.85 and sum(x >= 0.85 for x in sup[k]) < n for k in range(len(words)))
+            scores.append((num / den, specific, i))
         scores.sort(reverse=True)
         cov, specific, i = scores[0]
         second = scores[1][0] if len(scores) > 1 else 0.0
-        if cov >= ABSENT_COVER and specific and cov - second >= ABSENT_LEAD:
-            if i not in out or out[i][3] < cov:
-                out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second,
-                          replaced_in_sentence(product.text, a, b))
+        if cov >= ABSENT_COVER and specific and cov - second >= ABSENT_LEAD and (i not in out or out[i][3] < cov):
+            out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second, replaced_in_sentence(product.text, a, b))
     return out
 
 
@@ -997,7 +991,7 @@ def _term_support(term: str, unit: str, toks: tuple[str, ...], tok_vecs: dict[st
     best = 0.85 if kind == "equivalent" else 0.0
     cjk = is_cjk(term[0])
     if cjk:
-        heads = lexicon.english_for(term)
+        heads = _english_heads(term)
         for tok in toks:
             if is_cjk(tok[0]):
                 if lexicon.near_synonyms(term, tok):
@@ -1012,10 +1006,39 @@ def _term_support(term: str, unit: str, toks: tuple[str, ...], tok_vecs: dict[st
         zh = lexicon.chinese_for(term)
         if zh and any(tok in zh for tok in toks):
             return 0.9
+        if term in _cjk_heads(folded) or stem_en(term) in _cjk_heads(folded):
+            return 0.9  # "breath" for 透气 inside 设有透气孔
+        if zh and any(len(w) >= 2 and w in folded for w in zh):
+            best = max(best, 0.8)  # "hole" -> 孔洞 inside 透气孔洞
+        elif zh and any(w in folded for w in zh):
+            best = max(best, 0.6)  # a one-character gloss (孔) inside a compound
     if term_vec is not None and toks:
         sim = max(float(term_vec @ tok_vecs[t]) for t in toks)
         best = max(best, min(0.9, max(0.0, (sim - WORD_SIM_ZERO) / (WORD_SIM_FULL - WORD_SIM_ZERO)) * 0.9))
     return best
+
+
+@lru_cache(maxsize=4096)
+def _cjk_heads(text: str) -> frozenset[str]:
+    """English heads of every two- and three-character stretch of the Chinese in a text."""
+    out: set[str] = set()
+    for run in re.findall(r"[\u3400-\u9fff]+", text):
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                hs = lexicon.english_for(run[i:i + n])
+                out |= hs | {stem_en(h) for h in hs}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def _english_heads(term: str) -> frozenset[str]:
+    """English head words for a Chinese term; a compound CC-CEDICT lacks (透气孔) through its parts (透气,
+    气孔), stemmed like the English side."""
+    heads = set(lexicon.english_for(term))
+    if not heads and len(term) >= 3:
+        for i in range(len(term) - 1):
+            heads |= lexicon.english_for(term[i:i + 2])
+    return frozenset(heads | {stem_en(h) for h in heads})
 
 
 def _soft_cover(triples: list[tuple[str, bool, float]], units: list[str], *, whole: str = "") -> list[float]:
@@ -1165,7 +1188,7 @@ class PatentResult:
         d.update(
             {
                 "verdict": self.verdict,
-                "verdict_zh": VERDICT_ZH[self.verdict],
+                "verdict_zh": VERDICT_ZH[self.verdict] + (f"（{len(self.review)}项特征待核实）" if self.review else ""),
                 "review": self.review,
                 "claim": self.chart.claim,
                 "reason_zh": self.chart.reason_zh,
@@ -1266,11 +1289,10 @@ def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int,
     plan = [(c.number, el) for c in chain for el in (overrides.get(c.number) or list(c.elements))]
     denied = stated_absent([el for _, el in plan], product)
     for c_number, el in plan:
-        if True:
-            row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c_number, subject=subject,
-                                     denied=denied.get(len(rows)))
-            rows.append(_confirm(row, confirmations or []))
-            keys.update(k)
+        row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c_number, subject=subject,
+                                 denied=denied.get(len(rows)))
+        rows.append(_confirm(row, confirmations or []))
+        keys.update(k)
     v, zh, en = _verdict(rows)
     return ClaimChart(number, target.independent, target.depends_on, target.subject, v, zh, en, tuple(rows)), keys
 

@@ -67,9 +67,12 @@ def summarise(d: dict[str, Any], lang: str = "zh") -> str:
             return f"Trademark {d['mark']} / {d['other']}: {d['score']}/100, {word(_RISK, d['risk'])} risk"
         return f"商标 {d['mark']} / {d['other']}：{d['score']}分，风险{word(_RISK, d['risk'])}"
     if kind == "patent":
+        review = len(d.get("review") or [])
         if en:
-            return f"Patent claim {d['claim']}: {word(_PATENT_VERDICT, d['verdict'])}"
-        return f"专利 权利要求{d['claim']}：{word(_PATENT_VERDICT, d['verdict'])}"
+            return f"Patent claim {d['claim']}: {word(_PATENT_VERDICT, d['verdict'])}" + (
+                f" ({review} feature(s) to check)" if review else "")
+        return f"专利 权利要求{d['claim']}：{word(_PATENT_VERDICT, d['verdict'])}" + (
+            f"（{review}项特征待核实）" if review else "")
     if kind == "gi":
         if en:
             return f"GI {d.get('gi') or '—'}: {word(_GI_VERDICT, d['verdict'])}"

@@ -19,7 +19,7 @@ from qcy_workstation.warning.screening import DISCLAIMER_EN, DISCLAIMER_ZH, acti
 CATEGORY = {"patent": ("专利", "Patent"), "trademark": ("商标", "Trademark"), "gi": ("地理标志", "GI"),
             "party": ("交易方", "Counterparty")}
 CHART_STATUS = {"covered": ("相同", "identical"), "equivalent": ("等同（待确认）", "equivalent (to confirm)"),
-                "missing": ("缺少", "missing")}
+                "missing": ("缺少", "missing"), "unclear": ("未见对应（待核实）", "not found (to check)")}
 
 
 def _l(pair: tuple[str, str], lang: str) -> str:

@@ -488,7 +488,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1320" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1324" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -619,8 +619,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1116" />
-            <location line="+900" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1117" />
+            <location line="+901" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
@@ -747,13 +747,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-903" />
-            <location line="+890" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-904" />
+            <location line="+891" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-889" />
+            <location line="-890" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -765,14 +765,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+857" />
+            <location line="+858" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+114" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-885" />
+            <location line="-886" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -792,7 +792,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+857" />
+            <location line="+858" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -4138,7 +4138,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1144" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1145" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4256,11 +4256,11 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
-            <source>Rows: &lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;covered&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;equivalent (staff confirm)&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;missing&amp;nbsp;&lt;/span&gt; · ⚑ needs review · click a row to see the passage in the product text</source>
-            <translation>图例：&lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;相同&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;等同（需人工确认）&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;缺失&amp;nbsp;&lt;/span&gt; · ⚑ 需复核 · 点击一行可在产品描述中定位对应段落</translation>
+            <source>Rows: &lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;covered&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;equivalent (staff confirm)&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;missing&amp;nbsp;&lt;/span&gt; &lt;span style='background:#eceff1;color:#37474f'&gt;&amp;nbsp;not found, to check&amp;nbsp;&lt;/span&gt; · ⚑ needs review · click a row to see the passage in the product text</source>
+            <translation>图例：&lt;span style='background:#e3f4e1;color:#1b5e20'&gt;&amp;nbsp;相同&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fff3cd;color:#7a5200'&gt;&amp;nbsp;等同（需人工确认）&amp;nbsp;&lt;/span&gt; &lt;span style='background:#fde2e1;color:#a4161a'&gt;&amp;nbsp;缺失&amp;nbsp;&lt;/span&gt; &lt;span style='background:#eceff1;color:#37474f'&gt;&amp;nbsp;未见对应，待核实&amp;nbsp;&lt;/span&gt; · ⚑ 需复核 · 点击一行可在产品描述中定位对应段落</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Enter the claims and the accused product's description first.</source>
             <translation>请先输入权利要求和被诉产品描述。</translation>
         </message>
@@ -4348,24 +4348,29 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-700" />
+            <location line="-702" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+5" />
+            <location line="+6" />
             <source>equivalent</source>
             <translation>等同</translation>
         </message>
         <message>
-            <location line="-4" />
-            <location line="+21" />
+            <location line="-5" />
+            <location line="+22" />
             <source>missing</source>
             <translation>缺失</translation>
         </message>
         <message>
-            <location line="-20" />
+            <location line="-21" />
+            <source>not found, to check</source>
+            <translation>未见对应，待核实</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Literal infringement: every element is covered</source>
             <translation>字面落入：全部技术特征相同</translation>
         </message>
@@ -4575,7 +4580,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+794" />
+            <location line="+795" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -5298,7 +5303,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1072" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1073" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5448,7 +5453,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+824" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+825" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>

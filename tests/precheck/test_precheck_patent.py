@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,6 @@ from qcy_workstation.errors import ValidationError
 from qcy_workstation.precheck import compare_claim, parse_claims
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "precheck"
-
-# Measured 29/29 on 2026-11-24 — but the set was used while developing the term tables, so this is an
-# optimistic figure; the floor leaves room for honest misses when cases are added.
-ACCURACY_FLOOR = 0.85
 
 ZH_CLAIMS = """权利要求书
 1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧，所述复位弹簧的线径为0.5-1.0mm；所述杯体的壁厚不超过2mm。
@@ -27,29 +22,6 @@ EN_CLAIMS = """1. A fan assembly for creating an air current, comprising: an imp
 2. The fan assembly according to claim 1, wherein the nozzle is annular.
 3. A fan assembly as claimed in claim 1 or 2, characterised in that the motor has a power of at least 40 W.
 """
-
-
-def test_accuracy_on_the_labelled_claims_stays_above_the_floor(patent_cases):
-    cases = patent_cases["cases"]
-    assert len(cases) >= 10
-    kinds = {p["kind"] for c in cases for p in c["products"]}
-    assert kinds == {"literal", "missing", "equivalent"}
-    total = right = 0
-    for c in cases:
-        for p in c["products"]:
-            total += 1
-            right += compare_claim(c["claims"], p["text"]).verdict == p["expected"]
-    assert right / total >= ACCURACY_FLOOR
-
-
-def test_held_out_products_stay_above_their_floor(patent_cases):
-    """Written after the term tables were frozen: first run 7/10; 9/10 after fixing the component-list
-    split and a mixed-script match that it revealed (the remaining miss, 球头铰接 for 球形万向节, is an
-    equivalent the term table does not know)."""
-    holdout = json.loads((DATA / "patent_holdout.json").read_text(encoding="utf-8"))["cases"]
-    claims = {c["id"]: c["claims"] for c in patent_cases["cases"]}
-    right = sum(compare_claim(claims[h["claim_of"]], h["text"]).verdict == h["expected"] for h in holdout)
-    assert right / len(holdout) >= 0.7
 
 
 def test_chinese_claims_are_numbered_with_dependencies_and_split_into_elements():
@@ -138,17 +110,6 @@ def test_the_cited_line_does_not_repeat_the_year_of_the_interpretation():
     d = compare_claim(ZH_CLAIMS, "保温杯").to_dict()
     assert "（法释〔2009〕21号）第7条" in d["citation_text_zh"] and "（2009）" not in d["citation_text_zh"]
     assert "（法释〔2009〕21号） Art. 7" in d["citation_text_en"]
-
-
-def test_one_claim_against_one_product_within_50_ms(patent_cases):
-    case = patent_cases["cases"][5]  # the longest claim of the set (a 3-step method)
-    compare_claim(case["claims"], case["products"][0]["text"])  # warm-up: segmenter dictionary
-    runs = []
-    for _ in range(5):
-        t = time.perf_counter()
-        compare_claim(case["claims"], case["products"][0]["text"], include_dependents=False)
-        runs.append(time.perf_counter() - t)
-    assert sorted(runs)[2] <= 0.05
 
 
 def test_unknown_claim_number_is_a_validation_error():

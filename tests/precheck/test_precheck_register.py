@@ -174,7 +174,7 @@ def test_the_case_timeline_shows_a_saved_pre_check_in_chinese_only(store, cases)
     svc = PrecheckResultService(store, actor="张三")
     mark = svc.save(number, compare_marks("乔丹", "QIAODAN", classes="25"))
     claim = svc.save(number, compare_claim("1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧。",
-                                           "一种水杯，包括杯体和杯盖。"))
+                                           "一种水杯，包括杯体和杯盖，杯盖内没有弹簧。"))
     assert mark.summary == "商标 乔丹 / QIAODAN：" + f"{mark.result['score']}分，风险高"
     assert claim.summary == "专利 权利要求1：未落入保护范围"
     logged = [e.details["summary"] for e in cases.timeline(number) if e.action == "precheck"]

@@ -52,7 +52,9 @@ from qcy_workstation.ui.widgets import ResultTab, report_failure, status_html
 GREEN_BG, GREEN_FG = QColor("#e3f4e1"), QColor("#1b5e20")
 AMBER_BG, AMBER_FG = QColor("#fff3cd"), QColor("#7a5200")
 RED_BG, RED_FG = QColor("#fde2e1"), QColor("#a4161a")
-STATUS_COLOURS = {"covered": (GREEN_BG, GREEN_FG), "equivalent": (AMBER_BG, AMBER_FG), "missing": (RED_BG, RED_FG)}
+GREY_BG, GREY_FG = QColor("#eceff1"), QColor("#37474f")
+STATUS_COLOURS = {"covered": (GREEN_BG, GREEN_FG), "equivalent": (AMBER_BG, AMBER_FG), "missing": (RED_BG, RED_FG),
+                  "unclear": (GREY_BG, GREY_FG)}
 RISK_COLOURS = {"high": (RED_BG, RED_FG), "medium": (AMBER_BG, AMBER_FG), "low": (GREEN_BG, GREEN_FG)}
 CHECK_COLOURS = {"indicated": (GREEN_BG, GREEN_FG), "to_check": (AMBER_BG, AMBER_FG), "missing": (RED_BG, RED_FG)}
 MATCH_BG, CURRENT_MATCH_BG = QColor("#fff0a8"), QColor("#ffb74d")
@@ -61,7 +63,8 @@ MATCH_BG, CURRENT_MATCH_BG = QColor("#fff0a8"), QColor("#ffb74d")
 
 L = "PrecheckLabels"
 ELEMENT_STATUS = {"covered": QT_TRANSLATE_NOOP("PrecheckLabels", "covered"), "equivalent": QT_TRANSLATE_NOOP("PrecheckLabels", "equivalent"),
-                  "missing": QT_TRANSLATE_NOOP("PrecheckLabels", "missing")}
+                  "missing": QT_TRANSLATE_NOOP("PrecheckLabels", "missing"),
+                  "unclear": QT_TRANSLATE_NOOP("PrecheckLabels", "not found, to check")}
 VERDICT = {"literal": QT_TRANSLATE_NOOP("PrecheckLabels", "Literal infringement: every element is covered"),
            "equivalent": QT_TRANSLATE_NOOP("PrecheckLabels", "Equivalent infringement: every element covered or equivalent"),
            "not_infringing": QT_TRANSLATE_NOOP("PrecheckLabels", "Not infringing: at least one element is missing")}
@@ -528,7 +531,8 @@ class PatentTab(PrecheckTab):
         self.confirm_undo.setToolTip(self.tr("Drop the staff reading of this feature"))
         self.legend.setText(self.tr("Rows: <span style='background:#e3f4e1;color:#1b5e20'>&nbsp;covered&nbsp;</span> "
                                     "<span style='background:#fff3cd;color:#7a5200'>&nbsp;equivalent (staff confirm)&nbsp;</span> "
-                                    "<span style='background:#fde2e1;color:#a4161a'>&nbsp;missing&nbsp;</span> · "
+                                    "<span style='background:#fde2e1;color:#a4161a'>&nbsp;missing&nbsp;</span> "
+                                    "<span style='background:#eceff1;color:#37474f'>&nbsp;not found, to check&nbsp;</span> · "
                                     "⚑ needs review · click a row to see the passage in the product text"))
         self._fill_claims_combo()
         if self.result is not None:
