@@ -36,6 +36,7 @@ class Lexicon:
     gloss_words: dict[str, frozenset[str]]  # normalised gloss -> simplified words glossed so
     pinyin: dict[str, str]  # simplified word -> pinyin without tones, e.g. "xing ba ke"
     edition: str
+    raw: dict[str, str] = None  # type: ignore[assignment]  # simplified word -> its glosses as written
 
 
 def _norm_gloss(g: str) -> str:
@@ -86,7 +87,7 @@ def _cache_file():
     return Path(platformdirs.user_cache_dir("QCYWorkstation", appauthor=False)) / f"cedict-{__version__}-{_FORMAT}.pickle"
 
 
-_FORMAT = 3  # bump when Lexicon or the parsing changes
+_FORMAT = 4  # bump when Lexicon or the parsing changes
 
 
 def _parse() -> Lexicon:
@@ -95,6 +96,7 @@ def _parse() -> Lexicon:
         zh: dict[str, list[str]] = {}
         rev: dict[str, set[str]] = {}
         py: dict[str, str] = {}
+        raw: dict[str, str] = {}
         edition = ""
         for line in text.splitlines():
             if line.startswith("#"):
@@ -105,6 +107,7 @@ def _parse() -> Lexicon:
             if not m:
                 continue
             simp, pin, glosses = m.group(2), m.group(3), m.group(4)
+            raw[simp] = (raw[simp] + "/" + glosses)[:300] if simp in raw else glosses[:300]
             py.setdefault(simp, re.sub(r"[0-9]", "", pin).lower().replace("u:", "v"))
             for g in glosses.split("/"):
                 if not g or _SKIP.search(g):
@@ -120,7 +123,7 @@ def _parse() -> Lexicon:
                     zh.setdefault(simp, []).append(n)
                     rev.setdefault(n, set()).add(simp)
         return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in zh.items()},
-                       {k: frozenset(v) for k, v in rev.items()}, py, edition)
+                       {k: frozenset(v) for k, v in rev.items()}, py, edition, raw)
 
 
 def glosses(word: str) -> tuple[str, ...]:
@@ -160,3 +163,24 @@ def chinese_for(english: str) -> frozenset[str]:
 
 def pinyin_of(word: str) -> str:
     return lexicon().pinyin.get(word, "")
+
+
+_BRAND = re.compile(r"\((?:[^)]*\b)?(?:brand|company|chain|toys|drink|car|cars|cigarettes|beer|liquor|wine)\b[^)]*\)|"
+                    r"\b(?:company|corporation|inc\.?|chain|brand|app-based|group|founded in)\b", re.I)
+_PLACE = re.compile(r"\b(?:county|prefecture|city|province|district|town|township|river|lake|mountain|island|"
+                    r"autonomous|region|village|capital of)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def kind_of(word: str) -> str:
+    """What CC-CEDICT says a Chinese word is: "brand" (a company or product name), "place", "word" (an
+    ordinary word) or "" (not in the dictionary). A place name or an ordinary word is a weak mark for
+    containment (Trademark Law Art. 10(2), Art. 11); a brand name is not."""
+    g = (lexicon().raw or {}).get(word, "")
+    if not g:
+        return ""
+    if _BRAND.search(g):
+        return "brand"
+    if _PLACE.search(g):
+        return "place"
+    return "word"

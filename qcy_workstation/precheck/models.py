@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qcy_workstation.db.base import Base, utcnow
@@ -52,6 +52,8 @@ class RegisterPatent(Base):
     status: Mapped[str] = mapped_column(String(40), default="")
     claims: Mapped[str] = mapped_column(Text, default="")
     claim1_terms: Mapped[str] = mapped_column(Text, default="")  # content terms of claim 1, space-separated
+    # claim 1's sentence vector (float16, semantic.to_bytes); None when imported without the meaning layer
+    claim1_vector: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     source: Mapped[str] = mapped_column(String(300), default="")
     batch: Mapped[str] = mapped_column(String(40), default="", index=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -943,19 +943,27 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
         allw = list(dict.fromkeys(vec_words + [t for ts in el_toks for t in ts]))
         vecs = dict(zip(allw, semantic.embed(allw), strict=True))
     for text, a, b, words in pieces:
-        # support of each negated word in each element; a word found in many elements says little
-        sup = [[_term_support(w, e, ts, vecs, vecs.get(w)) for e, ts in zip(els, el_toks, strict=True)]
-               for w in words]
-        idf = []
-        for row in sup:
-            df_w = sum(x >= 0.85 for x in row)
-            idf.append(math.log((n + 1) / (df_w + 1)) + 0.2)
         scores = []
-        for i in range(n):
-            num = sum(idf[k] * sup[k][i] for k in range(len(words)))
-            den = sum(idf) or 1.0
-            specific = any(sup[k][i] >= 0.85 and sum(x >= 0.85 for x in sup[k]) < n for k in range(len(words)))
-            scores.append((num / den, specific, i))
+        # how specific each negated word is to one element: elements holding the same word (or, across
+        # languages, a translation of it) share it
+        df: list[int] = []
+        for w in words:
+            cross = is_cjk(w[0]) != any(is_cjk(t[0]) for ts in el_toks for t in ts[:1])
+            if cross:
+                df.append(sum(_term_support(w, e, ts, vecs, vecs.get(w)) >= 0.85 for e, ts in zip(els, el_toks, strict=True)))
+            else:
+                df.append(sum(any(_word_alike(w, t, vecs) for t in ts) for ts in el_toks))
+        for i, (e, ts) in enumerate(zip(els, el_toks, strict=True)):
+            num = den = 0.0
+            specific = 0.0
+            for w, ref in zip(words, df, strict=True):
+                idf = math.log((n + 1) / (ref + 1)) + 0.2 if ref else math.log(n + 1) + 0.2
+                sup = _term_support(w, e, ts, vecs, vecs.get(w))
+                num += idf * sup
+                den += idf
+                if sup >= 0.85 and ref and ref < n:
+                    specific = max(specific, sup)
+            scores.append((num / den if den else 0.0, specific, i))
         scores.sort(reverse=True)
         cov, specific, i = scores[0]
         second = scores[1][0] if len(scores) > 1 else 0.0

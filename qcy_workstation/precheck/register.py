@@ -280,6 +280,32 @@ def patent_terms(claims: str) -> str:
     return " ".join(dict.fromkeys(t.replace(" ", "_") for t in terms))
 
 
+VECTOR_BATCH = 256
+
+
+def claim1_text(claims: str) -> str:
+    """Claim 1 as the meaning layer reads it: without drawing reference numerals."""
+    from qcy_workstation.precheck.patent import parse_claims, strip_reference_numerals
+
+    return strip_reference_numerals(parse_claims(claims).claims[0].text)[:2000]
+
+
+def patent_vectors(claims: list[str], *, tick: Callable[[int], None] | None = None) -> list[bytes | None]:
+    """Claim 1's sentence vector for each patent (None for all when the meaning layer is off), in batches;
+    ``tick(n)`` after each batch may raise to stop."""
+    from qcy_workstation.precheck import semantic
+
+    if not semantic.available():
+        return [None] * len(claims)
+    out: list[bytes | None] = []
+    for i in range(0, len(claims), VECTOR_BATCH):
+        part = [claim1_text(c) for c in claims[i:i + VECTOR_BATCH]]
+        out.extend(semantic.to_bytes(v) for v in semantic.embed(part))
+        if tick is not None:
+            tick(0)
+    return out
+
+
 def _terms_chunk(texts: list[str]) -> list[str]:
     return [patent_terms(t) for t in texts]
 
@@ -534,6 +560,9 @@ def import_register(
                           workers=workers if len(good) > 2_000 else 1, tick=prog.tick)
         for rec, tv in zip(good, terms, strict=True):
             rec["claim1_terms"] = tv
+        vecs = patent_vectors([r["claims"] for r in good], tick=lambda _n: prog.report())
+        for rec, v in zip(good, vecs, strict=True):
+            rec["claim1_vector"] = v
     timings["keys"] = time.perf_counter() - t0 - sum(timings.values())
     batch = uuid.uuid4().hex[:12]
     from qcy_workstation.db.base import utcnow

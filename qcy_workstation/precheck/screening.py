@@ -46,6 +46,7 @@ from qcy_workstation.precheck.trademark import (
     load_aliases,
     mark_keys,
 )
+from qcy_workstation.precheck.trademark_rules import well_known as well_known_mark
 
 if TYPE_CHECKING:
     from qcy_workstation.db.store import Store
@@ -276,13 +277,16 @@ def screen_trademark(store: Store, mark: str, *, classes: str | tuple[str, ...] 
             for r in s.execute(select(RegisterTrademark).where(RegisterTrademark.id.in_(ids[i:i + 500]))).scalars():
                 rc = tuple(c for c in (r.classes.split(",") + r.groups.split(",")) if c)
                 goods = goods_similarity(codes, rc)
-                combined, mark_sim, factors = compare_keys(keys, _stored_keys(r), goods, well_known=well_known)
+                # the register mark is the earlier one: the well-known list is consulted for it
+                wk: Any = well_known or well_known_mark(r.norm) or False
+                combined, mark_sim, factors = compare_keys(keys, _stored_keys(r), goods, well_known=wk,
+                                                           classes=tuple(codes), other_classes=rc)
                 hits.append((combined, mark_sim, (r.reg_no, r.mark, r.owner, r.classes, r.groups, r.status),
                              factors, goods.score))
     hits.sort(key=lambda h: (-h[0], -h[1], h[2][0]))
     out = []
     for n, (combined, mark_sim, info, factors, gs) in enumerate(hits[:top], start=1):
-        likely = likely_confusion(combined, gs, well_known)
+        likely = likely_confusion(combined, gs, well_known or any(f.name == "well_known" for f in factors))
         out.append(TrademarkHit(n, *info, combined, likely, _risk(combined), mark_sim, gs, tuple(factors)))
     return ScreenResult("screen_trademark", tuple(out), len(idx), len(ids), time.perf_counter() - t0,
                         {"mark": mark, "classes": ",".join(codes), "top": top, "well_known": well_known},
@@ -299,15 +303,24 @@ class PatentIndex:
         self.idf: dict[str, float] = {}
         self.norms = array("d")
         self.signature: tuple[Any, ...] = ()
+        self.vectors: Any = None  # numpy (n, 512) float16 of claim 1's meaning, rows aligned with ids
+        self.has_vector: Any = None
 
     @classmethod
     def build(cls, store: Store, signature: tuple[Any, ...]) -> PatentIndex:
         idx = cls()
         post: dict[str, array] = {}
         term_lists: list[list[str]] = []
+        import numpy as np
+
+        from qcy_workstation.precheck.semantic import DIM
+
+        blobs: list[bytes | None] = []
         with store.read() as s:
-            for pos, (rid, terms) in enumerate(s.execute(select(RegisterPatent.id, RegisterPatent.claim1_terms)
-                                                         .order_by(RegisterPatent.id)).yield_per(10_000)):
+            for pos, (rid, terms, vec) in enumerate(s.execute(
+                    select(RegisterPatent.id, RegisterPatent.claim1_terms, RegisterPatent.claim1_vector)
+                    .order_by(RegisterPatent.id)).yield_per(10_000)):
+                blobs.append(vec)
                 ts = list(dict.fromkeys(terms.split()))
                 term_lists.append(ts)
                 for t in ts:
@@ -322,7 +335,28 @@ class PatentIndex:
             idx.norms.append(math.sqrt(sum(idx.idf[t] ** 2 for t in ts)) or 1.0)
         idx.postings = post
         idx.signature = signature
+        if any(b is not None for b in blobs):
+            mat = np.zeros((len(blobs), DIM), dtype=np.float16)
+            has = np.zeros(len(blobs), dtype=bool)
+            for i, b in enumerate(blobs):
+                if b is not None and len(b) == DIM * 2:
+                    mat[i] = np.frombuffer(b, dtype=np.float16)
+                    has[i] = True
+            idx.vectors, idx.has_vector = mat, has
         return idx
+
+    def nearest(self, qvec: Any, limit: int) -> list[int]:
+        """Register patents whose claim 1 is closest in meaning to the query (ids), best first."""
+        import numpy as np
+
+        if self.vectors is None or qvec is None or not len(self.ids):
+            return []
+        sims = self.vectors @ qvec.astype(np.float16)
+        sims = np.where(self.has_vector, sims.astype(np.float32), -2.0)
+        k = min(limit, len(sims))
+        top = np.argpartition(-sims, k - 1)[:k]
+        top = top[np.argsort(-sims[top])]
+        return [self.ids[int(i)] for i in top]
 
     def candidates(self, terms: list[str], limit: int) -> list[int]:
         scores: dict[int, float] = {}
@@ -383,6 +417,12 @@ def screen_patent(store: Store, text: str, *, top: int = 10, shortlist: int = 30
     idx = patent_index(store)
     terms = [t.replace(" ", "_") for t in _content_tokens(text)]
     ids = idx.candidates(terms, max(shortlist, top))
+    from qcy_workstation.precheck import semantic
+
+    if semantic.available() and idx.vectors is not None:
+        # candidates by meaning too: a lay description shares few words with the claims it reads on
+        qvec = semantic.embed([text[:2000]])[0]
+        ids = list(dict.fromkeys(idx.nearest(qvec, max(shortlist, top)) + ids))[: 2 * max(shortlist, top)]
     product = prepare_product(text)
     rows = []
     with store.read() as s:

@@ -17,6 +17,8 @@ from typing import Any
 from rapidfuzz.distance import Indel
 
 from qcy_workstation.errors import ValidationError
+from qcy_workstation.precheck import lexicon
+from qcy_workstation.precheck import trademark_rules as rules
 from qcy_workstation.precheck.common import (
     Citation,
     citation_fields,
@@ -26,6 +28,7 @@ from qcy_workstation.precheck.common import (
     result_header,
 )
 from qcy_workstation.precheck.goods import GoodsSimilarity, goods_similarity, parse_codes
+from qcy_workstation.precheck.tables import hand_tables_on
 from qcy_workstation.precheck.text import (
     fold,
     has_cjk,
@@ -37,6 +40,9 @@ from qcy_workstation.precheck.text import (
 
 # Decision thresholds (general screening choices, documented in the result; not legal numbers).
 CONFUSION_THRESHOLD = 65  # combined score from which confusion is likely
+WEAK_CONTAINED = 0.8  # containment of a common word or place name counts this much
+SOUND_ONLY = 0.75  # a Chinese mark's sound similarity when its characters look different
+MAX_MARK = 200  # characters: longer is not a mark (the register's column holds 200)
 HIGH_RISK = 80
 MEDIUM_RISK = 55
 
@@ -97,8 +103,18 @@ class Aliases:
     sources: tuple[str, ...]
 
 
-@lru_cache(maxsize=8)
 def load_aliases(user_path: str | None = None) -> Aliases:
+    """The alias table (shipped plus the staff file), or an empty one while the hand tables are off."""
+    if not hand_tables_on():
+        return _NO_ALIASES
+    return _load_aliases(user_path)
+
+
+_NO_ALIASES = Aliases({}, ())
+
+
+@lru_cache(maxsize=8)
+def _load_aliases(user_path: str | None = None) -> Aliases:
     groups: list[list[str]] = list(load_data("mark_aliases.json")["groups"])
     sources = ["shipped:mark_aliases.json"]
     if user_path:
@@ -150,6 +166,7 @@ class MarkKeys:
     sound: str  # latin_phonetic of pinyin + Latin part: the mark as spoken, for cross-script checks
     latin_sound: str
     alias_terms: tuple[str, ...]
+    meanings: tuple[str, ...] = ()  # CC-CEDICT renderings of the Chinese part, letters only (星巴克 -> starbucks)
 
 
 def mark_keys(mark: str, aliases: Aliases | None = None) -> MarkKeys:
@@ -184,6 +201,7 @@ def mark_keys(mark: str, aliases: Aliases | None = None) -> MarkKeys:
         sound=latin_phonetic("".join(py) + latin),
         latin_sound=latin_phonetic(latin),
         alias_terms=tuple(sorted(set(found))),
+        meanings=rules.cedict_meanings(cjk) if cjk else (),
     )
 
 
@@ -248,8 +266,19 @@ def _degree(score: float) -> tuple[str, str]:
     return "区别明显", "clearly different"
 
 
-def mark_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None) -> list[Factor]:
-    """Word-mark factors (glyph, sound, cross-script, containment, meaning) between two keyed marks."""
+def mark_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None, *,
+                 classes: tuple[str, ...] = (), other_classes: tuple[str, ...] = (),
+                 earlier_well_known: bool = False, _inner: bool = False) -> list[Factor]:
+    """Word-mark factors between two keyed marks: glyph, sound, sound across scripts, containment, meaning
+    (alias table and CC-CEDICT), and the examiner's rules (distinctive part beside weak words, one character
+    different, word order, Chinese against its bare pinyin)."""
+    out = _basic_factors(a, b, aliases, reputed=bool(earlier_well_known))
+    out += _examiner_factors(a, b, out, classes=classes, other_classes=other_classes,
+                             earlier_well_known=earlier_well_known, inner=_inner)
+    return out
+
+
+def _basic_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None, *, reputed: bool = False) -> list[Factor]:
     out: list[Factor] = []
     # Glyph: whole form, look-alike skeleton, and script parts compared separately (华为HUAWEI vs 华为).
     vis = max(_ratio(a.norm, b.norm), 0.92 * _ratio(a.visual, b.visual))
@@ -269,6 +298,11 @@ def mark_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None) -> li
         # Chinese hearers weigh a different initial more than a shared letter of a joined spelling
         parts = _ratio(_initial_final(a.pinyin_loose), _initial_final(b.pinyin_loose))
         phon = max(toned, 0.92 * plain, 0.82 * loose, 0.9 * parts)
+        if a.cjk == a.norm and b.cjk == b.norm and vis < 50:
+            # Chinese marks: the same or a close sound makes them similar together with a similar form
+            # (商标审查审理指南 下编第五章: 读音相同或近似且字形或整体外观近似); sound alone, with different
+            # characters and meaning, weighs less
+            phon *= SOUND_ONLY
         how_zh = f"拼音 {' '.join(a.pinyin_tones)} 与 {' '.join(b.pinyin_tones)}"
         how_en = f"pinyin {' '.join(a.pinyin_tones)} vs {' '.join(b.pinyin_tones)}"
     if a.latin_sound and b.latin_sound and len(a.latin) >= 2 and len(b.latin) >= 2:
@@ -301,7 +335,22 @@ def mark_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None) -> li
         cont = 70 + 30 * len(short.norm) / len(long_.norm)
     elif short.sound and len(short.sound) >= 4 and short.sound != long_.sound and short.sound in long_.sound:
         cont = 0.9 * (70 + 30 * len(short.sound) / len(long_.sound))
+    weak = ""
+    if cont and not reputed and short.cjk == short.norm and lexicon.kind_of(short.cjk) in ("place", "word"):
+        # the contained mark is an ordinary word or a place name (CC-CEDICT): a weak mark, whose presence in a
+        # longer sign with its own meaning does not by itself make the signs similar
+        weak = lexicon.kind_of(short.cjk)
+        cont *= WEAK_CONTAINED
     if cont:
+        if weak:
+            what = "地名" if weak == "place" else "普通词语"
+            out.append(Factor("containment", round(cont),
+                              f"包含：「{long_.raw}」包含「{short.raw}」，但后者为{what}（汉英词典CC-CEDICT），显著性较弱，"
+                              f"包含关系本身不足以认定近似（{round(cont)}分）。",
+                              f"Containment: '{long_.raw}' contains '{short.raw}', but that is a "
+                              f"{'place name' if weak == 'place' else 'common word'} (CC-CEDICT), a weak mark; containment "
+                              f"alone does not make them similar ({round(cont)})."))
+    if cont and not weak:
         out.append(Factor("containment", round(cont),
                           f"包含：「{long_.raw}」完整包含了「{short.raw}」，相关公众易将其视为后者的系列或关联标志（{round(cont)}分）。",
                           f"Containment: '{long_.raw}' contains '{short.raw}' in full; the public may take it for a variant ({round(cont)})."))
@@ -323,6 +372,133 @@ def mark_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None) -> li
         out.append(Factor("meaning", round(best),
                           f"含义：「{a.raw}」中的“{pair[0]}”与「{b.raw}」中的“{pair[1]}”为同一名称或词语的不同文字表现（别名表），含义相同（{round(best)}分）。",
                           f"Meaning: '{pair[0]}' in '{a.raw}' and '{pair[1]}' in '{b.raw}' render the same name or word (alias table) ({round(best)})."))
+    out += _cedict_factors(a, b)
+    return out
+
+
+def _cedict_factors(a: MarkKeys, b: MarkKeys) -> list[Factor]:
+    """Meaning and sound across scripts without a table: CC-CEDICT's English for the Chinese mark against the
+    Latin mark (星巴克 / STARBUCKS), and the consonant frame of the pinyin against the Latin name."""
+    out: list[Factor] = []
+    for x, y in ((a, b), (b, a)):
+        if not (x.cjk and y.latin and not y.cjk):
+            continue
+        lat = y.latin
+        if x.meanings and lat in x.meanings:
+            full = not x.latin and len(x.cjk) == len(x.norm)
+            s = 92 if full else 82
+            out.append(Factor("meaning", s,
+                              f"含义：「{x.raw}」在汉英词典（CC-CEDICT）中的英文为“{lat}”，与「{y.raw}」含义相同；中外文商标含义"
+                              f"对应、相关公众熟知的，一般判为近似（{s}分）。",
+                              f"Meaning: CC-CEDICT gives '{lat}' for '{x.raw}', the same as '{y.raw}'; Chinese and foreign "
+                              f"marks whose meanings correspond are in principle similar ({s})."))
+            break
+        sk_c, sk_l = rules.consonant_skeleton("".join(x.pinyin)), rules.consonant_skeleton(lat)
+        if len(sk_c) >= 2 and len(sk_l) >= 2 and not _is_pinyin_of(lat, x):
+            frame = _ratio(sk_c, sk_l)
+            vowels = max(_ratio(latin_phonetic("".join(x.pinyin)), y.latin_sound), _ratio("".join(x.pinyin), lat))
+            s = 0.5 * frame + 0.5 * vowels
+            if min(len(sk_c), len(sk_l)) < 3:
+                s = min(s, 75)  # a two-consonant frame matches too many names
+            if s >= 55:
+                zh, en = _degree(s)
+                out.append(Factor("transliteration", round(s),
+                                  f"音译：「{x.raw}」的读音（{' '.join(x.pinyin)}）与「{y.raw}」的读音框架相符，可能为其音译，"
+                                  f"读音{zh}（{round(s)}分）。",
+                                  f"Transliteration: '{x.raw}' ({' '.join(x.pinyin)}) keeps the sound frame of '{y.raw}'; "
+                                  f"{en} in sound ({round(s)})."))
+                break
+    return out
+
+
+def _multiset_minus(longer: list[str], shorter: list[str]) -> int:
+    rest = list(longer)
+    for ch in shorter:
+        if ch in rest:
+            rest.remove(ch)
+        else:
+            return 99
+    return len(rest)
+
+
+def _is_pinyin_of(latin: str, k: MarkKeys) -> bool:
+    """The Latin mark is just the pinyin of the Chinese characters (QIAODAN for 乔丹)."""
+    return bool(k.pinyin) and latin == "".join(k.pinyin)
+
+
+def _examiner_factors(a: MarkKeys, b: MarkKeys, basic: list[Factor], *, classes: tuple[str, ...],
+                      other_classes: tuple[str, ...], earlier_well_known: bool, inner: bool) -> list[Factor]:
+    out: list[Factor] = []
+    # Distinctive part: weak words for the goods (纳米, 科技, SPACE, 集团 ...) looked past on both sides.
+    if not inner:
+        da = rules.distinctive_part(a.norm, classes)
+        db = rules.distinctive_part(b.norm, other_classes or classes)
+        if (da, db) != (a.norm, b.norm) and da and db:
+            ka, kb = mark_keys(da), mark_keys(db)
+            sub_f = _basic_factors(ka, kb) + _examiner_factors(ka, kb, [], classes=(), other_classes=(),
+                                                                earlier_well_known=earlier_well_known, inner=True)
+            s = max((f.score for f in sub_f if f.name != "pinyin_rule"), default=0)
+            if s >= 85:
+                sc = round(0.95 * s)
+                out.append(Factor("distinctive_part", sc,
+                                  f"显著部分：去除描述性或通用词后，「{a.raw}」的显著部分“{da}”与「{b.raw}」的显著部分“{db}”"
+                                  f"相同或近似，附加的描述性词语不足以区分（{sc}分）。",
+                                  f"Distinctive part: without the descriptive or common words, '{da}' in '{a.raw}' and "
+                                  f"'{db}' in '{b.raw}' are the same or similar; the added words do not set them apart ({sc})."))
+            elif s < 50 and max((f.score for f in basic), default=0) >= 50:
+                out.append(Factor("weak_shared", 40,
+                                  f"仅共有弱显著词：「{a.raw}」与「{b.raw}」的显著部分“{da}”与“{db}”区别明显，二者仅共有描述性或"
+                                  "常用词语，一般不因此判为近似（40分）。",
+                                  f"Only weak words shared: the distinctive parts '{da}' and '{db}' differ clearly; a shared "
+                                  "descriptive or common word alone does not make the marks similar (40)."))
+    # One character different in marks of three or more characters (same length), with no meaning of its own.
+    for x, y in ((a.cjk, b.cjk), (a.latin, b.latin)):
+        if x and y and x == (a.norm if x is a.cjk else a.latin) and len(x) == len(y) >= (3 if is_cjk(x[0]) else 4) \
+                and x != y:
+            diff = [i for i in range(len(x)) if x[i] != y[i]]
+            if len(diff) == 1 and is_cjk(x[0]):
+                i = diff[0]
+                first_differs = i == 0 and _initial_final((a.pinyin or ("",))[:1])[:1] != _initial_final((b.pinyin or ("",))[:1])[:1]
+                meaning_a, meaning_b = rules.cedict_meanings(x), rules.cedict_meanings(y)
+                distinct = bool(meaning_a or meaning_b) and not (set(meaning_a) & set(meaning_b))
+                if not first_differs and not distinct:
+                    out.append(Factor("one_character", 80,
+                                      f"仅一字之差：「{a.raw}」与「{b.raw}」均为三字以上商标，仅第{i + 1}个字不同，整体无明显不同的含义，"
+                                      "一般判为近似（80分）。",
+                                      f"One character different: '{a.raw}' and '{b.raw}' (three or more characters) differ "
+                                      f"only in character {i + 1} and have no clearly different meaning: in principle similar (80)."))
+    # Latin letters in another order, or one letter added (BMW / MBW / MBWL): 商标审查审理指南 on foreign marks.
+    if a.latin and b.latin and a.latin == a.norm and b.latin == b.norm and a.latin != b.latin \
+            and min(len(a.latin), len(b.latin)) >= 3:
+        sa, sb = sorted(a.latin), sorted(b.latin)
+        extra = abs(len(sa) - len(sb)) == 1 and _multiset_minus(sb if len(sb) > len(sa) else sa,
+                                                                 sa if len(sb) > len(sa) else sb) == 1
+        if sa == sb or extra:
+            s = 78 if sa == sb else 70
+            out.append(Factor("letter_order", s,
+                              f"字母顺序：「{a.raw}」与「{b.raw}」字母组成{'相同仅顺序不同' if sa == sb else '基本相同（仅多一个字母）'}，"
+                              f"读音与外观无明显区别的，一般判为近似（{s}分）。",
+                              f"Letters: '{a.raw}' and '{b.raw}' use {'the same letters in another order' if sa == sb else 'the same letters plus one'}; "
+                              f"in principle similar ({s})."))
+    # Same characters in another order (吉祥 / 祥吉) without a different meaning.
+    if a.cjk and b.cjk and a.cjk != b.cjk and sorted(a.cjk) == sorted(b.cjk) and len(a.cjk) >= 2:
+        ma, mb = rules.cedict_meanings(a.cjk), rules.cedict_meanings(b.cjk)
+        if not (ma and mb and not set(ma) & set(mb)):
+            out.append(Factor("word_order", 78,
+                              f"文字顺序调换：「{a.raw}」与「{b.raw}」由相同文字组成，仅顺序不同，整体含义无明显区别（78分）。",
+                              f"Word order: '{a.raw}' and '{b.raw}' use the same characters in another order with no clearly "
+                              "different meaning (78)."))
+    # 2001 standard: a Chinese mark and the bare pinyin of the same characters are in principle not similar.
+    if not inner:
+        for x, y in ((a, b), (b, a)):
+            if x.cjk and not x.latin and y.latin and not y.cjk and _is_pinyin_of(y.latin, x) and not earlier_well_known:
+                out.append(Factor("pinyin_rule", 55,
+                                  f"汉字与拼音：「{y.raw}」是「{x.raw}」的拼音。依商标局2001年汉字与拼音商标审查标准，汉字商标与其"
+                                  "拼音商标原则上不判为近似，在先商标驰名或该拼音已为相关公众识别为其对应称呼的除外（需核实知名度）。",
+                                  f"Chinese and pinyin: '{y.raw}' is the pinyin of '{x.raw}'. Under the Trademark Office's 2001 "
+                                  "standard a Chinese mark and its pinyin are in principle not similar, unless the earlier mark is "
+                                  "well known or the pinyin is its usual name to the public (reputation to be checked)."))
+                break
     return out
 
 
@@ -335,15 +511,26 @@ def _risk(score: int) -> str:
 
 
 def compare_keys(
-    a: MarkKeys, b: MarkKeys, goods: GoodsSimilarity, *, well_known: bool = False, aliases: Aliases | None = None
+    a: MarkKeys, b: MarkKeys, goods: GoodsSimilarity, *, well_known: bool = False, aliases: Aliases | None = None,
+    classes: tuple[str, ...] = (), other_classes: tuple[str, ...] = (),
 ) -> tuple[int, int, list[Factor]]:
     """(combined score, mark similarity, factors) for two keyed marks and their goods similarity.
 
     The factors end with the goods/services factor (when classes were compared on both sides) and the
     well-known claim, so a one-to-one comparison and a register screening show the same lines and score.
     """
-    factors = mark_factors(a, b, aliases)
-    mark_sim = max(f.score for f in factors)
+    factors = mark_factors(a, b, aliases, classes=classes, other_classes=other_classes, earlier_well_known=well_known)
+    names = {f.name for f in factors}
+    strong = [f.score for f in factors if f.name not in ("pinyin_rule", "weak_shared")]
+    mark_sim = max(strong, default=0)
+    weak_cont = [f for f in factors if f.name == "containment" and ("普通词语" in f.text_zh or "地名" in f.text_zh)]
+    if weak_cont and not (names & {"meaning", "distinctive_part", "one_character", "word_order"}):
+        mark_sim = min(mark_sim, weak_cont[0].score)  # a weak earlier mark inside a longer sign
+    if "pinyin_rule" in names:
+        # only the pinyin ties them: the 2001 standard's "in principle not similar"
+        mark_sim = min(mark_sim, 55) if not (names & {"meaning", "distinctive_part"}) else mark_sim
+    if "weak_shared" in names and not (names & {"meaning", "one_character", "word_order"}):
+        mark_sim = min(mark_sim, 45)
     if goods.score < 0:
         combined = mark_sim  # goods not compared: report the mark similarity alone
     elif well_known:
@@ -353,8 +540,22 @@ def compare_keys(
     if goods.score >= 0:
         factors.append(goods_factor(goods))
     if well_known:
-        factors.append(WELL_KNOWN_FACTOR)
+        factors.append(well_known_factor(well_known))
     return combined, mark_sim, factors
+
+
+def well_known_factor(wk: Any) -> Factor:
+    """The reputation line: claimed by staff (True) or found in the well-known list (an entry)."""
+    if isinstance(wk, rules.WellKnown):
+        src = wk.source if wk.verified else "认定文书未核实"
+        src_en = wk.source if wk.verified else "recognition not checked"
+        return Factor("well_known", 100,
+                      f"知名度：在先商标见于驰名商标名录（{wk.holder}；{src}），按跨类保护比对（商标法第13条）；但驰名商标"
+                      "系个案认定，其知名度须在本案中另行举证证明（商标法第14条）。",
+                      f"Reputation: the earlier mark is on the list of well-known marks ({wk.holder}; {src_en}) and is "
+                      "compared across classes (Trademark Law Art. 13); recognition is case by case, so its reputation "
+                      "must still be proved in this case (Art. 14).")
+    return WELL_KNOWN_FACTOR
 
 
 def goods_factor(goods: GoodsSimilarity) -> Factor:
@@ -391,18 +592,24 @@ def compare_marks(
         raise ValidationError("other mark is empty", field="other")
     ca = parse_codes(classes, field="classes")
     cb = parse_codes(other_classes if other_classes is not None else classes, field="other_classes")
+    if len(mark) > MAX_MARK or len(other) > MAX_MARK:
+        raise ValidationError(f"a mark is longer than {MAX_MARK} characters", field="mark" if len(mark) > MAX_MARK else "other")
     al = load_aliases(str(aliases_path) if aliases_path else None)
     ka, kb = mark_keys(mark, al), mark_keys(other, al)
     goods = goods_similarity(ca, cb)
-    combined, mark_sim, factors = compare_keys(ka, kb, goods, well_known=well_known, aliases=al)
-    likely = likely_confusion(combined, goods, well_known)
+    wk: Any = well_known or rules.well_known(ka.norm) or False  # the list is consulted when staff do not say
+    combined, mark_sim, factors = compare_keys(ka, kb, goods, well_known=wk, aliases=al, classes=tuple(ca),
+                                               other_classes=tuple(cb))
+    likely = likely_confusion(combined, goods, bool(wk))
     keys = ["trademark_law_57", "spc_tm_interp_art9", "spc_tm_interp_art10", "spc_tm_interp_art11", "spc_tm_interp_art12"]
-    if any(f.name in ("cross_script", "meaning") for f in factors):
+    if any(f.name in ("distinctive_part", "one_character", "word_order", "pinyin_rule", "weak_shared", "transliteration")
+           for f in factors):
         keys.append("cnipa_tm_guideline_similarity")
-    if well_known:
-        keys.append("trademark_law_13")
+    if wk:
+        keys += ["trademark_law_13"] + (["trademark_law_14"] if not isinstance(wk, bool) else [])
     inputs = {"mark": mark, "classes": ",".join(ca), "other": other, "other_classes": ",".join(cb),
-              "well_known": well_known, "aliases": list(al.sources)}
+              "well_known": well_known, "aliases": list(al.sources),
+              "well_known_list": rules.as_dict(wk) if isinstance(wk, rules.WellKnown) else None}
     return TrademarkResult(
         mark=mark, other=other, score=int(combined), likely_confusion=bool(likely), risk=_risk(int(combined)),
         mark_similarity=int(mark_sim), goods=goods, factors=tuple(factors), citations=cite(*keys), inputs=inputs,

@@ -9,12 +9,13 @@ from PySide6.QtGui import QBrush
 
 from qcy_workstation.cases.dto import NewCase, PartyInput, RightInput
 from qcy_workstation.precheck.common import ENGINE_VERSION
-from qcy_workstation.ui.pages.precheck_page import CURRENT_MATCH_BG, GREEN_BG, MATCH_BG, RED_BG
+from qcy_workstation.ui.pages.precheck_page import CURRENT_MATCH_BG, GREEN_BG, GREY_BG, MATCH_BG, RED_BG
 
 CLAIMS = ("1. 一种保温杯，包括杯体、杯盖和密封圈，其特征在于：所述杯体为双层不锈钢真空结构；所述杯盖内设有温度显示屏；"
           "所述密封圈由硅胶制成，用于密封杯口。\n"
           "2. 根据权利要求1所述的保温杯，其特征在于：所述杯盖上设有提手。")
-PRODUCT = "这款保温杯的杯身采用双层不锈钢抽真空设计，配有杯盖和硅胶密封圈，用于密封杯口，杯盖带提手。"
+PRODUCT = "这款保温杯的杯身采用双层不锈钢抽真空设计，配有杯盖和硅胶密封圈，用于密封杯口，杯盖带提手，杯盖里没有温度显示屏。"
+SILENT_PRODUCT = "这款保温杯的杯身采用双层不锈钢抽真空设计，配有杯盖和硅胶密封圈，用于密封杯口，杯盖带提手。"
 
 
 def _patent_case(cases):  # type: ignore[no-untyped-def]
@@ -223,35 +224,38 @@ def test_saving_a_result_on_the_case_lists_it_and_the_opinion_can_cite_it(
 
 def test_staff_confirm_an_uncertain_feature_and_the_verdict_follows_the_all_elements_rule(
         qtbot, window, cases, wait_idle, type_text, qtmodeltester):  # type: ignore[no-untyped-def]
-    """The engine did not find the temperature display; the clerk looks at the product, decides the lid's
-    LED read-out is the same feature and marks it present: the verdict becomes literal, the staff reading
-    is on the row and in the saved inputs, and "Engine's reading" takes it back."""
+    """The listing says nothing about a temperature display: the engine shows the feature grey ("not found,
+    to check") and flags it. The clerk checks the sample, finds no display and marks it absent: the verdict
+    becomes not infringing, the staff reading is on the row and in the saved inputs; "Engine's reading"
+    takes it back."""
     case = _patent_case(cases)
     page = window.go("precheck", case.number)
     wait_idle()
     tab = page.patent
-    type_text(tab.product_edit, PRODUCT)
+    type_text(tab.product_edit, SILENT_PRODUCT)
     with qtbot.waitSignal(tab.finished, timeout=20000):
         qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
-    assert tab.result.verdict == "not_infringing"
-    assert not tab.confirm_covered.isEnabled()  # nothing selected yet
-    row = next(i for i, r in enumerate(tab.model.rows) if r.status == "missing")
+    row = next(i for i, r in enumerate(tab.model.rows) if "温度显示屏" in r.element)
+    assert tab.model.rows[row].status == "unclear" and _background(tab.model, row) == GREY_BG
+    assert tab.result.verdict != "not_infringing" and "待核实" in tab.result.to_dict()["verdict_zh"]
+    assert "⚑" in tab.review_label.text()  # the uncertain feature is listed with its best passages
+    assert not tab.confirm_missing.isEnabled()  # nothing selected yet
     rect = tab.table.visualRect(tab.model.index(row, 2))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert tab.confirm_covered.isEnabled() and not tab.confirm_undo.isEnabled()
+    assert tab.confirm_missing.isEnabled() and not tab.confirm_undo.isEnabled()
     with qtbot.waitSignal(tab.finished, timeout=20000):
-        qtbot.mouseClick(tab.confirm_covered, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.confirm_missing, Qt.MouseButton.LeftButton)
     confirmed = tab.model.rows[row]
-    assert confirmed.status == "covered" and confirmed.basis == "staff" and confirmed.engine_status == "missing"
+    assert confirmed.status == "missing" and confirmed.basis == "staff" and confirmed.engine_status == "unclear"
     assert "工作人员确认" in tab.model.data(tab.model.index(row, 6))
-    assert tab.result.verdict == "literal"
-    assert "字面落入" in tab.verdict.text()
-    assert tab.result.inputs["confirmations"][0]["status"] == "covered"
-    assert _background(tab.model, row) == GREEN_BG
+    assert tab.result.verdict == "not_infringing"
+    assert "未落入" in tab.verdict.text()
+    assert tab.result.inputs["confirmations"][0]["status"] == "missing"
+    assert _background(tab.model, row) == RED_BG
     qtmodeltester.check(tab.model)
 
     assert tab.confirm_undo.isEnabled()  # the same row stays selected after the re-run
     with qtbot.waitSignal(tab.finished, timeout=20000):
         qtbot.mouseClick(tab.confirm_undo, Qt.MouseButton.LeftButton)
-    assert tab.result.verdict == "not_infringing" and tab.model.rows[row].basis != "staff"
+    assert tab.result.verdict != "not_infringing" and tab.model.rows[row].basis != "staff"
     assert tab.result.inputs["confirmations"] == []
