@@ -87,7 +87,7 @@ def _cache_file():
     return Path(platformdirs.user_cache_dir("QCYWorkstation", appauthor=False)) / f"cedict-{__version__}-{_FORMAT}.pickle"
 
 
-_FORMAT = 4  # bump when Lexicon or the parsing changes
+_FORMAT = 5  # bump when Lexicon or the parsing changes
 
 
 def _parse() -> Lexicon:
@@ -107,7 +107,8 @@ def _parse() -> Lexicon:
             if not m:
                 continue
             simp, pin, glosses = m.group(2), m.group(3), m.group(4)
-            raw[simp] = (raw[simp] + "/" + glosses)[:300] if simp in raw else glosses[:300]
+            entry = f"[{pin}] {glosses}"  # CC-CEDICT capitalises the pinyin of proper nouns
+            raw[simp] = (raw[simp] + " | " + entry)[:400] if simp in raw else entry[:400]
             py.setdefault(simp, re.sub(r"[0-9]", "", pin).lower().replace("u:", "v"))
             for g in glosses.split("/"):
                 if not g or _SKIP.search(g):
@@ -173,8 +174,8 @@ _PLACE = re.compile(r"\b(?:county|prefecture|city|province|district|town|townshi
 
 @lru_cache(maxsize=65536)
 def kind_of(word: str) -> str:
-    """What CC-CEDICT says a Chinese word is: "brand" (a company or product name), "place", "word" (an
-    ordinary word) or "" (not in the dictionary). A place name or an ordinary word is a weak mark for
+    """What CC-CEDICT says a Chinese word is: "brand" (a company or product name), "place", "name" (another
+    proper noun), "word" (an ordinary word) or "" (not in the dictionary). A place name or an ordinary word is a weak mark for
     containment (Trademark Law Art. 10(2), Art. 11); a brand name is not."""
     g = (lexicon().raw or {}).get(word, "")
     if not g:
@@ -183,4 +184,9 @@ def kind_of(word: str) -> str:
         return "brand"
     if _PLACE.search(g):
         return "place"
+    # a proper noun (capitalised pinyin: 长城 [Chang2 cheng2], 乔丹 [Qiao2 dan1]) that is not a place is a
+    # name, not an ordinary word
+    entries = [e for e in g.split(" | ") if e.startswith("[")]
+    if entries and all(e[1:2].isupper() for e in entries):
+        return "name"
     return "word"

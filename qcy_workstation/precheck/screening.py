@@ -46,6 +46,7 @@ from qcy_workstation.precheck.trademark import (
     load_aliases,
     mark_keys,
 )
+from qcy_workstation.precheck.trademark_rules import cedict_meanings
 from qcy_workstation.precheck.trademark_rules import well_known as well_known_mark
 
 if TYPE_CHECKING:
@@ -53,6 +54,18 @@ if TYPE_CHECKING:
 
 SHORTLIST = 200  # candidates scored in full
 POSTINGS_BUDGET = 500_000  # postings read per query; the commonest grams are skipped beyond it
+
+
+INDEX_FORMAT = 2  # 2: meaning grams (CC-CEDICT English of Chinese marks, Latin marks as themselves)
+
+
+def _meaning_grams(norm: str) -> set[str]:
+    """"m" + the English a Chinese mark means (星巴克 -> mstarbucks) or a Latin mark itself (mstarbucks), so a
+    translation across scripts is a candidate without any table."""
+    cjk = "".join(ch for ch in norm if is_cjk(ch))
+    if cjk:
+        return {"m" + m for m in cedict_meanings(cjk)}
+    return {"m" + norm} if len(norm) >= 3 else set()
 
 
 def _grams(visual: str, norm: str, pinyin_loose: str, sound: str, alias_gids: list[int]) -> set[str]:
@@ -70,6 +83,7 @@ def _grams(visual: str, norm: str, pinyin_loose: str, sound: str, alias_gids: li
         padded = f"^{sound}$"
         g.update("s" + padded[i:i + 3] for i in range(len(padded) - 2))
     g.update(f"a{x}" for x in alias_gids)
+    g.update(_meaning_grams(norm))
     return g
 
 
@@ -142,10 +156,11 @@ class TrademarkIndex:
             return score
 
         best = heapq.nlargest(limit, pre, key=rank)
-        # the same name in another script (alias table: NIKE / 耐克) is always worth a full look
+        # the same name in another script (alias table NIKE / 耐克, CC-CEDICT 星巴克 / STARBUCKS) is always
+        # worth a full look
         chosen = {pos for pos, _ in best}
         for g in qgrams:
-            if g.startswith("a") and g in self.postings:
+            if g[:1] in ("a", "m") and g in self.postings:
                 extra = [p for p in self.postings[g][:limit] if p not in chosen]
                 best.extend((p, 0) for p in extra)
                 chosen.update(extra)
@@ -167,7 +182,7 @@ INDEX_FORMAT = 1  # bump when _grams changes: cached index files of another form
 
 
 def _index_file(store: Store, sig: tuple[Any, ...]) -> Path:
-    return store.files_dir / "screen-index" / f"trademarks-{sig[0]}-v{sig[1]}.pickle"
+    return store.files_dir / "screen-index" / f"trademarks-{sig[0]}-v{sig[1]}-f{INDEX_FORMAT}.pickle"
 
 
 def trademark_index(store: Store) -> TrademarkIndex:
@@ -258,7 +273,8 @@ def _stored_keys(r: RegisterTrademark) -> MarkKeys:
     return MarkKeys(raw=r.mark, norm=r.norm, cjk=r.cjk, latin=r.latin, visual=r.visual,
                     pinyin=tuple(r.pinyin.split()), pinyin_tones=tuple(r.pinyin_tones.split()),
                     pinyin_loose=tuple(r.pinyin_loose.split()), sound=r.sound, latin_sound=r.latin_sound,
-                    alias_terms=tuple(t for t in r.alias_terms.split("|") if t))
+                    alias_terms=tuple(t for t in r.alias_terms.split("|") if t),
+                    meanings=cedict_meanings(r.cjk) if r.cjk else ())
 
 
 def screen_trademark(store: Store, mark: str, *, classes: str | tuple[str, ...] | None = None, top: int = 20,

@@ -341,15 +341,14 @@ def _basic_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None, *, 
         # longer sign with its own meaning does not by itself make the signs similar
         weak = lexicon.kind_of(short.cjk)
         cont *= WEAK_CONTAINED
-    if cont:
-        if weak:
-            what = "地名" if weak == "place" else "普通词语"
-            out.append(Factor("containment", round(cont),
-                              f"包含：「{long_.raw}」包含「{short.raw}」，但后者为{what}（汉英词典CC-CEDICT），显著性较弱，"
-                              f"包含关系本身不足以认定近似（{round(cont)}分）。",
-                              f"Containment: '{long_.raw}' contains '{short.raw}', but that is a "
-                              f"{'place name' if weak == 'place' else 'common word'} (CC-CEDICT), a weak mark; containment "
-                              f"alone does not make them similar ({round(cont)})."))
+    if cont and weak:
+        what = "地名" if weak == "place" else "普通词语"
+        out.append(Factor("weak_containment", round(cont),
+                          f"包含：「{long_.raw}」包含「{short.raw}」，但后者为{what}（汉英词典CC-CEDICT），显著性较弱，"
+                          f"包含关系本身不足以认定近似（{round(cont)}分）。",
+                          f"Containment: '{long_.raw}' contains '{short.raw}', but that is a "
+                          f"{'place name' if weak == 'place' else 'common word'} (CC-CEDICT), a weak mark; containment "
+                          f"alone does not make them similar ({round(cont)})."))
     if cont and not weak:
         out.append(Factor("containment", round(cont),
                           f"包含：「{long_.raw}」完整包含了「{short.raw}」，相关公众易将其视为后者的系列或关联标志（{round(cont)}分）。",
@@ -523,7 +522,7 @@ def compare_keys(
     names = {f.name for f in factors}
     strong = [f.score for f in factors if f.name not in ("pinyin_rule", "weak_shared")]
     mark_sim = max(strong, default=0)
-    weak_cont = [f for f in factors if f.name == "containment" and ("普通词语" in f.text_zh or "地名" in f.text_zh)]
+    weak_cont = [f for f in factors if f.name == "weak_containment"]
     if weak_cont and not (names & {"meaning", "distinctive_part", "one_character", "word_order"}):
         mark_sim = min(mark_sim, weak_cont[0].score)  # a weak earlier mark inside a longer sign
     if "pinyin_rule" in names:
@@ -602,7 +601,8 @@ def compare_marks(
                                                other_classes=tuple(cb))
     likely = likely_confusion(combined, goods, bool(wk))
     keys = ["trademark_law_57", "spc_tm_interp_art9", "spc_tm_interp_art10", "spc_tm_interp_art11", "spc_tm_interp_art12"]
-    if any(f.name in ("distinctive_part", "one_character", "word_order", "pinyin_rule", "weak_shared", "transliteration")
+    if any(f.name in ("cross_script", "meaning", "distinctive_part", "one_character", "word_order", "letter_order",
+                      "pinyin_rule", "weak_shared", "weak_containment", "transliteration")
            for f in factors):
         keys.append("cnipa_tm_guideline_similarity")
     if wk:

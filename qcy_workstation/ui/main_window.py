@@ -351,11 +351,13 @@ class MainWindow(QMainWindow):
 
     def _show_about(self) -> None:
         from qcy_workstation import __version__
+        from qcy_workstation.notices import about_lines
 
         QMessageBox.about(self, self.tr("About QCY Workstation"), self.tr(
             "QCY Workstation %1\nCase management for an IP rights-protection assistance workstation.\n"
             "Opinions it helps to write are references for the enterprise, not judicial or administrative "
-            "determinations.").replace("%1", __version__))
+            "determinations.").replace("%1", __version__) + "\n\n" + self.tr("Data, models and fonts shipped:")
+            + "\n" + "\n".join(about_lines()))
 
     # ------------------------------------------------------------------ geometry
 

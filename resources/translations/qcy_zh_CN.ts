@@ -488,7 +488,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1324" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1332" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -3950,7 +3950,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>快捷键</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>About QCY Workstation</source>
             <translation>关于秦创原维权援助工作站</translation>
         </message>
@@ -3962,6 +3962,11 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>秦创原维权援助工作站 %1
 知识产权维权援助工作站的案件管理系统。
 借助本系统出具的意见仅供企业参考，不是司法或行政认定。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Data, models and fonts shipped:</source>
+            <translation>随附的数据、模型与字体：</translation>
         </message>
     </context>
     <context>
@@ -4348,7 +4353,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-702" />
+            <location line="-710" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4360,12 +4365,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="-5" />
-            <location line="+22" />
+            <location line="+30" />
             <source>missing</source>
             <translation>缺失</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-29" />
             <source>not found, to check</source>
             <translation>未见对应，待核实</translation>
         </message>
@@ -4443,6 +4448,46 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Reputation</source>
             <translation>知名度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transliteration</source>
+            <translation>音译</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Distinctive part</source>
+            <translation>显著部分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only weak words shared</source>
+            <translation>仅共有弱显著词</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contains a weak mark</source>
+            <translation>包含弱显著标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One character different</source>
+            <translation>一字之差</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Word order</source>
+            <translation>文字顺序</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Letter order</source>
+            <translation>字母顺序</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chinese and its pinyin</source>
+            <translation>汉字与拼音</translation>
         </message>
         <message>
             <location line="+1" />

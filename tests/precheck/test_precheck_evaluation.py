@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "precheck"
 FROZEN = {
     "patent_eval_heldout.json": "d7bf98b53c271086813dc083fde95299d066df08b90dade0cce18f748715abb8",
     "trade_secret_eval_heldout.jsonl": "76a1da1055d6755e48b7ff54c60fa585d3b90635b70ae7a7b0d511042ec7fbca",
+    "trademark_decisions_heldout.jsonl": "14fd7f45c3bbfb084af827786758f13b7565957472ecd538be1ae39cfec1726d",
 }
 
 
@@ -59,3 +60,22 @@ def test_trade_secret_held_out_copies_rank_above_same_topic_different_solutions(
     assert full.auc >= 0.93
     assert full.auc_passages < 0.5  # the wording alone ranks them the wrong way round: the set is hard
     assert bare.auc >= full.auc - 0.10
+
+
+def test_trademark_held_out_balanced_accuracy_floor_and_every_pair_cites_its_decision() -> None:
+    pairs = ev.load_mark_set(DATA / "trademark_decisions_heldout.jsonl")
+    dev = ev.load_mark_set(DATA / "trademark_decisions_dev.jsonl")
+    assert len(pairs) + len(dev) >= 60 and sum(not p.expected for p in pairs + dev) >= 20
+    key = lambda p: (p.mark, p.other, p.classes, p.other_classes)  # noqa: E731
+    assert not {key(p) for p in pairs} & {key(p) for p in dev}
+    full = ev.evaluate_trademark(pairs)
+    with ev.mode(tables=False):
+        bare = ev.evaluate_trademark(pairs)
+    assert full.balanced >= 0.58
+    assert full.by_difficulty["easy"] >= 0.95
+    assert bare.balanced >= full.balanced - 0.10
+    import json
+
+    for line in (DATA / "trademark_decisions_heldout.jsonl").read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        assert d["citation"].strip() and isinstance(d["citation_verified"], bool)

@@ -9,20 +9,6 @@ import pytest
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.precheck import DISCLAIMER_ZH, ENGINE_VERSION, compare_marks
 
-# Measured 47/48 (97.9%) on 2026-11-24; the floor sits a little below.
-ACCURACY_FLOOR = 0.90
-
-
-def test_accuracy_on_the_labelled_pairs_stays_above_the_floor(trademark_pairs):
-    assert len(trademark_pairs) >= 40
-    assert {p["expected_confusion"] for p in trademark_pairs} == {True, False}
-    right = 0
-    for p in trademark_pairs:
-        r = compare_marks(p["mark"], p["other"], classes=p["classes"], other_classes=p["other_classes"],
-                          well_known=p["well_known"])
-        right += r.likely_confusion == p["expected_confusion"]
-    assert right / len(trademark_pairs) >= ACCURACY_FLOOR
-
 
 def test_every_pair_cites_a_decision_or_a_rule(trademark_pairs):
     for p in trademark_pairs:

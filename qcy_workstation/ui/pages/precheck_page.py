@@ -74,7 +74,15 @@ RISK = {"high": QT_TRANSLATE_NOOP("PrecheckLabels", "high"), "medium": QT_TRANSL
 FACTOR = {"visual": QT_TRANSLATE_NOOP("PrecheckLabels", "Glyph"), "phonetic": QT_TRANSLATE_NOOP("PrecheckLabels", "Sound"),
           "cross_script": QT_TRANSLATE_NOOP("PrecheckLabels", "Across scripts"), "containment": QT_TRANSLATE_NOOP("PrecheckLabels", "Containment"),
           "meaning": QT_TRANSLATE_NOOP("PrecheckLabels", "Meaning"), "goods": QT_TRANSLATE_NOOP("PrecheckLabels", "Goods/services"),
-          "well_known": QT_TRANSLATE_NOOP("PrecheckLabels", "Reputation")}
+          "well_known": QT_TRANSLATE_NOOP("PrecheckLabels", "Reputation"),
+          "transliteration": QT_TRANSLATE_NOOP("PrecheckLabels", "Transliteration"),
+          "distinctive_part": QT_TRANSLATE_NOOP("PrecheckLabels", "Distinctive part"),
+          "weak_shared": QT_TRANSLATE_NOOP("PrecheckLabels", "Only weak words shared"),
+          "weak_containment": QT_TRANSLATE_NOOP("PrecheckLabels", "Contains a weak mark"),
+          "one_character": QT_TRANSLATE_NOOP("PrecheckLabels", "One character different"),
+          "word_order": QT_TRANSLATE_NOOP("PrecheckLabels", "Word order"),
+          "letter_order": QT_TRANSLATE_NOOP("PrecheckLabels", "Letter order"),
+          "pinyin_rule": QT_TRANSLATE_NOOP("PrecheckLabels", "Chinese and its pinyin")}
 GI_VERDICT = {"misuse": QT_TRANSLATE_NOOP("PrecheckLabels", "Misuse of a protected GI"), "lawful": QT_TRANSLATE_NOOP("PrecheckLabels", "Lawful")}
 REGION = {"inside": QT_TRANSLATE_NOOP("PrecheckLabels", "inside the protected area"),
           "outside": QT_TRANSLATE_NOOP("PrecheckLabels", "outside the protected area"),

@@ -1,0 +1,70 @@
+"""Staff compare marks the way an examiner would: the distinctive part, one character, word order, a
+Chinese mark and its pinyin, a translation found in the dictionary, and a well-known earlier mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from qcy_workstation.errors import ValidationError
+from qcy_workstation.precheck import compare_marks
+from qcy_workstation.precheck.tables import hand_tables_off
+
+
+def _factors(r) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {f.name: f.score for f in r.factors}
+
+
+def test_descriptive_words_added_to_the_distinctive_part_do_not_avoid_similarity() -> None:
+    r = compare_marks("秦韵", "秦韵纳米科技", classes="1")
+    assert "distinctive_part" in _factors(r) and r.likely_confusion
+    assert any("显著部分" in f.text_zh for f in r.factors)
+
+
+def test_marks_sharing_only_a_weak_word_are_not_similar_for_that_reason() -> None:
+    r = compare_marks("秦韵空间", "汉风空间", classes="20")
+    assert "weak_shared" in _factors(r)
+    assert not r.likely_confusion
+
+
+def test_three_characters_differing_in_one_without_a_meaning_of_their_own_are_similar() -> None:
+    r = compare_marks("秦川韵", "秦川运", classes="30")
+    assert _factors(r).get("one_character") == 80
+    assert r.likely_confusion
+
+
+def test_a_chinese_mark_and_its_bare_pinyin_follow_the_2001_standard() -> None:
+    plain = compare_marks("秦韵", "QINYUN", classes="30")
+    assert "pinyin_rule" in _factors(plain) and not plain.likely_confusion
+    famous = compare_marks("秦韵", "QINYUN", classes="30", well_known=True)
+    assert famous.likely_confusion  # unless the earlier mark is well known
+
+
+def test_a_translation_is_found_in_the_dictionary_without_the_alias_table() -> None:
+    with hand_tables_off():
+        r = compare_marks("STARBUCKS", "星巴克", classes="43")
+    f = _factors(r)
+    assert f.get("meaning", 0) >= 90 and r.likely_confusion
+    assert any("CC-CEDICT" in x.text_zh for x in r.factors)
+
+
+def test_a_mark_on_the_well_known_list_is_compared_across_classes_and_the_letter_says_to_prove_it() -> None:
+    r = compare_marks("耐克", "耐克", classes="25", other_classes="9")
+    wk = next(f for f in r.factors if f.name == "well_known")
+    assert "另行举证" in wk.text_zh and "must still be proved" in wk.text_en
+    assert r.likely_confusion
+    assert {c.article for c in r.citations} >= {"第13条", "第14条"}
+    assert r.to_dict()["inputs"]["well_known_list"]["holder"]
+    with hand_tables_off():  # the list is a table: without it, unrelated goods keep the marks apart
+        assert not compare_marks("耐克", "耐克", classes="25", other_classes="9").likely_confusion
+
+
+@pytest.mark.parametrize("kwargs,field", [
+    ({"mark": "秦" * 10_000, "other": "秦韵"}, "mark"),
+    ({"mark": "秦韵", "other": "x" * 10_000}, "other"),
+    ({"mark": "", "other": "秦韵"}, "mark"),
+    ({"mark": "秦韵", "other": "秦韵", "classes": "46"}, "classes"),
+])
+def test_bad_marks_and_classes_name_the_field(kwargs: dict[str, str], field: str) -> None:
+    with pytest.raises(ValidationError) as e:
+        compare_marks(**kwargs)
+    assert e.value.field == field
