@@ -28,6 +28,8 @@ def _read_file(path: str | None, field: str) -> str:
     if not p.exists() or p.is_dir():
         raise ValidationError(f"file not found: {path}", field=field, value=path)
     raw = p.read_bytes()
+    if b"\x00" in raw[:65536]:
+        raise ValidationError(f"{path} is not a text file (binary content)", field=field, value=path)
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(enc)
@@ -76,8 +78,21 @@ def _run_patent(o: dict[str, Any]) -> Any:
         claim = int(o.get("claim") or 1)
     except ValueError as exc:
         raise ValidationError("--claim must be a number", field="claim", value=o.get("claim")) from exc
+    confirmations: list[dict[str, Any]] = []
+    if o.get("confirmations"):
+        try:
+            loaded = json.loads(_read_file(o["confirmations"], "confirmations"))
+        except json.JSONDecodeError as exc:
+            raise ValidationError(f"confirmations file is not JSON: {exc.msg}", field="confirmations") from exc
+        confirmations = loaded if isinstance(loaded, list) else []
+    for item in _as_list(o.get("confirm")):
+        element, sep, status = item.rpartition("=")
+        if not sep or not element.strip():
+            raise ValidationError("--confirm takes ELEMENT=covered|equivalent|missing", field="confirm", value=item)
+        confirmations.append({"claim": claim, "element": element.strip(), "status": status.strip(),
+                              "by": o.get("staff") or ""})
     return compare_claim(claims, product, claim=claim, elements=elements,
-                         include_dependents=not _truthy(o.get("no_dependents")))
+                         include_dependents=not _truthy(o.get("no_dependents")), confirmations=confirmations or None)
 
 
 def _run_gi(o: dict[str, Any]) -> Any:
@@ -118,6 +133,9 @@ def _text_patent(r: Any) -> str:
             lines.append(f"        证据：{e.evidence}")
         if e.note:
             lines.append(f"        说明：{e.note}")
+    for item in r.review:
+        cands = " / ".join(f"“{c['text'][:40]}”" for c in item["candidates"])
+        lines.append(f"  ⚑ 第{item['index']}项待核实" + (f"（最接近的段落：{cands}）" if cands else ""))
     for d in r.dependent_charts:
         lines.append(f"  从属权利要求{d.claim}：{VERDICT_ZH[d.verdict]}")
     return "\n".join(lines + [_footer(r)])
@@ -130,6 +148,11 @@ def _text_gi(r: Any) -> str:
 
 def _text_trade_secret(r: Any) -> str:
     lines = [f"商业秘密比对：相似度 {r.similarity}/100，匹配段落 {len(r.matches)} 处", f"  {r.summary_zh}"]
+    word = {"found": "相同", "changed": "数值不同", "absent": "未见"}
+    for p in r.points:
+        diff = "；".join(f"{a} → {b}" for a, b in p.differences)
+        lines.append(f"  [{word[p.status]}] {p.secret.text[:50]}" + (f" ↔ {p.match_text[:50]}" if p.status != "absent" else "")
+                     + (f"（{diff}）" if diff else ""))
     for m in r.matches[:20]:
         lines.append(f"  [{m.method} {m.score}] 秘密 {m.secret_start}-{m.secret_end} ↔ 被诉 {m.suspect_start}-{m.suspect_end}: {m.secret_text[:60]}")
     lines.append("  要件清单：")
@@ -216,6 +239,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pt.add_argument("--elements", metavar="FILE.txt", help="corrected element split for --claim, one per line")
     pt.add_argument("--element", action="append", help="a corrected element (repeat)")
     pt.add_argument("--no-dependents", action="store_true", help="do not chart the dependent claims")
+    pt.add_argument("--confirm", action="append", metavar="ELEMENT=STATUS",
+                    help="staff's reading of one feature of --claim: covered, equivalent or missing (repeat)")
+    pt.add_argument("--confirmations", metavar="FILE.json",
+                    help='staff readings as JSON: [{"claim": 1, "element": "...", "status": "missing"}]')
 
     g = sub.add_parser("gi", help="label against the GI register")
     g.add_argument("--label", help="product label text")

@@ -67,6 +67,8 @@ _CHAR_EN = re.compile(r"\bcharacteri[sz]ed\s+in\s+that\b[:,]?|\bcharacteri[sz]ed
 _COMPRISING_EN = re.compile(r"\b(?:comprising|which comprises|comprises|including|consisting of)\b\s*:?", re.I)
 _COMPRISING_ZH = re.compile(r"(?:它|其)?(?:至少)?(?:包括|包含|含有|由以下部分组成)(?:以下|如下)?(?:处理)?(?:步骤)?[：:]?")
 _WHEREIN_EN = re.compile(r"\bwherein\b[:,]?", re.I)
+_CLAIM_SHAPE = re.compile(r"一种|其特征|所述|包括|包含|\b(?:comprising|comprises|wherein|characteri[sz]ed|"
+                          r"consisting of|including|claim)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,11 @@ def parse_claims(text: str) -> ClaimSet:
         t = _INLINE_NUM.sub(lambda m: "\n" + m.group(1), t)
     marks = list(_NUM_LINE.finditer("\n" + t))
     claims: list[Claim] = []
+    if not marks and not _CLAIM_SHAPE.search(t):
+        # neither numbered nor worded as a claim ("一种…包括/其特征在于", "A … comprising/wherein"): most likely
+        # a product description or another document pasted into the claims field
+        raise ValidationError("the claim text has no claim in it (no numbered claim, no “一种…，包括…” or "
+                              "“A … comprising …”)", field="claims")
     if not marks:
         claims.append(_parse_one(1, t))
     else:

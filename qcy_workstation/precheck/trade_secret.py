@@ -25,6 +25,7 @@ from qcy_workstation.precheck.common import Citation, citation_fields, cite, res
 from qcy_workstation.precheck.secret_points import PointResult, align_points, point_similarity, split_points
 from qcy_workstation.precheck.text import fold
 
+MAX_TEXT = 200_000  # characters per side: longer is not one secret (split it)
 K = 6  # shingle length in units (a CJK character or a Latin word/number)
 W = 4  # winnowing window
 MERGE_GAP = 8  # units of difference allowed inside one matched passage
@@ -286,6 +287,11 @@ def compare_secret(
         raise ValidationError("the secret text is empty", field="secret")
     if not suspect or not suspect.strip():
         raise ValidationError("the suspect material is empty", field="suspect")
+    for name, text in (("secret", secret), ("suspect", suspect)):
+        if len(text) > MAX_TEXT:
+            raise ValidationError(f"the {name} text is longer than {MAX_TEXT:,} characters", field=name)
+        if not re.search(r"[0-9A-Za-z\u3400-\u9fff]", text):
+            raise ValidationError(f"the {name} text has no words or numbers", field=name)
     matches = match_passages(secret, suspect)
     public_spans: list[tuple[int, int]] = []
     for pub in public_texts:

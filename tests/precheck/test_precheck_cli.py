@@ -83,3 +83,44 @@ def test_real_entry_point_prints_text_with_the_disclaimer_and_never_loads_qt_or_
                           "QIAODAN", "--classes", "25", "--json"], capture_output=True, text=True,
                          cwd=Path(__file__).parents[2], timeout=60)
     assert out.returncode == 0 and json.loads(out.stdout)["risk"] == "high"
+
+
+def test_staff_readings_given_on_the_command_line_decide_the_verdict(tmp_path, capsys):
+    claims = tmp_path / "claims.txt"
+    claims.write_text("1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧。", encoding="utf-8")
+    product = tmp_path / "product.txt"
+    product.write_text("一种水杯，包括杯体和杯盖。", encoding="utf-8")
+    assert main(["precheck", "patent", "--claims", str(claims), "--product", str(product), "--json"]) == 0
+    d = _json(capsys)
+    assert d["review"] and d["review"][0]["element"] == "所述杯盖内设有复位弹簧"  # silent: to check, not "absent"
+    assert main(["precheck", "patent", "--claims", str(claims), "--product", str(product),
+                 "--confirm", "所述杯盖内设有复位弹簧=missing", "--json"]) == 0
+    d = _json(capsys)
+    assert d["verdict"] == "not_infringing" and d["inputs"]["confirmations"][0]["status"] == "missing"
+    assert main(["precheck", "patent", "--claims", str(claims), "--product", str(product), "--confirm", "nothing", "--json"]) == 1
+    assert json.loads(capsys.readouterr().err)["field"] == "confirm"
+
+
+def test_binary_files_and_texts_without_a_claim_are_refused_by_name(tmp_path, capsys):
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x01\x02\x03" * 50)
+    text = tmp_path / "p.txt"
+    text.write_text("这款保温杯由杯筒和盖子组成。", encoding="utf-8")
+    assert main(["precheck", "patent", "--claims", str(binary), "--product", str(text), "--json"]) == 1
+    err = json.loads(capsys.readouterr().err)
+    assert err["field"] == "claims" and "not a text file" in err["message"]
+    assert main(["precheck", "patent", "--claims", str(text), "--product", str(text), "--json"]) == 1
+    err = json.loads(capsys.readouterr().err)
+    assert err["field"] == "claims" and "no claim" in err["message"]
+    assert main(["precheck", "trade-secret", "--secret", str(text), "--suspect", str(binary), "--json"]) == 1
+    assert json.loads(capsys.readouterr().err)["field"] == "suspect"
+
+
+def test_trade_secret_text_lists_each_secret_point(tmp_path, capsys):
+    a, b = tmp_path / "secret.txt", tmp_path / "suspect.txt"
+    a.write_text("配方：环氧树脂 60份；固化剂 25份；纳米二氧化硅 15份。在 85℃ 下搅拌 30 分钟。", encoding="utf-8")
+    b.write_text("Composition: epoxy resin 60%, hardener 25%, nano silica 15%. Stir at 185 °F for half an hour.",
+                 encoding="utf-8")
+    assert main(["precheck", "trade-secret", "--secret", str(a), "--suspect", str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "[相同] 配方：环氧树脂 60份" in out and "要件清单" in out
