@@ -488,7 +488,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1332" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1368" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -619,8 +619,9 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1117" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1149" />
             <location line="+901" />
+            <location line="+10" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
@@ -747,7 +748,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-904" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-914" />
             <location line="+891" />
             <source>#</source>
             <translation>序号</translation>
@@ -827,7 +828,22 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>依据</translation>
         </message>
         <message>
-            <location line="+211" />
+            <location line="+5" />
+            <source>Secret point</source>
+            <translation>秘密点</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In the suspect's material</source>
+            <translation>被诉材料中的对应内容</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Values: secret → suspect</source>
+            <translation>数值：秘密 → 被诉</translation>
+        </message>
+        <message>
+            <location line="+234" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
@@ -3082,7 +3098,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-386" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-418" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -4120,7 +4136,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+681" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+713" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4143,7 +4159,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1145" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1177" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4353,26 +4369,41 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-710" />
+            <location line="-713" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+6" />
+            <location line="+9" />
             <source>equivalent</source>
             <translation>等同</translation>
         </message>
         <message>
-            <location line="-5" />
-            <location line="+30" />
+            <location line="-8" />
+            <location line="+33" />
             <source>missing</source>
             <translation>缺失</translation>
         </message>
         <message>
-            <location line="-29" />
+            <location line="-32" />
             <source>not found, to check</source>
             <translation>未见对应，待核实</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>found</source>
+            <translation>相同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>other values</source>
+            <translation>数值不同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>absent</source>
+            <translation>未见</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4686,17 +4717,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
-            <location line="+338" />
+            <location line="+370" />
             <source>Citations</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location line="-257" />
+            <location line="-289" />
             <source>public</source>
             <translation>已公开</translation>
         </message>
         <message>
-            <location line="+198" />
+            <location line="+230" />
             <source>claims</source>
             <translation>权利要求</translation>
         </message>
@@ -5348,7 +5379,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1073" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1105" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5498,7 +5529,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+825" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+837" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>
@@ -5550,6 +5581,11 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
+            <source>Secret points</source>
+            <translation>秘密点比对</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Matched passages</source>
             <translation>匹配段落</translation>
         </message>
@@ -5564,7 +5600,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>尚未比对。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Open a document</source>
             <translation>打开文件</translation>
         </message>
@@ -5597,7 +5633,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location line="-342" />
+            <location line="-356" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>

@@ -164,8 +164,22 @@ def test_trade_secret_matches_are_highlighted_side_by_side(qtbot, window, type_t
         assert colour == MATCH_BG.name()
     qtmodeltester.check(tab.match_model)
     qtmodeltester.check(tab.check_model)
+    qtmodeltester.check(tab.point_model)
+
+    # The secret points come first: each with its status; clicking one selects it in both texts.
+    assert tab.results_tabs.currentWidget() is tab.point_table
+    assert tab.point_model.rowCount() == len(res.points) >= 2
+    statuses = [tab.point_model.data(tab.point_model.index(r, 1)) for r in range(tab.point_model.rowCount())]
+    assert "相同" in statuses
+    found = statuses.index("相同")
+    rect = tab.point_table.visualRect(tab.point_model.index(found, 0))
+    qtbot.mouseClick(tab.point_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.secret.textCursor().selectedText() == res.points[found].secret.text
 
     # Clicking the match marks it in the stronger colour in both texts and scrolls both to it.
+    bar = tab.results_tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert tab.results_tabs.currentWidget() is tab.match_table
     rect = tab.match_table.visualRect(tab.match_model.index(0, 3))
     qtbot.mouseClick(tab.match_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab.current_match == 0

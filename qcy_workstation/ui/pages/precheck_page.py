@@ -56,6 +56,7 @@ GREY_BG, GREY_FG = QColor("#eceff1"), QColor("#37474f")
 STATUS_COLOURS = {"covered": (GREEN_BG, GREEN_FG), "equivalent": (AMBER_BG, AMBER_FG), "missing": (RED_BG, RED_FG),
                   "unclear": (GREY_BG, GREY_FG)}
 RISK_COLOURS = {"high": (RED_BG, RED_FG), "medium": (AMBER_BG, AMBER_FG), "low": (GREEN_BG, GREEN_FG)}
+POINT_COLOURS = {"found": (RED_BG, RED_FG), "changed": (AMBER_BG, AMBER_FG), "absent": (GREEN_BG, GREEN_FG)}
 CHECK_COLOURS = {"indicated": (GREEN_BG, GREEN_FG), "to_check": (AMBER_BG, AMBER_FG), "missing": (RED_BG, RED_FG)}
 MATCH_BG, CURRENT_MATCH_BG = QColor("#fff0a8"), QColor("#ffb74d")
 
@@ -65,6 +66,9 @@ L = "PrecheckLabels"
 ELEMENT_STATUS = {"covered": QT_TRANSLATE_NOOP("PrecheckLabels", "covered"), "equivalent": QT_TRANSLATE_NOOP("PrecheckLabels", "equivalent"),
                   "missing": QT_TRANSLATE_NOOP("PrecheckLabels", "missing"),
                   "unclear": QT_TRANSLATE_NOOP("PrecheckLabels", "not found, to check")}
+POINT_STATUS = {"found": QT_TRANSLATE_NOOP("PrecheckLabels", "found"),
+                "changed": QT_TRANSLATE_NOOP("PrecheckLabels", "other values"),
+                "absent": QT_TRANSLATE_NOOP("PrecheckLabels", "absent")}
 VERDICT = {"literal": QT_TRANSLATE_NOOP("PrecheckLabels", "Literal infringement: every element is covered"),
            "equivalent": QT_TRANSLATE_NOOP("PrecheckLabels", "Equivalent infringement: every element covered or equivalent"),
            "not_infringing": QT_TRANSLATE_NOOP("PrecheckLabels", "Not infringing: at least one element is missing")}
@@ -1120,7 +1124,19 @@ class TradeSecretTab(PrecheckTab):
             Column(QT_TRANSLATE_NOOP("Columns", "Basis"), lambda c: _cite_label(c.citation)),
         ], lambda c: c.status, CHECK_COLOURS, self)
         self.check_table = table_view(self.check_model, self, "checklistTable")
+        # the information compared point by point: found, changed (both values), absent
+        self.point_model = StatusModel([
+            Column(QT_TRANSLATE_NOOP("Columns", "Secret point"), lambda p: p.secret.text, tooltip=lambda p: p.secret.text),
+            Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda p: tl(POINT_STATUS, p.status)),
+            Column(QT_TRANSLATE_NOOP("Columns", "In the suspect's material"),
+                   lambda p: p.match_text if p.status != "absent" else "—", tooltip=lambda p: p.match_text),
+            Column(QT_TRANSLATE_NOOP("Columns", "Values: secret → suspect"),
+                   lambda p: "；".join(f"{a} → {b}" for a, b in p.differences)),
+        ], lambda p: p.status, POINT_COLOURS, self)
+        self.point_table = table_view(self.point_model, self, "pointTable")
+        self.point_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.select_point(cur.row()))
         self.results_tabs = QTabWidget(self)
+        self.results_tabs.addTab(self.point_table, "")
         self.results_tabs.addTab(self.match_table, "")
         self.results_tabs.addTab(self.check_table, "")
 
@@ -1157,14 +1173,16 @@ class TradeSecretTab(PrecheckTab):
         self.l_access.setText(self.tr("Access by the suspect:"))
         self.access.setPlaceholderText(self.tr("e.g. former employee of the R&D department"))
         self.run_button.setText(self.tr("Compare"))
-        self.results_tabs.setTabText(0, self.tr("Matched passages"))
-        self.results_tabs.setTabText(1, self.tr("Statutory elements"))
+        self.results_tabs.setTabText(0, self.tr("Secret points"))
+        self.results_tabs.setTabText(1, self.tr("Matched passages"))
+        self.results_tabs.setTabText(2, self.tr("Statutory elements"))
         if self.result is not None:
             self.show_result(self.result)
         else:
             badge(self.similarity, self.tr("No comparison yet."), None)
         self.match_model.retranslate()
         self.check_model.retranslate()
+        self.point_model.retranslate()
 
     def _open(self, edit: QTextEdit) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a document"), "",
@@ -1196,12 +1214,30 @@ class TradeSecretTab(PrecheckTab):
         self.disclaimer.setText(disclaimer())
         self.match_model.set_rows(list(enumerate(res.matches)))
         self.check_model.set_rows(list(res.checklist))
-        for view, widths in ((self.match_table, (40, 60, 110, 360, 360)), (self.check_table, (150, 80, 330, 330, 200))):
+        self.point_model.set_rows(list(res.points))
+        for view, widths in ((self.match_table, (40, 60, 110, 360, 360)), (self.check_table, (150, 80, 330, 330, 200)),
+                             (self.point_table, (330, 80, 330, 250))):
             for col, w in enumerate(widths):
                 view.setColumnWidth(col, w)
             fit_rows(view)
         self.current_match = -1
         self.highlight()
+
+    def select_point(self, row: int) -> None:
+        """Select the secret point and its counterpart in the two texts."""
+        p = self.point_model.row_at(row)
+        if p is None or not self._texts_current():
+            return
+        pairs = [(self.secret, p.secret.start, p.secret.end)]
+        if p.status != "absent" and p.match_start >= 0:
+            pairs.append((self.suspect, p.match_start, p.match_end))
+        for edit, start, end in pairs:
+            text = edit.toPlainText()
+            cursor = edit.textCursor()
+            cursor.setPosition(utf16_pos(text, start))
+            cursor.setPosition(utf16_pos(text, end), QTextCursor.MoveMode.KeepAnchor)
+            edit.setTextCursor(cursor)
+            edit.ensureCursorVisible()
 
     def _text_changed(self) -> None:
         if self.result is not None and not self._syncing:
