@@ -11,6 +11,7 @@ meaning of Chinese words in English.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,10 +40,11 @@ def _weak_table(user_path: str | None = None) -> tuple[tuple[frozenset[str], tup
 
 
 def weak_words(classes: tuple[str, ...] | list[str] = ()) -> tuple[str, ...]:
-    """Weak words for the goods (every-class words plus those of the given Nice classes), longest first."""
+    """Weak words for the goods (every-class words plus those of the given Nice classes), longest first.
+    Staff add their own in a file of the same format named by ``QCY_WEAK_WORDS``."""
     cls = {c[:2].lstrip("0") or c for c in classes}
     out: set[str] = set()
-    for scope, words in _weak_table():
+    for scope, words in _weak_table(os.environ.get("QCY_WEAK_WORDS") or None):
         if "*" in scope or scope & cls:
             out.update(words)
     return tuple(sorted(out, key=len, reverse=True))
@@ -98,7 +100,7 @@ def well_known(norm: str) -> WellKnown | None:
     """The well-known entry whose name is this mark, or its distinctive part (None with the tables off)."""
     if not hand_tables_on():
         return None
-    idx = _well_known_index()
+    idx = _well_known_index(os.environ.get("QCY_WELL_KNOWN") or None)  # staff's own list, merged
     return idx.get(norm) or idx.get(distinctive_part(norm))
 
 

@@ -68,3 +68,21 @@ def test_bad_marks_and_classes_name_the_field(kwargs: dict[str, str], field: str
     with pytest.raises(ValidationError) as e:
         compare_marks(**kwargs)
     assert e.value.field == field
+
+
+def test_staff_extend_the_well_known_list_and_the_weak_words_with_their_own_files(tmp_path, monkeypatch) -> None:
+    import json
+
+    wk = tmp_path / "well_known.json"
+    wk.write_text(json.dumps({"marks": [{"names": ["秦韵"], "holder": "西安秦韵茶业有限公司", "classes": ["30"],
+                                         "source": "unverified"}]}, ensure_ascii=False), encoding="utf-8")
+    weak = tmp_path / "weak.json"
+    weak.write_text(json.dumps({"groups": [{"kind": "goods_name", "classes": ["30"], "words": ["茶庄"]}]},
+                               ensure_ascii=False), encoding="utf-8")
+    assert not compare_marks("秦韵", "秦韵", classes="30", other_classes="9").likely_confusion
+    monkeypatch.setenv("QCY_WELL_KNOWN", str(wk))
+    monkeypatch.setenv("QCY_WEAK_WORDS", str(weak))
+    r = compare_marks("秦韵", "秦韵", classes="30", other_classes="9")
+    assert r.likely_confusion and "西安秦韵茶业有限公司" in next(f.text_zh for f in r.factors if f.name == "well_known")
+    r = compare_marks("汉风", "汉风茶庄", classes="30")
+    assert "distinctive_part" in _factors(r)

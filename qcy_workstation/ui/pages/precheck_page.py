@@ -1470,6 +1470,7 @@ class PrecheckPage(QWidget):
         self.ctx, self.window_ = ctx, window
         self.case: Any = None
         self._followed: str | None = None
+        self._warmed = False
         self._prefilled: dict[int, str] = {}
         self._build()
         self.retranslate()
@@ -1575,7 +1576,14 @@ class PrecheckPage(QWidget):
     # ------------------------------------------------------------------ case
 
     def on_shown(self) -> None:
-        """Follow the case opened on the case page since this page last looked."""
+        """Follow the case opened on the case page since this page last looked; load the meaning layer's
+        model in the background the first time, so the first comparison does not wait for it."""
+        if not self._warmed:
+            self._warmed = True
+            from qcy_workstation.precheck.semantic import warm_up
+
+            self.ctx.runner.submit(warm_up, on_success=lambda _r: None, on_error=lambda _e: None,
+                                   name="precheck-model-load")
         case_page = getattr(self.window_, "pages", {}).get("case") if self.window_ is not None else None
         case = getattr(case_page, "case", None)
         if case is not None and case.number != self._followed:
