@@ -41,13 +41,13 @@ QUERIES = [("乔丹", "25"), ("康师傅", "30"), ("星巴克", "43"), ("ADIDAS"
            ("宝隆", "9"), ("LANSON", "3"), ("丝路明珠", "29"), ("长安星月", "41"), ("KOLAMAR", "12"), ("鸿达", "7")]
 
 
-def gen_trademarks(path: Path, n: int, seed: int) -> None:
+def gen_trademarks(path: Path, n: int, seed: int, offset: int = 0) -> None:
     rnd = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["注册号", "商标名称", "注册人", "国际分类", "类似群", "商标状态"])
         for i in range(n):
-            if i < len(TARGETS):
+            if i < len(TARGETS) and not offset:
                 mark, cls = TARGETS[i]
             else:
                 r = rnd.random()
@@ -58,7 +58,7 @@ def gen_trademarks(path: Path, n: int, seed: int) -> None:
                 else:
                     mark = "".join(rnd.choice(CJK_POOL) for _ in range(2)) + "".join(rnd.choice(SYL) for _ in range(2)).upper()
                 cls = ",".join(str(c) for c in sorted(rnd.sample(range(1, 46), rnd.randint(1, 3))))
-            w.writerow([str(10_000_000 + i), mark, f"企业{i % 50000}", cls, "", "注册"])
+            w.writerow([str(10_000_000 + offset + i), mark, f"企业{i % 50000}", cls, "", "注册"])
 
 
 FEATURES = {

@@ -79,8 +79,8 @@ def test_real_entry_point_prints_text_with_the_disclaimer_and_never_loads_qt_or_
     assert out.returncode == 0, out.stderr
     assert "参考性预判，非法律认定" in out.stdout and "lawful" in out.stdout
     assert not db.exists()  # a pure computation never opens the store
-    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "precheck", "trademark", "--mark", "乔丹", "--other",
-                          "QIAODAN", "--classes", "25", "--json"], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "precheck", "trademark", "--mark", "海尔", "--other",
+                          "HAIER", "--classes", "11", "--json"], capture_output=True, text=True,
                          cwd=Path(__file__).parents[2], timeout=60)
     assert out.returncode == 0 and json.loads(out.stdout)["risk"] == "high"
 

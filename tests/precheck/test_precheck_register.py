@@ -172,17 +172,17 @@ def test_the_case_timeline_shows_a_saved_pre_check_in_chinese_only(store, cases)
 
     number = _new_case(cases)
     svc = PrecheckResultService(store, actor="张三")
-    mark = svc.save(number, compare_marks("乔丹", "QIAODAN", classes="25"))
+    mark = svc.save(number, compare_marks("海尔", "HAIER", classes="11"))
     claim = svc.save(number, compare_claim("1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧。",
                                            "一种水杯，包括杯体和杯盖，杯盖内没有弹簧。"))
-    assert mark.summary == "商标 乔丹 / QIAODAN：" + f"{mark.result['score']}分，风险高"
+    assert mark.summary == "商标 海尔 / HAIER：" + f"{mark.result['score']}分，风险高"
     assert claim.summary == "专利 权利要求1：未落入保护范围"
     logged = [e.details["summary"] for e in cases.timeline(number) if e.action == "precheck"]
     assert logged == [mark.summary, claim.summary]
     for line in logged:  # the only Latin letters are the mark itself
-        assert not re.search(r"[a-z_]{3,}", line.replace("QIAODAN", "")), line
+        assert not re.search(r"[a-z_]{3,}", line.replace("HAIER", "")), line
     # English users get an English line made from the same result
-    assert mark.summary_en == f"Trademark 乔丹 / QIAODAN: {mark.result['score']}/100, high risk"
+    assert mark.summary_en == f"Trademark 海尔 / HAIER: {mark.result['score']}/100, high risk"
     assert claim.summary_en == "Patent claim 1: outside the scope"
     assert summarise({"kind": "gi", "gi": "洛川苹果", "verdict": "misuse"}) == "地理标志 洛川苹果：不当使用"
     assert summarise({"kind": "gi", "gi": "洛川苹果", "verdict": "lawful"}, "en") == "GI 洛川苹果: lawful use"

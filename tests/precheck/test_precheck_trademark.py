@@ -16,10 +16,11 @@ def test_every_pair_cites_a_decision_or_a_rule(trademark_pairs):
 
 
 def test_chinese_mark_and_its_pinyin_are_confusing_across_scripts():
-    r = compare_marks("乔丹", "QIAODAN", classes="25", other_classes="25")
+    # the pinyin is the brand's own, widely published name (the 2001 standard's exception)
+    r = compare_marks("海尔", "HAIER", classes="11", other_classes="11")
     assert r.likely_confusion and r.risk == "high"
     cross = next(f for f in r.factors if f.name == "cross_script")
-    assert cross.score == 100 and "qiaodan" in cross.text_zh
+    assert cross.score == 100 and "haier" in cross.text_zh
 
 
 def test_lookalike_characters_raise_the_glyph_factor():
