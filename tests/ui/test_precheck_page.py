@@ -98,6 +98,17 @@ def test_trademark_comparison_shows_likely_confusion_with_its_factors(
     qtbot.keyClicks(tab.other_classes, "25")
     with qtbot.waitSignal(tab.finished, timeout=20000):
         qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    # A Chinese mark and its bare pinyin: not similar in principle (the Trademark Office's 2001 standard) ...
+    res = tab.result
+    assert not res.likely_confusion
+    names = [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())]
+    assert "汉字与拼音" in names
+    # ... unless the earlier mark is well known: the clerk ticks the claim and compares again.
+    tab.well_known.setFocus()
+    qtbot.keyClick(tab.well_known, Qt.Key.Key_Space)  # the box spans the row: the keyboard ticks it
+    assert tab.well_known.isChecked()
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     res = tab.result
     assert res.likely_confusion and res.risk == "high"
     assert tab.confusion.text() == "可能造成混淆"
