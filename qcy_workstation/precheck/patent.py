@@ -452,7 +452,7 @@ class Product:
     # meaning layer: what the product has (positive text of one or two neighbouring clauses) and what it is
     # said not to have or to have replaced (negated pieces), each (text, start, end)
     positives: tuple[tuple[str, int, int], ...] = ()
-    negatives: tuple[tuple[str, int, int], ...] = ()
+    negatives: tuple[tuple[str, int, int, str], ...] = ()  # (text, start, end, cue: object|attribute|substitute)
 
     @property
     def passages(self) -> tuple[_Passage, ...]:
@@ -517,17 +517,17 @@ def prepare_product(text: str) -> Product:
 
 
 def _meaning_units(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[tuple[str, int, int], ...],
-                                                                      tuple[tuple[str, int, int], ...]]:
+                                                                      tuple[tuple[str, int, int, str], ...]]:
     """Positive text of each clause and of each pair of neighbouring clauses (a feature is often told in
     two: "盖子上开了个小孔，用来透气"), and the negated pieces, for the meaning layer."""
     pos: list[tuple[str, int, int]] = []
-    neg: list[tuple[str, int, int]] = []
+    neg: list[tuple[str, int, int, str]] = []
     per: list[tuple[str, int, int]] = []
     for s, e in spans or [(0, len(text))]:
         pieces = split_polarity(text[s:e], s)
         ptxt = "".join(p.text for p in pieces if p.positive).strip(" ，,。；;:：、.")
         per.append((ptxt, s, e))
-        neg.extend((p.text.strip(" ，,。；;:：、."), p.start, p.end) for p in pieces
+        neg.extend((p.text.strip(" ，,。；;:：、."), p.start, p.end, p.cue) for p in pieces
                    if not p.positive and len(p.text.strip()) >= 2)
     for i, (t, s, e) in enumerate(per):
         if t:
@@ -937,11 +937,11 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
     out: dict[int, tuple[str, int, int, float, bool]] = {}
     vec_words: list[str] = []
     pieces = []
-    for text, a, b in product.negatives:
+    for text, a, b, cue in product.negatives:
         core = _CUE_WORDS.sub(" ", text)
         words = _unit_tokens(core)
         if words:
-            pieces.append((text, a, b, words))
+            pieces.append((text, a, b, cue, words))
             vec_words += list(words)
     if not pieces:
         return {}
@@ -949,7 +949,7 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
     if semantic.available():
         allw = list(dict.fromkeys(vec_words + [t for ts in el_toks for t in ts]))
         vecs = dict(zip(allw, semantic.embed(allw), strict=True))
-    for text, a, b, words in pieces:
+    for text, a, b, cue, words in pieces:
         scores = []
         # how specific each negated word is to one element: elements holding the same word (or, across
         # languages, a translation of it) share it
@@ -975,7 +975,11 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
         cov, specific, i = scores[0]
         second = scores[1][0] if len(scores) > 1 else 0.0
         if cov >= ABSENT_COVER and specific and cov - second >= ABSENT_LEAD and (i not in out or out[i][3] < cov):
-            out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second, replaced_in_sentence(product.text, a, b))
+            # "not formed by folding", "not removable": the part is there, made or working another way; with
+            # a substitute named in the sentence, something else takes its place: both are for staff to
+            # weigh as possible equivalents. "没有X", "no X": the part is not there.
+            replaced = cue in ("attribute", "substitute") or replaced_in_sentence(product.text, a, b)
+            out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second, replaced)
     return out
 
 
@@ -1111,7 +1115,7 @@ def _meaning(element: str, product: Product, triples: list[tuple[str, bool, floa
         return _NO_MEANING
     el = _element_for_meaning(element)
     pos_texts = [t for t, _, _ in product.positives]
-    neg_texts = [t for t, _, _ in product.negatives]
+    neg_texts = [t for t, *_ in product.negatives]
     soft_pos = _soft_cover(triples, pos_texts, whole=product.text)
     soft_neg = _soft_cover(triples, neg_texts) if neg_texts else []
     if semantic.available():
@@ -1138,7 +1142,7 @@ def _meaning(element: str, product: Product, triples: list[tuple[str, bool, floa
     if _TRACE is not None:
         _TRACE.append((element, best_pos, max(neg, default=0.0),
                        product.negatives[max(range(len(neg)), key=lambda i: neg[i])][0] if neg else ""))
-    for i, (t, a, b) in enumerate(product.negatives):
+    for i, (t, a, b, _cue) in enumerate(product.negatives):
         m = neg[i] - best_pos
         if neg[i] >= SEM_NEG_MIN and m > NEG_MARGIN and (not absent or m > margin):
             absent, margin, where = True, m, (t, a, b)

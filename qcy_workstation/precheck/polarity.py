@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # 无 starts many ordinary words (无线, 无刷, 无纺布...): only a free-standing 无 negates
 _NO_WU = "线刷人机纺缝级菌叶尘声损限穷论须需关法效数"
@@ -44,64 +45,76 @@ class Piece:
     start: int
     end: int
     positive: bool
+    # for a negated piece, what the cue denies: "object" (没有X, no X, without X: the part is not there),
+    # "attribute" (并非翻折形成, not removable: the part is there, made or working otherwise) or "substitute"
+    # (代替X, instead of X, replaced by: something else is in its place)
+    cue: str = ""
+
+
+_ATTR_ZH = re.compile(r"^(?:并|也|都|均|完全|根本)?(?:并非|不是|非|不能|不会|不可|无法|不再)")
+_ATTR_EN = re.compile(r"^(?:not|never|does ?n[o']t|doesn't|isn't|aren't|won't|cannot|can't)$", re.I)
+_SUBST_EN = re.compile(r"^(?:instead of|rather than|in place of|replac|substitut|swap)", re.I)
 
 
 def _zh_pieces(text: str, base: int) -> list[Piece]:
-    neg: list[tuple[int, int]] = []
+    neg: list[tuple[int, int, str]] = []
     for m in re.finditer(_NEG_ZH, text):
         s = m.start()
         rest = text[m.end():]
         stop = _ZH_STOP.search(rest)
         e = m.end() + (stop.start() if stop else len(rest))
         if e - m.end() >= 1:
-            neg.append((s, e))
+            neg.append((s, e, "attribute" if _ATTR_ZH.match(m.group(0)) else "object"))
     for m in _SUBST_ZH.finditer(text):
         rest = text[m.end():]
         stop = _ZH_STOP.search(rest)
         e = m.end() + (stop.start() if stop else len(rest))
         if e > m.end():
-            neg.append((m.start(), e))
+            neg.append((m.start(), e, "substitute"))
     return _pieces(text, base, neg)
 
 
 def _en_pieces(text: str, base: int) -> list[Piece]:
-    neg: list[tuple[int, int]] = []
+    neg: list[tuple[int, int, str]] = []
     for m in _NEG_EN.finditer(text):
         cue = m.group(0).lower()
-        if cue.startswith(("replac", "substitut", "swap")) and not re.search(r"\b(?:by|with|for|out)$", cue):
-            # "X is replaced" / "X has been eliminated": X before the cue is what went
+        kind = "substitute" if _SUBST_EN.match(cue) else ("attribute" if _ATTR_EN.match(cue) else "object")
+        if cue.startswith(("replac", "substitut", "swap")) and (
+                not re.search(r"\b(?:by|with|for|out)$", cue) or cue.endswith(("by", "with"))):
+            # "X is replaced" / "X replaced by Y": X, before the cue, is what went
             before = text[: m.start()]
             stop = max((mm.end() for mm in _EN_STOP.finditer(before)), default=0)
-            neg.append((stop, m.end()))
-            continue
-        if cue.startswith(("replac", "substitut")) and cue.endswith(("by", "with")):
-            # "X replaced by Y": X went, Y came
-            before = text[: m.start()]
-            stop = max((mm.end() for mm in _EN_STOP.finditer(before)), default=0)
-            neg.append((stop, m.end()))
+            neg.append((stop, m.end(), kind))
             continue
         rest = text[m.end():]
         stop = _EN_STOP.search(rest)
         e = m.end() + (stop.start() if stop else len(rest))
         if e > m.end():
-            neg.append((m.start(), e))
+            if kind == "attribute" and re.match(r"\s*(?:a|an|any|the)\b", rest, re.I):
+                kind = "object"  # "not a hinge": the part itself
+            neg.append((m.start(), e, kind))
     return _pieces(text, base, neg)
 
 
-def _pieces(text: str, base: int, neg: list[tuple[int, int]]) -> list[Piece]:
+_CUE_RANK = {"object": 2, "substitute": 1, "attribute": 0}
+
+
+def _pieces(text: str, base: int, neg: list[tuple[int, int, str]]) -> list[Piece]:
     neg.sort()
-    merged: list[list[int]] = []
-    for s, e in neg:
+    merged: list[list[Any]] = []
+    for s, e, kind in neg:
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
+            if _CUE_RANK[kind] > _CUE_RANK[merged[-1][2]]:
+                merged[-1][2] = kind  # "不是…也没有X": the stronger denial wins
         else:
-            merged.append([s, e])
+            merged.append([s, e, kind])
     out: list[Piece] = []
     last = 0
-    for s, e in merged:
+    for s, e, kind in merged:
         if text[last:s].strip(" ，,。；;:：、"):
             out.append(Piece(text[last:s], base + last, base + s, True))
-        out.append(Piece(text[s:e], base + s, base + e, False))
+        out.append(Piece(text[s:e], base + s, base + e, False, kind))
         last = e
     if text[last:].strip(" ，,。；;:：、"):
         out.append(Piece(text[last:], base + last, base + len(text), True))
