@@ -964,7 +964,9 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
             num = den = 0.0
             specific = 0.0
             for w, ref in zip(words, df, strict=True):
-                idf = math.log((n + 1) / (ref + 1)) + 0.2 if ref else math.log(n + 1) + 0.2
+                # a word no feature holds says nothing about which feature is denied: half the weight of
+                # a word one feature holds
+                idf = math.log((n + 1) / (ref + 1)) + 0.2 if ref else 0.5 * (math.log((n + 1) / 2) + 0.2)
                 sup = _term_support(w, e, ts, vecs, vecs.get(w))
                 num += idf * sup
                 den += idf

@@ -131,9 +131,11 @@ def segment(text: str) -> tuple[str, ...]:
 
 
 def stem_en(word: str) -> str:
-    """Very small English stemmer (plural, -ing, -ed): enough to align 'springs' with 'spring'."""
+    """Very small English stemmer (plural, -ing, -ed, -ably): enough to align 'springs' with 'spring' and
+    'slidably' with 'sliding'."""
     w = word.lower()
-    for suf, rep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suf, rep in (("ably", ""), ("ibly", ""), ("able", ""), ("ible", ""), ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""),
+                     ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith("ss"):
             w = w[: len(w) - len(suf)] + rep
             break
