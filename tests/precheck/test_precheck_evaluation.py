@@ -45,8 +45,8 @@ def test_patent_held_out_floor_with_and_without_the_hand_tables() -> None:
     full = ev.evaluate_patent(items)
     with ev.mode(tables=False):
         bare = ev.evaluate_patent(items)
-    assert full.acc2 >= 0.72
-    assert full.missed_infringing <= 0.15  # copies called "not infringing": the harmful error
+    assert full.acc2 >= 0.78
+    assert full.missed_infringing <= 0.08  # copies called "not infringing": the harmful error
     assert full.acc2_cross is not None and full.acc2_cross >= full.acc2_same - 0.10
     assert bare.acc2 >= full.acc2 - 0.10  # the hand tables are a supplement, not the engine
 
