@@ -392,6 +392,18 @@ def _cedict_factors(a: MarkKeys, b: MarkKeys) -> list[Factor]:
                               f"Meaning: CC-CEDICT gives '{lat}' for '{x.raw}', the same as '{y.raw}'; Chinese and foreign "
                               f"marks whose meanings correspond are in principle similar ({s})."))
             break
+        # the Chinese name CC-CEDICT gives the Latin mark, written with other characters of the same sound
+        # (陆虎 for 路虎 = Land Rover): the public hears the established rendering
+        names = rules.latin_meanings_in_chinese(fold(y.raw).split())
+        same_sound = [n for n in names if n != x.cjk and pinyin_syllables(n) == x.pinyin]
+        if same_sound:
+            out.append(Factor("meaning", 85,
+                              f"含义与读音：「{y.raw}」在汉英词典（CC-CEDICT）中的中文名称为“{same_sound[0]}”，「{x.raw}」"
+                              f"与之读音相同（{' '.join(x.pinyin)}），相关公众易将其视为该外文商标的中文名称（85分）。",
+                              f"Meaning and sound: CC-CEDICT names '{y.raw}' '{same_sound[0]}' in Chinese, and '{x.raw}' "
+                              f"sounds the same ({' '.join(x.pinyin)}); the public may take it for the foreign mark's "
+                              "Chinese name (85)."))
+            break
         sk_c, sk_l = rules.consonant_skeleton("".join(x.pinyin)), rules.consonant_skeleton(lat)
         if len(sk_c) >= 2 and len(sk_l) >= 2 and not _is_pinyin_of(lat, x):
             frame = _ratio(sk_c, sk_l)

@@ -86,3 +86,9 @@ def test_staff_extend_the_well_known_list_and_the_weak_words_with_their_own_file
     assert r.likely_confusion and "西安秦韵茶业有限公司" in next(f.text_zh for f in r.factors if f.name == "well_known")
     r = compare_marks("汉风", "汉风茶庄", classes="30")
     assert "distinctive_part" in _factors(r)
+
+
+def test_a_homophone_of_the_dictionary_chinese_name_of_a_foreign_mark_is_similar() -> None:
+    with hand_tables_off():  # no alias table: CC-CEDICT names LAND ROVER 路虎; 陸虎 (陆虎) sounds the same
+        r = compare_marks("LAND ROVER", "陸虎", classes="12")
+    assert _factors(r).get("meaning") == 85 and r.likely_confusion
