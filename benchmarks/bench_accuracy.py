@@ -32,7 +32,8 @@ def _pct(x: float | None) -> str:
 
 def patent(show_wrong: bool) -> None:
     sets = []
-    for split in SPLITS:
+    extra = ("dev2",) + (("heldout2",) if "heldout" in SPLITS else ())
+    for split in SPLITS + extra:
         p = DATA / f"patent_eval_{split}.json"
         if p.exists():
             sets.append((split, ev.load_patent_set(p)))
@@ -73,7 +74,7 @@ def trade_secret(show_wrong: bool) -> None:
 def trademark(show_wrong: bool) -> None:
     print("\nTrademark (balanced accuracy of likely_confusion against the decisions' outcome)")
     print(f"{'split':12} {'mode':12} {'n':>4} {'all':>6} {'hard':>6} {'easy':>6}")
-    sets = [(s, DATA / f"trademark_decisions_{s}.jsonl") for s in SPLITS]
+    sets = [(s, DATA / f"trademark_decisions_{s}.jsonl") for s in SPLITS + (("heldout2",) if "heldout" in SPLITS else ())]
     sets.append(("legacy", DATA / "trademark_pairs.jsonl"))
     for split, p in sets:
         if not p.exists():

@@ -20,6 +20,7 @@ FROZEN = {
     "patent_eval_heldout.json": "d7bf98b53c271086813dc083fde95299d066df08b90dade0cce18f748715abb8",
     "trade_secret_eval_heldout.jsonl": "76a1da1055d6755e48b7ff54c60fa585d3b90635b70ae7a7b0d511042ec7fbca",
     "trademark_decisions_heldout.jsonl": "14fd7f45c3bbfb084af827786758f13b7565957472ecd538be1ae39cfec1726d",
+    "trademark_decisions_heldout2.jsonl": "74340f2db212bb7c5416bbd629604e5cdd6397f8827bed630594c2bc03f133a7",
 }
 
 
@@ -79,3 +80,14 @@ def test_trademark_held_out_balanced_accuracy_floor_and_every_pair_cites_its_dec
     for line in (DATA / "trademark_decisions_heldout.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         assert d["citation"].strip() and isinstance(d["citation_verified"], bool)
+
+
+def test_trademark_second_held_out_set_written_after_the_rules_were_set() -> None:
+    """Written by another helper after the trademark rules were in place, and run once (64.1 %)."""
+    pairs = ev.load_mark_set(DATA / "trademark_decisions_heldout2.jsonl")
+    earlier = ev.load_mark_set(DATA / "trademark_decisions_heldout.jsonl") + ev.load_mark_set(
+        DATA / "trademark_decisions_dev.jsonl")
+    key = lambda p: (p.mark, p.other, p.classes, p.other_classes)  # noqa: E731
+    assert len(pairs) >= 35 and not {key(p) for p in pairs} & {key(p) for p in earlier}
+    full = ev.evaluate_trademark(pairs)
+    assert full.balanced >= 0.60 and full.by_difficulty["easy"] >= 0.95
