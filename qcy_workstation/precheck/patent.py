@@ -39,7 +39,6 @@ SEM_COVERED = 0.60  # a positive passage this close reads on the element (litera
 SEM_SURE = 0.70  # below this a reading by meaning is flagged for review
 SEM_EQUIV = 0.48  # this close but not enough for literal: a candidate equivalent, always reviewed
 SEM_REVIEW = 0.40  # below SEM_EQUIV but this close: "missing", flagged for review
-SEM_NOTHING = 0.18  # no passage this close: nothing in the description relates to the feature
 SEM_NEG_MIN = 0.45  # a negated piece this close to the element may state it absent...
 NEG_MARGIN = 0.0  # ...when it is closer than every positive passage by this much
 NEG_WORDS_AS = 0.8  # word coverage counted as this much similarity when weighing a negated piece
@@ -201,7 +200,11 @@ def split_elements(text: str, lang: str) -> list[str]:
             e = _clean_element(p, lang)
             if not e:
                 continue
-            if re.match(r"^(?:它|其)?(?:包括|包含)", p.strip()) or re.match(r"^(?:comprising|including)\b", p.strip(), re.I):
+            listed = re.match(r"^(?:它|其)?由(.+?)(?:等)?(?:部件|部分)?(?:构成|组成)$", e) if lang == "zh" else None
+            if listed:
+                # "由台阶(1)、砚池(2)…和脚(5)组成": a list of components, each a feature of its own
+                out.extend(x for x in (_clean_element(i, lang) for i in _split_list_items(listed.group(1), lang)) if x)
+            elif re.match(r"^(?:它|其)?(?:包括|包含)", p.strip()) or re.match(r"^(?:comprising|including)\b", p.strip(), re.I):
                 out.extend(x for x in (_clean_element(i, lang) for i in _split_list_items(e, lang)) if x)
             else:
                 out.append(e)
@@ -689,6 +692,11 @@ def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) 
                 note = f"数值“{q.text}”略超出“{c.text}”（{gap:.0%}），数值特征的等同需专家判断"
                 note_en = f"'{q.text}' is just outside '{c.text}' ({gap:.0%}); equivalence of a numerical feature needs an expert"
                 keys.append("spc_patent_provisions_2020_art13")
+            elif c.low == c.high:
+                # one value, no range and no limit word ("a height of 3 mm"): how exact the claim means it is
+                # a question of construction, so the difference is for staff to weigh, not a finding
+                state, note = "absent", f"数值“{q.text}”与“{c.text}”不同；单一数值的解释需核实"
+                note_en = f"'{q.text}' differs from '{c.text}'; how exactly a single value is meant needs checking"
             else:
                 state, note = "outside", f"数值“{q.text}”不在“{c.text}”之内"
                 note_en = f"'{q.text}' is outside '{c.text}'"
@@ -823,11 +831,10 @@ def compare_element(
             notes.append("替换手段：" + "、".join(eqv) + "；请确认是否以基本相同的手段实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
             notes_en.append("substituted: " + ", ".join(eqv) + "; confirm basically the same means, function and effect, "
                             "obvious without creative work")
-    elif num_state == "outside" or (0 <= mean.score < SEM_NOTHING and cov_all < PARTIAL_MIN):
-        # numbers outside the claimed range, or nothing in the description relates to the feature at all
+    elif num_state == "outside":
+        # numbers outside the claimed range
         status = "missing"
-        basis = "numbers" if num_state == "outside" else "not_found"
-        needs_review = num_state != "outside"
+        basis = "numbers"
         if cov_all >= COVERED_MIN or mean.score >= SEM_EQUIV:
             notes.append("文字特征有对应，但数值特征不满足")
             notes_en.append("the words match but the numerical feature is not met")

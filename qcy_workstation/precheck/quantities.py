@@ -161,9 +161,27 @@ def extract_quantities(text: str) -> list[Quantity]:
     return out
 
 
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "a": 1, "an": 1}
+_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "eighth": 8, "eighths": 8, "tenth": 10,
+                 "tenths": 10, "sixteenth": 16, "sixteenths": 16}
+_EN_FRACTION_RE = re.compile(r"\b(" + "|".join(_EN_NUMBERS) + r")[\s-]+(" + "|".join(_EN_FRACTIONS) + r")\b(?:\s+of\s+an?)?",
+                             re.I)
+_EN_WHOLE_RE = re.compile(r"\b(" + "|".join(k for k in _EN_NUMBERS if len(k) > 2) + r")(?=\s+(?:" + _UNIT_RE + r")\b)",
+                          re.I)
+
+
+def spell_numbers(text: str) -> str:
+    """Numbers written in English words, as claims often do: "one eighth inch" -> "0.125 inch",
+    "two inches" -> "2 inches"."""
+    t = _EN_FRACTION_RE.sub(lambda m: f"{_EN_NUMBERS[m.group(1).lower()] / _EN_FRACTIONS[m.group(2).lower()]:g}", text)
+    return _EN_WHOLE_RE.sub(lambda m: str(_EN_NUMBERS[m.group(1).lower()]), t)
+
+
 def extract_constraints(text: str) -> list[Constraint]:
     """Numerical features of a claim element as intervals."""
-    t = fold(text)
+    t = fold(spell_numbers(text))
     out: list[Constraint] = []
     taken: list[tuple[int, int]] = []
     limit = bool(_LIMIT_WORDS.search(t))
@@ -190,8 +208,14 @@ def extract_constraints(text: str) -> list[Constraint]:
         out.append(c)
         taken.append(m.span())
     for m, dim, v in _untaken(_SINGLE_RE, t, taken, value=1, unit=2):
+        if _RELATIVE.search(t[: m.start()]):
+            continue  # "该硬币直径+1.5mm", "±0.2 mm": an offset from something else, not a value of its own
         out.append(Constraint(dim, v, v, True, True, limit, m.group(0)))
     return out
+
+
+# a number right after "+", "±" or a minus that follows a word is an offset or a tolerance
+_RELATIVE = re.compile(r"(?:[+＋±]|(?<=[a-z\u3400-\u9fff])\s*[-−])\s*$")
 
 
 def _untaken(regex: re.Pattern[str], text: str, taken: list[tuple[int, int]], *, value: int,
