@@ -21,6 +21,7 @@ FROZEN = {
     "trade_secret_eval_heldout.jsonl": "76a1da1055d6755e48b7ff54c60fa585d3b90635b70ae7a7b0d511042ec7fbca",
     "trademark_decisions_heldout.jsonl": "14fd7f45c3bbfb084af827786758f13b7565957472ecd538be1ae39cfec1726d",
     "trademark_decisions_heldout2.jsonl": "74340f2db212bb7c5416bbd629604e5cdd6397f8827bed630594c2bc03f133a7",
+    "patent_eval_heldout2.json": "45192223304d002fcfa614f1f1a4bd98f6f84d7eeb31249d472676b79c8f1a24",
 }
 
 
@@ -91,3 +92,14 @@ def test_trademark_second_held_out_set_written_after_the_rules_were_set() -> Non
     assert len(pairs) >= 35 and not {key(p) for p in pairs} & {key(p) for p in earlier}
     full = ev.evaluate_trademark(pairs)
     assert full.balanced >= 0.60 and full.by_difficulty["easy"] >= 0.95
+
+
+def test_patent_second_held_out_set_with_replacements_told_without_negation() -> None:
+    """Written after the rules were set, half its non-infringing products told without any negation word;
+    run once (72.2 % 2-way, copies missed 4 %)."""
+    items = ev.load_patent_set(DATA / "patent_eval_heldout2.json")
+    earlier = ev.load_patent_set(DATA / "patent_eval_heldout.json") + ev.load_patent_set(DATA / "patent_eval_dev.json") \
+        + ev.load_patent_set(DATA / "patent_eval_dev2.json")
+    assert len(items) >= 36 and not {(i.claims, i.product) for i in items} & {(i.claims, i.product) for i in earlier}
+    full = ev.evaluate_patent(items)
+    assert full.acc2 >= 0.68 and full.missed_infringing <= 0.08
