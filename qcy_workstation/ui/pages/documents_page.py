@@ -1123,7 +1123,10 @@ class DocumentsPage(QWidget):
 
         def ready(images: list[QImage]) -> None:
             self._show_info()
-            dialog = QPrintPreviewDialog(self._printer(), self)
+            # the dialog keeps only a pointer to the printer: the printer must outlive it (a temporary one was
+            # freed at once and the preview crashed the process)
+            self._preview_printer = self._printer()
+            dialog = QPrintPreviewDialog(self._preview_printer, self)
             dialog.setObjectName("docPrintPreviewDialog")
             dialog.paintRequested.connect(lambda printer: paint_pages(printer, images))
             dialog.resize(900, 1000)

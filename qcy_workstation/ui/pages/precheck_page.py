@@ -296,9 +296,13 @@ def read_text_file(path: str) -> str:
 
         return "\n".join(par.text for par in docx.Document(str(p)).paragraphs)
     if suffix == ".pdf":
-        from pypdf import PdfReader
+        import pypdfium2  # a runtime dependency (pypdf is for the tests only)
 
-        return "\n".join(page.extract_text() or "" for page in PdfReader(str(p)).pages)
+        pdf = pypdfium2.PdfDocument(str(p))
+        try:
+            return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        finally:
+            pdf.close()
     raw = p.read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
         try:

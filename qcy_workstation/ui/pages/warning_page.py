@@ -172,7 +172,8 @@ class WarningPage(QWidget):
         self.flagged_only.toggled.connect(lambda _on: self.refresh())
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newProject")
-        self.new_button.clicked.connect(self.new_project)
+        # clicked(bool) would hand its "checked" flag to new_project's value: the form must open
+        self.new_button.clicked.connect(lambda _checked=False: self.new_project())
         self.watch_button = QPushButton(self)
         self.watch_button.setObjectName("rescreenWatched")
         self.watch_button.clicked.connect(self.rescreen_watched)

@@ -1,0 +1,73 @@
+"""Stories that used to kill the app or do nothing when a clerk used the buttons (issue 11, items 1-2):
+print preview from the documents page, by button and by Ctrl+Shift+P, and the early-warning page's
+"New project…" button."""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+
+def test_print_preview_opens_by_button_and_by_shortcut_and_the_app_lives_on(
+        qtbot, window, add_case, wait_idle, answer_dialog):  # type: ignore[no-untyped-def]
+    case = add_case(title="网店使用近似商标", applicant="西安秦川食品有限公司")
+    page = window.go("documents", case.number)
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20000)
+    wait_idle()
+    seen: list[str] = []
+
+    def close_preview(dialog) -> None:  # type: ignore[no-untyped-def]
+        gc.collect()  # the printer it was given was freed here and the dialog then painted on freed memory
+        seen.append(dialog.objectName())
+        assert isinstance(dialog, QPrintPreviewDialog)
+        dialog.reject()
+
+    answer_dialog(close_preview, timeout_ms=30000)
+    qtbot.mouseClick(page.print_preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=30000)
+    wait_idle()
+
+    answer_dialog(close_preview, timeout_ms=30000)
+    window.activateWindow()  # a window shortcut needs the window active, as it is under the clerk's hands
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(page, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
+    wait_idle()
+    assert seen == ["docPrintPreviewDialog", "docPrintPreviewDialog"]
+    assert window.isVisible() and page.preview is not None  # still alive, nothing lost
+
+
+def test_new_project_button_opens_the_project_form(qtbot, window, wait_idle, answer_dialog):  # type: ignore[no-untyped-def]
+    page = window.go("warning")
+    wait_idle()
+    opened: list[str] = []
+
+    def cancel(dialog) -> None:  # type: ignore[no-untyped-def]
+        opened.append(type(dialog).__name__)
+        dialog.reject()
+
+    answer_dialog(cancel)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert opened == ["ProjectDialog"]
+
+
+def test_a_claims_pdf_is_read_with_a_runtime_dependency(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Opening a PDF of the claims used pypdf, which only the tests install: a packaged desk failed on it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from qcy_workstation.resources import font_path
+    from qcy_workstation.ui.pages.precheck_page import read_text_file
+
+    pdfmetrics.registerFont(TTFont("QcyTestFont", str(font_path())))
+    path = tmp_path / "claims.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("QcyTestFont", 12)
+    c.drawString(72, 700, "1. 一种保温杯，包括杯体和杯盖。")
+    c.save()
+    assert "一种保温杯" in read_text_file(str(path))
