@@ -20,18 +20,28 @@ _GROUP_UNITS = ("", "万", "亿", "万亿")
 
 
 def to_amount(value: object, *, field: str = "amount") -> Decimal:
-    """A non-negative RMB amount rounded half-up to the fen; anything else is a ValidationError on ``field``."""
+    """A non-negative RMB amount rounded half-up to the fen; anything else is a ValidationError on ``field``.
+
+    Accepts what staff type: ``1200000``, ``1,200,000``, ``￥800000``, ``800000元``, ``12万``, ``1.2万元``,
+    ``3亿``. The UI's amount fields and the CLI's ``AMOUNT[:confidence]`` both read amounts through here."""
     if isinstance(value, Decimal):
         amount = value
     elif isinstance(value, bool):
         raise ValidationError("an amount must be a number", field=field, value=value)
     elif isinstance(value, (int, str)):
-        text = str(value).strip().replace(",", "").replace("，", "")
-        for prefix in ("¥", "￥", "RMB", "CNY"):
+        text = str(value).strip().replace(",", "").replace("，", "").replace(" ", "")
+        for prefix in ("¥", "￥", "RMB", "CNY", "人民币"):
             if text.upper().startswith(prefix):
                 text = text[len(prefix):].strip()
+        # the forms staff type: 12万, 1.2万元, 3亿, 800000元, 800000元整
+        text = re_sub_suffix(text)
+        scale = Decimal(1)
+        for unit, factor in (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+            if text.endswith(unit):
+                text, scale = text[: -len(unit)], factor
+                break
         try:
-            amount = Decimal(text)
+            amount = Decimal(text) * scale
         except InvalidOperation:
             raise ValidationError(f"not an amount: {value!r}", field=field, value=value) from None
     elif isinstance(value, float):
@@ -46,6 +56,14 @@ def to_amount(value: object, *, field: str = "amount") -> Decimal:
     if amount > MAX_AMOUNT:
         raise ValidationError("amount too large", field=field, value=value)
     return amount
+
+
+def re_sub_suffix(text: str) -> str:
+    """Drop a trailing 元 / 元整 / yuan / RMB (the unit, not a multiplier)."""
+    for suffix in ("元整", "元", "YUAN", "RMB", "CNY"):
+        if text.upper().endswith(suffix):
+            return text[: -len(suffix)]
+    return text
 
 
 def format_rmb(amount: Decimal | int | str, *, lang: str = "zh") -> str:

@@ -55,3 +55,12 @@ def test_text_output_shows_citations(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["compensate", "--type", "trade-secret", "--infringer-profit", "500000", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Basis: infringer's profits" in out and "RMB 500,000.00" in out
+
+
+def test_amounts_are_read_as_staff_write_them(capsys: pytest.CaptureFixture[str]) -> None:
+    """12万, 1.2万元, 1,200,000 and ￥800000 are amounts; one parser serves the CLI and the desktop form."""
+    for written, expected in (("12万", 120000), ("1.2万元", 12000), ("1,200,000", 1200000), ("￥800000", 800000)):
+        code, out = run(capsys, "--type", "trademark", "--actual-loss", f"{written}:high", "--json")
+        assert code == 0 and out["base"] == expected, written
+    code, out = run(capsys, "--type", "trademark", "--actual-loss", "十二万:high", "--json")
+    assert code == 1 and out["field"] == "actual_loss"
