@@ -116,11 +116,13 @@ def offer_demo(ctx: AppContext, parent: QWidget) -> None:
     def check(count: int) -> None:
         if count or ctx.prefs.get("desk/demo_declined") == "1":
             return
+        # "No" is the default: pressing Enter must never fill the real store with invented cases
         answer = QMessageBox.question(
             parent, QCoreApplication.translate("Demo", "Empty case store"),
             QCoreApplication.translate("Demo", "This case store is empty. Load demo data (%1 invented cases with consultations) to try "
                        "the workstation?\n\nDemo cases are made up; do not load them into the store the "
-                       "workstation really uses.").replace("%1", str(DEMO_CASES)))
+                       "workstation really uses.").replace("%1", str(DEMO_CASES)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             ctx.prefs.set("desk/demo_declined", "1")
             return

@@ -71,3 +71,29 @@ def test_a_claims_pdf_is_read_with_a_runtime_dependency(tmp_path) -> None:  # ty
     c.drawString(72, 700, "1. 一种保温杯，包括杯体和杯盖。")
     c.save()
     assert "一种保温杯" in read_text_file(str(path))
+
+
+def test_pressing_enter_on_the_first_run_question_never_loads_demo_data(
+        qtbot, window, ctx, wait_idle, answer_dialog):  # type: ignore[no-untyped-def]
+    """Issue 11 item 6: the demo offer's default button is "No"."""
+    from qcy_workstation.ui.app import offer_demo
+
+    asked: list[str] = []
+
+    def press_enter(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_dialog(press_enter)
+    offer_demo(ctx, window)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    wait_idle()
+    assert ctx.cases().count() == 0 and ctx.prefs.get("desk/demo_declined") == "1"
+
+
+def test_the_window_fits_the_screen_it_opens_on(window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 item 7 (part): a geometry larger than the screen (saved on a bigger one) is brought inside."""
+    window.resize(4000, 3000)
+    window.fit_to_screen()
+    avail = window.screen().availableGeometry()
+    assert window.frameGeometry().width() <= avail.width() and window.frameGeometry().height() <= avail.height()
