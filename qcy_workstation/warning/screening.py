@@ -126,7 +126,10 @@ def patent_hit(*, number: str, title: str, owner: str, source: str, verdict: str
     equivalent = sum(1 for r in rows if r["status"] == "equivalent")
     coverage = (covered + equivalent) / len(rows)
     score = round(100 * (covered + 0.8 * equivalent) / len(rows))
-    if verdict in ("literal", "equivalent"):
+    # an infringing reading that rests on features the engine could not find (precheck "unclear": nothing
+    # found, nothing contradicted) is not a finding: then the features actually matched decide the level
+    found = verdict if not any(r["status"] == "unclear" for r in rows) else "not_infringing"
+    if found in ("literal", "equivalent"):
         severity, action = "high", "fto_opinion"
     elif coverage >= limits["patent_medium_coverage"]:
         severity, action = "medium", "design_around"
@@ -134,14 +137,14 @@ def patent_hit(*, number: str, title: str, owner: str, source: str, verdict: str
         severity, action = "low", "design_around"
     else:
         return None
-    missing = [r["index"] for r in rows if r["status"] == "missing"]
+    missing = [r["index"] for r in rows if r["status"] in ("missing", "unclear")]
     label = f"{number}《{title}》" if title else number
-    if verdict == "literal":
+    if found == "literal":
         zh = (f"项目技术方案包含专利{label}权利要求{claim}的全部{len(rows)}项技术特征，"
               f"依全面覆盖原则存在字面落入其保护范围的风险（专利法第64条；最高法2009年解释第7条）。")
         en = (f"The project's technology has all {len(rows)} features of claim {claim} of patent {number}: "
               "risk of literal infringement (all-elements rule; Patent Law Art. 64, SPC 2009 Art. 7).")
-    elif verdict == "equivalent":
+    elif found == "equivalent":
         zh = (f"项目技术方案与专利{label}权利要求{claim}的全部技术特征相同或等同（其中{equivalent}项为等同特征，"
               f"需确认），存在等同侵权风险（最高法专利纠纷规定第13条）。")
         en = (f"Every feature of claim {claim} of patent {number} is matched, {equivalent} only by equivalents "
