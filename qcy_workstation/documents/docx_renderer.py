@@ -15,10 +15,11 @@ from typing import Any
 
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment
+from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from qcy_workstation.documents import model
-from qcy_workstation.errors import NotFoundError
+from qcy_workstation.errors import NotFoundError, ValidationError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -26,7 +27,9 @@ _lock = threading.Lock()
 _template_bytes: dict[tuple[Path, float], bytes] = {}
 _compiled: dict[str, Any] = {}
 _patched: dict[str, str] = {}
-_env = Environment(autoescape=True)
+# Templates are files staff can edit (and a shared store names their folder): rendered in Jinja2's sandbox,
+# so a placeholder such as {{ cycler.__init__.__globals__.os.system('id') }} is refused, never run.
+_env = SandboxedEnvironment(autoescape=True)
 
 
 def template_path(kind: str, lang: str, template_dir: Path | None = None) -> Path:
@@ -141,12 +144,19 @@ class _CachingTemplate(DocxTemplate):
 def render_docx(content: model.DocumentContent, *, template_dir: Path | None = None, cached: bool = True) -> bytes:
     """Render to DOCX bytes. ``cached=False`` re-reads and re-compiles the template (benchmark baseline)."""
     path = template_path(content.kind, content.lang, template_dir)
-    if cached:
-        tpl: DocxTemplate = _CachingTemplate(io.BytesIO(_read_template(path)))
-        tpl.render(template_context(content, tpl), jinja_env=_env)
-    else:
-        tpl = DocxTemplate(str(path))
-        tpl.render(template_context(content, tpl), autoescape=True)
+    try:
+        if cached:
+            tpl: DocxTemplate = _CachingTemplate(io.BytesIO(_read_template(path)))
+            tpl.render(template_context(content, tpl), jinja_env=_env)
+        else:
+            tpl = DocxTemplate(str(path))
+            tpl.render(template_context(content, tpl), jinja_env=SandboxedEnvironment(autoescape=True))
+    except SecurityError as exc:
+        raise ValidationError(f"the template {path.name} reaches outside its placeholders and is refused ({exc})",
+                              field="template", value=path.name) from None
+    except TemplateError as exc:
+        raise ValidationError(f"the template {path.name} cannot be read: {exc}", field="template",
+                              value=path.name) from None
     _apply_column_widths(tpl, content)
     out = io.BytesIO()
     tpl.save(out)
