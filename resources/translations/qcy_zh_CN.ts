@@ -296,32 +296,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>确认企业已撤回案件 %1？撤回的案件不能重新开启。</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Accept case %1? The opinion's deadline starts today (working days) and the acceptance notice can be issued.</source>
-            <translation>受理案件 %1？出具意见的期限自今日起按工作日计算，并可出具受理通知书。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Start work on case %1? It is marked in progress under your name.</source>
-            <translation>开始办理案件 %1？案件将以您的名义标记为办理中。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Record that the opinion on case %1 was issued? The case can then be closed.</source>
-            <translation>记录案件 %1 已出具意见？之后即可结案。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Close case %1? It can only be reopened with a recorded reason.</source>
-            <translation>结案 %1？结案后只能在记录理由后重新打开。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Move case %1 to “%2”?</source>
-            <translation>将案件 %1 改为“%2”？</translation>
-        </message>
-        <message>
-            <location line="+57" />
+            <location line="+54" />
             <source>Remove right</source>
             <translation>删除权利</translation>
         </message>
@@ -512,8 +487,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-817" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1372" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1368" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -644,8 +619,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1153" />
-            <location line="+905" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1149" />
+            <location line="+901" />
             <location line="+10" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
@@ -773,13 +748,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-918" />
-            <location line="+895" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-914" />
+            <location line="+891" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-894" />
+            <location line="-890" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -791,14 +766,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+862" />
+            <location line="+858" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+114" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-890" />
+            <location line="-886" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -818,7 +793,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+862" />
+            <location line="+858" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -1829,7 +1804,7 @@ Details were written to %1; please pass them on to whoever looks after this prog
     <context>
         <name>Demo</name>
         <message>
-            <location line="+24" />
+            <location line="+23" />
             <source>Empty case store</source>
             <translation>案件库为空</translation>
         </message>
@@ -1843,7 +1818,7 @@ Demo cases are made up; do not load them into the store the workstation really u
 演示案件均为虚构，请勿载入正式使用的案件库。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+15" />
             <source>Loading demo data…</source>
             <translation>正在载入演示数据…</translation>
         </message>
@@ -2380,12 +2355,12 @@ Demo cases are made up; do not load them into the store the workstation really u
         </message>
         <message>
             <location line="+11" />
-            <location line="+149" />
+            <location line="+146" />
             <source>This document needs a case: enter its number above.</source>
             <translation>本文书需要案件：请在上方填写案件编号。</translation>
         </message>
         <message>
-            <location line="-132" />
+            <location line="-129" />
             <source>Saved %1
 SHA-256: %2</source>
             <translation>已保存 %1
@@ -2426,7 +2401,7 @@ SHA-256：%3
             <translation>已向打印机发送 %1 页。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+51" />
             <source>%1 drafted this document and so cannot review it: another member of staff must review it.</source>
             <translation>本文书由 %1 拟稿，拟稿人不能审核自己的文书：须由其他工作人员审核。</translation>
         </message>
@@ -4071,7 +4046,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+646" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+629" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -4126,7 +4101,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+348" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+347" />
             <source>Early warning</source>
             <translation>预警分析</translation>
         </message>
@@ -4161,7 +4136,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+721" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+713" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4184,7 +4159,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1185" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1177" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4394,7 +4369,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-717" />
+            <location line="-713" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4681,7 +4656,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+799" />
+            <location line="+795" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -4860,7 +4835,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckPage</name>
         <message>
-            <location line="+133" />
+            <location line="+132" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4925,7 +4900,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>案件上已保存的结果</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+59" />
             <location line="+80" />
             <source>There is no case %1.</source>
             <translation>没有案件 %1。</translation>
@@ -4954,7 +4929,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>ProjectDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-329" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-328" />
             <source>New early-warning project</source>
             <translation>新建预警项目</translation>
         </message>
@@ -5293,7 +5268,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SavedTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-258" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-250" />
             <source>Pre-checks saved on the case, newest first. The case's reference opinion cites them with their inputs and engine version.</source>
             <translation>保存在本案件上的预判结果，最新的在前。案件的参考意见书会连同其输入和引擎版本加以引用。</translation>
         </message>
@@ -5757,7 +5732,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>WarningPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+132" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+131" />
             <source>Early warning</source>
             <translation>预警分析</translation>
         </message>
