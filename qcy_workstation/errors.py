@@ -1,10 +1,15 @@
 """Typed, coded errors of the core.
 
-They carry data (the field, the bad value), not UI text: the CLI prints ``str(err)`` to stderr and the
-desktop client maps ``code`` to a translated message.
+They carry data, not UI text: ``code`` (the kind: invalid, workflow ...), ``reason`` (what exactly, e.g.
+``uscc.check_char``), ``field`` (which input) and ``params`` (the figures a message needs, e.g.
+``expected="1"``). The English ``message`` is a detail for logs and the CLI. The desktop client turns
+``reason`` and ``params`` into translated text in one presenter (``ui/errors.py``) and never reads the
+message, so a reworded message cannot break a translation.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 
 class QcyError(Exception):
@@ -12,11 +17,14 @@ class QcyError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, value: object = None,
+                 reason: str | None = None, params: Mapping[str, object] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
         self.value = value
+        self.reason = reason
+        self.params: dict[str, object] = dict(params or {})
 
     def __str__(self) -> str:
         if self.field:
@@ -24,7 +32,13 @@ class QcyError(Exception):
         return self.message
 
     def to_dict(self) -> dict[str, object]:
-        return {"error": self.code, "field": self.field, "message": self.message}
+        out: dict[str, object] = {"error": self.code, "field": self.field, "message": self.message}
+        if self.reason:
+            out["reason"] = self.reason
+        if self.params:
+            out["params"] = {k: v if isinstance(v, int | float | bool | None) else str(v)
+                             for k, v in self.params.items()}
+        return out
 
 
 class ValidationError(QcyError):

@@ -42,7 +42,8 @@ def clean_consultation(c: NewConsultation) -> NewConsultation:
     values["ip_type"] = validate_choice(c.ip_type, IP_TYPES, "ip_type") if c.ip_type else ""
     values["phone"] = validate_phone(c.phone, "phone")
     if c.follow_up_on and c.at and c.follow_up_on < c.at.date():
-        raise ValidationError("is before the consultation", field="follow_up_on", value=c.follow_up_on)
+        raise ValidationError("is before the consultation", field="follow_up_on", value=c.follow_up_on,
+                              reason="date.before_consultation")
     return NewConsultation(**values)
 
 
@@ -63,7 +64,8 @@ class ConsultationService:
             if new.case_number:
                 case = s.execute(select(Case).where(Case.number == new.case_number.strip().upper())).scalar()
                 if case is None:
-                    raise NotFoundError(f"no case {new.case_number!r}", field="case", value=new.case_number)
+                    raise NotFoundError(f"no case {new.case_number!r}", field="case", value=new.case_number,
+                                        reason="case.not_found", params={"number": new.case_number})
             at = new.at or datetime.now(CHINA_TZ).replace(tzinfo=None, microsecond=0)
             row = Consultation(at=at, channel=new.channel, staff=new.staff or self.actor, enquirer=new.enquirer,
                                organisation=new.organisation.strip(), phone=new.phone, ip_type=new.ip_type,
@@ -209,7 +211,8 @@ class ConsultationService:
                 raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
             case = s.execute(select(Case).where(Case.number == case_number.strip().upper())).scalar()
             if case is None:
-                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number)
+                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number,
+                                    reason="case.not_found", params={"number": case_number})
             row.case_id = case.id
             audit.record(s, actor=self.actor, action="link", entity="consultation", entity_id=row.id,
                          case_id=case.id, details={"case": case.number})

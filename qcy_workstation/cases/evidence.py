@@ -68,12 +68,14 @@ class EvidenceService:
         """Hash and copy ``path`` into the store, then record it on the case (one transaction)."""
         src = Path(path)
         if not src.is_file():
-            raise ValidationError("is not a readable file", field="file", value=str(src))
+            raise ValidationError("is not a readable file", field="file", value=str(src), reason="file.unreadable")
         if received_on and received_on > china_today():
-            raise ValidationError("cannot be in the future", field="received_on", value=received_on)
+            raise ValidationError("cannot be in the future", field="received_on", value=received_on,
+                                  reason="date.future")
         with self.store.read() as s:
             if s.execute(select(Case.id).where(Case.number == case_number.strip().upper())).scalar() is None:
-                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number)
+                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number, reason="case.not_found",
+                                    params={"number": case_number})
         self.root.mkdir(parents=True, exist_ok=True)
         # Copy to a temporary file while hashing, then move into place: a crash leaves no half blob.
         fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
@@ -107,6 +109,7 @@ class EvidenceService:
             dup = s.execute(select(Evidence).where(Evidence.case_id == case.id, Evidence.sha256 == digest)).scalar()
             if dup is not None:
                 raise ValidationError(f"the same file is already attached as {dup.original_name!r}", field="file",
+                                      reason="evidence.duplicate", params={"name": dup.original_name},
                                       value=str(src))
             row = Evidence(case_id=case.id, sha256=digest, original_name=src.name, size=done, source=source.strip(),
                            description=description.strip(), received_on=received_on or china_today(),
@@ -121,7 +124,8 @@ class EvidenceService:
         with self.store.read() as s:
             case = s.execute(select(Case).where(Case.number == case_number.strip().upper())).scalar()
             if case is None:
-                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number)
+                raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number, reason="case.not_found",
+                                    params={"number": case_number})
             rows = s.execute(select(Evidence).where(Evidence.case_id == case.id).order_by(Evidence.id)).scalars()
             return [_view(e, case.number) for e in rows]
 
@@ -152,9 +156,11 @@ class EvidenceService:
             digest, name = row.sha256, row.original_name
         blob = self.blob_path(digest)
         if not blob.is_file():
-            raise IntegrityError(f"the stored file for {name!r} is missing", field="evidence", value=evidence_id)
+            raise IntegrityError(f"the stored file for {name!r} is missing", field="evidence", value=evidence_id,
+                                 reason="evidence.missing", params={"name": name})
         if sha256_file(blob) != digest:
-            raise IntegrityError(f"the stored file for {name!r} was modified", field="evidence", value=evidence_id)
+            raise IntegrityError(f"the stored file for {name!r} was modified", field="evidence", value=evidence_id,
+                                 reason="evidence.modified", params={"name": name})
         return blob
 
     def export_copy(self, evidence_id: int, dest_dir: str | os.PathLike[str]) -> Path:

@@ -111,7 +111,8 @@ def clean_new_case(new: NewCase) -> NewCase:
     applicant = clean_party(new.applicant, "applicant")
     opponent = clean_party(new.opponent, "opponent") if new.opponent and new.opponent.name.strip() else None
     if new.received_on and new.received_on > china_today():
-        raise ValidationError("cannot be in the future", field="received_on", value=new.received_on)
+        raise ValidationError("cannot be in the future", field="received_on", value=new.received_on,
+                              reason="date.future")
     rights = tuple(clean_right(r, i) for i, r in enumerate(new.rights))
     return NewCase(title=title, ip_type=ip_type, applicant=applicant, opponent=opponent, facts=new.facts.strip(),
                    assistance=assistance, staff=new.staff.strip(), priority=priority,
@@ -237,7 +238,8 @@ class CaseService:
     def _get(self, s: Session, number: str) -> Case:
         case = s.execute(select(Case).where(Case.number == number.strip().upper())).scalar()
         if case is None:
-            raise NotFoundError(f"no case {number!r}", field="number", value=number)
+            raise NotFoundError(f"no case {number!r}", field="number", value=number, reason="case.not_found",
+                                params={"number": number})
         return case
 
     def _detail(self, s: Session, case: Case) -> CaseDetail:
@@ -360,7 +362,8 @@ class CaseService:
             check_transition(case.status, target, reason)
             day = on or self.today
             if day < case.received_on:
-                raise ValidationError("cannot be before the case was received", field="on", value=day)
+                raise ValidationError("cannot be before the case was received", field="on", value=day,
+                                      reason="date.before_received")
             if target == "accepted":
                 case.accepted_on = day
                 case.opinion_due = add_working_days(day, load_settings(s).opinion_days).due

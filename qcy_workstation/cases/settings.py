@@ -39,9 +39,11 @@ class SettingsService:
                 try:
                     number = int(str(value))
                 except ValueError:
-                    raise ValidationError("must be a whole number of working days", field=key, value=value) from None
+                    raise ValidationError("must be a whole number of working days", field=key, value=value,
+                                          reason="number.whole") from None
                 if not lo <= number <= hi:
-                    raise ValidationError(f"must be between {lo} and {hi}", field=key, value=value)
+                    raise ValidationError(f"must be between {lo} and {hi}", field=key, value=value, reason="number.range",
+                                          params={"min": lo, "max": hi})
                 clean[key] = number
             elif key in known:
                 clean[key] = str(value).strip()

@@ -54,17 +54,18 @@ def validate_uscc(value: str, field: str = "uscc") -> str:
     code = _fold(value).upper().replace(" ", "")
     if len(code) != 18:
         raise ValidationError(f"a Unified Social Credit Code has 18 characters, got {len(code)}",
-                              field=field, value=value)
+                              field=field, value=value, reason="uscc.length", params={"length": len(code)})
     bad = [c for c in code if c not in USCC_CHARSET]
     if bad:
         raise ValidationError(f"character {bad[0]!r} is not allowed (I, O, S, V, Z and symbols never occur)",
-                              field=field, value=value)
+                              field=field, value=value, reason="uscc.char", params={"char": bad[0]})
     if not code[2:8].isdigit():
         raise ValidationError("positions 3-8 must be the 6-digit administrative division code",
-                              field=field, value=value)
+                              field=field, value=value, reason="uscc.area")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        raise ValidationError(f"check character is {code[17]!r}, expected {expected!r}", field=field, value=value)
+        raise ValidationError(f"check character is {code[17]!r}, expected {expected!r}", field=field, value=value,
+                              reason="uscc.check_char", params={"expected": expected, "got": code[17]})
     return code
 
 
@@ -102,14 +103,16 @@ def validate_patent_number(value: str, field: str = "patent_number") -> str:
         raise ValidationError(
             "expected an application number like 202010566088.9 (12 digits and a check character) "
             "or the pre-2003 form like 98123456.X",
-            field=field, value=value)
+            field=field, value=value, reason="patent.format")
     body = m.group("body")
     if len(body) == 12 and not (1985 <= int(m.group("year")) <= 2100):
-        raise ValidationError(f"year {m.group('year')} is not a plausible filing year", field=field, value=value)
+        raise ValidationError(f"year {m.group('year')} is not a plausible filing year", field=field, value=value,
+                              reason="patent.year", params={"year": m.group("year")})
     expected = patent_check_char(body)
     if m.group("check") != expected:
         raise ValidationError(f"check character is {m.group('check')!r}, expected {expected!r}",
-                              field=field, value=value)
+                              field=field, value=value, reason="patent.check_char",
+                              params={"expected": expected, "got": m.group("check")})
     return f"{prefix}{body}.{expected}"
 
 
@@ -128,7 +131,8 @@ def validate_nice_classes(value: str | list[int] | list[str], field: str = "nice
         if not text:
             continue
         if not text.isdigit() or not 1 <= int(text) <= 45:
-            raise ValidationError(f"{item!r} is not a Nice class (1-45)", field=field, value=value)
+            raise ValidationError(f"{item!r} is not a Nice class (1-45)", field=field, value=value,
+                                  reason="nice.class", params={"item": item})
         classes.add(int(text))
     return ",".join(str(c) for c in sorted(classes))
 
@@ -139,7 +143,7 @@ def validate_similar_groups(value: str, field: str = "similar_groups") -> str:
     for g in groups:
         if not re.fullmatch(r"\d{4}", g) or not 1 <= int(g[:2]) <= 45:
             raise ValidationError(f"{g!r} is not a 4-digit similar group (class + group, e.g. 2501)",
-                                  field=field, value=value)
+                                  field=field, value=value, reason="nice.group", params={"item": g})
     return ",".join(sorted(set(groups)))
 
 
@@ -147,7 +151,7 @@ def validate_trademark_number(value: str, field: str = "trademark_number") -> st
     text = _fold(value).replace(" ", "")
     if not re.fullmatch(r"[A-Z]?\d{1,9}[A-Z]?", text.upper()):
         raise ValidationError("a trademark registration number is up to 9 digits (e.g. 1234567)",
-                              field=field, value=value)
+                              field=field, value=value, reason="trademark.number")
     return text.upper()
 
 
@@ -157,15 +161,17 @@ def validate_choice(value: str, choices: tuple[str, ...], field: str) -> str:
     for candidate in (v, v.replace("_", "-"), v.replace("-", "_"), v.replace(" ", "-")):
         if candidate in choices:
             return candidate
-    raise ValidationError(f"{value!r} is not one of: {', '.join(choices)}", field=field, value=value)
+    raise ValidationError(f"{value!r} is not one of: {', '.join(choices)}", field=field, value=value,
+                          reason="choice", params={"choices": ", ".join(choices)})
 
 
 def validate_required(value: str | None, field: str, max_len: int = 300) -> str:
     text = (value or "").strip()
     if not text:
-        raise ValidationError("is required", field=field, value=value)
+        raise ValidationError("is required", field=field, value=value, reason="required")
     if len(text) > max_len:
-        raise ValidationError(f"is longer than {max_len} characters", field=field, value=value)
+        raise ValidationError(f"is longer than {max_len} characters", field=field, value=value, reason="too_long",
+                              params={"max": max_len})
     return text
 
 
@@ -177,22 +183,23 @@ def parse_date(value: str | date | None, field: str) -> date | None:
     text = _fold(str(value))
     m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text)
     if not m:
-        raise ValidationError("expected a date as YYYY-MM-DD", field=field, value=value)
+        raise ValidationError("expected a date as YYYY-MM-DD", field=field, value=value, reason="date.format")
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
-        raise ValidationError(f"not a calendar date ({exc})", field=field, value=value) from None
+        raise ValidationError(f"not a calendar date ({exc})", field=field, value=value,
+                              reason="date.calendar") from None
 
 
 def validate_email(value: str, field: str = "email") -> str:
     text = _fold(value)
     if text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        raise ValidationError("is not an e-mail address", field=field, value=value)
+        raise ValidationError("is not an e-mail address", field=field, value=value, reason="email")
     return text
 
 
 def validate_phone(value: str, field: str = "phone") -> str:
     text = _fold(value)
     if text and not re.fullmatch(r"[+\d][\d\- ()]{4,24}", text):
-        raise ValidationError("is not a phone number", field=field, value=value)
+        raise ValidationError("is not a phone number", field=field, value=value, reason="phone")
     return text

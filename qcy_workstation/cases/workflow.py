@@ -40,6 +40,8 @@ def check_transition(current: str, target: str, reason: str | None) -> None:
     if target not in allowed_from(current):
         allowed = ", ".join(allowed_from(current)) or "none (final status)"
         raise WorkflowError(f"a case that is {current!r} cannot become {target!r}; allowed: {allowed}",
+                            reason="workflow.not_allowed", params={"current": current, "target": target},
                             field="status", value=target)
     if (current, target) in REASON_REQUIRED and not (reason or "").strip():
-        raise WorkflowError(f"{current} -> {target} needs a reason", field="reason", value=reason)
+        raise WorkflowError(f"{current} -> {target} needs a reason", field="reason", value=reason,
+                            reason="workflow.needs_reason", params={"current": current, "target": target})

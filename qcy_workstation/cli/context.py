@@ -75,7 +75,8 @@ class CliContext:
         if self.json:
             print(json.dumps(err.to_dict(), ensure_ascii=False), file=sys.stderr)
         else:
-            print(f"error: {err}", file=sys.stderr)
+            tag = f"{err.code}/{err.reason}" if err.reason else err.code
+            print(f"error [{tag}]: {err}", file=sys.stderr)
 
     def close(self) -> None:
         if self._store is not None:

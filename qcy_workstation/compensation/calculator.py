@@ -279,27 +279,32 @@ class CompensationEstimate:
 
 def _validate(inp: CompensationInput, rules: RuleSet, available: dict[str, Evidence]) -> None:
     if inp.licence_fee is not None and inp.licence_multiple is None:
-        raise ValidationError("a licence fee needs the multiple to apply to it", field="licence_multiple")
+        raise ValidationError("a licence fee needs the multiple to apply to it", field="licence_multiple",
+                              reason="licence.needs_multiple")
     if inp.licence_multiple is not None:
         if inp.licence_fee is None:
-            raise ValidationError("a licence multiple needs the licence fee", field="licence_fee")
+            raise ValidationError("a licence multiple needs the licence fee", field="licence_fee", reason="licence.needs_fee")
         if inp.licence_multiple <= 0:
             raise ValidationError("the licence multiple must be positive", field="licence_multiple",
+                                  reason="licence.multiple_positive",
                                   value=str(inp.licence_multiple))
     factors = inp.statutory_factors
     for name, choices in STATUTORY_FACTOR_CHOICES.items():
         value = getattr(factors, name)
         if value not in choices:
-            raise ValidationError(f"one of {', '.join(choices)}", field=f"statutory_factors.{name}", value=value)
+            raise ValidationError(f"one of {', '.join(choices)}", field=f"statutory_factors.{name}", value=value,
+                                  reason="choice", params={"choices": ", ".join(choices)})
     if factors.duration_months < 0:
         raise ValidationError("duration cannot be negative", field="statutory_factors.duration_months",
+                              reason="number.negative",
                               value=factors.duration_months)
     for kind, values in (("intent", inp.intent_circumstances), ("seriousness", inp.seriousness_circumstances)):
         codes = circumstance_codes(kind)
         for code in values:
             if code not in codes:
                 raise ValidationError(f"not a listed {kind} circumstance; one of {', '.join(codes)}",
-                                      field=f"{kind}_circumstances", value=code)
+                                      field=f"{kind}_circumstances", value=code,
+                                      reason="choice", params={"choices": ", ".join(codes)})
 
     multiple = inp.punitive_multiple
     if multiple is None:
@@ -309,29 +314,32 @@ def _validate(inp: CompensationInput, rules: RuleSet, available: dict[str, Evide
     if punitive is None or (punitive.applies_to and inp.right_type not in punitive.applies_to):
         raise ValidationError(
             f"{rules.law.en} {rules.article.en} provides no punitive damages for this right and date",
-            field="punitive_multiple", value=str(multiple))
+            field="punitive_multiple", value=str(multiple), reason="punitive.none")
     if not (punitive.min_multiple <= multiple <= punitive.max_multiple):
         raise ValidationError(
             f"the punitive multiple must be between {punitive.min_multiple} and {punitive.max_multiple} "
-            f"({punitive.citation.en})", field="punitive_multiple", value=str(multiple))
+            f"({punitive.citation.en})", field="punitive_multiple", value=str(multiple), reason="punitive.range",
+            params={"min": punitive.min_multiple, "max": punitive.max_multiple,
+                    "citation_zh": punitive.citation.zh, "citation_en": punitive.citation.en})
     if not inp.intent_circumstances:
         raise ValidationError(
             "a punitive multiple needs at least one listed intent circumstance "
             f"({spc['intent']['article']['en']} of the SPC 2021 interpretation): "
-            + ", ".join(circumstance_codes("intent")), field="intent_circumstances")
+            + ", ".join(circumstance_codes("intent")), field="intent_circumstances", reason="punitive.intent")
     if not inp.seriousness_circumstances:
         raise ValidationError(
             "a punitive multiple needs at least one listed seriousness circumstance "
             f"({spc['seriousness']['article']['en']} of the SPC 2021 interpretation): "
-            + ", ".join(circumstance_codes("seriousness")), field="seriousness_circumstances")
+            + ", ".join(circumstance_codes("seriousness")), field="seriousness_circumstances",
+            reason="punitive.seriousness")
     if inp.innocent_seller:
         raise ValidationError("an innocent seller with a lawful source cannot be a wilful infringer",
-                              field="punitive_multiple", value=str(multiple))
+                              field="punitive_multiple", value=str(multiple), reason="punitive.innocent_seller")
     if not available:
         raise ValidationError(
             "a punitive multiple never applies to statutory damages: give the actual loss, the infringer's "
             "profits or the licence fee as the base (SPC 2021 interpretation Art. 5)",
-            field="punitive_multiple", value=str(multiple))
+            field="punitive_multiple", value=str(multiple), reason="punitive.statutory")
 
 
 # ------------------------------------------------------------------------------------------- computation

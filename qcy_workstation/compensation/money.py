@@ -7,7 +7,7 @@ The capital form follows the banking rules for writing amounts on bills (中国�
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from qcy_workstation.errors import ValidationError
 
@@ -27,7 +27,7 @@ def to_amount(value: object, *, field: str = "amount") -> Decimal:
     if isinstance(value, Decimal):
         amount = value
     elif isinstance(value, bool):
-        raise ValidationError("an amount must be a number", field=field, value=value)
+        raise ValidationError("an amount must be a number", field=field, value=value, reason="amount.not_number")
     elif isinstance(value, (int, str)):
         text = str(value).strip().replace(",", "").replace("，", "").replace(" ", "")
         for prefix in ("¥", "￥", "RMB", "CNY", "人民币"):
@@ -42,19 +42,24 @@ def to_amount(value: object, *, field: str = "amount") -> Decimal:
                 break
         try:
             amount = Decimal(text) * scale
-        except InvalidOperation:
-            raise ValidationError(f"not an amount: {value!r}", field=field, value=value) from None
+        except ArithmeticError:  # InvalidOperation, and Overflow for 1e9999999 x 万
+            raise ValidationError(f"not an amount: {value!r}", field=field, value=value,
+                                  reason="amount.not_number") from None
     elif isinstance(value, float):
         amount = Decimal(repr(value))
     else:
-        raise ValidationError("an amount must be a number", field=field, value=value)
+        raise ValidationError("an amount must be a number", field=field, value=value, reason="amount.not_number")
     if not amount.is_finite():
-        raise ValidationError("an amount must be finite", field=field, value=value)
+        raise ValidationError("an amount must be finite", field=field, value=value, reason="amount.not_number")
     if amount < 0:
-        raise ValidationError("an amount cannot be negative", field=field, value=value)
+        raise ValidationError("an amount cannot be negative", field=field, value=value, reason="amount.negative")
+    if amount > MAX_AMOUNT:  # before rounding: quantizing 1e30 or 5,000 digits raises InvalidOperation
+        raise ValidationError("amount too large", field=field, value=value, reason="amount.too_large",
+                              params={"max": str(MAX_AMOUNT)})
     amount = amount.quantize(CENT, rounding=ROUND_HALF_UP)
     if amount > MAX_AMOUNT:
-        raise ValidationError("amount too large", field=field, value=value)
+        raise ValidationError("amount too large", field=field, value=value, reason="amount.too_large",
+                              params={"max": str(MAX_AMOUNT)})
     return amount
 
 

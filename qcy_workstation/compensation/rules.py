@@ -187,4 +187,6 @@ def rule_set_for(right_type: str, infringement_date: date, gi_route: str | None 
         + (f" (earliest on file: {earliest.isoformat()})" if earliest else ""),
         field="infringement_date",
         value=infringement_date.isoformat(),
+        reason="rules.none",
+        params={"date": infringement_date.isoformat(), "earliest": earliest.isoformat() if earliest else ""},
     )

@@ -308,7 +308,7 @@ def build_document(
     if lang not in LANGS:
         raise ValidationError("language must be zh or en", field="lang", value=lang)
     if case is None and kind != "guidance":
-        raise ValidationError("this document needs a case", field="case")
+        raise ValidationError("this document needs a case", field="case", reason="document.needs_case")
     ws = workstation or WorkstationInfo()
     opts = options or {}
     day = issue_date or date.today()

@@ -101,7 +101,8 @@ class DocumentService:
     def _case_row(self, session: Any, number: str) -> Case:
         case = session.execute(select(Case).where(Case.number == number)).scalar_one_or_none()
         if case is None:
-            raise NotFoundError(f"no case {number}", field="case", value=number)
+            raise NotFoundError(f"no case {number}", field="case", value=number, reason="case.not_found",
+                                params={"number": number})
         return case
 
     def case_data(self, number: str) -> CaseData:
@@ -320,7 +321,8 @@ class DocumentService:
         with self.store.write() as s:
             row = self._resolve(s, ref)
             if row.status == "issued":
-                raise WorkflowError("an issued document is frozen", field="status", value=row.status)
+                raise WorkflowError("an issued document is frozen", field="status", value=row.status,
+                                    reason="document.frozen")
             row.options_json = json.dumps(options, ensure_ascii=False)
             row.status, row.reviewed_by, row.reviewed_at = "drafted", "", None
             row.drafted_by = self.actor
@@ -334,9 +336,11 @@ class DocumentService:
             row = self._resolve(s, ref)
             if row.status != "drafted":
                 raise WorkflowError(f"only a drafted document can be reviewed (it is {row.status})", field="status",
+                                    reason="document.review_status", params={"status": row.status},
                                     value=row.status)
             if row.drafted_by == self.actor:
                 raise PermissionDeniedError("the drafter cannot review their own document", field="staff",
+                                            reason="document.self_review", params={"staff": self.actor},
                                             value=self.actor)
             row.status, row.reviewed_by, row.reviewed_at = "reviewed", self.actor, utcnow()
             audit.record(s, actor=self.actor, action="review", entity="document", entity_id=row.number,
@@ -350,9 +354,11 @@ class DocumentService:
             row = self._resolve(s, ref)
             if row.status != "reviewed":
                 raise WorkflowError(f"only a reviewed document can be issued (it is {row.status})", field="status",
+                                    reason="document.issue_status", params={"status": row.status},
                                     value=row.status)
             if row.drafted_by == self.actor:
                 raise PermissionDeniedError("the drafter cannot issue their own document", field="staff",
+                                            reason="document.self_issue", params={"staff": self.actor},
                                             value=self.actor)
             kind, lang, topic, number, version = row.kind, row.lang, row.topic, row.number, row.version
             options = json.loads(row.options_json or "{}")
@@ -367,7 +373,8 @@ class DocumentService:
         with self.store.write() as s:
             row = self._resolve(s, ref)
             if row.status != "reviewed":  # someone else issued it meanwhile
-                raise WorkflowError("the document changed while it was being issued", field="status", value=row.status)
+                raise WorkflowError("the document changed while it was being issued", field="status", value=row.status,
+                                    reason="document.changed")
             for fmt, data in blobs.items():
                 s.add(DocumentFile(document_id=row.id, format=fmt, sha256=_sha(data), size=len(data)))
             row.status, row.issued_by, row.issued_at, row.issued_on = "issued", self.actor, utcnow(), day.isoformat()
@@ -500,10 +507,12 @@ class DocumentService:
     def _read_blob(self, digest: str) -> bytes:
         path = self.blob_path(digest)
         if not path.exists():
-            raise IntegrityError("the issued document's file is missing", field="document", value=digest)
+            raise IntegrityError("the issued document's file is missing", field="document", value=digest,
+                                 reason="document.file_missing")
         data = path.read_bytes()
         if _sha(data) != digest:
-            raise IntegrityError("the issued document's file was modified", field="document", value=digest)
+            raise IntegrityError("the issued document's file was modified", field="document", value=digest,
+                                 reason="document.file_modified")
         return data
 
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from qcy_workstation.errors import StoreError
 from qcy_workstation.resources import FONT_FAMILY, font_path, resource_path
 from qcy_workstation.ui.context import AppContext, Prefs
-from qcy_workstation.ui.i18n import explain, install_language
+from qcy_workstation.ui.errors import explain
+from qcy_workstation.ui.i18n import install_language
 
 log = logging.getLogger(__name__)
 APP_NAME = "QCYWorkstation"

@@ -8,12 +8,8 @@ current language at the moment they are shown, so a language switch only needs a
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from qcy_workstation.errors import QcyError
 from qcy_workstation.resources import resource_path
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -56,6 +52,11 @@ def install_language(lang: str) -> str:
 
 def _t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def current_language() -> str:
+    """"zh" or "en": the language the interface speaks now (the core's data is bilingual)."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 # ------------------------------------------------------------------ labels for the core's codes
@@ -199,37 +200,6 @@ FIELDS = {
     "due_soon_days": QT_TRANSLATE_NOOP("Fields", "Days that count as due soon"),
 }
 
-# The core's messages are English details; the common ones are translated by pattern, the rest are
-# shown as they are after a translated field name (better an exact English detail than a vague one).
-_MESSAGES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^is required$"), QT_TRANSLATE_NOOP("Errors", "must be filled in.")),
-    (re.compile(r"^cannot be in the future$"), QT_TRANSLATE_NOOP("Errors", "cannot be a date in the future.")),
-    (re.compile(r"^is not a phone number$"), QT_TRANSLATE_NOOP("Errors", "is not a phone number.")),
-    (re.compile(r"^is not an e-mail address$"), QT_TRANSLATE_NOOP("Errors", "is not an e-mail address.")),
-    (re.compile(r"^is not a readable file$"), QT_TRANSLATE_NOOP("Errors", "cannot be read: is it still there?")),
-    (re.compile(r"^the same file is already attached"),
-     QT_TRANSLATE_NOOP("Errors", "this very file is already attached to the case.")),
-    (re.compile(r"needs a reason$"), QT_TRANSLATE_NOOP("Errors", "please give a reason for this step.")),
-    (re.compile(r"cannot become"), QT_TRANSLATE_NOOP("Errors", "this step is not possible from the case's status.")),
-    (re.compile(r"^cannot be before the case was received$"),
-     QT_TRANSLATE_NOOP("Errors", "cannot be before the case was received.")),
-    (re.compile(r"^is before the consultation$"), QT_TRANSLATE_NOOP("Errors", "is before the consultation.")),
-    (re.compile(r"^must be between (\d+) and (\d+)$"), QT_TRANSLATE_NOOP("Errors", "must be between %1 and %2.")),
-    (re.compile(r"^must be a whole number"), QT_TRANSLATE_NOOP("Errors", "must be a whole number.")),
-    (re.compile(r"is missing$"), QT_TRANSLATE_NOOP("Errors", "the stored copy of this file is missing.")),
-    (re.compile(r"was modified$"), QT_TRANSLATE_NOOP("Errors", "the stored copy of this file was changed.")),
-]
-
-ERROR_TITLES = {
-    "invalid": QT_TRANSLATE_NOOP("Errors", "Please check the input"),
-    "not_found": QT_TRANSLATE_NOOP("Errors", "Not found"),
-    "workflow": QT_TRANSLATE_NOOP("Errors", "This step is not possible"),
-    "permission": QT_TRANSLATE_NOOP("Errors", "Not allowed"),
-    "store": QT_TRANSLATE_NOOP("Errors", "The case store has a problem"),
-    "integrity": QT_TRANSLATE_NOOP("Errors", "A stored file does not match its record"),
-    "error": QT_TRANSLATE_NOOP("Errors", "Something went wrong"),
-}
-
 
 def field_label(field: str | None) -> str:
     """``rights[0].nice_classes`` -> "Nice classes" in the current language."""
@@ -238,98 +208,3 @@ def field_label(field: str | None) -> str:
     key = field.split(".")[-1]
     source = FIELDS.get(key)
     return _t("Fields", source) if source else key
-
-
-def explain(exc: BaseException) -> tuple[str, str]:
-    """(title, message) in plain words for any error a background task or slot may meet."""
-    if isinstance(exc, QcyError):
-        title = _t("Errors", ERROR_TITLES.get(exc.code, ERROR_TITLES["error"]))
-        detail = exc.message
-        for pattern, source in _MESSAGES:
-            m = pattern.search(exc.message)
-            if m:
-                detail = _t("Errors", source)
-                for i, group in enumerate(m.groups(), start=1):
-                    detail = detail.replace(f"%{i}", group)
-                break
-        if exc.code == "store":
-            detail = exc.message + "\n\n" + QCoreApplication.translate(
-                "Errors", "Nothing was changed. If this keeps happening, ask whoever looks after this computer.")
-        name = field_label(exc.field)
-        return title, f"{name}: {detail}" if name and exc.code != "store" else detail
-    if isinstance(exc, OSError):
-        return QCoreApplication.translate("Errors", "A file could not be used"), f"{exc.strerror or exc} ({exc.filename or ''})"
-    return _t("Errors", ERROR_TITLES["error"]), f"{type(exc).__name__}: {exc}"
-
-
-# ------------------------------------------------------------------ inline validation (as the user types)
-
-
-def uscc_problem(text: str) -> str:
-    """Why ``text`` is not a valid Unified Social Credit Code (GB 32100-2015), or "" when it is."""
-    from qcy_workstation.cases.validation import USCC_CHARSET, uscc_check_char
-
-    code = text.strip().upper().replace(" ", "")
-    if not code:
-        return ""
-    if len(code) != 18:
-        return QCoreApplication.translate("Errors", "A credit code has 18 characters; this one has %1.").replace("%1", str(len(code)))
-    bad = next((c for c in code if c not in USCC_CHARSET), None)
-    if bad is not None:
-        return QCoreApplication.translate("Errors", "“%1” never occurs in a credit code (no I, O, S, V, Z).").replace("%1", bad)
-    if not code[2:8].isdigit():
-        return QCoreApplication.translate("Errors", "Characters 3–8 must be the 6-digit area code.")
-    expected = uscc_check_char(code[:17])
-    if code[17] != expected:
-        return QCoreApplication.translate("Errors", "The last (check) character should be %1: a character was probably mistyped."
-                  ).replace("%1", expected)
-    return ""
-
-
-def patent_problem(text: str) -> str:
-    from qcy_workstation.cases.validation import validate_patent_number
-    from qcy_workstation.errors import ValidationError
-
-    if not text.strip():
-        return ""
-    try:
-        validate_patent_number(text)
-    except ValidationError as exc:
-        m = re.search(r"expected '(.)'", exc.message)
-        if m:
-            return QCoreApplication.translate("Errors", "The check character should be %1: a digit was probably mistyped."
-                      ).replace("%1", m.group(1))
-        return QCoreApplication.translate("Errors", "Expected an application number like 202010566088.9 (optionally with ZL in front).")
-    return ""
-
-
-def _problem(validator: Callable[[str], object], text: str, message: str) -> str:
-    """The translated plain-words ``message`` when the core's ``validator`` refuses ``text``, else ""."""
-    from qcy_workstation.errors import ValidationError
-
-    try:
-        validator(text)
-    except ValidationError:
-        return QCoreApplication.translate("Errors", message)
-    return ""
-
-
-def nice_problem(text: str) -> str:
-    from qcy_workstation.cases.validation import validate_nice_classes
-
-    return _problem(validate_nice_classes, text, QT_TRANSLATE_NOOP("Errors", "Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35."))
-
-
-def groups_problem(text: str) -> str:
-    from qcy_workstation.cases.validation import validate_similar_groups
-
-    return _problem(validate_similar_groups, text, QT_TRANSLATE_NOOP("Errors", "Similar groups have 4 digits (class and group), e.g. 2501, 3501."))
-
-
-def trademark_number_problem(text: str) -> str:
-    from qcy_workstation.cases.validation import validate_trademark_number
-
-    if not text.strip():
-        return ""
-    return _problem(validate_trademark_number, text, QT_TRANSLATE_NOOP(
-        "Errors", "A trademark registration number has up to 9 digits, e.g. 1234567."))

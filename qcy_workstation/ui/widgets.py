@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qcy_workstation.ui.i18n import explain
+from qcy_workstation.ui.errors import explain
 
 ERROR_STYLE = "QLineEdit { border: 1px solid #c62828; background: #fff5f5; }"
 

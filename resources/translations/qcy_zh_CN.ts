@@ -454,7 +454,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+771" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+769" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -488,7 +488,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <name>Columns</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1368" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1372" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -619,8 +619,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1149" />
-            <location line="+901" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1153" />
+            <location line="+905" />
             <location line="+10" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
@@ -748,13 +748,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-914" />
-            <location line="+891" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-918" />
+            <location line="+895" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-890" />
+            <location line="-894" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -766,14 +766,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+858" />
+            <location line="+862" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
             <location line="+114" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-886" />
+            <location line="-890" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -793,7 +793,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+858" />
+            <location line="+862" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -1111,7 +1111,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>高值</translation>
         </message>
         <message>
-            <location line="+310" />
+            <location line="+312" />
             <source>Compensation calculator</source>
             <translation>赔偿估算</translation>
         </message>
@@ -1206,12 +1206,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>惩罚性赔偿（故意 / 恶意侵权）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Multiple (1–5)</source>
-            <translation>倍数（1–5）</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>none</source>
             <translation>不适用</translation>
         </message>
@@ -1306,7 +1301,17 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>在左侧填写证据后按“计算”：这里逐行显示计算理由及每个数字所依据的法条。</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+28" />
+            <source>Multiple (none under this law)</source>
+            <translation>倍数（该法无惩罚性赔偿）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Multiple (%1–%2)</source>
+            <translation>倍数（%1–%2）</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Loaded the estimate saved on %1.</source>
             <translation>已读取 %1 保存的估算。</translation>
         </message>
@@ -1316,82 +1321,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>%1 尚未保存估算。</translation>
         </message>
         <message>
-            <location line="+135" />
-            <source>The punitive multiple must be between %1 and %2 times (%3).</source>
-            <translation>惩罚性赔偿倍数应在 %1 至 %2 倍之间（%3）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>A punitive multiple needs at least one intent circumstance ticked below (SPC 2021 interpretation Art. 3).</source>
-            <translation>适用惩罚性倍数须在下方至少勾选一项故意情形（惩罚性赔偿解释第三条）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>A punitive multiple needs at least one serious circumstance ticked below (SPC 2021 interpretation Art. 4).</source>
-            <translation>适用惩罚性倍数须在下方至少勾选一项情节严重情形（惩罚性赔偿解释第四条）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>A punitive multiple never applies to statutory damages: enter the actual loss, the infringer's profits or the licence fee as its base (SPC 2021 interpretation Art. 5).</source>
-            <translation>惩罚性倍数不适用于法定赔偿：请填写实际损失、侵权获利或许可使用费作为计算基数（惩罚性赔偿解释第五条）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The law in force on the infringement date provides no punitive damages for this right: leave the multiple empty.</source>
-            <translation>侵权行为发生时有效的法律对该权利未规定惩罚性赔偿：请将倍数留空。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>A seller without knowledge and with a lawful source cannot be a wilful infringer: leave the multiple empty or untick that box.</source>
-            <translation>能证明合法来源的不知情销售者不构成故意侵权：请将倍数留空，或取消勾选该项。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Not a number: enter digits such as 120000 or 1,200,000.50.</source>
-            <translation>不是数字：请输入如 120000 或 1,200,000.50 的金额。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>An amount cannot be negative.</source>
-            <translation>金额不能为负数。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>This amount is too large.</source>
-            <translation>金额过大。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Enter the multiple of the licence fee (the K after ×).</source>
-            <translation>请填写许可使用费的倍数（× 后面一栏）。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>A multiple needs the licence fee it applies to.</source>
-            <translation>填写倍数时须同时填写许可使用费。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The multiple of the licence fee must be more than 0.</source>
-            <translation>许可使用费的倍数必须大于 0。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>No compensation rules on file for an infringement on this date: %1</source>
-            <translation>没有适用于该侵权日期的赔偿规则：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+134" />
             <source>Choose how the GI is protected (collective or certification mark, GI product, agricultural GI).</source>
             <translation>请选择地理标志的保护途径（集体商标或证明商标、地理标志产品、农产品地理标志）。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>The duration cannot be negative.</source>
-            <translation>持续时间不能为负数。</translation>
-        </message>
-        <message>
-            <location line="+22" />
+            <location line="+28" />
             <source>(rules not verified)</source>
             <translation>（规则未经核对）</translation>
         </message>
@@ -1778,16 +1713,11 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
-        <message>
-            <location line="+7" />
-            <source>There is no case %1. Check the number (e.g. QCY-2026-00042).</source>
-            <translation>没有案件 %1。请核对编号（如 QCY-2026-00042）。</translation>
-        </message>
     </context>
     <context>
         <name>Crash</name>
         <message>
-            <location filename="../../qcy_workstation/ui/app.py" line="+96" />
+            <location filename="../../qcy_workstation/ui/app.py" line="+97" />
             <source>Something went wrong</source>
             <translation>出现问题</translation>
         </message>
@@ -1804,7 +1734,7 @@ Details were written to %1; please pass them on to whoever looks after this prog
     <context>
         <name>Demo</name>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Empty case store</source>
             <translation>案件库为空</translation>
         </message>
@@ -1818,7 +1748,7 @@ Demo cases are made up; do not load them into the store the workstation really u
 演示案件均为虚构，请勿载入正式使用的案件库。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Loading demo data…</source>
             <translation>正在载入演示数据…</translation>
         </message>
@@ -2355,12 +2285,11 @@ Demo cases are made up; do not load them into the store the workstation really u
         </message>
         <message>
             <location line="+11" />
-            <location line="+146" />
             <source>This document needs a case: enter its number above.</source>
             <translation>本文书需要案件：请在上方填写案件编号。</translation>
         </message>
         <message>
-            <location line="-129" />
+            <location line="+17" />
             <source>Saved %1
 SHA-256: %2</source>
             <translation>已保存 %1
@@ -2399,46 +2328,6 @@ SHA-256：%3
             <location line="+21" />
             <source>Sent %1 page(s) to the printer.</source>
             <translation>已向打印机发送 %1 页。</translation>
-        </message>
-        <message>
-            <location line="+51" />
-            <source>%1 drafted this document and so cannot review it: another member of staff must review it.</source>
-            <translation>本文书由 %1 拟稿，拟稿人不能审核自己的文书：须由其他工作人员审核。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 drafted this document and so cannot issue it: another member of staff must issue it.</source>
-            <translation>本文书由 %1 拟稿，拟稿人不能签发自己的文书：须由其他工作人员签发。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Only a draft can be reviewed; this document is “%1”.</source>
-            <translation>只有草稿可以审核；本文书当前为“%1”。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Only a reviewed document can be issued; this document is “%1”.</source>
-            <translation>只有已审核的文书可以签发；本文书当前为“%1”。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>An issued document is frozen: make a new version to change its text.</source>
-            <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Someone else changed this document meanwhile: look at the list again.</source>
-            <translation>其他人员同时修改了本文书：请重新查看列表。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>There is no case %1.</source>
-            <translation>没有案件 %1。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>The stored file of this issued document is missing or was changed: it cannot be reprinted. Ask whoever looks after this computer.</source>
-            <translation>本签发文书的存档文件缺失或已被改动，无法重印。请联系本机管理人员。</translation>
         </message>
     </context>
     <context>
@@ -2497,7 +2386,7 @@ SHA-256：%3
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-536" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-529" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -2618,7 +2507,7 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="+205" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-111" />
             <location line="+124" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
@@ -2629,41 +2518,46 @@ SHA-256：%3
         </message>
         <message>
             <location line="+1" />
+            <source>is longer than {max} characters.</source>
+            <translation>超过 {max} 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>must be one of: {choices}.</source>
+            <translation>只能是以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expected a date such as 2026-03-15.</source>
+            <translation>应为日期，如 2026-03-15。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is not a date on the calendar.</source>
+            <translation>不是有效的日历日期。</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>cannot be a date in the future.</source>
             <translation>不能是将来的日期。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>is not a phone number.</source>
             <translation>不是有效的电话号码。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>is not an e-mail address.</source>
             <translation>不是有效的电子邮箱地址。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>cannot be read: is it still there?</source>
             <translation>无法读取：文件是否还在？</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>this very file is already attached to the case.</source>
-            <translation>同一文件已附在本案中。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>please give a reason for this step.</source>
-            <translation>请说明进行此操作的理由。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>this step is not possible from the case's status.</source>
-            <translation>案件当前状态下不能进行此操作。</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="-4" />
             <source>cannot be before the case was received.</source>
             <translation>不能早于收案日期。</translation>
         </message>
@@ -2673,27 +2567,187 @@ SHA-256：%3
             <translation>早于咨询日期。</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>must be between %1 and %2.</source>
-            <translation>必须在 %1 至 %2 之间。</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>must be a whole number.</source>
             <translation>必须是整数。</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>the stored copy of this file is missing.</source>
-            <translation>该文件的存储副本已丢失。</translation>
+            <location line="-4" />
+            <source>this very file is already attached to the case (as “{name}”).</source>
+            <translation>同一文件已附在本案中（名为“{name}”）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The stored copy of “{name}” is missing.</source>
+            <translation>“{name}”的存档文件已丢失。</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>the stored copy of this file was changed.</source>
-            <translation>该文件的存储副本已被改动。</translation>
+            <source>The stored copy of “{name}” was changed.</source>
+            <translation>“{name}”的存档文件已被改动。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>must be between {min} and {max}.</source>
+            <translation>须在 {min} 至 {max} 之间。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cannot be negative.</source>
+            <translation>不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A case that is “{current}” cannot become “{target}”.</source>
+            <translation>处于“{current}”状态的案件不能转为“{target}”。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Please give a reason for this step.</source>
+            <translation>请填写这一步的理由。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no case {number}. Check the number (e.g. QCY-2026-00042).</source>
+            <translation>没有案件 {number}。请核对案号（如 QCY-2026-00042）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A credit code has 18 characters; this one has {length}.</source>
+            <translation>统一社会信用代码为 18 位，此处为 {length} 位。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“{char}” never occurs in a credit code (no I, O, S, V, Z).</source>
+            <translation>统一社会信用代码中不会出现“{char}”（不使用 I、O、S、V、Z）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The last (check) character should be {expected}: a character was probably mistyped.</source>
+            <translation>最后一位（校验位）应为 {expected}：可能有字符输错。</translation>
         </message>
         <message>
             <location line="+4" />
+            <source>{year} is not a plausible filing year.</source>
+            <translation>{year} 不是合理的申请年份。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The check character should be {expected}: a digit was probably mistyped.</source>
+            <translation>校验位应为 {expected}：可能有数字输错。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Not a number: enter digits such as 120000, 1,200,000.50 or 12万.</source>
+            <translation>不是数字：请输入如 120000、1,200,000.50 或 12万。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An amount cannot be negative.</source>
+            <translation>金额不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This amount is too large.</source>
+            <translation>金额过大。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the multiple of the licence fee (the K after ×).</source>
+            <translation>请填写许可使用费的倍数（× 后面一栏）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A multiple needs the licence fee it applies to.</source>
+            <translation>填写倍数时须同时填写许可使用费。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The multiple of the licence fee must be more than 0.</source>
+            <translation>许可使用费的倍数必须大于 0。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The law in force on the infringement date provides no punitive damages for this right: leave the multiple empty.</source>
+            <translation>侵权行为发生时有效的法律对该权利未规定惩罚性赔偿：请将倍数留空。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The punitive multiple must be between {min} and {max} times ({citation}).</source>
+            <translation>惩罚性赔偿倍数须在 {min} 至 {max} 倍之间（{citation}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A punitive multiple needs at least one intent circumstance ticked below (SPC 2021 interpretation Art. 3).</source>
+            <translation>适用惩罚性倍数须在下方至少勾选一项故意情形（惩罚性赔偿解释第三条）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A punitive multiple needs at least one serious circumstance ticked below (SPC 2021 interpretation Art. 4).</source>
+            <translation>适用惩罚性倍数须在下方至少勾选一项情节严重情形（惩罚性赔偿解释第四条）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A seller without knowledge and with a lawful source cannot be a wilful infringer: leave the multiple empty or untick that box.</source>
+            <translation>能证明合法来源的不知情销售者不构成故意侵权：请将倍数留空，或取消勾选该项。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A punitive multiple never applies to statutory damages: enter the actual loss, the infringer's profits or the licence fee as its base (SPC 2021 interpretation Art. 5).</source>
+            <translation>惩罚性倍数不适用于法定赔偿：请填写实际损失、侵权获利或许可使用费作为计算基数（惩罚性赔偿解释第五条）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No compensation rules on file for an infringement on {date} (earliest on file: {earliest}).</source>
+            <translation>没有适用于 {date} 侵权行为的赔偿规则（现有最早规则：{earliest}）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An issued document is frozen: make a new version to change its text.</source>
+            <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only a draft can be reviewed; this document is “{status}”.</source>
+            <translation>只有草稿可以审核；本文书状态为“{status}”。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only a reviewed document can be issued; this document is “{status}”.</source>
+            <translation>只有已审核的文书可以签发；本文书状态为“{status}”。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{staff} drafted this document and so cannot review it: another member of staff must review it.</source>
+            <translation>{staff} 是本文书的起草人，不能审核：须由其他工作人员审核。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{staff} drafted this document and so cannot issue it: another member of staff must issue it.</source>
+            <translation>{staff} 是本文书的起草人，不能签发：须由其他工作人员签发。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Someone else changed this document meanwhile: look at the list again.</source>
+            <translation>其他人员同时修改了本文书：请重新查看列表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This document needs a case: enter its number above.</source>
+            <translation>本文书需要案件：请在上方填写案件编号。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The stored file of this issued document is missing: it cannot be reprinted. Ask whoever looks after this computer.</source>
+            <translation>该已签发文书的存档文件已丢失，无法重印。请联系本机管理人员。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The stored file of this issued document was changed: it cannot be reprinted. Ask whoever looks after this computer.</source>
+            <translation>该已签发文书的存档文件已被改动，无法重印。请联系本机管理人员。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -2728,57 +2782,52 @@ SHA-256：%3
             <translation>出现问题</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+4" />
+            <source>drafted</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>issued</source>
+            <translation>已签发</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <source>Nothing was changed. If this keeps happening, ask whoever looks after this computer.</source>
             <translation>未做任何更改。如果反复出现，请联系负责这台电脑的人员。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>A file could not be used</source>
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="+15" />
-            <source>A credit code has 18 characters; this one has %1.</source>
-            <translation>统一社会信用代码为 18 位，这里是 %1 位。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>“%1” never occurs in a credit code (no I, O, S, V, Z).</source>
-            <translation>统一社会信用代码中不会出现“%1”（不使用 I、O、S、V、Z）。</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="-133" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
         <message>
             <location line="+3" />
-            <source>The last (check) character should be %1: a character was probably mistyped.</source>
-            <translation>最后一位（校验位）应为 %1：可能输错了某一位字符。</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>The check character should be %1: a digit was probably mistyped.</source>
-            <translation>校验位应为 %1：可能输错了某一位数字。</translation>
-        </message>
-        <message>
-            <location line="+2" />
             <source>Expected an application number like 202010566088.9 (optionally with ZL in front).</source>
             <translation>应为形如 202010566088.9 的申请号（可带 ZL 前缀）。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+5" />
             <source>Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35.</source>
             <translation>尼斯分类为 1 至 45 的数字，用逗号分隔，例如 25, 35。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+2" />
             <source>Similar groups have 4 digits (class and group), e.g. 2501, 3501.</source>
             <translation>类似群为 4 位数字（类别加群号），例如 2501, 3501。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+2" />
             <source>A trademark registration number has up to 9 digits, e.g. 1234567.</source>
             <translation>商标注册号最多 9 位数字，例如 1234567。</translation>
         </message>
@@ -2881,7 +2930,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>Fields</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="-171" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="+164" />
             <source>Case title</source>
             <translation>案件名称</translation>
         </message>
@@ -4066,7 +4115,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+190" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+187" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -4101,7 +4150,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+347" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+348" />
             <source>Early warning</source>
             <translation>预警分析</translation>
         </message>
@@ -4126,7 +4175,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>赔偿估算计算器</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+58" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -4136,7 +4185,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+713" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+721" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4159,7 +4208,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1177" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1185" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4369,7 +4418,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-713" />
+            <location line="-717" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4656,7 +4705,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+795" />
+            <location line="+799" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -4835,7 +4884,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckPage</name>
         <message>
-            <location line="+132" />
+            <location line="+133" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4900,7 +4949,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>案件上已保存的结果</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+66" />
             <location line="+80" />
             <source>There is no case %1.</source>
             <translation>没有案件 %1。</translation>
@@ -4929,7 +4978,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>ProjectDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-328" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-329" />
             <source>New early-warning project</source>
             <translation>新建预警项目</translation>
         </message>
@@ -5017,7 +5066,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-895" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-893" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -5157,7 +5206,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>— 不导入 —</translation>
         </message>
         <message>
-            <location line="+197" />
+            <location line="+195" />
             <source>a trademark registration number has up to 9 digits (e.g. 1234567)</source>
             <translation>商标注册号最多 9 位数字（如 1234567）</translation>
         </message>
@@ -5268,7 +5317,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SavedTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-250" />
+            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-258" />
             <source>Pre-checks saved on the case, newest first. The case's reference opinion cites them with their inputs and engine version.</source>
             <translation>保存在本案件上的预判结果，最新的在前。案件的参考意见书会连同其输入和引擎版本加以引用。</translation>
         </message>
@@ -5732,7 +5781,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>WarningPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+131" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+132" />
             <source>Early warning</source>
             <translation>预警分析</translation>
         </message>

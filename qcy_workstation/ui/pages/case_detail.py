@@ -48,7 +48,7 @@ from qcy_workstation.cases.dto import (
 from qcy_workstation.cases.validation import ASSISTANCE, IP_TYPES, PRIORITIES
 from qcy_workstation.cases.workflow import REASON_REQUIRED
 from qcy_workstation.db.base import to_china_time
-from qcy_workstation.ui import i18n
+from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
@@ -407,7 +407,7 @@ class EditCaseDialog(QDialog):
         self.outcome.setTabChangesFocus(True)
         self.outcome.setMaximumHeight(80)
         self.opponent = QLineEdit(case.opponent.name if case.opponent else "", self)
-        self.opponent_uscc = ValidatedLineEdit(i18n.uscc_problem, self)
+        self.opponent_uscc = ValidatedLineEdit(errors.uscc_problem, self)
         self.opponent_uscc.setText((case.opponent.uscc or "") if case.opponent else "")
         rows = ((self.tr("&Title"), self.title), (self.tr("&Handled by"), self.staff),
                 (self.tr("&Priority"), self.priority), ("", self.confidential), (self.tr("Assistance wanted"), assist),
@@ -506,7 +506,7 @@ class EditPartyDialog(QDialog):
         self.name = ValidatedLineEdit(parent=self)
         self.name.setObjectName(f"{role}_name")
         self.name.setText(party.name)
-        self.uscc = ValidatedLineEdit(i18n.uscc_problem, self)
+        self.uscc = ValidatedLineEdit(errors.uscc_problem, self)
         self.uscc.setObjectName(f"{role}_uscc")
         self.uscc.setText(party.uscc or "")
         self.kind = QComboBox(self)

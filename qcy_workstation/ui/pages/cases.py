@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from qcy_workstation.cases.dto import CaseFilter, CaseRow
 from qcy_workstation.cases.validation import IP_TYPES
 from qcy_workstation.cases.workflow import OPEN_STATUSES, STATUSES
-from qcy_workstation.ui import i18n
+from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, Column, PagedTableModel, deadline_colours
@@ -338,7 +338,7 @@ class CaseListPage(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.counts.setText("")
-        title, message = i18n.explain(exc)
+        title, message = errors.explain(exc)
         self.empty.set_empty(True, f"{title}\n{message}")
 
     # ------------------------------------------------------------------ opening

@@ -233,6 +233,8 @@ class CompensationPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.dateChanged.connect(self._update_multiple_label)
+        self.gi_route.currentIndexChanged.connect(self._update_multiple_label)
         self.type_label, self.gi_label, self.date_label = QLabel(), QLabel(), QLabel()
         rf.addRow(self.type_label, self._with_error("right_type", self.type_combo))
         rf.addRow(self.gi_label, self._with_error("gi_route", self.gi_route))
@@ -433,7 +435,7 @@ class CompensationPage(QWidget):
             "Leave an amount empty when there is no evidence for it. The likely figure uses medium and high "
             "confidence evidence only; the statutory order decides which basis is used."))
         self.punitive_box.setTitle(self.tr("Punitive damages (wilful / malicious infringement)"))
-        self.multiple_label.setText(self.tr("Multiple (1–5)"))
+        self._update_multiple_label()
         self.punitive_multiple.setPlaceholderText(self.tr("none"))
         self.circ_titles["intent"].setText(self.tr("Intent (SPC 2021 interpretation Art. 3): at least one"))
         self.circ_titles["seriousness"].setText(self.tr("Serious circumstances (Art. 4): at least one"))
@@ -480,6 +482,18 @@ class CompensationPage(QWidget):
         right = self.type_combo.currentData()
         self.gi_route.setEnabled(right == "gi")
         self.unused_3y.setEnabled(right in ("trademark", "gi"))
+        self._update_multiple_label()
+
+    def _update_multiple_label(self, *_args: object) -> None:
+        """The punitive multiple's range as the law chosen in the form has it (rule data, not the page)."""
+        if not hasattr(self, "multiple_label"):
+            return
+        punitive = self._punitive_rules()
+        if punitive is None:
+            self.multiple_label.setText(self.tr("Multiple (none under this law)"))
+        else:
+            self.multiple_label.setText(self.tr("Multiple (%1–%2)").replace(
+                "%1", f"{punitive.min_multiple:g}").replace("%2", f"{punitive.max_multiple:g}"))
 
     # ------------------------------------------------------------------ case
 
@@ -647,57 +661,19 @@ class CompensationPage(QWidget):
             target.setFocus()
 
     def plain_message(self, exc: ValidationError) -> str:
-        """The core's message in plain words in the interface language (the core speaks English)."""
-        m = exc.message
-        field = exc.field or ""
-        if "punitive multiple must be between" in m:
-            import re
+        """The core's coded refusal in plain words (``ui/errors.py``); the punitive range names the
+        article of the law chosen in the form."""
+        from qcy_workstation.ui import errors
 
-            found = re.search(r"between ([\d.]+) and ([\d.]+) \((.*)\)$", m)
-            lo, hi, cite = found.groups() if found else ("1", "5", "")
-            cite = self._punitive_citation() or cite
-            return self.tr("The punitive multiple must be between %1 and %2 times (%3).").replace(
-                "%1", lo).replace("%2", hi).replace("%3", cite)
-        if "listed intent circumstance" in m:
-            return self.tr("A punitive multiple needs at least one intent circumstance ticked below "
-                           "(SPC 2021 interpretation Art. 3).")
-        if "listed seriousness circumstance" in m:
-            return self.tr("A punitive multiple needs at least one serious circumstance ticked below "
-                           "(SPC 2021 interpretation Art. 4).")
-        if "never applies to statutory damages" in m:
-            return self.tr("A punitive multiple never applies to statutory damages: enter the actual loss, the "
-                           "infringer's profits or the licence fee as its base (SPC 2021 interpretation Art. 5).")
-        if "provides no punitive damages" in m:
-            return self.tr("The law in force on the infringement date provides no punitive damages for this "
-                           "right: leave the multiple empty.")
-        if "innocent seller" in m:
-            return self.tr("A seller without knowledge and with a lawful source cannot be a wilful infringer: "
-                           "leave the multiple empty or untick that box.")
-        if m.startswith("not an amount") or m.startswith("not a number") or "must be a number" in m \
-                or "must be finite" in m:
-            return self.tr("Not a number: enter digits such as 120000 or 1,200,000.50.")
-        if "cannot be negative" in m:
-            return self.tr("An amount cannot be negative.")
-        if "amount too large" in m:
-            return self.tr("This amount is too large.")
-        if "licence fee needs the multiple" in m:
-            return self.tr("Enter the multiple of the licence fee (the K after ×).")
-        if "licence multiple needs the licence fee" in m:
-            return self.tr("A multiple needs the licence fee it applies to.")
-        if "licence multiple must be positive" in m:
-            return self.tr("The multiple of the licence fee must be more than 0.")
-        if "compensation rules on file" in m:
-            return self.tr("No compensation rules on file for an infringement on this date: %1").replace("%1", m)
-        if field == "gi_route":
-            return self.tr("Choose how the GI is protected (collective or certification mark, GI product, "
-                           "agricultural GI).")
-        if field == "statutory_factors.duration_months":
-            return self.tr("The duration cannot be negative.")
-        name = i18n.field_label(field)
-        return f"{name}: {m}" if name and name != field.split(".")[-1] else m
+        if exc.reason == "punitive.range" and self._punitive_citation():
+            exc.params["citation_zh"] = exc.params["citation_en"] = self._punitive_citation()
+        if exc.reason or exc.field != "gi_route":
+            return errors.message(exc)
+        return self.tr("Choose how the GI is protected (collective or certification mark, GI product, "
+                       "agricultural GI).")
 
-    def _punitive_citation(self) -> str:
-        """The punitive-damages article of the law chosen in the form, in the interface language."""
+    def _punitive_rules(self) -> Any:
+        """The punitive-damages rule of the law in force on the form's date for its right, or None."""
         from qcy_workstation.compensation.rules import rule_set_for
 
         qd = self.date_edit.date()
@@ -706,8 +682,15 @@ class CompensationPage(QWidget):
             rules = rule_set_for(right, date(qd.year(), qd.month(), qd.day()),
                                  self.gi_route.currentData() if right == "gi" else None)
         except ValidationError:
-            return ""
-        return rules.punitive.citation.get(_lang()) if rules.punitive is not None else ""
+            return None
+        if rules.punitive is None or (rules.punitive.applies_to and right not in rules.punitive.applies_to):
+            return None
+        return rules.punitive
+
+    def _punitive_citation(self) -> str:
+        """The punitive-damages article of the law chosen in the form, in the interface language."""
+        punitive = self._punitive_rules()
+        return punitive.citation.get(_lang()) if punitive is not None else ""
 
     # ------------------------------------------------------------------ showing
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from qcy_workstation.cases.dto import ConsultationFilter, ConsultationView, NewConsultation
 from qcy_workstation.cases.validation import CHANNELS, IP_TYPES
 from qcy_workstation.db.base import china_today
-from qcy_workstation.errors import NotFoundError, QcyError
-from qcy_workstation.ui import i18n
+from qcy_workstation.errors import QcyError
+from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, Column, PagedTableModel
@@ -451,7 +451,7 @@ class ConsultationPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        title, message = i18n.explain(exc)
+        title, message = errors.explain(exc)
         field = exc.field if isinstance(exc, QcyError) else None
         widget = {"enquirer": self.enquirer, "topic": self.topic, "phone": self.phone}.get(field or "")
         if widget is not None:
@@ -600,10 +600,7 @@ class ConsultationPage(QWidget):
         box.open()
 
     def plain_message(self, exc: BaseException) -> str:
-        if isinstance(exc, NotFoundError) and exc.field == "case":
-            return self.tr("There is no case %1. Check the number (e.g. QCY-2026-00042).").replace(
-                "%1", str(exc.value))
-        return i18n.explain(exc)[1]
+        return errors.explain(exc)[1]
 
 
 def _today() -> QDate:

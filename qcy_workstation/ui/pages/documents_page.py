@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from qcy_workstation.errors import QcyError
-from qcy_workstation.ui import i18n
+from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel
@@ -1164,33 +1164,10 @@ class DocumentsPage(QWidget):
         self.show_message(self.plain_message(exc), error=True)
 
     def plain_message(self, exc: BaseException) -> str:
-        if isinstance(exc, QcyError):
-            m = exc.message
-            if exc.code == "permission" and "review" in m:
-                return self.tr("%1 drafted this document and so cannot review it: another member of staff must "
-                               "review it.").replace("%1", self.ctx.staff)
-            if exc.code == "permission" and "issue" in m:
-                return self.tr("%1 drafted this document and so cannot issue it: another member of staff must "
-                               "issue it.").replace("%1", self.ctx.staff)
-            if exc.code == "workflow":
-                status = _tr(STATUS.get(str(exc.value), str(exc.value)))
-                if "reviewed (it is" in m:
-                    return self.tr("Only a draft can be reviewed; this document is “%1”.").replace("%1", status)
-                if "issued (it is" in m:
-                    return self.tr("Only a reviewed document can be issued; this document is “%1”.").replace(
-                        "%1", status)
-                if "frozen" in m:
-                    return self.tr("An issued document is frozen: make a new version to change its text.")
-                if "changed while" in m:
-                    return self.tr("Someone else changed this document meanwhile: look at the list again.")
-            if exc.code == "not_found" and exc.field == "case":
-                return self.tr("There is no case %1.").replace("%1", str(exc.value))
-            if exc.field == "case" and "needs a case" in m:
-                return self.tr("This document needs a case: enter its number above.")
-            if exc.code == "integrity":
-                return self.tr("The stored file of this issued document is missing or was changed: it cannot be "
-                               "reprinted. Ask whoever looks after this computer.")
-        title, message = i18n.explain(exc)
+        """A coded refusal in its own words; anything else with its kind as a title (``ui/errors.py``)."""
+        if isinstance(exc, QcyError) and errors.reason_text(exc):
+            return errors.message(exc)
+        title, message = errors.explain(exc)
         return f"{title}: {message}"
 
 

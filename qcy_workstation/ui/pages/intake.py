@@ -53,7 +53,7 @@ from qcy_workstation.cases.validation import (
 )
 from qcy_workstation.db.base import china_today
 from qcy_workstation.errors import QcyError, ValidationError
-from qcy_workstation.ui import i18n
+from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.widgets import Debouncer, ValidatedLineEdit, show_error
@@ -113,13 +113,13 @@ class _RightFields(QWidget):
         """The fields of one IP type (intake form, "add a right" dialog)."""
         f = cls(kind, parent)
         if kind == "trademark":
-            f.add("number", ValidatedLineEdit(i18n.trademark_number_problem))
+            f.add("number", ValidatedLineEdit(errors.trademark_number_problem))
             f.add("title", QLineEdit())
-            f.add("nice_classes", ValidatedLineEdit(i18n.nice_problem))
-            f.add("similar_groups", ValidatedLineEdit(i18n.groups_problem))
+            f.add("nice_classes", ValidatedLineEdit(errors.nice_problem))
+            f.add("similar_groups", ValidatedLineEdit(errors.groups_problem))
             f.add("goods", QLineEdit())
         elif kind == "patent":
-            number = f.add("number", ValidatedLineEdit(i18n.patent_problem))
+            number = f.add("number", ValidatedLineEdit(errors.patent_problem))
             assert isinstance(number, ValidatedLineEdit)
             number.textChanged.connect(f._on_patent_number)
             f.add("title", QLineEdit())
@@ -296,7 +296,7 @@ class IntakePage(QWidget):
         app_form = QFormLayout(self.applicant_box)
         self.applicant_name = ValidatedLineEdit(parent=self.applicant_box)
         self.applicant_name.setObjectName("applicant_name")
-        self.applicant_uscc = ValidatedLineEdit(i18n.uscc_problem, self.applicant_box)
+        self.applicant_uscc = ValidatedLineEdit(errors.uscc_problem, self.applicant_box)
         self.applicant_uscc.setObjectName("applicant_uscc")
         self.applicant_kind = QComboBox(self.applicant_box)
         self.applicant_contact = QLineEdit(self.applicant_box)
@@ -317,7 +317,7 @@ class IntakePage(QWidget):
         opp_form = QFormLayout(self.opponent_box)
         self.opponent_name = ValidatedLineEdit(parent=self.opponent_box)
         self.opponent_name.setObjectName("opponent_name")
-        self.opponent_uscc = ValidatedLineEdit(i18n.uscc_problem, self.opponent_box)
+        self.opponent_uscc = ValidatedLineEdit(errors.uscc_problem, self.opponent_box)
         self.opponent_uscc.setObjectName("opponent_uscc")
         self.l_opp = [QLabel(), QLabel()]
         for label, widget in zip(self.l_opp, (self.opponent_name, self.opponent_uscc), strict=True):
@@ -708,7 +708,7 @@ class IntakePage(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        title, message = i18n.explain(exc)
+        title, message = errors.explain(exc)
         self.feedback.setStyleSheet("color: #c62828;")
         self.feedback.setText(message)
         widget = self._field_widget(exc.field if isinstance(exc, QcyError) else None)
@@ -746,7 +746,7 @@ class IntakePage(QWidget):
 
 
 def _valid_or_none(code: str | None) -> str | None:
-    return code if code and not i18n.uscc_problem(code) else None
+    return code if code and not errors.uscc_problem(code) else None
 
 
 register_page("intake", QT_TRANSLATE_NOOP("Pages", "New case"), lambda ctx, w: IntakePage(ctx, w), order=20,

@@ -131,17 +131,15 @@ def read_preview(path: str, kind: str | None) -> dict[str, Any]:
 
 
 def detect(header: list[str], kind: str | None) -> dict[str, Any]:
-    """The kind and column -> field mapping detection finds (and, when a required column is not recognised,
-    what the headers do name and the reason, so staff map the rest)."""
+    """The kind and column -> field mapping detection finds (when a required column is not recognised, the best
+    guess, so staff map the rest)."""
     from qcy_workstation.precheck.register import detect_mapping, guess_mapping
 
     try:
         k, mapping = detect_mapping(header, kind)
-        problem = ""
-    except ValidationError as exc:
+    except ValidationError:  # a required column not recognised: the best guess, staff map the rest
         k, mapping = guess_mapping(header, kind)
-        problem = exc.message
-    return {"kind": k, "columns": {i: f for f, i in mapping.items()}, "problem": problem}
+    return {"kind": k, "columns": {i: f for f, i in mapping.items()}}
 
 
 def register_overview(store: Any) -> dict[str, int]:

@@ -1,0 +1,235 @@
+"""The one place where the desktop client turns the core's coded errors into words.
+
+The core raises errors with a ``code`` (invalid, workflow ...), a ``reason`` (``uscc.check_char``), the
+``field`` and ``params`` (``expected="1"``). This module maps each reason to a translatable sentence with
+named placeholders and fills them from ``params``. It never reads the English ``message``: when the core
+rewords a detail, no translation breaks. A reason not listed here falls back to the field name and the
+core's English detail (better an exact English detail than a vague one).
+
+The inline checks of the intake forms (credit code, patent number, Nice classes) call the core's own
+validators and present the reason, so there is one validator for each identifier, in the core.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from qcy_workstation.errors import QcyError, ValidationError
+from qcy_workstation.ui import i18n
+
+# reason -> (sentence, prefixed by the field's name?). Sentences that name their subject stand alone.
+REASONS: dict[str, tuple[str, bool]] = {
+    "required": (QT_TRANSLATE_NOOP("Errors", "must be filled in."), True),
+    "too_long": (QT_TRANSLATE_NOOP("Errors", "is longer than {max} characters."), True),
+    "choice": (QT_TRANSLATE_NOOP("Errors", "must be one of: {choices}."), True),
+    "date.format": (QT_TRANSLATE_NOOP("Errors", "expected a date such as 2026-03-15."), True),
+    "date.calendar": (QT_TRANSLATE_NOOP("Errors", "is not a date on the calendar."), True),
+    "date.future": (QT_TRANSLATE_NOOP("Errors", "cannot be a date in the future."), True),
+    "date.before_received": (QT_TRANSLATE_NOOP("Errors", "cannot be before the case was received."), True),
+    "date.before_consultation": (QT_TRANSLATE_NOOP("Errors", "is before the consultation."), True),
+    "email": (QT_TRANSLATE_NOOP("Errors", "is not an e-mail address."), True),
+    "phone": (QT_TRANSLATE_NOOP("Errors", "is not a phone number."), True),
+    "file.unreadable": (QT_TRANSLATE_NOOP("Errors", "cannot be read: is it still there?"), True),
+    "evidence.duplicate": (QT_TRANSLATE_NOOP("Errors", "this very file is already attached to the case (as “{name}”)."),
+                           True),
+    "evidence.missing": (QT_TRANSLATE_NOOP("Errors", "The stored copy of “{name}” is missing."), False),
+    "evidence.modified": (QT_TRANSLATE_NOOP("Errors", "The stored copy of “{name}” was changed."), False),
+    "number.whole": (QT_TRANSLATE_NOOP("Errors", "must be a whole number."), True),
+    "number.range": (QT_TRANSLATE_NOOP("Errors", "must be between {min} and {max}."), True),
+    "number.negative": (QT_TRANSLATE_NOOP("Errors", "cannot be negative."), True),
+    "workflow.not_allowed": (QT_TRANSLATE_NOOP(
+        "Errors", "A case that is “{current}” cannot become “{target}”."), False),
+    "workflow.needs_reason": (QT_TRANSLATE_NOOP("Errors", "Please give a reason for this step."), False),
+    "case.not_found": (QT_TRANSLATE_NOOP("Errors", "There is no case {number}. Check the number (e.g. QCY-2026-00042)."),
+                       False),
+    "uscc.length": (QT_TRANSLATE_NOOP("Errors", "A credit code has 18 characters; this one has {length}."), False),
+    "uscc.char": (QT_TRANSLATE_NOOP("Errors", "“{char}” never occurs in a credit code (no I, O, S, V, Z)."), False),
+    "uscc.area": (QT_TRANSLATE_NOOP("Errors", "Characters 3–8 must be the 6-digit area code."), False),
+    "uscc.check_char": (QT_TRANSLATE_NOOP(
+        "Errors", "The last (check) character should be {expected}: a character was probably mistyped."), False),
+    "patent.format": (QT_TRANSLATE_NOOP(
+        "Errors", "Expected an application number like 202010566088.9 (optionally with ZL in front)."), False),
+    "patent.year": (QT_TRANSLATE_NOOP("Errors", "{year} is not a plausible filing year."), False),
+    "patent.check_char": (QT_TRANSLATE_NOOP(
+        "Errors", "The check character should be {expected}: a digit was probably mistyped."), False),
+    "nice.class": (QT_TRANSLATE_NOOP(
+        "Errors", "Nice classes are numbers from 1 to 45, separated by commas, e.g. 25, 35."), False),
+    "nice.group": (QT_TRANSLATE_NOOP(
+        "Errors", "Similar groups have 4 digits (class and group), e.g. 2501, 3501."), False),
+    "trademark.number": (QT_TRANSLATE_NOOP(
+        "Errors", "A trademark registration number has up to 9 digits, e.g. 1234567."), False),
+    "amount.not_number": (QT_TRANSLATE_NOOP(
+        "Errors", "Not a number: enter digits such as 120000, 1,200,000.50 or 12万."), False),
+    "amount.negative": (QT_TRANSLATE_NOOP("Errors", "An amount cannot be negative."), False),
+    "amount.too_large": (QT_TRANSLATE_NOOP("Errors", "This amount is too large."), False),
+    "licence.needs_multiple": (QT_TRANSLATE_NOOP("Errors", "Enter the multiple of the licence fee (the K after ×)."),
+                               False),
+    "licence.needs_fee": (QT_TRANSLATE_NOOP("Errors", "A multiple needs the licence fee it applies to."), False),
+    "licence.multiple_positive": (QT_TRANSLATE_NOOP("Errors", "The multiple of the licence fee must be more than 0."),
+                                  False),
+    "punitive.none": (QT_TRANSLATE_NOOP(
+        "Errors", "The law in force on the infringement date provides no punitive damages for this right: leave "
+                  "the multiple empty."), False),
+    "punitive.range": (QT_TRANSLATE_NOOP(
+        "Errors", "The punitive multiple must be between {min} and {max} times ({citation})."), False),
+    "punitive.intent": (QT_TRANSLATE_NOOP(
+        "Errors", "A punitive multiple needs at least one intent circumstance ticked below (SPC 2021 "
+                  "interpretation Art. 3)."), False),
+    "punitive.seriousness": (QT_TRANSLATE_NOOP(
+        "Errors", "A punitive multiple needs at least one serious circumstance ticked below (SPC 2021 "
+                  "interpretation Art. 4)."), False),
+    "punitive.innocent_seller": (QT_TRANSLATE_NOOP(
+        "Errors", "A seller without knowledge and with a lawful source cannot be a wilful infringer: leave the "
+                  "multiple empty or untick that box."), False),
+    "punitive.statutory": (QT_TRANSLATE_NOOP(
+        "Errors", "A punitive multiple never applies to statutory damages: enter the actual loss, the infringer's "
+                  "profits or the licence fee as its base (SPC 2021 interpretation Art. 5)."), False),
+    "rules.none": (QT_TRANSLATE_NOOP(
+        "Errors", "No compensation rules on file for an infringement on {date} (earliest on file: {earliest})."),
+        False),
+    "document.frozen": (QT_TRANSLATE_NOOP(
+        "Errors", "An issued document is frozen: make a new version to change its text."), False),
+    "document.review_status": (QT_TRANSLATE_NOOP(
+        "Errors", "Only a draft can be reviewed; this document is “{status}”."), False),
+    "document.issue_status": (QT_TRANSLATE_NOOP(
+        "Errors", "Only a reviewed document can be issued; this document is “{status}”."), False),
+    "document.self_review": (QT_TRANSLATE_NOOP(
+        "Errors", "{staff} drafted this document and so cannot review it: another member of staff must review it."),
+        False),
+    "document.self_issue": (QT_TRANSLATE_NOOP(
+        "Errors", "{staff} drafted this document and so cannot issue it: another member of staff must issue it."),
+        False),
+    "document.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "Someone else changed this document meanwhile: look at the list again."), False),
+    "document.needs_case": (QT_TRANSLATE_NOOP("Errors", "This document needs a case: enter its number above."),
+                            False),
+    "document.file_missing": (QT_TRANSLATE_NOOP(
+        "Errors", "The stored file of this issued document is missing: it cannot be reprinted. Ask whoever looks "
+                  "after this computer."), False),
+    "document.file_modified": (QT_TRANSLATE_NOOP(
+        "Errors", "The stored file of this issued document was changed: it cannot be reprinted. Ask whoever looks "
+                  "after this computer."), False),
+}
+
+ERROR_TITLES = {
+    "invalid": QT_TRANSLATE_NOOP("Errors", "Please check the input"),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "Not found"),
+    "workflow": QT_TRANSLATE_NOOP("Errors", "This step is not possible"),
+    "permission": QT_TRANSLATE_NOOP("Errors", "Not allowed"),
+    "store": QT_TRANSLATE_NOOP("Errors", "The case store has a problem"),
+    "integrity": QT_TRANSLATE_NOOP("Errors", "A stored file does not match its record"),
+    "error": QT_TRANSLATE_NOOP("Errors", "Something went wrong"),
+}
+
+DOCUMENT_STATUS = {
+    "drafted": QT_TRANSLATE_NOOP("Errors", "drafted"),
+    "reviewed": QT_TRANSLATE_NOOP("Errors", "reviewed"),
+    "issued": QT_TRANSLATE_NOOP("Errors", "issued"),
+}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _param_words(exc: QcyError) -> dict[str, str]:
+    """The params as words of the interface language (status codes become their labels)."""
+    words = {k: str(v) for k, v in exc.params.items()}
+    for key in ("current", "target"):
+        if key in words:
+            words[key] = i18n.label(i18n.STATUS, words[key])
+    if "status" in words:
+        source = DOCUMENT_STATUS.get(words["status"])
+        words["status"] = i18n._t("Errors", source) if source else words["status"]
+    if "citation_zh" in exc.params:
+        words["citation"] = str(exc.params["citation_zh" if i18n.current_language() == "zh" else "citation_en"])
+    return words
+
+
+def reason_text(exc: QcyError) -> str | None:
+    """The translated sentence for ``exc.reason`` with its params filled in, or None when not listed."""
+    entry = REASONS.get(exc.reason or "")
+    if entry is None:
+        return None
+    words = _param_words(exc)
+    text = i18n._t("Errors", entry[0])
+    return _PLACEHOLDER.sub(lambda m: words.get(m.group(1), m.group(0)), text)
+
+
+def message(exc: QcyError) -> str:
+    """The plain-words message for a coded error, with the field's name in front where it needs one."""
+    text = reason_text(exc)
+    entry = REASONS.get(exc.reason or "")
+    name = i18n.field_label(exc.field)
+    if name == (exc.field or "").split(".")[-1]:
+        name = ""  # a field without a translated name: the sentence stands alone
+    if text is None:
+        text = exc.message
+        with_field = exc.code != "store"
+    else:
+        with_field = entry is not None and entry[1]
+    if exc.code == "store":
+        text += "\n\n" + QCoreApplication.translate(
+            "Errors", "Nothing was changed. If this keeps happening, ask whoever looks after this computer.")
+    return f"{name}: {text}" if with_field and name else text
+
+
+def explain(exc: BaseException) -> tuple[str, str]:
+    """(title, message) in plain words for any error a background task or slot may meet."""
+    if isinstance(exc, QcyError):
+        return i18n._t("Errors", ERROR_TITLES.get(exc.code, ERROR_TITLES["error"])), message(exc)
+    if isinstance(exc, OSError):
+        return (QCoreApplication.translate("Errors", "A file could not be used"),
+                f"{exc.strerror or exc} ({exc.filename or ''})")
+    return i18n._t("Errors", ERROR_TITLES["error"]), f"{type(exc).__name__}: {exc}"
+
+
+# ------------------------------------------------------------------ inline validation (as the user types)
+
+
+def problem(validator: Callable[[str], object], text: str) -> str:
+    """Why the core's ``validator`` refuses ``text`` in plain words, or "" when it accepts it (or it is empty)."""
+    if not text.strip():
+        return ""
+    try:
+        validator(text)
+    except ValidationError as exc:
+        return reason_text(exc) or message(exc)
+    return ""
+
+
+def uscc_problem(text: str) -> str:
+    """Why ``text`` is not a valid Unified Social Credit Code (GB 32100-2015), or "" when it is."""
+    from qcy_workstation.cases.validation import validate_uscc
+
+    return problem(validate_uscc, text)
+
+
+def patent_problem(text: str) -> str:
+    from qcy_workstation.cases.validation import validate_patent_number
+
+    return problem(validate_patent_number, text)
+
+
+def nice_problem(text: str) -> str:
+    from qcy_workstation.cases.validation import validate_nice_classes
+
+    return problem(validate_nice_classes, text)
+
+
+def groups_problem(text: str) -> str:
+    from qcy_workstation.cases.validation import validate_similar_groups
+
+    return problem(validate_similar_groups, text)
+
+
+def trademark_number_problem(text: str) -> str:
+    from qcy_workstation.cases.validation import validate_trademark_number
+
+    return problem(validate_trademark_number, text)
+
+
+def reasons_used() -> Mapping[str, tuple[str, bool]]:
+    """Every reason the presenter knows (a test checks each core reason has a sentence)."""
+    return REASONS
