@@ -296,7 +296,32 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>确认企业已撤回案件 %1？撤回的案件不能重新开启。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+8" />
+            <source>Accept case %1? The opinion's deadline starts today (working days) and the acceptance notice can be issued.</source>
+            <translation>受理案件 %1？出具意见的期限自今日起按工作日计算，并可出具受理通知书。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start work on case %1? It is marked in progress under your name.</source>
+            <translation>开始办理案件 %1？案件将以您的名义标记为办理中。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record that the opinion on case %1 was issued? The case can then be closed.</source>
+            <translation>记录案件 %1 已出具意见？之后即可结案。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close case %1? It can only be reopened with a recorded reason.</source>
+            <translation>结案 %1？结案后只能在记录理由后重新打开。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move case %1 to “%2”?</source>
+            <translation>将案件 %1 改为“%2”？</translation>
+        </message>
+        <message>
+            <location line="+57" />
             <source>Remove right</source>
             <translation>删除权利</translation>
         </message>
@@ -487,7 +512,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-800" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-817" />
             <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1372" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
@@ -4095,7 +4120,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+629" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+646" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>

@@ -6,6 +6,7 @@ import hashlib
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.ui.models import ROW_ROLE
@@ -100,10 +101,29 @@ def test_cancelling_the_reason_leaves_the_case_as_it_was(qtbot, window, store, a
     assert CaseService(store).get(case.number).status == "received"
 
 
-def test_accepting_needs_no_reason_and_sets_the_opinion_deadline(qtbot, window, store, add_case, wait_idle):
+def test_accepting_says_what_follows_and_sets_the_opinion_deadline(qtbot, window, store, add_case, wait_idle,
+                                                                   answer_dialog):
     case = add_case(title="受理测试", applicant="西安某科技有限公司")
     page = window.go("case", case.number)
     qtbot.waitUntil(lambda: page.case is not None, timeout=5000)
+    # Enter on the question is "No": nothing changes
+    asked: list[str] = []
+
+    def press_enter(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_dialog(press_enter)
+    qtbot.mouseClick(page.workflow_buttons["accepted"], Qt.MouseButton.LeftButton)
+    wait_idle()
+    assert asked and case.number in asked[0] and "期限" in asked[0]  # the consequence in one line
+    assert CaseService(store).get(case.number).status == "received"
+
+    def press_yes(dialog) -> None:  # type: ignore[no-untyped-def]
+        yes = dialog.button(QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+    answer_dialog(press_yes)
     qtbot.mouseClick(page.workflow_buttons["accepted"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.case.status == "accepted", timeout=5000)
     wait_idle()

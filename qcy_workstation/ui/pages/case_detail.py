@@ -887,6 +887,23 @@ class CaseDetailPage(QWidget):
                 .replace("%1", c.number))
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        else:
+            # every other step says its consequence in one line and waits for a deliberate "Yes" (Enter is No):
+            # a status change is in the audit trail for good
+            consequence = {
+                "accepted": self.tr("Accept case %1? The opinion's deadline starts today (working days) and the "
+                                    "acceptance notice can be issued."),
+                "in_progress": self.tr("Start work on case %1? It is marked in progress under your name."),
+                "opinion_issued": self.tr("Record that the opinion on case %1 was issued? The case can then be "
+                                          "closed."),
+                "closed": self.tr("Close case %1? It can only be reopened with a recorded reason."),
+            }.get(target, self.tr("Move case %1 to “%2”?").replace("%2", i18n.label(i18n.STATUS, target)))
+            answer = QMessageBox.question(self, i18n.label(i18n.STATUS_ACTION, target).rstrip("…"),
+                                          consequence.replace("%1", c.number),
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         service = self.ctx.cases()
         number = c.number
         self.ctx.runner.submit(lambda: service.transition(number, target, reason=reason or None),
