@@ -76,6 +76,9 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_engine = engine.execution_options(qcy_write=True)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        from qcy_workstation.outputs import protect_store
+
+        protect_store(self.path, self.files_dir)  # no export may be written over this store or its files
 
     @property
     def is_sqlite(self) -> bool:

@@ -44,6 +44,7 @@ from qcy_workstation.errors import (
     ValidationError,
     WorkflowError,
 )
+from qcy_workstation.outputs import check_output_path, write_output
 
 STATUSES = ("drafted", "reviewed", "issued")
 _PRECHECK_JSON_COLUMNS = ("result_json", "result", "payload", "data", "json")
@@ -223,6 +224,8 @@ class DocumentService:
         """Export a document of a case. The newest issued version of that kind and language is reprinted
         byte for byte; otherwise the document is rendered from the current case data. Audited."""
         _check_format(fmt)
+        if out is not None:
+            check_output_path(out)  # before any work: never over the store, never onto a folder
         issued = self._latest_issued(kind, case_number, lang, topic or "")
         if issued is not None:
             return self.reprint(issued, fmt, out=out)
@@ -264,11 +267,7 @@ class DocumentService:
     def _write_out(data: bytes, out: str | os.PathLike[str] | None) -> None:
         if out is None:
             return
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_output(data, out)
 
     # ---------------------------------------------------------------------------------- register
 
@@ -387,6 +386,8 @@ class DocumentService:
     def export_draft(self, ref: int | str, fmt: str, *, out: str | os.PathLike[str] | None = None) -> bytes:
         """A draft (or reviewed, not yet issued) version rendered with its number and marked as a draft."""
         _check_format(fmt)
+        if out is not None:
+            check_output_path(out)  # before any work: never over the store, never onto a folder
         with self.store.read() as s:
             row = self._resolve(s, ref)
             if row.status == "issued":
@@ -410,6 +411,8 @@ class DocumentService:
                 out: str | os.PathLike[str] | None = None) -> bytes:
         """The frozen bytes of an issued document, checked against their SHA-256. Audited as an export."""
         _check_format(fmt)
+        if out is not None:
+            check_output_path(out)  # before any work: never over the store, never onto a folder
         with self.store.read() as s:
             row = self._resolve(s, ref, version=version, issued_only=True)
             file = s.execute(select(DocumentFile).where(DocumentFile.document_id == row.id,

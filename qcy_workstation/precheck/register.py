@@ -119,11 +119,17 @@ def _cell(v: Any) -> str:
 def read_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str], Iterator[list[str]]]:
     """Header and data rows of a CSV (UTF-8 or GB18030, , ; or tab) or XLSX file (first sheet by default)."""
     header, rows, _ = _open_table(path, sheet=sheet)
-    return header, rows
+    return header, (cells for _line, cells in rows if not isinstance(cells, str))
 
 
-def _open_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str], Iterator[list[str]], int]:
-    """:func:`read_table` plus an estimate of the number of data rows (for progress; 0 when unknown)."""
+CSV_CELL_LIMIT = 131_072  # Python's csv default; a longer cell is a bad row, not a crash
+TableRows = Iterator[tuple[int, "list[str] | str"]]
+
+
+def _open_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str], TableRows, int]:
+    """The header, the data rows as ``(first line number, cells)`` (``cells`` is the reason as a string when
+    the line cannot be read: a cell over the limit, a stray quote), and an estimate of the number of data
+    rows (for progress; 0 when unknown)."""
     p = Path(path)
     if not p.is_file():
         raise ValidationError(f"file not found: {p}", field="file", value=str(p))
@@ -142,7 +148,8 @@ def _open_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str
             header = [_cell(v) for v in next(it)]
         except StopIteration:
             raise ValidationError("the sheet is empty", field="file", value=str(p)) from None
-        return header, ([_cell(v) for v in row] for row in it), max(0, (ws.max_row or 1) - 1)
+        return header, ((n, [_cell(v) for v in row]) for n, row in enumerate(it, start=2)), \
+            max(0, (ws.max_row or 1) - 1)
     raw = p.read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -157,13 +164,34 @@ def _open_table(path: str | Path, *, sheet: str | None = None) -> tuple[list[str
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # newline="": the csv module sees \r, \n and \r\n line ends itself (a CR-only file is read line by line)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise ValidationError("the file is empty", field="file", value=str(p)) from None
+    except csv.Error as exc:
+        raise ValidationError(f"the header line cannot be read ({exc})", field="file", value=str(p)) from None
     # line count: an over-estimate when quoted cells hold line breaks, corrected once the rows are read
-    return header, ([c.strip() for c in row] for row in reader), max(0, text.count("\n") - 1)
+    return header, _csv_rows(reader), max(0, text.count("\n") - 1, text.count("\r") - 1)
+
+
+def _csv_rows(reader: Any) -> TableRows:
+    """Rows with the line they start on; a line the csv module refuses becomes a reason, and reading goes on."""
+    previous = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield previous + 1, f"this line cannot be read ({exc})"
+            if reader.line_num == previous:  # no progress: stop rather than loop
+                return
+            previous = reader.line_num
+            continue
+        yield previous + 1, [c.strip() for c in row]
+        previous = reader.line_num
 
 
 def _fold_header(h: str) -> str:
@@ -345,6 +373,30 @@ def _parallel(fn: Callable[[list[Any]], list[Any]], items: list[Any], *, chunk: 
 # --- import -------------------------------------------------------------------------------------------
 
 
+# Fields that hold one line in any real register; a line break there means a quote was left open and the
+# following lines were swallowed into one cell (they would be lost as rows).
+_ONE_LINE = {"reg_no", "mark", "owner", "classes", "groups", "status", "number", "title", "gi_id", "name",
+             "place", "product", "province", "city", "certificate", "routes"}
+MAX_CELL = {"claims": CSV_CELL_LIMIT, "note": 10_000, "abstract": 20_000}
+DEFAULT_MAX_CELL = 1_000
+
+
+def _plausible(kind: str, row: list[str], values: dict[str, str], width: int) -> None:
+    """Refuse a row whose shape says the file was misread (a quote left open, a stray separator)."""
+    extra = [c for c in row[width:] if c.strip()]
+    if extra:
+        raise ValidationError(f"this row has {len(row)} fields but the header has {width}: a separator or a quote "
+                              "is out of place", field="file", value=len(row))
+    for f, v in values.items():
+        if f in _ONE_LINE and ("\n" in v or "\r" in v):
+            lines = v.count("\n") + v.count("\r") + 1
+            raise ValidationError(f"{f} runs over {lines} lines: a quote (\") is probably not closed, and the "
+                                  "following rows were read into this cell", field=f, value=v[:80])
+        limit = MAX_CELL.get(f, DEFAULT_MAX_CELL)
+        if len(v) > limit:
+            raise ValidationError(f"{f} has {len(v):,} characters (at most {limit:,})", field=f, value=v[:80])
+
+
 def _validate_tm(v: dict[str, str]) -> dict[str, Any]:
     from qcy_workstation.cases.validation import validate_trademark_number
 
@@ -521,13 +573,21 @@ def import_register(
     total = 0
     validate = _VALIDATE[kind]
     items = list(cols.items())
-    for n, row in enumerate(rows, start=2):
+    width = len(header)
+    for n, row in rows:
         prog.tick()
+        if isinstance(row, str):  # the csv module refused the line
+            total += 1
+            bad_count += 1
+            if len(bad) < BAD_ROWS_KEPT:
+                bad.append(BadRow(n, row, "file", {}))
+            continue
         if not any(c.strip() for c in row):
             continue
         total += 1
         values = {f: (row[i] if i < len(row) else "") for f, i in items}
         try:
+            _plausible(kind, row, values, width)
             rec = validate(values)
             k = rec[key]
             if k in seen:

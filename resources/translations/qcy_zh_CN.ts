@@ -2728,6 +2728,26 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>This is not a usable file name: choose another.</source>
+            <translation>这不是可用的文件名：请另选。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is a folder: give a file name to save to.</source>
+            <translation>这是一个文件夹：请给出要保存的文件名。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This file is the case store (or one of its files or backups): saving here would destroy it. Choose another file.</source>
+            <translation>该文件是案件库（或其附属文件、备份）：保存到这里会毁掉它。请另选文件。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The file cannot be written here ({detail}): choose another folder.</source>
+            <translation>无法在此写入文件（{detail}）：请另选文件夹。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>An issued document is frozen: make a new version to change its text.</source>
             <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
         </message>
@@ -2832,7 +2852,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-133" />
+            <location line="-140" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
