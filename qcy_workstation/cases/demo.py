@@ -21,7 +21,7 @@ from qcy_workstation.cases import search
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.models import AuditEvent, Case, Consultation, Party, Right, Transition
 from qcy_workstation.cases.names import normalise_name
-from qcy_workstation.cases.settings import load_settings
+from qcy_workstation.cases.settings import WorkstationSettings, load_settings
 from qcy_workstation.cases.validation import USCC_CHARSET, make_uscc, patent_check_char
 from qcy_workstation.db.base import china_today, utcnow
 from qcy_workstation.db.store import Store
@@ -89,15 +89,50 @@ def _person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-class _Ids:
-    """Next free primary keys, so bulk rows can reference each other without a round trip."""
+_BULK_TABLES = ("parties", "cases", "rights", "transitions", "consultations", "audit_events")
 
-    def __init__(self, session) -> None:  # type: ignore[no-untyped-def]
+
+@dataclass
+class _Heads:
+    """What a bulk insert builds on: the next free primary keys (so rows can reference each other without a
+    round trip), the last case number per year and the audit chain's last hash. Read at the start of the
+    transaction that inserts the rows, never carried over to a later one: another writer (a desk adding
+    cases, a second seeder) may have committed in between, and reused ids, numbers or a stale chain head
+    give UNIQUE failures or a broken audit chain."""
+
+    party: int
+    case: int
+    right: int
+    transition: int
+    consultation: int
+    seqs: dict[int, int]
+    prev_hash: str
+
+    @classmethod
+    def read(cls, s, store: Store) -> _Heads:  # type: ignore[no-untyped-def]
+        if store.engine.dialect.name == "postgresql":
+            # PostgreSQL has no BEGIN IMMEDIATE: keep other writers out of these tables until the commit,
+            # so what is read here is still the head when the rows go in.
+            s.execute(text(f"LOCK TABLE {', '.join(_BULK_TABLES)} IN SHARE ROW EXCLUSIVE MODE"))
+
         def nxt(model):  # type: ignore[no-untyped-def]
-            return (session.execute(select(func.max(model.id))).scalar() or 0) + 1
+            return (s.execute(select(func.max(model.id))).scalar() or 0) + 1
 
-        self.party, self.case, self.right = nxt(Party), nxt(Case), nxt(Right)
-        self.transition, self.consultation = nxt(Transition), nxt(Consultation)
+        seqs = {y: n or 0 for y, n in s.execute(select(Case.year, func.max(Case.seq)).group_by(Case.year))}
+        prev_hash = s.execute(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).scalar() or ""
+        return cls(nxt(Party), nxt(Case), nxt(Right), nxt(Transition), nxt(Consultation), seqs, prev_hash)
+
+
+@dataclass
+class _CaseDraft:
+    """One demo case with everything drawn from the random generator; ids, number and hashes come later,
+    inside the transaction that writes it."""
+
+    row: dict
+    right: dict
+    path: list[tuple[str, str, date, str]]
+    events: list[tuple[str, str, datetime]]
+    fts_rest: str  # the search text after the case number (tokenised here, outside the transaction)
 
 
 def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = None, seed: int = 2026,
@@ -105,7 +140,11 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
               today: date | None = None) -> DemoResult:
     """Write ``cases`` cases (and twice as many consultations unless told) with parties, rights,
     transitions, deadlines and audit events. Returns what was written. ``progress(done, total)`` may
-    return False to stop after the current chunk (what was written stays, consistent)."""
+    return False to stop after the current chunk (what was written stays, consistent).
+
+    Safe next to other writers: each chunk's rows are drawn first, outside any transaction (so the write
+    lock is held briefly), then numbered from the ids, case numbers and audit chain head read inside the
+    chunk's own transaction."""
     rng = random.Random(seed)
     n_consult = cases * 2 if consultations is None else consultations
     today = today or china_today()
@@ -128,80 +167,48 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
         parties.append((name, make_uscc("91", division, _org_code(rng)), industry, place))
     # Weighted towards recent months: the desk's open work is what staff look at.
     received = sorted(start + timedelta(days=int(rng.triangular(0, span, span))) for _ in range(cases))
+    party_rows = [
+        {"name": n, "name_norm": normalise_name(n, drop_place=True), "kind": "enterprise",
+         "uscc": code, "address": f"陕西省{place}市高新区科技路{rng.randrange(1, 300)}号",
+         "contact": _person(rng), "phone": f"029-8{rng.randrange(10**6, 10**7)}", "email": "",
+         "industry": industry, "settled": rng.random() < 0.7, "created_at": utcnow()}
+        for n, code, industry, place in parties]
 
     with store.write() as s:
-        ids = _Ids(s)
+        heads = _Heads.read(s, store)
         settings = load_settings(s)
-        seqs = {y: n or 0 for y, n in s.execute(select(Case.year, func.max(Case.seq)).group_by(Case.year))}
-        prev_hash = s.execute(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).scalar() or ""
-        party_base = ids.party
-        s.execute(insert(Party), [
-            {"id": party_base + i, "name": n, "name_norm": normalise_name(n, drop_place=True), "kind": "enterprise",
-             "uscc": code, "address": f"陕西省{place}市高新区科技路{rng.randrange(1, 300)}号",
-             "contact": _person(rng), "phone": f"029-8{rng.randrange(10**6, 10**7)}", "email": "",
-             "industry": industry, "settled": rng.random() < 0.7, "created_at": utcnow()}
-            for i, (n, code, industry, place) in enumerate(parties)])
+        party_base = heads.party
+        s.execute(insert(Party), [{"id": party_base + i, **row} for i, row in enumerate(party_rows)])
+        _sync_sequences(s, store)
 
     total = cases + n_consult
     done = 0
-    case_numbers: list[tuple[int, str]] = []
+    case_ids: list[int] = []
     for lo in range(0, cases, chunk):
+        drafts = [_draft_case(rng, received[i], parties, party_base, settings, today)
+                  for i in range(lo, min(cases, lo + chunk))]
         with store.write() as s:
+            heads = _Heads.read(s, store)
             case_rows, right_rows, trans_rows, audit_rows, fts_rows = [], [], [], [], []
-            for i in range(lo, min(cases, lo + chunk)):
-                cid = ids.case
-                ids.case += 1
-                recv = received[i]
-                seqs[recv.year] = seqs.get(recv.year, 0) + 1
-                number = f"QCY-{recv.year}-{seqs[recv.year]:05d}"
-                ip_type = rng.choices(("trademark", "patent", "gi", "trade-secret"), (45, 35, 8, 12))[0]
-                a_idx = rng.randrange(len(parties))
-                o_idx = rng.randrange(len(parties))
-                applicant, opponent = parties[a_idx], parties[o_idx] if o_idx != a_idx else None
-                title, facts, right = _case_story(rng, ip_type, applicant[0], opponent[0] if opponent else "某公司", recv)
-                staff_name = rng.choice(STAFF)
-                acceptance_due = add_working_days(recv, settings.acceptance_days).due
-                status, path = _status_path(rng, recv, today)
-                row = {"id": cid, "number": number, "year": recv.year, "seq": seqs[recv.year], "title": title,
-                       "ip_type": ip_type, "assistance": rng.choice(("infringement-opinion",
-                                                                     "legal-consultation,dispute-route",
-                                                                     "infringement-opinion,compensation-estimate",
-                                                                     "dispute-route", "early-warning")),
-                       "applicant_id": party_base + a_idx, "opponent_id": party_base + o_idx if opponent else None,
-                       "facts": facts, "staff": staff_name, "priority": rng.choices(("low", "normal", "high", "urgent"),
-                                                                                    (10, 70, 15, 5))[0],
-                       "confidential": rng.random() < 0.05, "status": status, "received_on": recv,
-                       "accepted_on": None, "opinion_on": None, "closed_on": None,
-                       "acceptance_due": acceptance_due, "opinion_due": None, "outcome": "",
-                       "created_at": utcnow(), "created_by": staff_name, "updated_at": utcnow()}
-                for frm, to, day, reason in path:
-                    if to == "accepted":
-                        row["accepted_on"] = day
-                        row["opinion_due"] = add_working_days(day, settings.opinion_days).due
-                    elif to == "opinion_issued":
-                        row["opinion_on"] = day
-                    elif to in ("closed", "declined", "withdrawn"):
-                        row["closed_on"] = day
-                    trans_rows.append({"id": ids.transition, "case_id": cid, "from_status": frm, "to_status": to,
+            prev_hash = heads.prev_hash
+            for d in drafts:
+                cid = heads.case
+                heads.case += 1
+                year = d.row["received_on"].year
+                heads.seqs[year] = heads.seqs.get(year, 0) + 1
+                number = f"QCY-{year}-{heads.seqs[year]:05d}"
+                staff_name = d.row["staff"]
+                case_rows.append({**d.row, "id": cid, "number": number, "year": year, "seq": heads.seqs[year]})
+                for frm, to, day, reason in d.path:
+                    trans_rows.append({"id": heads.transition, "case_id": cid, "from_status": frm, "to_status": to,
                                        "at": datetime.combine(day, datetime.min.time()) + timedelta(hours=2),
                                        "on": day, "by": staff_name, "reason": reason})
-                    ids.transition += 1
-                if status == "closed":
-                    row["outcome"] = rng.choice(("调解结案", "对方停止侵权", "出具参考意见后企业起诉", "行政投诉已受理"))
-                right_rows.append({"id": ids.right, "case_id": cid, **right})
-                ids.right += 1
-                case_rows.append(row)
-                case_numbers.append((cid, number))
-                fts_rows.append({"id": cid, "body": search.index_body(
-                    number, title, facts, applicant[0], opponent[0] if opponent else "", applicant[1],
-                    right.get("number", ""), right.get("title", ""), right.get("protected_area", ""))})
-                # Dated as the steps happened (09:00 / 10:00 China time = 01:00 / 02:00 UTC), so timelines read true.
-                events = [("create", {"title": title, "type": ip_type, "applicant": applicant[0]},
-                           datetime.combine(recv, datetime.min.time()) + timedelta(hours=1))]
-                events += [("transition", {"from": f, "to": t, "on": d.isoformat(), "reason": r},
-                            datetime.combine(d, datetime.min.time()) + timedelta(hours=2)) for f, t, d, r in path]
-                for action, details, at in events:
-                    body = json.dumps(details, ensure_ascii=False, sort_keys=True)
+                    heads.transition += 1
+                right_rows.append({"id": heads.right, "case_id": cid, **d.right})
+                heads.right += 1
+                case_ids.append(cid)
+                fts_rows.append({"id": cid, "body": f"{search.index_body(number)} {d.fts_rest}"})
+                for action, body, at in d.events:
                     digest = hashlib.sha256(json.dumps([prev_hash, at.isoformat(), staff_name, action, "case", number,
                                                         cid, body], ensure_ascii=False,
                                                        separators=(",", ":")).encode()).hexdigest()
@@ -216,54 +223,98 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
             s.execute(insert(AuditEvent), audit_rows)
             if store.is_sqlite:
                 s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:id, :body)"), fts_rows)
+            _sync_sequences(s, store)
         done += len(case_rows)
         if progress is not None and not progress(done, total):
-            _sync_sequences(store)
             return DemoResult(done, 0, len(parties))
 
     channels = ("walk-in", "phone", "online", "letter")
     written = 0
     for lo in range(0, n_consult, chunk):
+        rows, fts_bodies = [], []
+        for _ in range(lo, min(n_consult, lo + chunk)):
+            ip_type = rng.choices(("trademark", "patent", "gi", "trade-secret"), (45, 35, 8, 12))[0]
+            day = start + timedelta(days=rng.randrange(span + 1))
+            at = datetime.combine(day, datetime.min.time()) + timedelta(minutes=rng.randrange(8 * 60, 18 * 60))
+            org = rng.choice(parties)[0]
+            enquirer = _person(rng) + rng.choice(("", "经理", "女士", "先生", "总监"))
+            topic = rng.choice(CONSULT_TOPICS[ip_type])
+            summary = f"{org}的{enquirer}来电咨询{topic}，涉及{rng.choice(MARKS + [g[0] for g in GIS])}相关产品。"
+            advice = rng.choice(CONSULT_ADVICE)
+            linked = case_ids[rng.randrange(len(case_ids))] if case_ids and rng.random() < 0.1 else None
+            rows.append({"at": at, "channel": rng.choices(channels, (30, 45, 20, 5))[0],
+                         "staff": rng.choice(STAFF), "enquirer": enquirer, "organisation": org,
+                         "phone": f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}", "ip_type": ip_type,
+                         "topic": topic, "summary": summary, "advice": advice,
+                         "follow_up_on": day + timedelta(days=7) if rng.random() < 0.2 else None,
+                         "case_id": linked, "created_at": utcnow()})
+            fts_bodies.append(search.index_body(enquirer, org, topic, summary, advice))
         with store.write() as s:
-            rows, fts_rows = [], []
-            for _ in range(lo, min(n_consult, lo + chunk)):
-                ip_type = rng.choices(("trademark", "patent", "gi", "trade-secret"), (45, 35, 8, 12))[0]
-                day = start + timedelta(days=rng.randrange(span + 1))
-                at = datetime.combine(day, datetime.min.time()) + timedelta(minutes=rng.randrange(8 * 60, 18 * 60))
-                org = rng.choice(parties)[0]
-                enquirer = _person(rng) + rng.choice(("", "经理", "女士", "先生", "总监"))
-                topic = rng.choice(CONSULT_TOPICS[ip_type])
-                summary = f"{org}的{enquirer}来电咨询{topic}，涉及{rng.choice(MARKS + [g[0] for g in GIS])}相关产品。"
-                advice = rng.choice(CONSULT_ADVICE)
-                linked = case_numbers[rng.randrange(len(case_numbers))][0] if case_numbers and rng.random() < 0.1 else None
-                cid = ids.consultation
-                ids.consultation += 1
-                rows.append({"id": cid, "at": at, "channel": rng.choices(channels, (30, 45, 20, 5))[0],
-                             "staff": rng.choice(STAFF), "enquirer": enquirer, "organisation": org,
-                             "phone": f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}", "ip_type": ip_type,
-                             "topic": topic, "summary": summary, "advice": advice,
-                             "follow_up_on": day + timedelta(days=7) if rng.random() < 0.2 else None,
-                             "case_id": linked, "created_at": utcnow()})
-                fts_rows.append({"id": cid, "body": search.index_body(enquirer, org, topic, summary, advice)})
-            s.execute(insert(Consultation), rows)
+            base = _Heads.read(s, store).consultation
+            s.execute(insert(Consultation), [{"id": base + i, **row} for i, row in enumerate(rows)])
             if store.is_sqlite:
-                s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"), fts_rows)
+                s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"),
+                          [{"id": base + i, "body": body} for i, body in enumerate(fts_bodies)])
+            _sync_sequences(s, store)
         written += len(rows)
         done += len(rows)
         if progress is not None and not progress(done, total):
             break
-    _sync_sequences(store)
     return DemoResult(cases, written, len(parties))
 
 
-def _sync_sequences(store: Store) -> None:
-    """Rows were inserted with explicit ids; on PostgreSQL move each id sequence past them."""
+def _draft_case(rng: random.Random, recv: date, parties: list[tuple[str, str, str, str]], party_base: int,
+                settings: WorkstationSettings, today: date) -> _CaseDraft:
+    """Everything of one case that comes from the random generator (in the generator's order)."""
+    ip_type = rng.choices(("trademark", "patent", "gi", "trade-secret"), (45, 35, 8, 12))[0]
+    a_idx = rng.randrange(len(parties))
+    o_idx = rng.randrange(len(parties))
+    applicant, opponent = parties[a_idx], parties[o_idx] if o_idx != a_idx else None
+    title, facts, right = _case_story(rng, ip_type, applicant[0], opponent[0] if opponent else "某公司", recv)
+    staff_name = rng.choice(STAFF)
+    acceptance_due = add_working_days(recv, settings.acceptance_days).due
+    status, path = _status_path(rng, recv, today)
+    row = {"title": title, "ip_type": ip_type,
+           "assistance": rng.choice(("infringement-opinion", "legal-consultation,dispute-route",
+                                     "infringement-opinion,compensation-estimate", "dispute-route", "early-warning")),
+           "applicant_id": party_base + a_idx, "opponent_id": party_base + o_idx if opponent else None,
+           "facts": facts, "staff": staff_name,
+           "priority": rng.choices(("low", "normal", "high", "urgent"), (10, 70, 15, 5))[0],
+           "confidential": rng.random() < 0.05, "status": status, "received_on": recv,
+           "accepted_on": None, "opinion_on": None, "closed_on": None,
+           "acceptance_due": acceptance_due, "opinion_due": None, "outcome": "",
+           "created_at": utcnow(), "created_by": staff_name, "updated_at": utcnow()}
+    for _frm, to, day, _reason in path:
+        if to == "accepted":
+            row["accepted_on"] = day
+            row["opinion_due"] = add_working_days(day, settings.opinion_days).due
+        elif to == "opinion_issued":
+            row["opinion_on"] = day
+        elif to in ("closed", "declined", "withdrawn"):
+            row["closed_on"] = day
+    if status == "closed":
+        row["outcome"] = rng.choice(("调解结案", "对方停止侵权", "出具参考意见后企业起诉", "行政投诉已受理"))
+    # Dated as the steps happened (09:00 / 10:00 China time = 01:00 / 02:00 UTC), so timelines read true.
+    events = [("create", {"title": title, "type": ip_type, "applicant": applicant[0]},
+               datetime.combine(recv, datetime.min.time()) + timedelta(hours=1))]
+    events += [("transition", {"from": f, "to": t, "on": d.isoformat(), "reason": r},
+                datetime.combine(d, datetime.min.time()) + timedelta(hours=2)) for f, t, d, r in path]
+    opponent_name = opponent[0] if opponent else ""
+    fts_rest = search.index_body(title, facts, applicant[0], opponent_name, applicant[1], right.get("number", ""),
+                                 right.get("title", ""), right.get("protected_area", ""))
+    return _CaseDraft(row, right, path,
+                      [(action, json.dumps(details, ensure_ascii=False, sort_keys=True), at)
+                       for action, details, at in events], fts_rest)
+
+
+def _sync_sequences(s, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Rows were inserted with explicit ids; on PostgreSQL move each id sequence past them, in the same
+    transaction (the tables are locked until its commit, so no other writer draws an id in between)."""
     if store.engine.dialect.name != "postgresql":
         return
-    with store.write() as s:
-        for table in ("parties", "cases", "rights", "transitions", "consultations", "audit_events"):
-            s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                           f"(SELECT coalesce(max(id), 1) FROM {table}))"))
+    for table in _BULK_TABLES:
+        s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                       f"(SELECT coalesce(max(id), 1) FROM {table}))"))
 
 
 def _status_path(rng: random.Random, recv: date, today: date) -> tuple[str, list[tuple[str, str, date, str]]]:
