@@ -9,6 +9,10 @@ A factory is called as ``factory(ctx, window)`` the first time its page is shown
 Optional methods a page may have: ``on_shown()`` (became current: refresh), ``open(arg)`` (show one
 thing, e.g. a case number), ``refresh()`` (F5), ``focus_search()`` (Ctrl+F). Pages retranslate
 themselves on ``QEvent.LanguageChange`` so nothing typed is lost when the language changes.
+
+A page with a form also has ``form_title()``, ``form_fields()``, ``form_dirty()`` and ``restore_form(values)``
+(``ui/drafts.py``): the window then asks before closing over its input, autosaves it as a draft every
+``AUTOSAVE_MS`` and offers the drafts back at the next start.
 """
 
 from __future__ import annotations
@@ -20,21 +24,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from qcy_workstation.resources import resource_path
+from qcy_workstation.ui import drafts
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES, install_language
 from qcy_workstation.ui.widgets import show_error
@@ -53,6 +60,7 @@ class PageSpec:
 
 PAGES: dict[str, PageSpec] = {}
 log = logging.getLogger(__name__)
+AUTOSAVE_MS = 10_000  # a crash or a power cut loses at most this much typing
 
 
 def register_page(key: str, title: str, factory: Callable[[AppContext, Any], QWidget], *, order: int = 100,
@@ -102,6 +110,8 @@ class MainWindow(QMainWindow):
         self.specs: list[PageSpec] = []
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []
+        self.ask_before_closing = True  # tests that close windows with typed input switch the question off
+        self.drafts = drafts.DraftFile(drafts_path(ctx))
         self._build()
         self.retranslate()
         ctx.runner.default_error_handler = lambda exc: show_error(self, exc)
@@ -109,6 +119,10 @@ class MainWindow(QMainWindow):
         ctx.staff_changed.connect(lambda _name: self._update_status())
         if ctx.store is not None and PAGES:
             self.install_pages()
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_drafts)
+        self.autosave.start()
 
     # ------------------------------------------------------------------ building
 
@@ -136,8 +150,31 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.brand_sub)
         side_layout.addWidget(self.sidebar, 1)
         self.stack = QStackedWidget(central)
+        main = QWidget(central)
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.setSpacing(0)
+        self.drafts_bar = QFrame(main)
+        self.drafts_bar.setObjectName("draftsBar")
+        self.drafts_bar.setStyleSheet("#draftsBar { background: #fff8e1; border-bottom: 1px solid #f0c36d; }")
+        bar_layout = QHBoxLayout(self.drafts_bar)
+        bar_layout.setContentsMargins(12, 6, 12, 6)
+        self.drafts_label = QLabel(self.drafts_bar)
+        self.drafts_label.setWordWrap(True)
+        self.drafts_restore = QPushButton(self.drafts_bar)
+        self.drafts_restore.setObjectName("draftsRestore")
+        self.drafts_restore.clicked.connect(self.restore_drafts)
+        self.drafts_discard = QPushButton(self.drafts_bar)
+        self.drafts_discard.setObjectName("draftsDiscard")
+        self.drafts_discard.clicked.connect(self.discard_drafts)
+        bar_layout.addWidget(self.drafts_label, 1)
+        bar_layout.addWidget(self.drafts_restore)
+        bar_layout.addWidget(self.drafts_discard)
+        self.drafts_bar.hide()
+        main_layout.addWidget(self.drafts_bar)
+        main_layout.addWidget(self.stack, 1)
         layout.addWidget(side)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(main, 1)
         self.setCentralWidget(central)
 
         # Until the store is open and the pages are loaded (in the background) the window says so.
@@ -174,6 +211,7 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(False)
         self._build_shortcuts()
         self.retranslate()
+        self.offer_drafts()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -384,8 +422,90 @@ class MainWindow(QMainWindow):
         if not avail.contains(self.frameGeometry().topLeft()):
             self.move(avail.topLeft())
 
+    # ------------------------------------------------------------------ nothing typed is lost
+
+    def _store_key(self) -> str:
+        return self.ctx.store.url if self.ctx.store is not None else ""
+
+    def save_drafts(self) -> None:
+        """Keep every form with unsaved input as a draft (autosave, and "keep" on closing)."""
+        if self.ctx.store is None:
+            return
+        kept = {key: {"title": page.form_title(), "values": drafts.capture(page.form_fields())}
+                for key, page in drafts.unsaved_pages(self.pages)}
+        if kept or self.drafts.load(self._store_key()):
+            self.drafts.save(self._store_key(), kept)
+
+    def offer_drafts(self) -> None:
+        """Drafts left from last time (closed with "keep", or a crash): offered in a bar, never forced."""
+        found = self.drafts.load(self._store_key()) if self.ctx.store is not None else {}
+        if not found:
+            self.drafts_bar.hide()
+            return
+        titles = "、".join(str(d.get("title", k)) for k, d in found.items() if isinstance(d, dict))
+        self.drafts_label.setText(self.tr("Input from last time was not saved: %1. Restore it?").replace("%1", titles))
+        self.drafts_restore.setText(self.tr("Restore"))
+        self.drafts_discard.setText(self.tr("Discard"))
+        self.drafts_bar.show()
+
+    def restore_drafts(self) -> None:
+        found = self.drafts.load(self._store_key())
+        first = None
+        for key, draft in found.items():
+            if not isinstance(draft, dict) or not any(s.key == key for s in self.specs):
+                continue
+            page = self.page(key)
+            if hasattr(page, "restore_form"):
+                page.restore_form(dict(draft.get("values") or {}))
+                first = first or key
+        self.drafts_bar.hide()
+        if first:
+            self.go(first)
+
+    def discard_drafts(self) -> None:
+        self.drafts.save(self._store_key(), {})
+        self.drafts_bar.hide()
+
+    def _ask_about_unsaved(self, unsaved: list[tuple[str, QWidget]]) -> str:
+        """"keep", "discard" or "cancel": what the staff member wants done with typed input on closing."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved input"), self.tr(
+            "These forms hold input that is not saved: %1.").replace(
+            "%1", "、".join(page.form_title() for _k, page in unsaved)), parent=self)
+        box.setObjectName("unsavedDialog")
+        box.setInformativeText(self.tr("Keep it as a draft (offered again at the next start), discard it, or go "
+                                       "back to it?"))
+        keep = box.addButton(self.tr("Keep as draft and close"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard and close"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        clicked = box.clickedButton()
+        return "keep" if clicked is keep else "discard" if clicked is discard else "cancel"
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        unsaved = drafts.unsaved_pages(self.pages)
+        if unsaved and self.ask_before_closing:
+            answer = self._ask_about_unsaved(unsaved)
+            if answer == "cancel":
+                event.ignore()
+                self.go(unsaved[0][0])
+                return
+            if answer == "discard":
+                self.discard_drafts()
+            else:
+                self.save_drafts()
+        else:
+            self.save_drafts()  # nothing asked (tests, or nothing typed): typed input is still kept
+        self.autosave.stop()
         self.ctx.prefs.set("window/geometry", self.saveGeometry())
         self.ctx.prefs.sync()
         self.ctx.runner.shutdown()
         super().closeEvent(event)
+
+
+def drafts_path(ctx: AppContext) -> Any:
+    """``drafts.json`` beside the desk's preferences file (the user's own data, never the shared store)."""
+    from pathlib import Path
+
+    return Path(ctx.prefs.qs.fileName()).with_name("drafts.json")

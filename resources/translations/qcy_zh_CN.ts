@@ -1136,7 +1136,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>高值</translation>
         </message>
         <message>
-            <location line="+312" />
+            <location line="+80" />
+            <source>Compensation estimate</source>
+            <translation>赔偿额估算</translation>
+        </message>
+        <message>
+            <location line="+261" />
             <source>Compensation calculator</source>
             <translation>赔偿估算</translation>
         </message>
@@ -1336,7 +1341,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>倍数（%1–%2）</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>Loaded the estimate saved on %1.</source>
             <translation>已读取 %1 保存的估算。</translation>
         </message>
@@ -1486,7 +1491,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>已保存到案件 %1：该案的参考意见书和援助意见书将使用此估算（%2）。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>There is no case %1.</source>
             <translation>没有案件 %1。</translation>
         </message>
@@ -1494,7 +1499,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ConsultationPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+270" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+112" />
+            <source>Consultation being logged</source>
+            <translation>正在登记的咨询</translation>
+        </message>
+        <message>
+            <location line="+178" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -1670,12 +1680,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+222" />
+            <location line="+231" />
             <source>Unlink</source>
             <translation>取消关联</translation>
         </message>
         <message>
-            <location line="-221" />
+            <location line="-230" />
             <source>This consultation was linked to the wrong case: remove the link</source>
             <translation>此咨询关联错了案件：取消关联</translation>
         </message>
@@ -1685,7 +1695,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>已于 %1 登记（第 %2 号）。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+51" />
             <source>No consultation matches. Clear the search or the filters.</source>
             <translation>没有符合条件的咨询。请清除搜索词或筛选条件。</translation>
         </message>
@@ -1719,7 +1729,17 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             <translation>这条咨询已属于案件 %1。</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+6" />
+            <source>Replace the new-case form?</source>
+            <translation>替换新建案件表单？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The new-case form holds input that is not saved. Replace it with consultation #%1?</source>
+            <translation>新建案件表单中有未保存的输入。要用第 %1 号咨询替换吗？</translation>
+        </message>
+        <message>
+            <location line="+37" />
             <source>Link to case</source>
             <translation>关联案件</translation>
         </message>
@@ -2049,7 +2069,7 @@ Demo cases are made up; do not load them into the store the workstation really u
             <translation>应对建议</translation>
         </message>
         <message>
-            <location line="+469" />
+            <location line="+471" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -2239,7 +2259,12 @@ Demo cases are made up; do not load them into the store the workstation really u
             <translation>当前人员：%1</translation>
         </message>
         <message>
-            <location line="+226" />
+            <location line="+96" />
+            <source>Document text</source>
+            <translation>文书文字</translation>
+        </message>
+        <message>
+            <location line="+161" />
             <source>This document needs a case: enter its number above. Guidance can be printed without a case.</source>
             <translation>本文书需要案件：请在上方填写案件编号。维权指引无需案件即可打印。</translation>
         </message>
@@ -2274,12 +2299,12 @@ Demo cases are made up; do not load them into the store the workstation really u
             <translation>草稿须属于某一案件：请在上方填写案件编号。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>%1 drafted by %2. Another member of staff reviews it next.</source>
             <translation>%1 已由 %2 拟稿，下一步由其他工作人员审核。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>The text of %1 was saved; it needs a review again.</source>
             <translation>%1 的文字已保存，需要重新审核。</translation>
         </message>
@@ -2411,7 +2436,7 @@ SHA-256：%3
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-529" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-558" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -2536,8 +2561,8 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-111" />
             <location line="+124" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
-            <location line="+300" />
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+639" />
+            <location line="+320" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
             <source>must be filled in.</source>
             <translation>必须填写。</translation>
         </message>
@@ -2792,7 +2817,67 @@ SHA-256：%3
             <translation>该已签发文书的存档文件已被改动，无法重印。请联系本机管理人员。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>contains characters that are not valid text (a name or text that is not UTF-8): retype it, or rename the file.</source>
+            <translation>含有无效字符（不是 UTF-8 编码的名称或文字）：请重新输入，或给文件改名。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>contains a control character ({char}) that this field cannot hold (one-line fields take no line breaks or tabs).</source>
+            <translation>含有本栏不能容纳的控制字符（{char}）（单行栏目不能含换行或制表符）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot be before {earliest}.</source>
+            <translation>不能早于 {earliest}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cannot be after {latest}.</source>
+            <translation>不能晚于 {latest}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no setting “{key}”. Known settings: {known}.</source>
+            <translation>没有“{key}”这项设置。可用的设置：{known}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file {path} is empty, not a case store. Choose the real store, or delete the empty file to start a new store there.</source>
+            <translation>文件 {path} 是空文件，不是案件库。请选择真正的案件库，或删除该空文件后在此新建案件库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The case store {path} is damaged ({detail}). To restore it: close the workstation on every desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over it. Work entered since that backup must be entered again.</source>
+            <translation>案件库 {path} 已损坏（{detail}）。恢复方法：关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将最新的完好备份 {backup} 复制覆盖到原位置。该备份之后录入的内容需要重新录入。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The case store {path} is damaged ({detail}) and no sound backup is beside it. Close the workstation on every desk, move the damaged file aside (keep it) and copy your most recent backup of the store to its place.</source>
+            <translation>案件库 {path} 已损坏（{detail}），旁边没有完好的备份。请关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将您最近一次的案件库备份复制到原位置。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>must be {expected}.</source>
+            <translation>应为{expected}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Line {line} of the batch file is not a JSON object (or is nested too deeply).</source>
+            <translation>批量文件第 {line} 行不是 JSON 对象（或嵌套过深）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>“{key}” is not a known key. Known keys: {known}.</source>
+            <translation>“{key}”不是可用的键。可用的键：{known}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is larger than {max} bytes: is it the right file?</source>
+            <translation>超过 {max} 字节：是否选错了文件？</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -2852,7 +2937,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-140" />
+            <location line="-165" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -3343,7 +3428,12 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-229" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-432" />
+            <source>New case form</source>
+            <translation>新建案件表单</translation>
+        </message>
+        <message>
+            <location line="+203" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
@@ -3924,7 +4014,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+226" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+264" />
             <location line="+1" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
@@ -4078,6 +4168,51 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <source>Data, models and fonts shipped:</source>
             <translation>随附的数据、模型与字体：</translation>
         </message>
+        <message>
+            <location line="+49" />
+            <source>Input from last time was not saved: %1. Restore it?</source>
+            <translation>上次有未保存的输入：%1。要恢复吗？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Unsaved input</source>
+            <translation>有未保存的输入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These forms hold input that is not saved: %1.</source>
+            <translation>以下表单有未保存的输入：%1。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keep it as a draft (offered again at the next start), discard it, or go back to it?</source>
+            <translation>保留为草稿（下次启动时再提供），放弃，还是返回继续填写？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep as draft and close</source>
+            <translation>保留为草稿并关闭</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discard and close</source>
+            <translation>放弃并关闭</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go back</source>
+            <translation>返回</translation>
+        </message>
     </context>
     <context>
         <name>MarkScreenTab</name>
@@ -4160,7 +4295,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+187" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+196" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -4170,7 +4305,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>登记来电和来访（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+52" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+54" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
@@ -5902,7 +6037,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>_RightFields</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-597" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-629" />
             <source>Registration no.</source>
             <translation>注册号</translation>
         </message>

@@ -51,6 +51,7 @@ def window(qtbot, ctx) -> Iterator[Any]:  # type: ignore[no-untyped-def]
 
     load_pages()
     win = MainWindow(ctx)
+    win.ask_before_closing = False  # stories about closing over typed input switch it back on
     qtbot.addWidget(win)
     win.resize(1320, 840)
     win.show()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from qcy_workstation.errors import QcyError, ValidationError
-from qcy_workstation.ui import i18n
+from qcy_workstation.ui import drafts, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.widgets import show_error
@@ -167,6 +167,35 @@ class CompensationPage(QWidget):
         self._build()
         self.retranslate()
         self._on_type_changed()
+        self.tracker = drafts.FormTracker(self)
+        self.tracker.mark_pristine()
+
+    # ------------------------------------------------------------------ the form as a draft (ui/drafts.py)
+
+    form_ignored = ("case", "right_type", "gi_route", "infringement_date")  # choices, not figures typed
+
+    def form_title(self) -> str:
+        return self.tr("Compensation estimate")
+
+    def form_fields(self) -> dict[str, QWidget]:
+        fields: dict[str, QWidget] = {"case": self.case_edit, "right_type": self.type_combo,
+                                      "gi_route": self.gi_route, "infringement_date": self.date_edit}
+        fields.update({f"amount.{k}": w for k, w in self.amounts.items()})
+        fields.update({f"confidence.{k}": w for k, w in self.confidences.items()})
+        fields.update({"licence_multiple": self.licence_multiple, "punitive_multiple": self.punitive_multiple,
+                       "duration": self.duration, "innocent_seller": self.innocent_seller,
+                       "unused_3y": self.unused_3y, "continuing": self.continuing, "known_check": self.known_check,
+                       "known_date": self.known_date})
+        for kind, checks in self.circumstances.items():
+            fields.update({f"circ.{kind}.{code}": check.box for code, check in checks.items()})
+        fields.update({f"factor.{k}": w for k, w in self.factor_combos.items()})
+        return fields
+
+    def form_dirty(self) -> bool:
+        return self.tracker.dirty()
+
+    def restore_form(self, values: dict[str, Any]) -> None:
+        drafts.restore(self.form_fields(), values)
 
     # ------------------------------------------------------------------ building
 
@@ -530,6 +559,7 @@ class CompensationPage(QWidget):
         if inp is not None:
             self.set_input(inp)
             self.calculate()
+            self.tracker.mark_pristine()  # what is on file is not unsaved input
             self.status.setText(self.tr("Loaded the estimate saved on %1.").replace("%1", case.number))
         else:
             right = CASE_TYPE_TO_RIGHT.get(case.type)
@@ -818,6 +848,7 @@ class CompensationPage(QWidget):
             self.status.setText(self.tr("Saved on case %1: its reference opinion and advice letter now use this "
                                         "estimate (%2).").replace("%1", number).replace(
                 "%2", _money(result.total, _lang())))
+            self.tracker.mark_pristine()
             self.saved.emit(number)
             self.ctx.cases_changed.emit(number)
 

@@ -34,7 +34,7 @@ from qcy_workstation.cases.dto import ConsultationFilter, ConsultationView, NewC
 from qcy_workstation.cases.validation import CHANNELS, IP_TYPES
 from qcy_workstation.db.base import china_today
 from qcy_workstation.errors import QcyError
-from qcy_workstation.ui import errors, i18n
+from qcy_workstation.ui import drafts, errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, Column, PagedTableModel
@@ -157,6 +157,26 @@ class ConsultationPage(QWidget):
         self.enquirer.edit.textEdited.connect(lambda _t: self.suggest_debouncer.poke())
         ctx.consultations_changed.connect(self.apply_filters)
         self.apply_filters()
+        self.tracker = drafts.FormTracker(self)
+        self.tracker.mark_pristine()
+
+    # ------------------------------------------------------------------ the entry form as a draft (ui/drafts.py)
+
+    form_ignored = ("channel", "follow_up_on")  # the channel and date alone are not input
+
+    def form_title(self) -> str:
+        return self.tr("Consultation being logged")
+
+    def form_fields(self) -> dict[str, QWidget]:
+        return {name: getattr(self, name) for name in (
+            "channel", "enquirer", "organisation", "phone", "ip_type", "topic", "summary", "advice", "follow_up",
+            "follow_up_on")}
+
+    def form_dirty(self) -> bool:
+        return self.tracker.dirty()
+
+    def restore_form(self, values: dict[str, Any]) -> None:
+        drafts.restore(self.form_fields(), values)
 
     # ------------------------------------------------------------------ building
 
@@ -446,6 +466,7 @@ class ConsultationPage(QWidget):
             w.clear()
         self.follow_up.setChecked(False)
         self.ip_type.setCurrentIndex(0)
+        self.tracker.mark_pristine()
         self.enquirer.setFocus()
         self.ctx.consultations_changed.emit()
 
@@ -532,6 +553,14 @@ class ConsultationPage(QWidget):
             return
         if self.window_ is not None:
             intake = self.window_.go("intake")
+            if intake.form_dirty():  # never overwrite a half-typed case without asking
+                answer = QMessageBox.question(
+                    self, self.tr("Replace the new-case form?"),
+                    self.tr("The new-case form holds input that is not saved. Replace it with consultation #%1?")
+                    .replace("%1", str(c.id)),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
             intake.prefill_from_consultation(c)
 
     def open_linked_case(self) -> None:

@@ -349,6 +349,8 @@ class DocumentsPage(QWidget):
         self.editor_labels: dict[str, QLabel] = {}
         self._task: Any = None
         self._loading = False
+        self._text_baseline: dict[str, str] = {}  # the editors' texts as last filled or saved
+        self._pending_texts: dict[str, str] | None = None  # a restored draft's texts, put in once filled
         self._build()
         self.retranslate()
         self._rebuild_editors()
@@ -676,6 +678,7 @@ class DocumentsPage(QWidget):
                 item.widget().hide()  # deleted later: it must not show meanwhile
                 item.widget().deleteLater()
         self.editors, self.editor_labels = {}, {}
+        self._text_baseline = {}
         parts = EDITABLE.get(self.kind, ())
         for part in parts:
             label = QLabel(_tr(part.label), self.editors_host)
@@ -710,6 +713,36 @@ class DocumentsPage(QWidget):
         for key, edit in self.editors.items():
             if key in texts:
                 edit.setPlainText(texts[key])
+        self._mark_texts_saved()
+        if self._pending_texts is not None:  # a restored draft goes over the standard text, and stays unsaved
+            pending, self._pending_texts = self._pending_texts, None
+            for key, edit in self.editors.items():
+                if key in pending:
+                    edit.setPlainText(pending[key])
+
+    def _mark_texts_saved(self) -> None:
+        self._text_baseline = {k: e.toPlainText() for k, e in self.editors.items()}
+
+    # ------------------------------------------------------------------ the text as a draft (ui/drafts.py)
+
+    def form_title(self) -> str:
+        return self.tr("Document text")
+
+    def form_fields(self) -> dict[str, QWidget]:
+        fields: dict[str, QWidget] = {"case": self.case_edit, "kind": self.kind_combo, "lang": self.lang_combo,
+                                      "topic": self.topic_combo}
+        fields.update({f"text.{k}": e for k, e in self.editors.items()})
+        return fields
+
+    def form_dirty(self) -> bool:
+        return any(e.toPlainText() != self._text_baseline.get(k, "") for k, e in self.editors.items())
+
+    def restore_form(self, values: dict[str, Any]) -> None:
+        """The case and document chosen, then the typed text once the standard text has been filled in."""
+        self._pending_texts = {k.removeprefix("text."): str(v) for k, v in values.items() if k.startswith("text.")}
+        self.set_kind(str(values.get("kind") or self.kind), str(values.get("lang") or self.lang))
+        if values.get("case"):
+            self.open(str(values["case"]))
 
     def reset_texts(self) -> None:
         if self.preview is not None and self.preview.defaults:
@@ -969,6 +1002,7 @@ class DocumentsPage(QWidget):
         kind, number, lang, topic, options = self.kind, self.case_number, self.lang, self.topic, self.options()
 
         def done(view: Any) -> None:
+            self._mark_texts_saved()
             self.show_message(self.tr("%1 drafted by %2. Another member of staff reviews it next.").replace(
                 "%1", view.number).replace("%2", view.drafted_by))
             self.refresh_selected()
@@ -978,6 +1012,7 @@ class DocumentsPage(QWidget):
 
     def _after_step(self, message: str) -> Callable[[Any], None]:
         def done(view: Any) -> None:
+            self._mark_texts_saved()
             self.show_message(message.replace("%1", view.number).replace("%2", self.ctx.staff))
             self.refresh_selected()
             self.load_register(select_id=view.id)

@@ -53,7 +53,7 @@ from qcy_workstation.cases.validation import (
 )
 from qcy_workstation.db.base import china_today
 from qcy_workstation.errors import QcyError, ValidationError
-from qcy_workstation.ui import errors, i18n
+from qcy_workstation.ui import drafts, errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.widgets import Debouncer, ValidatedLineEdit, show_error
@@ -225,6 +225,36 @@ class IntakePage(QWidget):
         self._load_settings()
         ctx.settings_changed.connect(self._load_settings)
         ctx.staff_changed.connect(lambda name: self.staff.setPlaceholderText(name))
+        self.tracker = drafts.FormTracker(self)
+        self.tracker.mark_pristine()
+
+    # ------------------------------------------------------------------ the form as a draft (ui/drafts.py)
+
+    # the IP type, date and staff are settings of the form, not input: they alone do not make a draft
+    form_ignored = ("type.", "received", "staff")
+
+    def form_title(self) -> str:
+        return self.tr("New case form")
+
+    def form_fields(self) -> dict[str, QWidget]:
+        fields: dict[str, QWidget] = {f"type.{k}": rb for k, rb in self.type_radios.items()}
+        for name in ("title", "received", "priority", "staff", "confidential", "facts", "applicant_name",
+                     "applicant_uscc", "applicant_kind", "applicant_contact", "applicant_phone", "applicant_address",
+                     "applicant_industry", "applicant_settled", "opponent_name", "opponent_uscc"):
+            fields[name] = getattr(self, name)
+        fields.update({f"assistance.{code}": cb for code, cb in self.assistance.items()})
+        for kind, right in self.rights.items():
+            fields.update({f"right.{kind}.{key}": w for key, w in right.widgets.items()})
+        return fields
+
+    def form_dirty(self) -> bool:
+        return self.tracker.dirty()
+
+    def restore_form(self, values: dict[str, Any]) -> None:
+        """Put a draft back (the staff member chose to restore it)."""
+        drafts.restore(self.form_fields(), values)
+        kind = next((k for k, rb in self.type_radios.items() if rb.isChecked()), "trademark")
+        self.set_type(kind)
 
     # ------------------------------------------------------------------ building
 
@@ -740,6 +770,8 @@ class IntakePage(QWidget):
         self._show_conflicts()
         self._show_banner()
         self.feedback.setText("")
+        if hasattr(self, "tracker"):
+            self.tracker.mark_pristine()
 
     def on_shown(self) -> None:
         self.title.setFocus()
