@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Column, Integer, MetaData, Table, Text, func, select, text
 from sqlalchemy.orm import Session
 
+from qcy_workstation import limits
 from qcy_workstation.cases import audit, search
 from qcy_workstation.cases.dto import (
     CaseDetail,
@@ -19,12 +20,16 @@ from qcy_workstation.cases.dto import (
 )
 from qcy_workstation.cases.models import Case, Consultation
 from qcy_workstation.cases.services import CaseService
+from qcy_workstation.cases.settings import earliest_date, load_settings
 from qcy_workstation.cases.validation import (
     CHANNELS,
     IP_TYPES,
+    check_date_range,
     validate_choice,
+    validate_line,
     validate_phone,
     validate_required,
+    validate_text,
 )
 from qcy_workstation.db.base import CHINA_TZ
 from qcy_workstation.db.store import Store
@@ -41,10 +46,26 @@ def clean_consultation(c: NewConsultation) -> NewConsultation:
     values["topic"] = validate_required(c.topic, "topic", 300)
     values["ip_type"] = validate_choice(c.ip_type, IP_TYPES, "ip_type") if c.ip_type else ""
     values["phone"] = validate_phone(c.phone, "phone")
-    if c.follow_up_on and c.at and c.follow_up_on < c.at.date():
-        raise ValidationError("is before the consultation", field="follow_up_on", value=c.follow_up_on,
-                              reason="date.before_consultation")
+    values["organisation"] = validate_line(c.organisation, "organisation", 200)
+    values["staff"] = validate_line(c.staff, "staff", 100)
+    values["summary"] = validate_text(c.summary, "summary")
+    values["advice"] = validate_text(c.advice, "advice")
+    today = china_now().date()
+    if c.at is not None:  # a consultation "in 2099" was accepted: it is held now or was held before
+        check_date_range(c.at.date(), "at", today=today)
+    if c.follow_up_on:
+        held = c.at.date() if c.at else today  # a consultation logged without a time is held now
+        if c.follow_up_on < held:
+            raise ValidationError("is before the consultation", field="follow_up_on", value=c.follow_up_on,
+                                  reason="date.before_consultation")
+        check_date_range(c.follow_up_on, "follow_up_on",
+                         latest=held + timedelta(days=limits.FOLLOW_UP_MAX_DAYS))
     return NewConsultation(**values)
+
+
+def china_now() -> datetime:
+    """The wall-clock time at the workstation (China Standard Time), without a zone, as stored."""
+    return datetime.now(CHINA_TZ).replace(tzinfo=None, microsecond=0)
 
 
 def _view(c: Consultation, case_number: str | None) -> ConsultationView:
@@ -66,10 +87,11 @@ class ConsultationService:
                 if case is None:
                     raise NotFoundError(f"no case {new.case_number!r}", field="case", value=new.case_number,
                                         reason="case.not_found", params={"number": new.case_number})
-            at = new.at or datetime.now(CHINA_TZ).replace(tzinfo=None, microsecond=0)
+            at = new.at or china_now()
+            check_date_range(at.date(), "at", earliest=earliest_date(load_settings(s)))
             row = Consultation(at=at, channel=new.channel, staff=new.staff or self.actor, enquirer=new.enquirer,
-                               organisation=new.organisation.strip(), phone=new.phone, ip_type=new.ip_type,
-                               topic=new.topic, summary=new.summary.strip(), advice=new.advice.strip(),
+                               organisation=new.organisation, phone=new.phone, ip_type=new.ip_type,
+                               topic=new.topic, summary=new.summary, advice=new.advice,
                                follow_up_on=new.follow_up_on, case_id=case.id if case else None)
             s.add(row)
             s.flush()

@@ -247,4 +247,16 @@ class WorkstationSettings:
     acceptance_days: int = 5  # working days from receipt to the acceptance decision
     opinion_days: int = 20  # working days from acceptance to the opinion
     due_soon_days: int = 3  # working days ahead that count as "due soon"
+    opened_on: str = ""  # ISO date the workstation opened: nothing is received before it ("" = limits.EARLIEST_DATE)
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A file in the store's files folder that no record accounts for (``cases.leftovers``)."""
+
+    path: str
+    kind: str  # "partial" (a killed add's .incoming-* or a document's .part) | "unreferenced" (evidence)
+    size: int
+    age_seconds: int
+    removed: bool

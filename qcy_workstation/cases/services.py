@@ -30,21 +30,24 @@ from qcy_workstation.cases.dto import (
 )
 from qcy_workstation.cases.models import Case, Consultation, Party, Right, Transition
 from qcy_workstation.cases.names import normalise_name
-from qcy_workstation.cases.settings import load_settings
+from qcy_workstation.cases.settings import earliest_date, load_settings
 from qcy_workstation.cases.validation import (
     ASSISTANCE,
     GI_ROUTES,
     IP_TYPES,
     PATENT_KINDS,
     PRIORITIES,
+    check_date_range,
     patent_kind_from_number,
     validate_choice,
     validate_email,
+    validate_line,
     validate_nice_classes,
     validate_patent_number,
     validate_phone,
     validate_required,
     validate_similar_groups,
+    validate_text,
     validate_trademark_number,
     validate_uscc,
 )
@@ -61,14 +64,19 @@ SORT_COLUMNS = ("number", "title", "type", "status", "applicant", "staff", "rece
 
 # ---------------------------------------------------------------- validation of inputs
 
+# A right's free-text fields: one-line ones with their column's length, and multi-line ones.
+_RIGHT_LINES = {"title": 300, "protected_area": 300, "owner": 200}
+_RIGHT_TEXTS = ("claims", "goods", "secret_description", "secrecy_measures")
+
 
 def clean_party(p: PartyInput, role: str) -> PartyInput:
     name = validate_required(p.name, f"{role}_name", 200)
     uscc = validate_uscc(p.uscc, f"{role}_uscc") if p.uscc else None
     kind = validate_choice(p.kind or "enterprise", ("enterprise", "person"), f"{role}_kind")
-    return PartyInput(name=name, uscc=uscc, kind=kind, address=p.address.strip(), contact=p.contact.strip(),
+    return PartyInput(name=name, uscc=uscc, kind=kind, address=validate_line(p.address, f"{role}_address", 300),
+                      contact=validate_line(p.contact, f"{role}_contact", 100),
                       phone=validate_phone(p.phone, f"{role}_phone"), email=validate_email(p.email, f"{role}_email"),
-                      industry=p.industry.strip(), settled=bool(p.settled))
+                      industry=validate_line(p.industry, f"{role}_industry", 100), settled=bool(p.settled))
 
 
 def clean_right(r: RightInput, index: int = 0) -> RightInput:
@@ -76,6 +84,10 @@ def clean_right(r: RightInput, index: int = 0) -> RightInput:
     pre = f"rights[{index}]."
     kind = validate_choice(r.kind, IP_TYPES, pre + "kind")
     values = asdict(r) | {"kind": kind}
+    for name, max_len in _RIGHT_LINES.items():
+        values[name] = validate_line(values[name], pre + name, max_len)
+    for name in _RIGHT_TEXTS:
+        values[name] = validate_text(values[name], pre + name)
     if kind == "patent":
         if r.number:
             values["number"] = validate_patent_number(r.number, pre + "number")
@@ -99,7 +111,7 @@ def clean_right(r: RightInput, index: int = 0) -> RightInput:
         if r.gi_route:
             values["gi_route"] = validate_choice(r.gi_route, GI_ROUTES, pre + "gi_route")
     elif kind == "trade-secret":
-        validate_required(r.secret_description, pre + "secret_description", 20000)
+        validate_required(r.secret_description, pre + "secret_description", 20000, multiline=True)
     return RightInput(**values)
 
 
@@ -110,12 +122,12 @@ def clean_new_case(new: NewCase) -> NewCase:
     priority = validate_choice(new.priority or "normal", PRIORITIES, "priority")
     applicant = clean_party(new.applicant, "applicant")
     opponent = clean_party(new.opponent, "opponent") if new.opponent and new.opponent.name.strip() else None
-    if new.received_on and new.received_on > china_today():
-        raise ValidationError("cannot be in the future", field="received_on", value=new.received_on,
-                              reason="date.future")
+    if new.received_on:  # 0001-01-01 once became case QCY-1-00001 (limits.EARLIEST_DATE)
+        check_date_range(new.received_on, "received_on", today=china_today())
     rights = tuple(clean_right(r, i) for i, r in enumerate(new.rights))
-    return NewCase(title=title, ip_type=ip_type, applicant=applicant, opponent=opponent, facts=new.facts.strip(),
-                   assistance=assistance, staff=new.staff.strip(), priority=priority,
+    return NewCase(title=title, ip_type=ip_type, applicant=applicant, opponent=opponent,
+                   facts=validate_text(new.facts, "facts"), assistance=assistance,
+                   staff=validate_line(new.staff, "staff", 100), priority=priority,
                    confidential=new.confidential, received_on=new.received_on, rights=rights)
 
 
@@ -186,6 +198,7 @@ class CaseService:
     def _insert(self, s: Session, new: NewCase) -> Case:
         settings = load_settings(s)
         received = new.received_on or self.today
+        check_date_range(received, "received_on", earliest=earliest_date(settings))  # the opened_on setting
         year = received.year
         seq = (s.execute(select(func.max(Case.seq)).where(Case.year == year)).scalar() or 0) + 1
         applicant = self._find_or_create_party(s, new.applicant)
@@ -356,11 +369,13 @@ class CaseService:
     def transition(self, number: str, target: str, *, reason: str | None = None,
                    on: date | None = None) -> CaseDetail:
         """Move a case along the workflow; dated, attributed and audited. Refused moves raise WorkflowError."""
+        reason = validate_text(reason, "reason") if reason else reason
         with self.store.write() as s:
             case = self._get(s, number)
             target = (target or "").strip().lower().replace("-", "_")
             check_transition(case.status, target, reason)
             day = on or self.today
+            check_date_range(day, "on", today=self.today)  # a status cannot change on a day still to come
             if day < case.received_on:
                 raise ValidationError("cannot be before the case was received", field="on", value=day,
                                       reason="date.before_received")
@@ -396,6 +411,11 @@ class CaseService:
             raise ValidationError(f"cannot be changed here; changeable: {', '.join(self.UPDATABLE)}", field=name)
         if "title" in changes:
             changes["title"] = validate_required(changes["title"], "title")
+        for name, max_len in (("staff", 100), ("outcome", 300)):
+            if name in changes:
+                changes[name] = validate_line(str(changes[name] or ""), name, max_len)
+        if "facts" in changes:
+            changes["facts"] = validate_text(str(changes["facts"] or ""), "facts")
         if "priority" in changes:
             changes["priority"] = validate_choice(changes["priority"], PRIORITIES, "priority")
         if "assistance" in changes:

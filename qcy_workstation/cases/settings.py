@@ -5,16 +5,31 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields, replace
+from datetime import date
 
 from sqlalchemy import select
 
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import WorkstationSettings
 from qcy_workstation.cases.models import Setting
+from qcy_workstation.cases.validation import check_date_range, parse_date, validate_line
+from qcy_workstation.db.base import china_today
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import ValidationError
+from qcy_workstation.limits import EARLIEST_DATE
 
 _INT_FIELDS = {"acceptance_days": (1, 60), "opinion_days": (1, 250), "due_soon_days": (0, 30)}
+_DATE_FIELDS = ("opened_on",)
+_TEXT_MAX = 300
+
+#: Settings kept under ``extra`` that some feature reads, with what reads them. Any other key is refused:
+#: a typo (``acceptence_days=7``) used to be stored and never applied, so the clerk believed it had worked.
+EXTRA_KEYS = {"template_dir": "folder of staff-edited DOCX templates (documents.service.template_dir)"}
+
+
+def known_keys() -> tuple[str, ...]:
+    """Every key ``update`` accepts, in the order ``store settings`` shows them."""
+    return tuple(f.name for f in fields(WorkstationSettings) if f.name != "extra") + tuple(EXTRA_KEYS)
 
 
 class SettingsService:
@@ -28,9 +43,14 @@ class SettingsService:
         return _from_stored(stored)
 
     def update(self, **changes: object) -> WorkstationSettings:
-        """Validate and store; unknown keys go to ``extra`` (for later features' settings)."""
+        """Validate and store every change, or none: an unknown key is refused with the list of known ones."""
         current = self.get()
-        known = {f.name for f in fields(WorkstationSettings)} - {"extra"}
+        unknown = sorted(set(changes) - set(known_keys()))
+        if unknown:
+            shown = ascii(unknown[0])[1:-1][:60] or "settings"  # the key as typed, printable, never empty
+            raise ValidationError(f"unknown setting; known settings: {', '.join(known_keys())}", field=shown,
+                                  value=shown, reason="settings.unknown",
+                                  params={"key": shown, "known": ", ".join(known_keys())})
         clean: dict[str, object] = {}
         extra = dict(current.extra)
         for key, value in changes.items():
@@ -45,10 +65,13 @@ class SettingsService:
                     raise ValidationError(f"must be between {lo} and {hi}", field=key, value=value, reason="number.range",
                                           params={"min": lo, "max": hi})
                 clean[key] = number
-            elif key in known:
-                clean[key] = str(value).strip()
+            elif key in _DATE_FIELDS:
+                day = parse_date(str(value).strip(), key)
+                clean[key] = check_date_range(day, key, today=china_today()).isoformat() if day else ""
+            elif key in EXTRA_KEYS:
+                extra[key] = validate_line(str(value), key, 1000)
             else:
-                extra[key] = str(value)
+                clean[key] = validate_line(str(value), key, _TEXT_MAX)
         new = replace(current, **clean, extra=extra)  # type: ignore[arg-type]
         before, after = asdict(current), asdict(new)
         with self.store.write() as s:
@@ -73,6 +96,17 @@ def _from_stored(stored: dict[str, str]) -> WorkstationSettings:
             except ValueError:
                 continue
     return WorkstationSettings(**values)  # type: ignore[arg-type]
+
+
+def earliest_date(settings: WorkstationSettings) -> date:
+    """The first day anything can have been received at this workstation: the ``opened_on`` setting when
+    set, else ``limits.EARLIEST_DATE`` (see there for why)."""
+    if settings.opened_on:
+        try:
+            return max(EARLIEST_DATE, date.fromisoformat(settings.opened_on))
+        except ValueError:  # a hand-edited store: fall back to the floor rather than fail every intake
+            return EARLIEST_DATE
+    return EARLIEST_DATE
 
 
 def load_settings(session) -> WorkstationSettings:  # type: ignore[no-untyped-def]

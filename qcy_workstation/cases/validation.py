@@ -7,8 +7,10 @@ character (see shared DOMAIN.md, "Identifiers").
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
+from qcy_workstation import limits
 from qcy_workstation.cases.names import fold_width
 from qcy_workstation.errors import ValidationError
 
@@ -105,7 +107,7 @@ def validate_patent_number(value: str, field: str = "patent_number") -> str:
             "or the pre-2003 form like 98123456.X",
             field=field, value=value, reason="patent.format")
     body = m.group("body")
-    if len(body) == 12 and not (1985 <= int(m.group("year")) <= 2100):
+    if len(body) == 12 and not (limits.EARLIEST_DATE.year <= int(m.group("year")) <= limits.LATEST_FILING_YEAR):
         raise ValidationError(f"year {m.group('year')} is not a plausible filing year", field=field, value=value,
                               reason="patent.year", params={"year": m.group("year")})
     expected = patent_check_char(body)
@@ -130,7 +132,7 @@ def validate_nice_classes(value: str | list[int] | list[str], field: str = "nice
         text = str(item).strip().removeprefix("第").removesuffix("类")
         if not text:
             continue
-        if not text.isdigit() or not 1 <= int(text) <= 45:
+        if not re.fullmatch(r"[0-9]{1,2}", text) or not 1 <= int(text) <= 45:  # "²".isdigit() is True
             raise ValidationError(f"{item!r} is not a Nice class (1-45)", field=field, value=value,
                                   reason="nice.class", params={"item": item})
         classes.add(int(text))
@@ -165,14 +167,76 @@ def validate_choice(value: str, choices: tuple[str, ...], field: str) -> str:
                           reason="choice", params={"choices": ", ".join(choices)})
 
 
-def validate_required(value: str | None, field: str, max_len: int = 300) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError("is required", field=field, value=value, reason="required")
+def check_characters(text: str, field: str, *, multiline: bool = False) -> str:
+    """Refuse what must never be stored as text: undecodable bytes and control characters.
+
+    Why: command-line arguments and file names that are not valid UTF-8 reach Python as lone surrogates
+    (``\\udcff``) and failed deep in the database driver with a UnicodeEncodeError; and a title holding
+    ``ESC [2J`` cleared the terminal of whoever listed the cases. One-line fields take no control
+    character at all (no line break or tab either); multi-line fields take line breaks and tabs only.
+    Bidirectional overrides are refused in both (``limits.BIDI_CONTROLS``)."""
+    for position, char in enumerate(text, start=1):
+        if "\ud800" <= char <= "\udfff":
+            raise ValidationError(f"is not valid text: undecodable byte at position {position} (not UTF-8); "
+                                  "retype it, or rename the file", field=field, value=ascii(text),
+                                  reason="text.encoding", params={"position": position})
+        if multiline and char in limits.MULTILINE_ALLOWED:
+            continue
+        if (unicodedata.category(char) == "Cc" or char in limits.BIDI_CONTROLS
+                or (not multiline and char in limits.LINE_SEPARATORS)):
+            code = f"U+{ord(char):04X}"
+            what = "a line break" if char in "\n\r" or char in limits.LINE_SEPARATORS else "a control character"
+            raise ValidationError(f"contains {what} ({code}) at position {position}"
+                                  + ("" if multiline else "; this field is one line of plain text"),
+                                  field=field, value=ascii(text), reason="text.control",
+                                  params={"char": code, "position": position})
+    return text
+
+
+def validate_line(value: str | None, field: str, max_len: int = 300) -> str:
+    """An optional one-line text (address, contact, source...): trimmed, checked, may be empty."""
+    text = check_characters((value or "").strip(), field)
     if len(text) > max_len:
         raise ValidationError(f"is longer than {max_len} characters", field=field, value=value, reason="too_long",
                               params={"max": max_len})
     return text
+
+
+def validate_text(value: str | None, field: str, max_len: int = 20000) -> str:
+    """An optional multi-line text (facts, summary, advice, description): trimmed, checked, may be empty."""
+    text = check_characters((value or "").strip(), field, multiline=True)
+    if len(text) > max_len:
+        raise ValidationError(f"is longer than {max_len} characters", field=field, value=value, reason="too_long",
+                              params={"max": max_len})
+    return text
+
+
+def validate_required(value: str | None, field: str, max_len: int = 300, *, multiline: bool = False) -> str:
+    """A text that must be filled in; one line unless ``multiline``."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("is required", field=field, value=value, reason="required")
+    check_characters(text, field, multiline=multiline)
+    if len(text) > max_len:
+        raise ValidationError(f"is longer than {max_len} characters", field=field, value=value, reason="too_long",
+                              params={"max": max_len})
+    return text
+
+
+def check_date_range(value: date, field: str, *, earliest: date = limits.EARLIEST_DATE,
+                     today: date | None = None, latest: date | None = None) -> date:
+    """``value`` if it is plausible: not before ``earliest`` (``limits.EARLIEST_DATE`` or a store's
+    ``opened_on`` setting), not after ``today`` when given (nothing is received or held in the future),
+    not after ``latest`` when given (a follow-up too far ahead)."""
+    if value < earliest:
+        raise ValidationError(f"cannot be before {earliest.isoformat()}", field=field, value=value,
+                              reason="date.too_early", params={"earliest": earliest.isoformat()})
+    if today is not None and value > today:
+        raise ValidationError("cannot be in the future", field=field, value=value, reason="date.future")
+    if latest is not None and value > latest:
+        raise ValidationError(f"cannot be after {latest.isoformat()}", field=field, value=value,
+                              reason="date.too_late", params={"latest": latest.isoformat()})
+    return value
 
 
 def parse_date(value: str | date | None, field: str) -> date | None:

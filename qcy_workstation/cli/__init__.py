@@ -78,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args, ctx)
+        check_arguments(args, ctx)
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.parse_args([args.command, "--help"])
@@ -96,6 +97,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         ctx.close()
+
+
+def check_arguments(args: argparse.Namespace, ctx: CliContext) -> None:
+    """Refuse an argument that is not valid UTF-8 before any command runs, naming its option.
+
+    Why: on POSIX, argument bytes that are not UTF-8 arrive as lone surrogates (``\\udcff``, PEP 383) and
+    failed deep in the database driver with a UnicodeEncodeError, after ``evidence add`` had already stored
+    the file. A file whose name is not UTF-8 is refused the same way (``evidence add`` checks the name).
+    The acting staff name is checked like any one-line field: it is written into every audit event. A
+    whole number beyond ``limits.MAX_CLI_INTEGER`` (``--limit 10**20``, an id) overflowed SQLite's integer
+    in the driver."""
+    from qcy_workstation import limits
+    from qcy_workstation.cases.validation import check_characters, validate_line
+    from qcy_workstation.errors import ValidationError
+
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                check_characters(item, name, multiline=True)
+            elif isinstance(item, int) and not isinstance(item, bool) and abs(item) > limits.MAX_CLI_INTEGER:
+                raise ValidationError(f"must be between {-limits.MAX_CLI_INTEGER} and {limits.MAX_CLI_INTEGER}",
+                                      field=name, value=item, reason="number.range",
+                                      params={"min": -limits.MAX_CLI_INTEGER, "max": limits.MAX_CLI_INTEGER})
+    ctx.staff = validate_line(ctx.staff, "staff", 100) or "staff"
 
 
 def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:

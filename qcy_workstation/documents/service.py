@@ -462,7 +462,8 @@ class DocumentService:
     def _resolve(self, session: Any, ref: int | str, *, version: int | None = None,
                  issued_only: bool = False) -> DocumentRecord:
         """A document by id, or by number (the newest version, or the newest issued one)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isascii() and ref.isdigit()
+                                    and len(ref) <= 18):  # not isdigit() alone: "²" is a digit int() cannot read
             row = session.get(DocumentRecord, int(ref))
         else:
             q = select(DocumentRecord).where(DocumentRecord.number == ref)

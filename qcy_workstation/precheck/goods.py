@@ -45,7 +45,7 @@ def parse_codes(value: str | list[str] | tuple[str, ...] | None, *, field: str =
         code = raw.strip()
         if not code:
             continue
-        if not code.isdigit():
+        if not re.fullmatch(r"[0-9]+", code):  # not isdigit(): "²" is a digit int() cannot read
             raise ValidationError(f"not a Nice class or group code: {code!r}", field=field, value=code)
         if len(code) <= 2:
             n = int(code)

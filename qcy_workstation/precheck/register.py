@@ -226,7 +226,7 @@ def guess_mapping(header: list[str], kind: str | None = None,
                         break
         for col, fld in (overrides or {}).items():
             col = str(col).strip()
-            if col.isdigit() and 1 <= int(col) <= len(header):
+            if re.fullmatch(r"[0-9]{1,6}", col) and 1 <= int(col) <= len(header):  # "²".isdigit() is True
                 idx = int(col) - 1
             elif _fold_header(col) in folded:
                 idx = folded.index(_fold_header(col))

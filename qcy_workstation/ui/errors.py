@@ -119,6 +119,31 @@ REASONS: dict[str, tuple[str, bool]] = {
     "document.file_modified": (QT_TRANSLATE_NOOP(
         "Errors", "The stored file of this issued document was changed: it cannot be reprinted. Ask whoever looks "
                   "after this computer."), False),
+    "text.encoding": (QT_TRANSLATE_NOOP(
+        "Errors", "contains characters that are not valid text (a name or text that is not UTF-8): retype it, or "
+                  "rename the file."), True),
+    "text.control": (QT_TRANSLATE_NOOP(
+        "Errors", "contains a control character ({char}) that this field cannot hold (one-line fields take no "
+                  "line breaks or tabs)."), True),
+    "date.too_early": (QT_TRANSLATE_NOOP("Errors", "cannot be before {earliest}."), True),
+    "date.too_late": (QT_TRANSLATE_NOOP("Errors", "cannot be after {latest}."), True),
+    "settings.unknown": (QT_TRANSLATE_NOOP("Errors", "There is no setting “{key}”. Known settings: {known}."), False),
+    "store.empty": (QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} is empty, not a case store. Choose the real store, or delete the empty file to "
+                  "start a new store there."), False),
+    "store.damaged": (QT_TRANSLATE_NOOP(
+        "Errors", "The case store {path} is damaged ({detail}). To restore it: close the workstation on every "
+                  "desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over "
+                  "it. Work entered since that backup must be entered again."), False),
+    "store.damaged_no_backup": (QT_TRANSLATE_NOOP(
+        "Errors", "The case store {path} is damaged ({detail}) and no sound backup is beside it. Close the "
+                  "workstation on every desk, move the damaged file aside (keep it) and copy your most recent "
+                  "backup of the store to its place."), False),
+    "batch.type": (QT_TRANSLATE_NOOP("Errors", "must be {expected}."), True),
+    "batch.json": (QT_TRANSLATE_NOOP(
+        "Errors", "Line {line} of the batch file is not a JSON object (or is nested too deeply)."), False),
+    "batch.unknown_key": (QT_TRANSLATE_NOOP("Errors", "“{key}” is not a known key. Known keys: {known}."), False),
+    "file.too_large": (QT_TRANSLATE_NOOP("Errors", "is larger than {max} bytes: is it the right file?"), True),
 }
 
 ERROR_TITLES = {

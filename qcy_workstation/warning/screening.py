@@ -237,7 +237,7 @@ def _class_set(codes: str) -> set[str]:
     out = set()
     for code in re.split(r"[,，;；\s]+", codes or ""):
         code = code.strip()
-        if code.isdigit():
+        if re.fullmatch(r"[0-9]+", code):  # not isdigit(): "²" is a digit int() cannot read
             out.add(f"{int(code[:2] if len(code) >= 4 else code):02d}")
     return out
 
