@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -49,6 +50,7 @@ class CliContext:
         self.db_url = db_url
         self.json = json_output
         self.staff = staff
+        self.damaged_ok = False  # ``store check`` opens a damaged store to report on it
         self._store: Store | None = None
 
     @classmethod
@@ -61,27 +63,54 @@ class CliContext:
         if self._store is None:
             from qcy_workstation.db.store import open_store
 
-            self._store = open_store(self.db_url)
+            self._store = open_store(self.db_url, damaged_ok=self.damaged_ok)
         return self._store
 
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print ``payload`` as JSON with ``--json``, else ``text`` (or a readable dump of the payload)."""
         if self.json or text is None:
-            print(json.dumps(to_jsonable(payload), ensure_ascii=False, indent=None if self.json else 2))
+            print(safe_json(to_jsonable(payload), indent=None if self.json else 2))
         else:
-            print(text)
+            print(safe_terminal_text(text))
 
     def fail(self, err: QcyError) -> None:
         if self.json:
-            print(json.dumps(err.to_dict(), ensure_ascii=False), file=sys.stderr)
+            print(safe_json(err.to_dict()), file=sys.stderr)
         else:
             tag = f"{err.code}/{err.reason}" if err.reason else err.code
-            print(f"error [{tag}]: {err}", file=sys.stderr)
+            print(safe_terminal_text(f"error [{tag}]: {err}"), file=sys.stderr)
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+# Characters never written raw to a terminal: C0 and C1 controls except line feed and tab (ESC starts the
+# sequences that clear the screen, retitle the window or fake a prompt; CSI U+009B does so in 8-bit
+# terminals), bidirectional overrides (they reorder what is shown), other line separators and undecodable
+# bytes (lone surrogates, which also made ``print`` itself fail).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_terminal_text(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``), never sent raw.
+
+    Why: titles typed with ANSI escapes were printed raw by ``cases list``; the core now refuses them in
+    new input, but a store written before (or by another program) may still hold them."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def safe_json(value: Any, *, indent: int | None = None) -> str:
+    """JSON with the same characters escaped as ``\\uXXXX`` (still valid JSON, same value when parsed).
+    ``json.dumps`` escapes C0 controls itself but with ``ensure_ascii=False`` leaves C1 controls,
+    bidirectional overrides and lone surrogates raw."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 def _login_name() -> str:

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from qcy_workstation.cli.context import CliContext, add_common_options
+from qcy_workstation import limits
+from qcy_workstation.cli.context import CliContext, add_common_options, safe_json
 from qcy_workstation.errors import QcyError, ValidationError
 
 RISK_ZH = {"high": "高", "medium": "中", "low": "低"}
 
-def _read_file(path: str | None, field: str) -> str:
+def _read_file(path: str | None, field: str, *, max_bytes: int = limits.MAX_TEXT_FILE_BYTES) -> str:
     if not path:
         raise ValidationError("a file is required", field=field)
     if path == "-":
@@ -27,7 +28,16 @@ def _read_file(path: str | None, field: str) -> str:
     p = Path(path)
     if not p.exists() or p.is_dir():
         raise ValidationError(f"file not found: {path}", field=field, value=path)
-    raw = p.read_bytes()
+    if not p.is_file():  # /dev/zero, a pipe: reading it would never end
+        raise ValidationError(f"{path} is not a regular file", field=field, value=path, reason="file.unreadable")
+    if p.stat().st_size > max_bytes:
+        raise ValidationError(f"{path} is larger than {max_bytes:,} bytes", field=field, value=path,
+                              reason="file.too_large", params={"max": max_bytes})
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}", field=field, value=path,
+                              reason="file.unreadable") from None
     if b"\x00" in raw[:65536]:
         raise ValidationError(f"{path} is not a text file (binary content)", field=field, value=path)
     for enc in ("utf-8-sig", "gb18030"):
@@ -181,7 +191,7 @@ def _handler(kind: str) -> Callable[[argparse.Namespace, CliContext], int]:
     def handle(args: argparse.Namespace, ctx: CliContext) -> int:
         options = {k: v for k, v in vars(args).items() if k not in ("handler", "command", "precheck_kind")}
         if getattr(args, "batch", None):
-            return _batch(args.batch, options, run)
+            return _batch(args.batch, options, run, BATCH_KEYS[kind])
         result = run(options)
         if getattr(args, "case", None):  # only then is the store opened
             from qcy_workstation.precheck.results import PrecheckResultService
@@ -194,27 +204,119 @@ def _handler(kind: str) -> Callable[[argparse.Namespace, CliContext], int]:
     return handle
 
 
-def _batch(path: str, defaults: dict[str, Any], run: Callable[[dict[str, Any]], Any]) -> int:
+# --- batch lines --------------------------------------------------------------------------------------
+
+#: Per kind, the keys a batch line may hold and what each takes: "text", "int", "flag" or "list" (filled
+#: from the sub-command's own options in ``register``, so a new flag is a new key at once).
+BATCH_KEYS: dict[str, dict[str, str]] = {}
+#: A batch line may also carry the texts themselves instead of file names (``_run_patent`` reads these).
+INLINE_TEXT_KEYS = {"patent": {"claims_text": "text", "product_text": "text"},
+                    "trade-secret": {"secret_text": "text", "suspect_text": "text"}}
+_RUN_LEVEL = frozenset({"help", "batch", "case", "db", "json", "staff"})  # options of the run, not of a line
+MAX_CLAIM_NUMBER = 1000  # no claim set has more claims (CNIPA charges extra from the 11th; 1,000 is absurd)
+
+
+def batch_keys() -> dict[str, dict[str, str]]:
+    """``BATCH_KEYS``, filled from a parser of its own if ``register`` has not run in this process yet."""
+    if not BATCH_KEYS:
+        register(argparse.ArgumentParser().add_subparsers())
+    return BATCH_KEYS
+
+
+def _batch_spec(parser: argparse.ArgumentParser) -> dict[str, str]:
+    spec: dict[str, str] = {}
+    for action in parser._actions:
+        if action.dest in _RUN_LEVEL or not action.option_strings:
+            continue
+        if isinstance(action, argparse._StoreTrueAction):
+            spec[action.dest] = "flag"
+        elif isinstance(action, argparse._AppendAction):
+            spec[action.dest] = "list"
+        elif action.type is int:
+            spec[action.dest] = "int"
+        else:
+            spec[action.dest] = "text"
+    return spec
+
+
+def _line_value(key: str, value: Any, kind: str) -> Any:
+    """One value of a batch line in the type its option takes, or a ValidationError naming the key.
+
+    Why: a line such as ``{"mark": 123, "other": ["x"]}`` reached the engines unchecked and ended the
+    whole batch with an AttributeError; now that line gets an error result and the batch goes on."""
+    def wrong(expected: str) -> ValidationError:
+        return ValidationError(f"must be {expected}, not {type(value).__name__}", field=key,
+                               value=ascii(value)[:80], reason="batch.type", params={"expected": expected})
+
+    if kind == "text":
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):  # "classes": 30
+            return str(value)
+        raise wrong("text")
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise wrong("a whole number")
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_CLAIM_NUMBER:
+            raise ValidationError(f"must be a whole number from 1 to {MAX_CLAIM_NUMBER}", field=key,
+                                  value=ascii(value)[:80], reason="number.range",
+                                  params={"min": 1, "max": MAX_CLAIM_NUMBER})
+        return int(text)
+    if kind == "flag":
+        if isinstance(value, bool | int | str):
+            return _truthy(value)
+        raise wrong("true or false")
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str | int | float) and not isinstance(v, bool)
+                                              for v in items):
+        raise wrong("text or a list of texts")
+    return [str(v) for v in items]
+
+
+def line_options(line: str, n: int, spec: dict[str, str]) -> dict[str, Any]:
+    """The options of batch line ``n``: a JSON object whose keys are the sub-command's options (dashes as
+    underscores). Anything else (bad JSON, nesting too deep for the parser, an unknown key, a wrong
+    type) is a ValidationError for this line alone."""
+    try:
+        item = json.loads(line)
+    except RecursionError:  # [[[[... 100,000 deep: the decoder recurses once per level
+        raise ValidationError(f"line {n}: nested too deeply", field="batch", value=n, reason="batch.json",
+                              params={"line": n}) from None
+    except ValueError as exc:  # JSONDecodeError, and integers longer than Python converts (4,300 digits)
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise ValidationError(f"line {n}: not JSON ({detail})", field="batch", value=n, reason="batch.json",
+                              params={"line": n}) from None
+    if not isinstance(item, dict):
+        raise ValidationError(f"line {n}: each line must be a JSON object", field="batch", value=n,
+                              reason="batch.json", params={"line": n})
+    options: dict[str, Any] = {}
+    for raw_key, value in item.items():
+        key = raw_key.replace("-", "_")
+        if key not in spec:
+            shown = ascii(raw_key)[1:-1][:60]
+            raise ValidationError(f"unknown key; known keys: {', '.join(sorted(spec))}", field=shown or "batch",
+                                  value=shown, reason="batch.unknown_key",
+                                  params={"key": shown, "known": ", ".join(sorted(spec))})
+        if value is not None:
+            options[key] = _line_value(key, value, spec[key])
+    return options
+
+
+def _batch(path: str, defaults: dict[str, Any], run: Callable[[dict[str, Any]], Any], spec: dict[str, str]) -> int:
     """One JSON result per input line, in order; a bad line yields an error object and exit code 1."""
-    text = _read_file(path, "batch")
+    text = _read_file(path, "batch", max_bytes=limits.MAX_BATCH_FILE_BYTES)
     failed = False
+    base = {k: v for k, v in defaults.items() if k not in ("batch", "case")}
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValidationError("each line must be a JSON object", field="batch", value=n)
-            options = {**{k: v for k, v in defaults.items() if k not in ("batch", "case")},
-                       **{k.replace("-", "_"): v for k, v in item.items()}}
-            out: dict[str, Any] = run(options).to_dict()
-        except json.JSONDecodeError as exc:
-            failed = True
-            out = {"error": "invalid", "field": "batch", "message": f"line {n}: {exc.msg}", "line": n}
+            out: dict[str, Any] = run({**base, **line_options(line, n, spec)}).to_dict()
         except QcyError as err:
             failed = True
             out = {**err.to_dict(), "line": n}
-        print(json.dumps(out, ensure_ascii=False), flush=True)
+        print(safe_json(out), flush=True)
     return 1 if failed else 0
 
 
@@ -262,3 +364,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         leaf.add_argument("--case", metavar="NUMBER", help="also save the result on this case (opens the store)")
         add_common_options(leaf)
         leaf.set_defaults(handler=_handler(kind))
+        BATCH_KEYS[kind] = _batch_spec(leaf) | INLINE_TEXT_KEYS.get(kind, {})

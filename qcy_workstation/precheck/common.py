@@ -146,10 +146,15 @@ def load_user_file(path: str | Path | None) -> Any:
     p = Path(path)
     if not p.exists():
         raise ValidationError(f"file not found: {p}", field="path", value=str(p))
+    if not p.is_file():  # a folder, /dev/zero: an OSError or a read that never ends
+        raise ValidationError(f"{p} is not a regular file", field="path", value=str(p), reason="file.unreadable")
     try:
         return json.loads(p.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ValidationError(f"not valid JSON: {exc}", field="path", value=str(p)) from exc
+    except (UnicodeDecodeError, RecursionError, ValueError, OSError) as exc:  # not UTF-8, nested too deeply
+        raise ValidationError(f"not a readable JSON file ({type(exc).__name__})", field="path",
+                              value=str(p), reason="file.unreadable") from None
 
 
 @cache
