@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -18,14 +19,19 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qcy_workstation import limits
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import EvidenceProblem, EvidenceView
 from qcy_workstation.cases.models import Case, Evidence
+from qcy_workstation.cases.settings import earliest_date, load_settings
+from qcy_workstation.cases.validation import check_date_range, validate_line, validate_required, validate_text
 from qcy_workstation.db.base import china_today
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import IntegrityError, NotFoundError, QcyError, ValidationError
+from qcy_workstation.outputs import check_output_path
 
 CHUNK = 1 << 20
+INCOMING_PREFIX = ".incoming-"  # partial copies of a running add (tempfile prefix)
 Progress = Callable[[int, int], bool]  # (done bytes, total bytes) -> keep going?
 
 
@@ -68,20 +74,28 @@ class EvidenceService:
         """Hash and copy ``path`` into the store, then record it on the case (one transaction)."""
         src = Path(path)
         if not src.is_file():
-            raise ValidationError("is not a readable file", field="file", value=str(src), reason="file.unreadable")
-        if received_on and received_on > china_today():
-            raise ValidationError("cannot be in the future", field="received_on", value=received_on,
-                                  reason="date.future")
+            raise ValidationError("is not a readable file", field="file", value=ascii(str(src)),
+                                  reason="file.unreadable")
+        # Everything is checked before a byte is copied: a name that is not UTF-8 once failed in the
+        # database driver after the file had been stored, leaving a blob no row refers to.
+        name = validate_required(src.name, "file", limits.MAX_FILE_NAME)
+        source = validate_line(source, "source", 200)
+        description = validate_text(description, "description")
+        if received_on:
+            check_date_range(received_on, "received_on", today=china_today())
         with self.store.read() as s:
             if s.execute(select(Case.id).where(Case.number == case_number.strip().upper())).scalar() is None:
                 raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number, reason="case.not_found",
                                     params={"number": case_number})
+            check_date_range(received_on or china_today(), "received_on", earliest=earliest_date(load_settings(s)))
         self.root.mkdir(parents=True, exist_ok=True)
-        # Copy to a temporary file while hashing, then move into place: a crash leaves no half blob.
-        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        # Copy to a temporary file while hashing; a crash leaves no half blob (and a killed run's
+        # ``.incoming-*`` file is found and removed by ``store check``: ``partial_files``).
+        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=INCOMING_PREFIX)
         tmp = Path(tmp_name)
         h = hashlib.sha256()
         total, done = src.stat().st_size, 0
+        created = False
         try:
             with os.fdopen(fd, "wb") as out, src.open("rb") as fh:
                 while chunk := fh.read(CHUNK):
@@ -93,32 +107,53 @@ class EvidenceService:
                 out.flush()
                 os.fsync(out.fileno())
             digest = h.hexdigest()
-            dest = self.blob_path(digest)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if dest.exists():
-                tmp.unlink()
-            else:
-                os.replace(tmp, dest)
-                dest.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            # The blob is moved into place inside the write transaction and removed again if that
+            # transaction fails, so a failed add stores nothing. On SQLite writers queue (BEGIN IMMEDIATE),
+            # so no other add can start to rely on the blob meanwhile; on PostgreSQL a second desk adding
+            # the very same file in the same instant could, and ``store check`` would report it missing.
+            with self.store.write() as s:
+                case = s.execute(select(Case).where(Case.number == case_number.strip().upper())).scalar_one()
+                dup = s.execute(select(Evidence).where(Evidence.case_id == case.id,
+                                                       Evidence.sha256 == digest)).scalar()
+                if dup is not None:
+                    raise ValidationError(f"the same file is already attached as {dup.original_name!r}",
+                                          field="file", reason="evidence.duplicate",
+                                          params={"name": dup.original_name}, value=name)
+                created = self._place(tmp, digest)
+                row = Evidence(case_id=case.id, sha256=digest, original_name=name, size=done, source=source,
+                               description=description, received_on=received_on or china_today(),
+                               added_by=self.actor)
+                s.add(row)
+                s.flush()
+                audit.record(s, actor=self.actor, action="add", entity="evidence", entity_id=row.id,
+                             case_id=case.id,
+                             details={"name": row.original_name, "sha256": digest, "size": done, "source": source})
+                view = _view(row, case.number)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+            if created:
+                self._discard(digest)
             raise
-        with self.store.write() as s:
-            case = s.execute(select(Case).where(Case.number == case_number.strip().upper())).scalar_one()
-            dup = s.execute(select(Evidence).where(Evidence.case_id == case.id, Evidence.sha256 == digest)).scalar()
-            if dup is not None:
-                raise ValidationError(f"the same file is already attached as {dup.original_name!r}", field="file",
-                                      reason="evidence.duplicate", params={"name": dup.original_name},
-                                      value=str(src))
-            row = Evidence(case_id=case.id, sha256=digest, original_name=src.name, size=done, source=source.strip(),
-                           description=description.strip(), received_on=received_on or china_today(),
-                           added_by=self.actor)
-            s.add(row)
-            s.flush()
-            audit.record(s, actor=self.actor, action="add", entity="evidence", entity_id=row.id, case_id=case.id,
-                         details={"name": row.original_name, "sha256": digest, "size": done, "source": row.source})
-            return _view(row, case.number)
+        return view
+
+    def _place(self, tmp: Path, digest: str) -> bool:
+        """Move the hashed copy to its content address; False when that file is already there."""
+        dest = self.blob_path(digest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if dest.exists():
+            tmp.unlink()
+            return False
+        os.replace(tmp, dest)
+        dest.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        return True
+
+    def _discard(self, digest: str) -> None:
+        """Remove a blob this add created when its transaction failed (read-only: writable first, for Windows)."""
+        dest = self.blob_path(digest)
+        with contextlib.suppress(OSError):
+            dest.chmod(stat.S_IRUSR | stat.S_IWUSR)
+            dest.unlink()
 
     def list(self, case_number: str) -> list[EvidenceView]:
         with self.store.read() as s:
@@ -164,10 +199,58 @@ class EvidenceService:
         return blob
 
     def export_copy(self, evidence_id: int, dest_dir: str | os.PathLike[str]) -> Path:
-        """A verified copy under its original name, for opening in another program."""
+        """A verified copy in ``dest_dir`` under a safe form of its original name, for opening elsewhere.
+
+        The stored name is whatever the file was called on the desk that added it: on Linux
+        ``..\\..\\..\\evil.bat`` is one valid name, which a Windows desk would have written three folders
+        above the chosen one. ``safe_file_name`` keeps only a base name that stays in ``dest_dir``."""
         blob = self.open_path(evidence_id)
         with self.store.read() as s:
             name = s.get(Evidence, evidence_id).original_name  # type: ignore[union-attr]
-        target = Path(dest_dir) / name
-        shutil.copyfile(blob, target)
+        folder = Path(dest_dir)
+        if not folder.is_dir():
+            raise ValidationError("is not a folder", field="folder", value=ascii(str(dest_dir)),
+                                  reason="file.unreadable")
+        target = check_output_path(folder / safe_file_name(name, fallback=f"evidence-{evidence_id}"),
+                                   field="folder")
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out, blob.open("rb") as fh:
+                shutil.copyfileobj(fh, out, CHUNK)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         return target
+
+
+#: Device names Windows reserves in every folder, with or without an extension (``NUL.txt`` too).
+WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+                             | {f"{dev}{n}" for dev in ("COM", "LPT") for n in "123456789\u00b9\u00b2\u00b3"})
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f\x7f-\x9f\ud800-\udfff]')
+MAX_EXPORT_NAME = 200  # characters; NTFS and ext4 allow 255 (UTF-16 units / bytes), leave room
+
+
+def safe_file_name(name: str, *, fallback: str) -> str:
+    """A base name that cannot leave the folder it is written to, on Windows or POSIX.
+
+    Both ``/`` and ``\\`` are separators (only the last part is kept), a drive (``C:``) and an alternate
+    stream (``:$DATA``) go with the colons, control characters and undecodable bytes become ``_``, trailing
+    dots and spaces (Windows drops them) and leading dots (``..``) are removed, and a reserved device name
+    (``CON``, ``NUL.txt``, ``COM1``) gets a ``_`` in front. ``fallback`` is used when nothing is left."""
+    parts = [p for p in re.split(r"[\\/]+", name) if p.strip(" .")]
+    base = parts[-1] if parts else ""
+    base = re.sub(r"^[A-Za-z]:", "", base)
+    base = _WINDOWS_FORBIDDEN.sub("_", base)
+    base = "".join("_" if c in limits.BIDI_CONTROLS or c in limits.LINE_SEPARATORS else c for c in base)
+    base = base.strip(" .")
+    if not base or set(base) == {"_"}:
+        base = fallback
+    stem, dot, ext = base.partition(".")
+    if stem.rstrip(" ").upper() in WINDOWS_RESERVED:
+        base = "_" + base
+    if len(base) > MAX_EXPORT_NAME:
+        suffix = Path(base).suffix if len(Path(base).suffix) <= 20 else ""
+        base = base[: MAX_EXPORT_NAME - len(suffix)].rstrip(" .") + suffix
+    return base

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from qcy_workstation.cases import audit
+from qcy_workstation.cases.dto import Leftover
 from qcy_workstation.cli.context import CliContext, add_common_options
 from qcy_workstation.db.store import current_revisions, head_revisions
 
@@ -42,18 +43,47 @@ def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Integrity, audit chain, evidence files, and what killed runs left behind (stale partial files are
+    removed and named). A damaged store is reported with how to restore it, never with a traceback."""
     from qcy_workstation.cases.evidence import EvidenceService
+    from qcy_workstation.cases.leftovers import partial_files, unreferenced_evidence
+    from qcy_workstation.db.store import damaged_store_error
 
-    problems = ctx.store.integrity_check()
-    with ctx.store.read() as s:
+    ctx.damaged_ok = True
+    store = ctx.store
+    partial = partial_files(store.files_dir)
+    problems = store.damage or store.integrity_check()
+    if problems:
+        restore = damaged_store_error(store.path, problems)
+        ctx.emit({"ok": False, "damaged": True, "integrity": problems[:20], "restore": restore.message,
+                  "backup": restore.params.get("backup", ""), "partial_files": partial},
+                 f"the store is damaged: {'; '.join(problems[:5])}\n{restore.message}" + _leftover_text(partial, []))
+        return 1
+    with store.read() as s:
         broken = audit.verify_chain(s)
-    evidence = EvidenceService(ctx.store, ctx.staff).verify()
-    ok = not problems and not broken and not evidence
-    ctx.emit({"ok": ok, "integrity": problems or ["ok"], "audit_chain_broken_at": broken, "evidence": evidence},
+    evidence = EvidenceService(store, ctx.staff).verify()
+    orphans = unreferenced_evidence(store)
+    ok = not broken and not evidence
+    ctx.emit({"ok": ok, "damaged": False, "integrity": ["ok"], "audit_chain_broken_at": broken,
+              "evidence": evidence, "partial_files": partial, "unreferenced_files": orphans},
              ("store ok; audit chain intact; evidence files intact" if ok else
-              f"integrity: {problems or 'ok'}; audit events failing the chain: {broken[:20]}; "
-              f"evidence problems: {[(e.case_number, e.original_name, e.problem) for e in evidence][:20]}"))
+              f"integrity: ok; audit events failing the chain: {broken[:20]}; "
+              f"evidence problems: {[(e.case_number, e.original_name, e.problem) for e in evidence][:20]}")
+             + _leftover_text(partial, orphans))
     return 0 if ok else 1
+
+
+def _leftover_text(partial: list[Leftover], orphans: list[Leftover]) -> str:
+    lines = []
+    for item in partial:
+        age = f"{item.age_seconds // 60} min old"
+        lines.append(f"\nremoved partial file {item.path} ({item.size} bytes, {age}; left by a run that was killed)"
+                     if item.removed else
+                     f"\npartial file {item.path} ({item.size} bytes, {age}) kept: an add may still be running")
+    for item in orphans:
+        lines.append(f"\nunreferenced evidence file {item.path} ({item.size} bytes) kept: no evidence row refers "
+                     "to it (a killed add, or a store restored from an older backup)")
+    return "".join(lines)
 
 
 def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -65,9 +95,9 @@ def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:
     svc = SettingsService(ctx.store, ctx.staff)
     changes = {}
     for item in args.assignments:
-        if "=" not in item:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
             raise ValidationError("expected KEY=VALUE", field="settings", value=item)
-        key, value = item.split("=", 1)
         changes[key.strip()] = value
     current = svc.update(**changes) if changes else svc.get()
     ctx.emit(asdict(current), "\n".join(f"{k}: {v}" for k, v in asdict(current).items()))
