@@ -36,6 +36,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen to PNG and exit")
     parser.add_argument("--page", metavar="NAME", help="page to show (with --screenshot or at start)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the separate demo store (invented cases, marked 演示; never the real store)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if not with_commands:
         return parser

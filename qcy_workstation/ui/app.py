@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -111,26 +112,74 @@ def install_excepthook(parent_getter: Any = None) -> None:
 # ---------------------------------------------------------------------- first run: demo data
 
 
-def offer_demo(ctx: AppContext, parent: QWidget) -> None:
-    """On an empty store, offer to load demo cases so a new desk can try everything."""
+def demo_store_path() -> Path:
+    """The demo store: a file of its own in the user data folder, never the store the desk really uses."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo" / "qcy-demo.sqlite"
+
+
+def launch_demo(staff: str) -> Any:
+    """Open the demo store in a window (process) of its own, so the real one stays as it is."""
+    import subprocess
+
+    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "qcy_workstation"]
+    return subprocess.Popen([*command, "--demo", "--staff", staff])  # noqa: S603 - our own program
+
+
+def offer_demo(ctx: AppContext, parent: QWidget, launch: Callable[[str], Any] = launch_demo) -> None:
+    """On an empty store, offer to try the workstation on a separate demo store (its own window).
+
+    Demo data never goes into the store that is open: "No" is the default button (Enter never loads
+    invented cases), and "Yes" opens the demo store, marked 演示, beside this window."""
 
     def check(count: int) -> None:
         if count or ctx.prefs.get("desk/demo_declined") == "1":
             return
-        # "No" is the default: pressing Enter must never fill the real store with invented cases
         answer = QMessageBox.question(
             parent, QCoreApplication.translate("Demo", "Empty case store"),
-            QCoreApplication.translate("Demo", "This case store is empty. Load demo data (%1 invented cases with consultations) to try "
-                       "the workstation?\n\nDemo cases are made up; do not load them into the store the "
-                       "workstation really uses.").replace("%1", str(DEMO_CASES)),
+            QCoreApplication.translate("Demo", "This case store is empty. Open a separate demo store (%1 invented "
+                                               "cases with consultations) in a second window to try the "
+                                               "workstation?\n\nThe demo store is a file of its own, marked "
+                                               "“演示”; this store stays empty.").replace("%1", str(DEMO_CASES)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             ctx.prefs.set("desk/demo_declined", "1")
             return
-        load_demo(ctx, parent)
+        launch(ctx.staff)
 
     ctx.runner.submit(lambda: ctx.cases().count() + ctx.consultations().count(), on_success=check,
                       name="count_for_demo")
+
+
+def fill_demo_store(ctx: AppContext, window: Any) -> None:
+    """The demo store's window: marked 演示, filled with invented cases the first time it opens."""
+    window.set_demo(True)
+    ctx.runner.submit(lambda: ctx.cases().count(), name="count_demo",
+                      on_success=lambda count: None if count else load_demo(ctx, window, cases=DEMO_CASES))
+
+
+def ask_staff_name(ctx: AppContext, parent: QWidget) -> None:
+    """First run: ask who works at this desk instead of taking the computer's login name silently.
+
+    The name goes into every record this desk writes (audit trail, drafted by ...). The accounts issue
+    replaces this question by a login; this is the seam (``ctx.staff``)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    suggestion = ctx.staff
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("staffNameDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("Demo", "Who works at this desk?"))
+    dialog.setLabelText(QCoreApplication.translate(
+        "Demo", "Your name as it should appear in the case records and the audit trail:"))
+    dialog.setTextValue(suggestion)
+
+    def accepted() -> None:
+        name = " ".join(dialog.textValue().split())
+        if name:
+            ctx.staff = name
+            ctx.prefs.staff = name
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
 
 
 def load_demo(ctx: AppContext, parent: QWidget | None, cases: int = DEMO_CASES) -> None:
@@ -318,6 +367,12 @@ def run_app(args: Any, db_url: str | None = None) -> int:
     """Start the desktop client on the store at ``db_url``; returns the exit code."""
     if getattr(args, "screenshot", None):
         return _run_screenshot(args, db_url)
+    demo = bool(getattr(args, "demo", False))
+    if demo:
+        demo_store_path().parent.mkdir(parents=True, exist_ok=True)
+        db_url = str(demo_store_path())
+    staff_known = bool(getattr(args, "staff", None) or os.environ.get("QCY_STAFF") or
+                       Prefs.at(os.environ.get("QCY_UI_SETTINGS")).staff)
     app, window, ctx, startup = start_gui(args, db_url)
     install_excepthook(lambda: window)
 
@@ -329,8 +384,15 @@ def run_app(args: Any, db_url: str | None = None) -> int:
     startup.failed.connect(failed)
     if os.environ.get("QCY_BENCH_START"):
         _report_start(app, window, startup)
+    elif demo:
+        startup.ready.connect(lambda: fill_demo_store(ctx, window))
     else:
-        startup.ready.connect(lambda: offer_demo(ctx, window))
+        def first_run() -> None:
+            if not staff_known:
+                ask_staff_name(ctx, window)
+            offer_demo(ctx, window)
+
+        startup.ready.connect(first_run)
     try:
         return int(app.exec())
     finally:

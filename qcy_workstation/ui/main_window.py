@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.specs: list[PageSpec] = []
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []
+        self.demo = False  # the separate demo store (``--demo``): marked in the title and the status bar
         self.ask_before_closing = True  # tests that close windows with typed input switch the question off
         self.drafts = drafts.DraftFile(drafts_path(ctx))
         self._build()
@@ -188,6 +189,11 @@ class MainWindow(QMainWindow):
         self.status_staff = QLabel(self)
         self.status_store = QLabel(self)
         self.status_busy = QLabel(self)
+        self.status_demo = QLabel(self)
+        self.status_demo.setObjectName("demoMark")
+        self.status_demo.setStyleSheet("background: #e65100; color: white; padding: 1px 8px; font-weight: bold;")
+        self.status_demo.hide()
+        self.statusBar().addWidget(self.status_demo)
         self.statusBar().addWidget(self.status_staff)
         self.statusBar().addWidget(self.status_store, 1)
         self.statusBar().addPermanentWidget(self.status_busy)
@@ -261,7 +267,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         settings = getattr(self, "_ws_name", None)
-        self.setWindowTitle(self.tr("QCY Workstation") + (f" — {settings}" if settings else ""))
+        self.setWindowTitle(self.tr("QCY Workstation") + (f" — {settings}" if settings else "")
+                            + (" — " + self.tr("DEMO (invented cases)") if self.demo else ""))
+        self.status_demo.setText(self.tr("Demo store: every case here is invented"))
         self.brand.setText(self.tr("QCY Workstation"))
         self.brand_sub.setText(self.tr("IP rights-protection assistance"))
         by_key = {s.key: s for s in self.specs}
@@ -421,6 +429,12 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
         if not avail.contains(self.frameGeometry().topLeft()):
             self.move(avail.topLeft())
+
+    def set_demo(self, demo: bool) -> None:
+        """Mark this window as showing the demo store (title and status bar), so no one mistakes it."""
+        self.demo = demo
+        self.status_demo.setVisible(demo)
+        self.retranslate()
 
     # ------------------------------------------------------------------ nothing typed is lost
 

@@ -1762,7 +1762,7 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
     <context>
         <name>Crash</name>
         <message>
-            <location filename="../../qcy_workstation/ui/app.py" line="+97" />
+            <location filename="../../qcy_workstation/ui/app.py" line="+98" />
             <source>Something went wrong</source>
             <translation>出现问题</translation>
         </message>
@@ -1779,21 +1779,31 @@ Details were written to %1; please pass them on to whoever looks after this prog
     <context>
         <name>Demo</name>
         <message>
-            <location line="+24" />
+            <location line="+39" />
             <source>Empty case store</source>
             <translation>案件库为空</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>This case store is empty. Load demo data (%1 invented cases with consultations) to try the workstation?
+            <source>This case store is empty. Open a separate demo store (%1 invented cases with consultations) in a second window to try the workstation?
 
-Demo cases are made up; do not load them into the store the workstation really uses.</source>
-            <translation>案件库是空的。要载入演示数据（%1 件虚构案件及咨询记录）来试用工作站吗？
+The demo store is a file of its own, marked “演示”; this store stays empty.</source>
+            <translation>本案件库是空的。要在另一个窗口中打开单独的演示库（%1 件虚构案件及咨询记录）试用工作站吗？
 
-演示案件均为虚构，请勿载入正式使用的案件库。</translation>
+演示库是单独的文件，标有“演示”；本案件库保持为空。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+31" />
+            <source>Who works at this desk?</source>
+            <translation>本工位由谁使用？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your name as it should appear in the case records and the audit trail:</source>
+            <translation>您的姓名（将记入案件记录和审计记录）：</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Loading demo data…</source>
             <translation>正在载入演示数据…</translation>
         </message>
@@ -4014,13 +4024,23 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+264" />
-            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+270" />
+            <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
         </message>
         <message>
+            <location line="-2" />
+            <source>DEMO (invented cases)</source>
+            <translation>演示（案件均为虚构）</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Demo store: every case here is invented</source>
+            <translation>演示库：此处案件均为虚构</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>IP rights-protection assistance</source>
             <translation>知识产权维权援助</translation>
         </message>
@@ -4169,7 +4189,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>随附的数据、模型与字体：</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+55" />
             <source>Input from last time was not saved: %1. Restore it?</source>
             <translation>上次有未保存的输入：%1。要恢复吗？</translation>
         </message>
