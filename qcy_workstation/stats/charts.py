@@ -9,6 +9,7 @@ bundled Vera (see :mod:`qcy_workstation.stats.fonts`). Images are drawn at twice
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
@@ -72,6 +73,16 @@ def _nice_max(value: float) -> float:
     return 10 * magnitude
 
 
+def axis_ticks(values: Sequence[float]) -> tuple[float, list[str]]:
+    """The axis maximum and its five tick labels. Counts (all whole numbers) get whole-number ticks:
+    a chart of 2 cases is labelled 0, 1, 2, 3, 4, never 0.5 of a case."""
+    vmax = _nice_max(max(values, default=0))
+    if all(float(v).is_integer() for v in values):
+        vmax = 4 * max(1, math.ceil(vmax / 4))
+        return vmax, [str(int(vmax * i / 4)) for i in range(5)]
+    return vmax, [f"{vmax * i / 4:g}" for i in range(5)]
+
+
 def bar_chart_png(labels: Sequence[str], values: Sequence[float], *, title: str = "", width_px: int = 1600,
                   vertical: bool | None = None, scale: int = 2) -> bytes:
     """A bar chart as PNG bytes. Horizontal bars for categories, columns for long series (months)."""
@@ -82,7 +93,7 @@ def bar_chart_png(labels: Sequence[str], values: Sequence[float], *, title: str 
     fonts = _Fonts(15 * s)
     title_fonts = _Fonts(18 * s)
     top = (38 if title else 14) * s
-    vmax = _nice_max(max(values, default=0))
+    vmax, tick_labels = axis_ticks(values)
     if vertical:
         height = 360 * s
         img = Image.new("RGB", (width_px, height), BACKGROUND)
@@ -94,7 +105,7 @@ def bar_chart_png(labels: Sequence[str], values: Sequence[float], *, title: str 
         for i in range(5):
             y = bottom - plot_h * i / 4
             d.line((left, y, right, y), fill=GRID, width=s)
-            fonts.draw(d, (left - 6 * s, y + 5 * s), f"{vmax * i / 4:g}", anchor="r")
+            fonts.draw(d, (left - 6 * s, y + 5 * s), tick_labels[i], anchor="r")
         n = max(1, len(values))
         slot = (right - left) / n
         every = max(1, int(n / ((right - left) / (fonts.width("2026-12") + 10 * s))) + 1)

@@ -125,7 +125,7 @@ def launch_demo(staff: str) -> Any:
     return subprocess.Popen([*command, "--demo", "--staff", staff])  # noqa: S603 - our own program
 
 
-def offer_demo(ctx: AppContext, parent: QWidget, launch: Callable[[str], Any] = launch_demo) -> None:
+def offer_demo(ctx: AppContext, parent: QWidget, launch: Callable[[str], Any] | None = None) -> None:
     """On an empty store, offer to try the workstation on a separate demo store (its own window).
 
     Demo data never goes into the store that is open: "No" is the default button (Enter never loads
@@ -144,7 +144,7 @@ def offer_demo(ctx: AppContext, parent: QWidget, launch: Callable[[str], Any] = 
         if answer != QMessageBox.StandardButton.Yes:
             ctx.prefs.set("desk/demo_declined", "1")
             return
-        launch(ctx.staff)
+        (launch or launch_demo)(ctx.staff)
 
     ctx.runner.submit(lambda: ctx.cases().count() + ctx.consultations().count(), on_success=check,
                       name="count_for_demo")

@@ -17,6 +17,7 @@ A page with a form also has ``form_title()``, ``form_fields()``, ``form_dirty()`
 
 from __future__ import annotations
 
+import html
 import importlib
 import logging
 import pkgutil
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,7 +45,7 @@ from qcy_workstation.resources import resource_path
 from qcy_workstation.ui import drafts
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES, install_language
-from qcy_workstation.ui.widgets import show_error
+from qcy_workstation.ui.widgets import SHORTCUT_DESCRIPTION, show_error
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
         self._page_shortcuts: list[QShortcut] = []
         for i, key in enumerate(self._keys[:9]):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            sc.setProperty(SHORTCUT_DESCRIPTION, QT_TRANSLATE_NOOP("Shortcuts", "Go to the pages in the sidebar"))
             sc.activated.connect(lambda k=key: self.go(k))
             self._page_shortcuts.append(sc)
 
@@ -382,18 +384,38 @@ class MainWindow(QMainWindow):
         else:
             self.status_busy.setText("")
 
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every shortcut that exists: the menus' actions and every page's
+        shortcuts (all pages are built first, so a page not yet visited is listed too)."""
+        for spec in self.specs:
+            self.page(spec.key)
+        found: dict[str, list[str]] = {}
+        native = QKeySequence.SequenceFormat.NativeText
+        for act in self.findChildren(QAction):
+            for seq in act.shortcuts():
+                if not seq.isEmpty():
+                    found.setdefault(act.text().replace("&", "").rstrip("…"), []).append(seq.toString(native))
+        for sc in self.findChildren(QShortcut):
+            if sc.key().isEmpty():
+                continue
+            source = sc.property(SHORTCUT_DESCRIPTION)
+            what = QCoreApplication.translate("Shortcuts", source) if source else (sc.whatsThis() or "?")
+            found.setdefault(what, []).append(sc.key().toString(native))
+        found.setdefault(self.tr("OK in an edit dialog"), []).append(QKeySequence("Ctrl+Return").toString(native))
+        found.setdefault(self.tr("Open the selected case or consultation"), []).append("Enter")
+        rows = []
+        for what, keys in found.items():
+            keys = list(dict.fromkeys(keys))
+            rows.append((f"{keys[0]} … {keys[-1]}" if len(keys) > 3 else " / ".join(keys), what))
+        return sorted(rows, key=lambda r: (not r[0].startswith("F"), r[1]))
+
     def _show_shortcuts(self) -> None:
-        lines = [
-            ("Ctrl+1 … Ctrl+9", self.tr("Go to the pages in the sidebar")),
-            ("Ctrl+N", self.tr("New case")),
-            ("Ctrl+L", self.tr("Log a consultation")),
-            ("Ctrl+F", self.tr("Search cases")),
-            ("Ctrl+Enter", self.tr("Save the form you are in")),
-            ("F5", self.tr("Refresh")),
-            ("Enter", self.tr("Open the selected case")),
-        ]
-        text = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in lines)
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
+        text = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
+                       for k, v in self.shortcut_list())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), f"<table>{text}</table>",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("shortcutsDialog")
+        box.exec()
 
     def _show_about(self) -> None:
         from qcy_workstation import __version__

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -251,5 +251,20 @@ def ok_cancel_buttons(dialog: QDialog, accept: Callable[[], None]) -> QDialogBut
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
     buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
-    QShortcut(QKeySequence("Ctrl+Return"), dialog, accept)
+    QShortcut(QKeySequence("Ctrl+Return"), dialog, accept).setProperty(
+        SHORTCUT_DESCRIPTION, QT_TRANSLATE_NOOP("Shortcuts", "OK in an edit dialog"))
     return buttons
+
+
+SHORTCUT_DESCRIPTION = "qcyDescription"  # property: the untranslated description (context "Shortcuts")
+
+
+def described_shortcut(sequence: str, parent: QWidget, slot: Callable[[], object], description: str) -> Any:
+    """A keyboard shortcut that says what it does: F1 lists every one of them from these descriptions.
+
+    ``description`` is source text marked with ``QT_TRANSLATE_NOOP("Shortcuts", ...)``."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    sc = QShortcut(QKeySequence(sequence), parent, slot)
+    sc.setProperty(SHORTCUT_DESCRIPTION, description)
+    return sc

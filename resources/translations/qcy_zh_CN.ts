@@ -4,7 +4,7 @@
     <context>
         <name>AddRightDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+474" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+475" />
             <source>Add a right</source>
             <translation>添加权利</translation>
         </message>
@@ -479,7 +479,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+769" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+768" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -505,8 +505,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+14" />
-            <source>%1 hits from %2 register patents in %3 ms.</source>
-            <translation>从登记库 %2 件专利中找到 %1 条结果，用时 %3 毫秒。</translation>
+            <source>%1 hits from %2 register patents.</source>
+            <translation>从登记库 %2 件专利中找到 %1 条结果。</translation>
         </message>
     </context>
     <context>
@@ -521,7 +521,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-286" />
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+313" />
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+314" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
@@ -579,7 +579,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+48" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+55" />
             <source>When</source>
             <translation>时间</translation>
         </message>
@@ -647,7 +647,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1153" />
             <location line="+905" />
             <location line="+10" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-108" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-107" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
             <translation>状态</translation>
@@ -793,7 +793,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+29" />
             <location line="+862" />
             <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
-            <location line="+114" />
+            <location line="+113" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
@@ -888,7 +888,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-558" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-557" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -924,12 +924,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+272" />
-            <location line="+114" />
+            <location line="+113" />
             <source>Rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-112" />
             <source>Reg. no.</source>
             <translation>注册号</translation>
         </message>
@@ -940,12 +940,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+114" />
+            <location line="+113" />
             <source>Right holder</source>
             <translation>权利人</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-112" />
             <source>Classes</source>
             <translation>类别</translation>
         </message>
@@ -960,7 +960,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>风险</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+107" />
             <source>Patent no.</source>
             <translation>专利号</translation>
         </message>
@@ -2572,7 +2572,7 @@ SHA-256：%3
             <location line="+124" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+668" />
             <source>must be filled in.</source>
             <translation>必须填写。</translation>
         </message>
@@ -3254,7 +3254,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+121" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+120" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -3340,7 +3340,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-433" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-431" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -4024,7 +4024,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+270" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+272" />
             <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
@@ -4130,47 +4130,22 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>未能载入：%1</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>Go to the pages in the sidebar</source>
-            <translation>切换到侧栏中的页面</translation>
+            <location line="+21" />
+            <source>OK in an edit dialog</source>
+            <translation>编辑对话框中确定</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>New case</source>
-            <translation>新建案件</translation>
+            <source>Open the selected case or consultation</source>
+            <translation>打开选中的案件或咨询</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Log a consultation</source>
-            <translation>登记咨询</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Search cases</source>
-            <translation>搜索案件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save the form you are in</source>
-            <translation>保存当前表单</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open the selected case</source>
-            <translation>打开选中的案件</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+10" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>About QCY Workstation</source>
             <translation>关于秦创原维权援助工作站</translation>
         </message>
@@ -4288,8 +4263,8 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+23" />
-            <source>%1 hits from %2 register marks (%3 likely confusing) in %4 ms.</source>
-            <translation>从登记库 %2 件商标中找到 %1 条结果（%3 条可能造成混淆），用时 %4 毫秒。</translation>
+            <source>%1 hits from %2 register marks (%3 likely confusing).</source>
+            <translation>从登记库 %2 件商标中找到 %1 条结果（%3 条可能造成混淆）。</translation>
         </message>
     </context>
     <context>
@@ -4335,7 +4310,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>登记新案件</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+171" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+170" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -4395,7 +4370,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>侵权预判：专利、商标、地理标志、商业秘密</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+263" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+261" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -5266,7 +5241,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-893" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-891" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -5474,7 +5449,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RightsRegisterPage</name>
         <message>
-            <location line="+614" />
+            <location line="+612" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -5626,6 +5601,60 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>Shortcuts</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/main_window.py" line="-249" />
+            <source>Go to the pages in the sidebar</source>
+            <translation>转到侧栏中的各页</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-284" />
+            <source>Case: add evidence files</source>
+            <translation>案件：添加证据文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case: edit the case</source>
+            <translation>案件：编辑案件</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/compensation_page.py" line="-440" />
+            <source>Compensation: calculate</source>
+            <translation>赔偿估算：计算</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-385" />
+            <source>Consultation: save</source>
+            <translation>咨询：保存</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-645" />
+            <source>Documents: print</source>
+            <translation>文书：打印</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Documents: print preview</source>
+            <translation>文书：打印预览</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-382" />
+            <location line="+1" />
+            <source>New case: save</source>
+            <translation>新建案件：保存</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-70" />
+            <source>Settings: save</source>
+            <translation>设置：保存</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/widgets.py" line="+255" />
+            <source>OK in an edit dialog</source>
+            <translation>编辑对话框中确定</translation>
+        </message>
+    </context>
+    <context>
         <name>SplitDialog</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1105" />
@@ -5722,8 +5751,8 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+5" />
-            <source>Computed in %1 ms</source>
-            <translation>用时 %1 毫秒</translation>
+            <source>Figures as of %1</source>
+            <translation>数据截至 %1</translation>
         </message>
         <message>
             <location line="+32" />
@@ -6057,7 +6086,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>_RightFields</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-629" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-248" />
             <source>Registration no.</source>
             <translation>注册号</translation>
         </message>

@@ -194,3 +194,12 @@ def test_early_warning_figures_count_projects_and_risks(seeded) -> None:  # type
     assert w["risks_by_severity"] == {s: sum(r.severity == s for r in risks) for s in ("high", "medium", "low")}
     assert w["risks_by_category"]["party"] == len(risks) and w["flagged_risks"] == len(risks)
     assert d.totals["warning_projects"] == 2
+
+
+def test_chart_axes_of_counts_are_whole_numbers() -> None:
+    from qcy_workstation.stats.charts import axis_ticks
+
+    assert axis_ticks([1, 2]) == (4, ["0", "1", "2", "3", "4"])
+    assert axis_ticks([3, 17, 9]) == (20, ["0", "5", "10", "15", "20"])
+    vmax, labels = axis_ticks([0.5, 1.25])  # shares and amounts keep their fractions
+    assert labels[-1] == f"{vmax:g}" and any("." in t for t in labels)

@@ -249,7 +249,9 @@ def test_a_damaged_store_is_explained_not_a_traceback(tmp_path, ui_app, answer_d
     assert seen and "案件库出现问题" in seen[0] and "backup" in seen[0]
 
 
-def test_first_start_on_an_empty_store_offers_demo_data(tmp_path, ui_app, answer_dialog, monkeypatch):
+def test_first_start_on_an_empty_store_offers_a_separate_demo_store(tmp_path, ui_app, answer_dialog, monkeypatch):
+    """The real entry point twice: the desk's empty store offers the demo store and stays empty; the demo
+    store (``--demo``) opens marked 演示 and fills itself with invented cases."""
     import sys
 
     from PySide6.QtCore import QTimer
@@ -257,48 +259,67 @@ def test_first_start_on_an_empty_store_offers_demo_data(tmp_path, ui_app, answer
 
     from qcy_workstation.cases.services import CaseService
     from qcy_workstation.db.store import open_store
+    from qcy_workstation.ui import app as app_module
     from qcy_workstation.ui.app import run_app
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its crash dialog
     monkeypatch.setenv("QCY_UI_SETTINGS", str(tmp_path / "prefs.ini"))
+    monkeypatch.setattr(app_module, "demo_store_path", lambda: tmp_path / "demo" / "qcy-demo.sqlite")
+    monkeypatch.setattr(app_module, "DEMO_CASES", 40)
+    launched: list[str] = []
+    monkeypatch.setattr(app_module, "launch_demo", launched.append)  # the second window is a process of its own
     questions: list[str] = []
-    shown: dict[str, int] = {}
 
     def yes(dialog):  # type: ignore[no-untyped-def]
         questions.append(dialog.text())
         dialog.button(QMessageBox.StandardButton.Yes).click()
+        QTimer.singleShot(200, lambda: [w.close() for w in QApplication.topLevelWidgets()
+                                        if w.objectName() == "mainWindow" and w.isVisible()])
+
+    answer_dialog(yes, timeout_ms=10000)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(QApplication.quit)  # never hang the suite
+    guard.start(30000)
+    db = tmp_path / "new-desk.sqlite"
+    args = argparse.Namespace(screenshot=None, page="cases", lang="zh_CN", staff="王五", demo=False)
+    try:
+        assert run_app(args, db_url=str(db)) == 0
+    finally:
+        guard.stop()
+    assert questions and "演示库" in questions[0]
+    assert launched == ["王五"]
+    store = open_store(db)
+    try:
+        assert CaseService(store).count() == 0  # the desk's own store stays empty
+    finally:
+        store.close()
+
+    seen: dict[str, object] = {}
 
     def close_when_cases_show() -> None:
         window = next((w for w in QApplication.topLevelWidgets()
                        if w.objectName() == "mainWindow" and w.isVisible()), None)
         page = window.pages.get("cases") if window is not None else None
         if page is not None and page.model.rowCount() > 0 and not page.model.loading:
-            shown["rows"] = page.model.rowCount()
-            window.close()  # the last window: run_app returns
+            seen["title"], seen["rows"] = window.windowTitle(), page.model.rowCount()
+            window.close()
         else:
             QTimer.singleShot(50, close_when_cases_show)
 
-    answer_dialog(yes, timeout_ms=10000)
     QTimer.singleShot(100, close_when_cases_show)
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(QApplication.quit)  # never hang the suite
     guard.start(30000)
-    db = tmp_path / "new-desk.sqlite"
-    args = argparse.Namespace(screenshot=None, page="cases", lang="zh_CN", staff="王五")
     try:
-        assert run_app(args, db_url=str(db)) == 0
+        assert run_app(argparse.Namespace(screenshot=None, page="cases", lang="zh_CN", staff="王五", demo=True)) == 0
     finally:
         guard.stop()
-    assert questions and "演示数据" in questions[0]
-    assert shown.get("rows", 0) > 0
-    store = open_store(db)
+    assert "演示" in str(seen.get("title")) and int(seen.get("rows", 0)) > 0  # type: ignore[call-overload]
+    demo = open_store(tmp_path / "demo" / "qcy-demo.sqlite")
     try:
-        assert CaseService(store).count() > 0
+        assert CaseService(demo).count() == 40
     finally:
-        store.close()
+        demo.close()
     assert (tmp_path / "prefs.ini").read_text(encoding="utf-8").count("language=zh_CN") == 1
-
 
 def test_an_unexpected_error_is_logged_and_shown_in_plain_words(ui_app, tmp_path, answer_dialog, monkeypatch):
     import sys

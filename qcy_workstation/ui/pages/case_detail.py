@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,6 +56,7 @@ from qcy_workstation.ui.widgets import (
     EmptyState,
     ReasonDialog,
     ValidatedLineEdit,
+    described_shortcut,
     ok_cancel_buttons,
     show_error,
 )
@@ -233,6 +234,7 @@ class EvidenceTab(QWidget):
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel_button)
         self.table = _table(self.model, self, "evidenceTable")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a SHA-256 keeps its two ends; full in the tooltip
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         for col, width in enumerate((220, 80, 430, 120, 95)):
             self.table.horizontalHeader().resizeSection(col, width)
@@ -710,8 +712,8 @@ class CaseDetailPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page_empty)
         self.page_empty.set_empty(True)
-        QShortcut(QKeySequence("Ctrl+O"), self, self.evidence.choose_files)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_case)
+        described_shortcut("Ctrl+O", self, self.evidence.choose_files, QT_TRANSLATE_NOOP("Shortcuts", "Case: add evidence files"))
+        described_shortcut("Ctrl+E", self, self.edit_case, QT_TRANSLATE_NOOP("Shortcuts", "Case: edit the case"))
 
     def go_to(self, key: str) -> None:
         """Open page ``key`` (pre-check, documents, compensation) on the case shown here."""

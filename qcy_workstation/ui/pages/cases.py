@@ -159,8 +159,9 @@ class CaseListPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((125, 250, 100, 95, 150, 200, 180, 64, 95, 60)):
-            header.resizeSection(col, width)
+        # at least as wide as the column's title (承办人 never cut, in either language and at 150 % scaling)
+        for col, width in enumerate((125, 250, 100, 95, 150, 200, 180, 90, 95, 70)):
+            header.resizeSection(col, max(width, header.sectionSizeHint(col) + 8))
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +42,7 @@ from qcy_workstation.errors import QcyError, ValidationError
 from qcy_workstation.ui import drafts, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
-from qcy_workstation.ui.widgets import show_error
+from qcy_workstation.ui.widgets import described_shortcut, show_error
 
 RIGHT_TYPES = {
     "patent": QT_TRANSLATE_NOOP("CompensationPage", "Patent (Patent Law)"),
@@ -433,7 +433,7 @@ class CompensationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.calculate)
+        described_shortcut("Ctrl+Return", self, self.calculate, QT_TRANSLATE_NOOP("Shortcuts", "Compensation: calculate"))
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Compensation calculator"))

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +38,14 @@ from qcy_workstation.ui import drafts, errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, Column, PagedTableModel
-from qcy_workstation.ui.widgets import Debouncer, EmptyState, ValidatedLineEdit, ok_cancel_buttons, show_error
+from qcy_workstation.ui.widgets import (
+    Debouncer,
+    EmptyState,
+    ValidatedLineEdit,
+    described_shortcut,
+    ok_cancel_buttons,
+    show_error,
+)
 
 SUGGEST_DEBOUNCE_MS = 150
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -253,7 +260,7 @@ class ConsultationPage(QWidget):
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            sc = QShortcut(QKeySequence(seq), self.entry_box, self.save)
+            sc = described_shortcut(seq, self.entry_box, self.save, QT_TRANSLATE_NOOP("Shortcuts", "Consultation: save"))
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         # --- list

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QRect, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel
+from qcy_workstation.ui.widgets import described_shortcut
 
 KINDS = {
     "acceptance-notice": QT_TRANSLATE_NOOP("DocumentsPage", "Acceptance notice"),
@@ -305,8 +306,8 @@ def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, 
 
 
 def _short_sha(view: Any) -> str:
-    sha = view.files.get("pdf", "")
-    return sha[:16] + "…" if sha else ""
+    """The issued PDF's SHA-256, elided in the middle by the table (both ends stay readable to compare)."""
+    return str(view.files.get("pdf", ""))
 
 
 DOC_COLUMNS = [
@@ -465,6 +466,7 @@ class DocumentsPage(QWidget):
         self.table = QTableView(self.register_box)
         self.table.setObjectName("docRegister")
         self.table.setModel(self.model)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # SHA-256: both ends readable, full in the tooltip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -562,8 +564,8 @@ class DocumentsPage(QWidget):
         layout.addLayout(head)
         layout.addLayout(choose)
         layout.addWidget(split, 1)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.print_document)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.print_preview)
+        described_shortcut("Ctrl+P", self, self.print_document, QT_TRANSLATE_NOOP("Shortcuts", "Documents: print"))
+        described_shortcut("Ctrl+Shift+P", self, self.print_preview, QT_TRANSLATE_NOOP("Shortcuts", "Documents: print preview"))
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Documents"))

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -56,7 +55,7 @@ from qcy_workstation.errors import QcyError, ValidationError
 from qcy_workstation.ui import drafts, errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
-from qcy_workstation.ui.widgets import Debouncer, ValidatedLineEdit, show_error
+from qcy_workstation.ui.widgets import Debouncer, ValidatedLineEdit, described_shortcut, show_error
 
 CONFLICT_DEBOUNCE_MS = 400
 
@@ -400,8 +399,8 @@ class IntakePage(QWidget):
         buttons.addWidget(self.feedback, 1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
+        described_shortcut("Ctrl+Return", self, self.save, QT_TRANSLATE_NOOP("Shortcuts", "New case: save"))
+        described_shortcut("Ctrl+Enter", self, self.save, QT_TRANSLATE_NOOP("Shortcuts", "New case: save"))
 
         columns = QHBoxLayout()
         col1, col2, col3 = QVBoxLayout(), QVBoxLayout(), QVBoxLayout()

@@ -700,9 +700,8 @@ class MarkScreenTab(ResultTab):
 
     def _summary(self, res: Any) -> None:
         likely = sum(h.likely_confusion for h in res.hits)
-        self.summary.setText(self.tr("%1 hits from %2 register marks (%3 likely confusing) in %4 ms.").replace(
-            "%1", str(len(res.hits))).replace("%2", f"{res.register_size:,}").replace("%3", str(likely)).replace(
-            "%4", f"{res.seconds * 1000:.0f}"))
+        self.summary.setText(self.tr("%1 hits from %2 register marks (%3 likely confusing).").replace(
+            "%1", str(len(res.hits))).replace("%2", f"{res.register_size:,}").replace("%3", str(likely)))
 
     def _show_factors(self, row: int) -> None:
         hit = self.model.row_at(row)
@@ -795,9 +794,8 @@ class ClaimScreenTab(ResultTab):
         self.model.set_rows(list(res.hits))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.summary.setText(self.tr("%1 hits from %2 register patents in %3 ms.").replace(
-            "%1", str(len(res.hits))).replace("%2", f"{res.register_size:,}").replace(
-            "%3", f"{res.seconds * 1000:.0f}"))
+        self.summary.setText(self.tr("%1 hits from %2 register patents.").replace(
+            "%1", str(len(res.hits))).replace("%2", f"{res.register_size:,}"))
         if res.hits:
             self.table.selectRow(0)
             self._show_chart(0)

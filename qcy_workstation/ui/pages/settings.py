@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,7 +23,7 @@ from qcy_workstation.cases.dto import WorkstationSettings
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES
 from qcy_workstation.ui.main_window import register_page
-from qcy_workstation.ui.widgets import show_error
+from qcy_workstation.ui.widgets import described_shortcut, show_error
 
 TEXT_FIELDS = ("workstation_name", "workstation_name_en", "letterhead", "letterhead_en", "address", "phone")
 DAY_FIELDS = {"acceptance_days": (1, 60), "opinion_days": (1, 250), "due_soon_days": (0, 30)}
@@ -93,7 +92,7 @@ class SettingsPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.feedback, 1)
         row.addWidget(self.save_button)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        described_shortcut("Ctrl+Return", self, self.save, QT_TRANSLATE_NOOP("Shortcuts", "Settings: save"))
 
         columns = QHBoxLayout()
         columns.addWidget(self.desk_box, 2, Qt.AlignmentFlag.AlignTop)

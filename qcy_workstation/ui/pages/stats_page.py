@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, QTime, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -279,7 +279,7 @@ class StatsPage(QWidget):
             "%2", str(t["open_cases"])).replace("%3", str(t["consultations"])).replace(
             "%4", str(t["consultations_linked_to_cases"])).replace("%5", str(t["enterprises_assisted"])).replace(
             "%6", str(t["warning_projects"])).replace("%7", str(t["warning_risks"])))
-        self.status.setText(self.tr("Computed in %1 ms").replace("%1", f"{d.timings_ms['total']:.0f}"))
+        self.status.setText(self.tr("Figures as of %1").replace("%1", QTime.currentTime().toString("HH:mm")))
         for i, table in enumerate(result["tables"]):
             card = self.cards.get(table.key)
             if card is None:
