@@ -160,7 +160,7 @@ class CaseListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # at least as wide as the column's title (承办人 never cut, in either language and at 150 % scaling)
-        for col, width in enumerate((125, 250, 100, 95, 150, 200, 180, 90, 95, 70)):
+        for col, width in enumerate((125, 250, 135, 105, 150, 200, 180, 90, 95, 70)):
             header.resizeSection(col, max(width, header.sectionSizeHint(col) + 8))
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
