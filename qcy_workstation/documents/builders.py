@@ -28,7 +28,7 @@ from qcy_workstation.documents.model import (
     Table,
     format_date,
 )
-from qcy_workstation.errors import ValidationError
+from qcy_workstation.errors import ValidationError, WorkflowError
 
 GUIDANCE_DIR = Path(__file__).resolve().parent / "data" / "guidance"
 GUIDANCE_TOPICS = ("evidence", "administrative-complaint", "mediation-arbitration", "litigation", "customs",
@@ -64,6 +64,21 @@ class ConsultationInfo:
     staff: str = ""
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A recorded decision on a request (the case's transition to accepted or declined)."""
+
+    on: date
+    reason: str = ""
+    by: str = ""
+
+
+# A notice states a decision, so it exists only for a case that carries that decision (issue 13 item 1).
+NOTICE_DECISION = {"acceptance-notice": "accepted", "non-acceptance-notice": "declined"}
+NOTICE_STATUSES = {"acceptance-notice": ("accepted", "in_progress", "opinion_issued", "closed"),
+                   "non-acceptance-notice": ("declined",)}
+
+
 @dataclass
 class CaseData:
     """What documents need to know about a case (plain values; ``precheck`` and ``compensation`` are dicts)."""
@@ -81,6 +96,18 @@ class CaseData:
     consultations: list[ConsultationInfo] = field(default_factory=list)
     prechecks: list[dict[str, Any]] = field(default_factory=list)
     compensation: dict[str, Any] | None = None
+    decisions: dict[str, Decision] = field(default_factory=dict)  # "accepted"/"declined" -> the latest
+
+
+def notice_decision(kind: str, case: CaseData) -> Decision:
+    """The decision a notice of ``kind`` states, or a WorkflowError when the case does not carry it
+    (an acceptance notice for a declined case, a non-acceptance notice for an accepted one)."""
+    decision = case.decisions.get(NOTICE_DECISION[kind])
+    if case.status not in NOTICE_STATUSES[kind] or decision is None:
+        raise WorkflowError(f"a {kind} needs a case that was {NOTICE_DECISION[kind]}; case {case.number} is "
+                            f"{case.status or 'without a status'}", field="doc", value=kind,
+                            reason="document.notice_status", params={"kind": kind, "case_status": case.status})
+    return decision
 
 
 @dataclass
@@ -312,6 +339,9 @@ def build_document(
     ws = workstation or WorkstationInfo()
     opts = options or {}
     day = issue_date or date.today()
+    if kind in NOTICE_DECISION:
+        assert case is not None
+        day = notice_decision(kind, case).on  # a notice is dated by the decision, not by the export
     zh = lang == "zh"
     ws_name = ws.name if zh else ws.name_en
     content = DocumentContent(
@@ -347,11 +377,12 @@ def _acceptance(content: DocumentContent, case: CaseData, opts: dict[str, Any], 
     zh = content.lang == "zh"
     _addressee(content, case)
     received = format_date(case.received_on, content.lang) if case.received_on else ""
+    decided = format_date(notice_decision("acceptance-notice", case).on, content.lang)
     content.intro = [
-        (f"你单位于{received}提交的知识产权维权援助申请（案件编号：{case.number}），经审查，符合受理条件，本工作站决定予以受理。"
-         if zh else
+        (f"你单位于{received}提交的知识产权维权援助申请（案件编号：{case.number}），经审查，符合受理条件，本工作站于{decided}"
+         "决定予以受理。" if zh else
          f"Your request for IP rights-protection assistance received on {received} (case {case.number}) meets "
-         "the conditions for acceptance and has been accepted by the workstation.")
+         f"the conditions for acceptance; the workstation decided to accept it on {decided}.")
     ]
     blocks: list[Any] = [_case_facts(case, content.lang)]
     rights = _rights_table(case, content.lang)
@@ -375,14 +406,18 @@ def _non_acceptance(content: DocumentContent, case: CaseData, opts: dict[str, An
     zh = content.lang == "zh"
     _addressee(content, case)
     received = format_date(case.received_on, content.lang) if case.received_on else ""
+    decision = notice_decision("non-acceptance-notice", case)
+    decided = format_date(decision.on, content.lang)
     content.intro = [
-        (f"你单位于{received}提交的知识产权维权援助申请（案件编号：{case.number}），经审查，不符合受理条件，本工作站决定不予受理。"
-         if zh else
+        (f"你单位于{received}提交的知识产权维权援助申请（案件编号：{case.number}），经审查，不符合受理条件，本工作站于{decided}"
+         "决定不予受理。" if zh else
          f"Your request for IP rights-protection assistance received on {received} (case {case.number}) does "
-         "not meet the conditions for acceptance and is not accepted.")
+         f"not meet the conditions for acceptance; the workstation decided on {decided} not to accept it.")
     ]
-    reasons = opts.get("reasons") or (["申请材料未能提供明确的侵权对象和具体的事实与证据。"] if zh else
-                                      ["The request does not name a specific target with concrete facts and evidence."])
+    # the reason recorded with the decision (staff may reword it in the editor); never a stock reason
+    reasons = opts.get("reasons") or [r for r in decision.reason.splitlines() if r.strip()] or [
+        "理由见本工作站的审查记录，可向承办人员了解。" if zh else "The reasons are in the workstation's review record; "
+        "the case officer can explain them."]
     content.sections.append(Section("不予受理的理由" if zh else "Reasons", [Paragraph(r) for r in reasons]))
     content.sections.append(Section("受理条件" if zh else "Conditions for acceptance", [Paragraph(
         "实名提出申请；有明确的援助对象；有具体的事实、理由和证据材料；属于本工作站服务范围；未由其他机构处理。" if zh else
@@ -392,6 +427,12 @@ def _non_acceptance(content: DocumentContent, case: CaseData, opts: dict[str, An
         "你单位补正材料后可重新提出申请，也可拨打12330知识产权保护热线或向市场监督管理部门、人民法院寻求救济。" if zh else
         "You may apply again with the missing material, call the 12330 IP hotline, or turn to the market "
         "regulation authorities or the courts.")]))
+    content.sections.append(Section("复核" if zh else "Reconsideration", [Paragraph(
+        "你单位对本决定有异议的，可以书面向本工作站申请复核，写明理由并附补充材料；本工作站将指定未参与原审查的人员复核，"
+        "并将复核结果书面告知你单位。" if zh else
+        "If you disagree with this decision you may ask the workstation in writing to reconsider it, giving your "
+        "reasons and any further material; a member of staff who did not take the decision will review it and "
+        "tell you the outcome in writing.")]))
     content.disclaimer = DISCLAIMER[content.lang]
 
 

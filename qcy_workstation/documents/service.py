@@ -29,6 +29,7 @@ from qcy_workstation.documents import FORMATS, render
 from qcy_workstation.documents.builders import (
     CaseData,
     ConsultationInfo,
+    Decision,
     PartyInfo,
     RightInfo,
     WorkstationInfo,
@@ -126,6 +127,9 @@ class DocumentService:
                 status=case.status,
                 rights=[RightInfo(kind=r.kind, number=r.number, title=r.title, owner=r.owner) for r in case.rights],
             )
+            for t in sorted(case.transitions, key=lambda t: (t.at, t.id)):
+                if t.to_status in ("accepted", "declined"):  # the latest decision of each kind counts
+                    data.decisions[t.to_status] = Decision(on=t.on, reason=t.reason or "", by=t.by)
             case_id = case.id
             data.prechecks = self._prechecks(s, case_id)
             record = s.execute(select(CompensationRecord).where(CompensationRecord.case_id == case_id)

@@ -97,6 +97,9 @@ REASONS: dict[str, tuple[str, bool]] = {
                   "Choose another file."), False),
     "out.unwritable": (QT_TRANSLATE_NOOP("Errors", "The file cannot be written here ({detail}): choose another "
                                                    "folder."), False),
+    "document.notice_status": (QT_TRANSLATE_NOOP(
+        "Errors", "This notice states a decision the case does not carry: an acceptance notice is for an accepted "
+                  "case, a non-acceptance notice for a declined one. This case is “{case_status}”."), False),
     "document.frozen": (QT_TRANSLATE_NOOP(
         "Errors", "An issued document is frozen: make a new version to change its text."), False),
     "document.review_status": (QT_TRANSLATE_NOOP(
@@ -168,7 +171,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def _param_words(exc: QcyError) -> dict[str, str]:
     """The params as words of the interface language (status codes become their labels)."""
     words = {k: str(v) for k, v in exc.params.items()}
-    for key in ("current", "target"):
+    for key in ("current", "target", "case_status"):
         if key in words:
             words[key] = i18n.label(i18n.STATUS, words[key])
     if "status" in words:

@@ -4,7 +4,7 @@
     <context>
         <name>AddRightDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+475" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+476" />
             <source>Add a right</source>
             <translation>添加权利</translation>
         </message>
@@ -334,7 +334,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
     <context>
         <name>CaseListPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+192" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+193" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
@@ -512,7 +512,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-817" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-818" />
             <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1372" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
@@ -520,7 +520,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-286" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
             <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+314" />
             <source>Number</source>
             <translation>编号</translation>
@@ -2079,7 +2079,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>应对建议</translation>
         </message>
         <message>
-            <location line="+471" />
+            <location line="+472" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -2393,7 +2393,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+276" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+277" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -2783,6 +2783,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <source>This notice states a decision the case does not carry: an acceptance notice is for an accepted case, a non-acceptance notice for a declined one. This case is “{case_status}”.</source>
+            <translation>该通知书所载的决定与案件不符：受理通知书只用于已受理的案件，不予受理通知书只用于不予受理的案件。本案状态为“{case_status}”。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>An issued document is frozen: make a new version to change its text.</source>
             <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
         </message>
@@ -2947,7 +2952,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-168" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -4280,7 +4285,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>最近打开的案件</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+316" />
+            <location filename="../../qcy_workstation/ui/pages/cases.py" line="+317" />
             <source>Cases</source>
             <translation>案件列表</translation>
         </message>

@@ -35,9 +35,11 @@ def _events(store, entity: str, action: str) -> list[tuple[AuditEntry, dict]]:  
 
 @pytest.fixture
 def case_number(cases) -> str:  # type: ignore[no-untyped-def]
-    return cases.create(NewCase(
+    number = cases.create(NewCase(
         title="网店使用近似商标", ip_type="trademark", applicant=PartyInput("西安秦川食品有限公司", "91330100716105852F"),
         rights=(RightInput(kind="trademark", number="10145231", title="秦川", nice_classes="30"),))).number
+    cases.transition(number, "accepted")  # an acceptance notice exists only for an accepted case
+    return number
 
 
 def test_printing_a_preview_and_an_issued_document_is_recorded(store, case_number) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from qcy_workstation.compensation import CompensationInput, Evidence, estimate
-from qcy_workstation.documents import CaseData, ConsultationInfo, PartyInfo, RightInfo, WorkstationInfo
+from qcy_workstation.documents import CaseData, ConsultationInfo, Decision, PartyInfo, RightInfo, WorkstationInfo
 
 APPLICANT = "陕西秦岭智能装备有限公司"
 OPPONENT = "西安渭水机械制造有限公司"
@@ -31,7 +31,8 @@ def case_data(estimate_dict: dict) -> CaseData:
         applicant=PartyInfo(APPLICANT, uscc="91610000220530069X"), opponent=PartyInfo(OPPONENT),
         rights=[RightInfo("patent", "ZL202010566088.9", "一种猕猴桃自动分拣装置", APPLICANT)],
         facts="申请人发现被申请人在2024年西部农业博览会上展示并销售与其专利技术方案相同的猕猴桃分拣设备。",
-        received_on=date(2026, 11, 2), staff="张三",
+        received_on=date(2026, 11, 2), staff="张三", status="in_progress",
+        decisions={"accepted": Decision(date(2026, 11, 4), by="李四")},
         consultations=[ConsultationInfo(date(2026, 10, 20), "walk-in", "王经理", "专利侵权判断",
                                         "询问对方设备是否侵权", "建议固定证据并申请比对分析", "李四")],
         prechecks=[

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from qcy_workstation.documents import DOCUMENT_KINDS, build_document, render
+from qcy_workstation.documents import DOCUMENT_KINDS, Decision, build_document, render
 from qcy_workstation.documents.model import chinese_date, english_date
 from qcy_workstation.resources import FONT_FAMILY
 
@@ -22,9 +23,31 @@ CASE_NUMBER = "QCY-2026-00042"
 ISSUED = date(2026, 11, 24)
 
 
+DECLINED_ON = date(2026, 11, 5)
+
+
+def _case_for(kind, case_data):  # type: ignore[no-untyped-def]
+    """A case whose status fits the document: a non-acceptance notice exists only for a declined case."""
+    if kind == "non-acceptance-notice":
+        return replace(case_data, status="declined",
+                       decisions={"declined": Decision(DECLINED_ON, "未提供有效的专利权属证明", "李四")})
+    return case_data
+
+
+def _issued_on(kind, case_data):  # type: ignore[no-untyped-def]
+    """Notices carry the decision's date, every other document the date it is issued."""
+    case = _case_for(kind, case_data)
+    if kind == "acceptance-notice":
+        return case.decisions["accepted"].on
+    if kind == "non-acceptance-notice":
+        return case.decisions["declined"].on
+    return ISSUED
+
+
 def _content(kind, lang, case_data, workstation):
-    return build_document(kind, case_data, lang=lang, workstation=workstation, number="QCY-YJ-2026-0007",
-                          issue_date=ISSUED, options={"topic": "litigation", "handler": "张三"})
+    return build_document(kind, _case_for(kind, case_data), lang=lang, workstation=workstation,
+                          number="QCY-YJ-2026-0007", issue_date=ISSUED,
+                          options={"topic": "litigation", "handler": "张三"})
 
 
 def _pdf_text(data: bytes) -> tuple[str, PdfReader]:
@@ -57,7 +80,8 @@ def test_pdf_holds_the_fields_and_embeds_its_fonts(kind, lang, case_data, workst
     assert "QCY-YJ-2026-0007" in flat
     assert _flat(content.title) in flat
     assert _flat(content.letterhead.name) in flat
-    assert (chinese_date(ISSUED) if lang == "zh" else _flat(english_date(ISSUED))) in flat
+    day = _issued_on(kind, case_data)
+    assert (chinese_date(day) if lang == "zh" else _flat(english_date(day))) in flat
     pages = len(reader.pages)
     assert (f"第{pages}页共{pages}页" if lang == "zh" else f"Page{pages}of{pages}") in flat
     if kind != "guidance":

@@ -39,6 +39,7 @@ def _text(pdf: bytes) -> str:
 @pytest.fixture
 def patent_case(cases, consultations) -> str:  # type: ignore[no-untyped-def]
     number = cases.create(PATENT_CASE).number
+    cases.transition(number, "accepted")  # accepted, so its acceptance notice exists
     consultations.add(NewConsultation(channel="walk-in", enquirer="王经理", topic="专利侵权判断",
                                       summary="询问对方设备是否侵权", advice="建议固定证据", case_number=number))
     return number
@@ -136,6 +137,7 @@ def test_saved_precheck_results_appear_in_the_reference_opinion(store, patent_ca
 
 def test_cli_export_single_batch_and_register(store_path, store, patent_case, cases, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     other = cases.create(PATENT_CASE).number
+    cases.transition(other, "accepted")
     db = ["--db", str(store_path)]
     out = tmp_path / "letter.pdf"
     assert main(["export", *db, "--case", patent_case, "--doc", "advice-letter", "--out", str(out)]) == 0
@@ -144,7 +146,7 @@ def test_cli_export_single_batch_and_register(store_path, store, patent_case, ca
                  "docx", "--lang", "en", "--out-dir", str(tmp_path / "batch"), "--json"]) == 0
     assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == sorted(
         f"{n}_acceptance-notice.en.docx" for n in (patent_case, other))
-    assert main(["export", *db, "--all-status", "received", "--doc", "guidance", "--topic", "customs",
+    assert main(["export", *db, "--all-status", "accepted", "--doc", "guidance", "--topic", "customs",
                  "--out-dir", str(tmp_path / "all")]) == 0
     assert len(list((tmp_path / "all").iterdir())) == 2
     assert main(["export", *db, "--doc", "guidance", "--topic", "evidence", "--out", str(tmp_path / "g.docx")]) == 0
