@@ -8,7 +8,14 @@ from decimal import Decimal
 import pytest
 
 from qcy_workstation.compensation import CompensationInput, Evidence, estimate
-from qcy_workstation.documents import CaseData, ConsultationInfo, Decision, PartyInfo, RightInfo, WorkstationInfo
+from qcy_workstation.documents import (
+    CaseData,
+    ConsultationInfo,
+    Decision,
+    PartyInfo,
+    RightInfo,
+    WorkstationInfo,
+)
 
 APPLICANT = "陕西秦岭智能装备有限公司"
 OPPONENT = "西安渭水机械制造有限公司"
