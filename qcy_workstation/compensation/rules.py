@@ -190,3 +190,18 @@ def rule_set_for(right_type: str, infringement_date: date, gi_route: str | None 
         reason="rules.none",
         params={"date": infringement_date.isoformat(), "earliest": earliest.isoformat() if earliest else ""},
     )
+
+
+# A case's IP type and the right an estimate is computed for: a patent estimate applies Patent Law Art. 71,
+# which says nothing about a trademark case (issue 13 item 2). GI cases are protected through the Trademark
+# Law (collective / certification marks) or the GI product rules, so an estimate for a GI case uses "gi".
+RIGHT_FOR_CASE_TYPE = {"patent": "patent", "trademark": "trademark", "trade-secret": "trade_secret", "gi": "gi"}
+
+
+def check_right_matches_case(case_type: str, right_type: str) -> None:
+    """Refuse an estimate whose law does not fit the case (a ValidationError on ``right_type``)."""
+    expected = RIGHT_FOR_CASE_TYPE.get(case_type)
+    if expected is not None and right_type != expected:
+        raise ValidationError(f"a {case_type} case takes a {expected} estimate, not a {right_type} one",
+                              field="right_type", value=right_type, reason="estimate.wrong_law",
+                              params={"case_type": case_type, "right_type": right_type, "expected": expected})

@@ -98,6 +98,15 @@ class CaseData:
     compensation: dict[str, Any] | None = None
     decisions: dict[str, Decision] = field(default_factory=dict)  # "accepted"/"declined" -> the latest
 
+    def __post_init__(self) -> None:
+        # An estimate saved under another right's law (before saving was checked) is left out of every
+        # document rather than printed with the wrong article (issue 13 item 2).
+        from qcy_workstation.compensation.rules import RIGHT_FOR_CASE_TYPE
+
+        expected = RIGHT_FOR_CASE_TYPE.get(self.ip_type)
+        if self.compensation and expected and self.compensation.get("right_type", expected) != expected:
+            self.compensation = None
+
 
 def notice_decision(kind: str, case: CaseData) -> Decision:
     """The decision a notice of ``kind`` states, or a WorkflowError when the case does not carry it

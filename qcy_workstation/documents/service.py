@@ -23,6 +23,7 @@ from qcy_workstation.cases import audit
 from qcy_workstation.cases.models import Case
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.compensation import CompensationEstimate, CompensationInput, estimate, input_from_dict
+from qcy_workstation.compensation.rules import check_right_matches_case
 from qcy_workstation.db.base import china_today, utcnow
 from qcy_workstation.db.store import Store
 from qcy_workstation.documents import FORMATS, render
@@ -180,6 +181,7 @@ class DocumentService:
         result = estimate(inp)
         with self.store.write() as s:
             case = self._case_row(s, number)
+            check_right_matches_case(case.ip_type, inp.right_type)
             row = CompensationRecord(case_id=case.id, rule_set=result.rule_set_id, basis=result.basis,
                                      total=str(result.total), input_json=_estimate_input_json(inp),
                                      result_json=json.dumps(result.to_dict(), ensure_ascii=False),

@@ -100,6 +100,9 @@ REASONS: dict[str, tuple[str, bool]] = {
     "document.notice_status": (QT_TRANSLATE_NOOP(
         "Errors", "This notice states a decision the case does not carry: an acceptance notice is for an accepted "
                   "case, a non-acceptance notice for a declined one. This case is “{case_status}”."), False),
+    "estimate.wrong_law": (QT_TRANSLATE_NOOP(
+        "Errors", "This is a {case_type} case: its estimate must be made under the {expected} rules, not the "
+                  "{right_type} rules (the letter would cite the wrong law). Choose the right type above."), False),
     "document.frozen": (QT_TRANSLATE_NOOP(
         "Errors", "An issued document is frozen: make a new version to change its text."), False),
     "document.review_status": (QT_TRANSLATE_NOOP(
@@ -174,6 +177,9 @@ def _param_words(exc: QcyError) -> dict[str, str]:
     for key in ("current", "target", "case_status"):
         if key in words:
             words[key] = i18n.label(i18n.STATUS, words[key])
+    for key in ("case_type", "right_type", "expected"):
+        if key in words:
+            words[key] = i18n.label(i18n.IP_TYPE, words[key].replace("_", "-"))
     if "status" in words:
         source = DOCUMENT_STATUS.get(words["status"])
         words["status"] = i18n._t("Errors", source) if source else words["status"]

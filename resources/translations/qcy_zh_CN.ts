@@ -2788,6 +2788,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>This is a {case_type} case: its estimate must be made under the {expected} rules, not the {right_type} rules (the letter would cite the wrong law). Choose the right type above.</source>
+            <translation>本案是{case_type}案件：赔偿估算须按{expected}的规定计算，不能按{right_type}的规定（否则文书会援引错误的法律）。请在上方选择正确的权利类型。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>An issued document is frozen: make a new version to change its text.</source>
             <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
         </message>
@@ -2942,7 +2947,7 @@ SHA-256：%3
             <translation>已签发</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+46" />
             <source>Nothing was changed. If this keeps happening, ask whoever looks after this computer.</source>
             <translation>未做任何更改。如果反复出现，请联系负责这台电脑的人员。</translation>
         </message>
@@ -2952,7 +2957,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-168" />
+            <location line="-174" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>

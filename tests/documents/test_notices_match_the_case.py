@@ -71,3 +71,32 @@ def test_an_accepted_case_gets_its_acceptance_notice_dated_by_the_decision_and_n
     assert "2026年11月4日决定予以受理" in text
     with pytest.raises(WorkflowError):
         docs.export("non-acceptance-notice", number, "pdf")
+
+
+def test_an_estimate_under_another_rights_law_is_refused_on_the_case_and_left_out_of_letters(
+        store, cases) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 2: a patent estimate on a trademark case would make its letter cite Patent Law Art. 71."""
+    from decimal import Decimal
+
+    from qcy_workstation.compensation import CompensationInput, Evidence
+    from qcy_workstation.documents.builders import CaseData
+    from qcy_workstation.errors import ValidationError
+
+    number = cases.create(NewCase(title="商标侵权", ip_type="trademark",
+                                  applicant=PartyInput("西安秦川食品有限公司"))).number
+    docs = DocumentService(store, "张三")
+    patent = CompensationInput(right_type="patent", infringement_date=date(2024, 5, 1),
+                               actual_loss=Evidence.of(Decimal(500000), "high"))
+    with pytest.raises(ValidationError) as caught:
+        docs.save_estimate(number, patent)
+    assert (caught.value.reason, caught.value.field) == ("estimate.wrong_law", "right_type")
+    assert docs.current_estimate(number) is None
+    saved = docs.save_estimate(number, CompensationInput(
+        right_type="trademark", infringement_date=date(2024, 5, 1), actual_loss=Evidence.of(Decimal(500000), "high")))
+    assert saved.total > 0
+    letter = _flat("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        docs.export("advice-letter", number, "pdf"))).pages))
+    assert "商标法" in letter and "专利法第七十一条" not in letter
+    # an estimate saved under the wrong law before this check existed is left out, not printed
+    old = CaseData(number=number, ip_type="trademark", compensation={"right_type": "patent", "total": "1"})
+    assert old.compensation is None
