@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "compensate",
         help="estimate compensation (Patent Law Art. 71, Trademark Law Art. 63, AUCL Art. 17)",
         description="Estimate compensation with citations. Amounts in RMB; an amount may carry its confidence "
-        "as AMOUNT:low|medium|high (default medium). Punitive multiples need listed intent and seriousness "
+        "as AMOUNT:low|medium|high (default high: taken as entered; a lower confidence is shown as a discount). Punitive multiples need listed intent and seriousness "
         "circumstances: --wilful CODE[,CODE] --serious CODE[,CODE]. Intent codes: "
         + ", ".join(circumstance_codes("intent")) + ". Seriousness codes: "
         + ", ".join(circumstance_codes("seriousness")) + ".",
@@ -68,7 +68,7 @@ def _evidence(value: str | None, field: str) -> Evidence | None:
     if value is None:
         return None
     amount, _, confidence = value.partition(":")
-    confidence = confidence or "medium"
+    confidence = confidence or "high"  # an amount without a confidence is taken as entered
     if confidence not in CONFIDENCE_LEVELS:
         raise ValidationError("confidence must be low, medium or high", field=field, value=value)
     return Evidence.of(amount, confidence, field=field)

@@ -48,14 +48,17 @@ STATUTORY_FACTOR_CHOICES = {
 
 @dataclass(frozen=True)
 class Evidence:
-    """An amount the staff can support for one basis, and how sure they are (low / medium / high)."""
+    """An amount the staff can support for one basis, and how sure they are (low / medium / high).
+
+    Without a confidence an amount is taken as entered ("high": counted in full in the likely figure); a
+    lower confidence is a deliberate choice, and the discount it brings is shown on a line of its own."""
 
     amount: Decimal
-    confidence: str = "medium"
+    confidence: str = "high"
     note: str = ""
 
     @classmethod
-    def of(cls, amount: object, confidence: str = "medium", note: str = "", *, field: str = "amount") -> Evidence:
+    def of(cls, amount: object, confidence: str = "high", note: str = "", *, field: str = "amount") -> Evidence:
         if confidence not in CONFIDENCE_LEVELS:
             raise ValidationError("confidence must be low, medium or high", field=f"{field}.confidence",
                                   value=confidence)
@@ -405,6 +408,21 @@ def _pick_basis(rules: RuleSet, available: dict[str, Evidence], scenario: str) -
     return None
 
 
+def _discount_line(ev: Evidence, cut: Decimal, common: dict[str, Any], *, costs: bool = False) -> Line:
+    """The amount left out of the likely figure because staff marked the evidence as less than sure."""
+    level = {"medium": ("中", "medium"), "low": ("低", "low")}.get(ev.confidence, (ev.confidence, ev.confidence))
+    what = ("合理开支", "reasonable costs") if costs else ("上述基数", "the base above")
+    return Line(
+        "discount",
+        Text(f"其中未计入可能值的部分（{what[0]}证据把握为“{level[0]}”）",
+             f"left out of the likely figure ({what[1]}: evidence confidence '{level[1]}')"),
+        _q(cut),  # shown as the amount left out (a Line carries no negative amounts)
+        Text("本工作站的估算方法，非法律规定", "the workstation's estimating method, not a legal rule"),
+        Text(f"录入金额 {format_rmb(ev.amount)}；" + common["scenario_note"]["zh"],
+             f"Amount entered {format_rmb(ev.amount, lang='en')}. " + common["scenario_note"]["en"]),
+    )
+
+
 def estimate(inp: CompensationInput) -> CompensationEstimate:
     """Work out the compensation estimate; raises ValidationError naming the bad field."""
     if inp.right_type not in RIGHT_TYPES:
@@ -492,6 +510,9 @@ def estimate(inp: CompensationInput) -> CompensationEstimate:
                 + common["licence_multiple_note"]["en"],
             )
         lines.append(Line(likely.basis, METHOD_LABELS[likely.basis], likely.base, method.citation, note))
+        entered = available[likely.basis].amount
+        if likely.base < entered:  # a confidence below "high": the cut is shown, with its reason
+            lines.append(_discount_line(available[likely.basis], entered - likely.base, common))
     composition: dict[str, Any] = {"model": None}
     if multiple is not None and rules.punitive is not None:
         comp = spc["composition"]
@@ -524,6 +545,8 @@ def estimate(inp: CompensationInput) -> CompensationEstimate:
                 "The likely figure falls back to statutory damages (evidence not strong enough); the punitive "
                 "multiple cannot apply there (SPC 2021 interpretation Art. 5).",
             ))
+    if inp.costs is not None and likely.costs < inp.costs.amount and not no_damages:
+        lines.append(_discount_line(inp.costs, inp.costs.amount - likely.costs, common, costs=True))
     if likely.costs or inp.costs is not None:
         lines.append(Line("costs", Text("合理开支（在乘以倍数之后另计）", "reasonable costs (added after multiplying)"),
                           likely.costs, rules.costs_citation,

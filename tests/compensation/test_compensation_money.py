@@ -105,3 +105,20 @@ def test_integer_capitals_never_start_or_end_with_zero(number: int) -> None:
     assert parse_integer(text) == number
     if 10 <= number < 20:
         assert text.startswith("壹拾")
+
+
+def test_amounts_entered_without_a_confidence_are_taken_as_entered_and_a_cut_has_its_own_line() -> None:
+    """Issue 13 item 5: --actual-loss 800000 --costs 20000 gave a likely 656,000 with no word of a cut."""
+    from datetime import date
+
+    from qcy_workstation.compensation import CompensationInput, Evidence, estimate
+
+    plain = estimate(CompensationInput(right_type="patent", infringement_date=date(2024, 5, 1),
+                                       actual_loss=Evidence.of(800000), costs=Evidence.of(20000)))
+    assert plain.total == Decimal("820000.00")
+    assert not [ln for ln in plain.lines if ln.code == "discount"]
+    doubted = estimate(CompensationInput(right_type="patent", infringement_date=date(2024, 5, 1),
+                                         actual_loss=Evidence.of(800000, "medium"), costs=Evidence.of(20000)))
+    cut = [ln for ln in doubted.lines if ln.code == "discount"]
+    assert doubted.total == Decimal("660000.00") and len(cut) == 1
+    assert cut[0].amount == Decimal("160000.00") and "中" in cut[0].label.zh and "非法律规定" in cut[0].citation.zh
