@@ -28,6 +28,7 @@ from qcy_workstation.documents.model import (
     Table,
     format_date,
 )
+from qcy_workstation.documents.plain_words import detail_table, for_enterprise, words_for
 from qcy_workstation.errors import ValidationError, WorkflowError
 
 GUIDANCE_DIR = Path(__file__).resolve().parent / "data" / "guidance"
@@ -236,15 +237,16 @@ def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]
         if kind == "patent":
             heading = "专利侵权比对（技术特征对照表）" if zh else "Patent comparison (claim chart)"
             blocks.append(Paragraph(
-                (f"比对权利要求：第{res.get('claim', '')}项。结论：{res.get('verdict_zh', res.get('verdict', ''))}。"
+                (f"比对权利要求：第{res.get('claim', '')}项。结论：{res.get('verdict_zh') or words_for(res.get('verdict'), 'zh')}。"
                  f"{res.get('reason_zh', '')}") if zh else
-                f"Claim {res.get('claim', '')}: {res.get('verdict', '')}. {res.get('reason_en', '')}"))
+                f"Claim {res.get('claim', '')}: {words_for(res.get('verdict'), 'en')}. {res.get('reason_en', '')}"))
             status_zh = {"covered": "相同", "equivalent": "等同", "missing": "缺少", "unclear": "未见对应（待核实）"}
             rows = []
             for e in res.get("elements", []):
                 status = e.get("status", "")
                 rows.append([str(e.get("index", "")), e.get("element", ""),
-                             status_zh.get(status, status) if zh else status, e.get("evidence", ""), e.get("note", "")])
+                             status_zh.get(status, status) if zh else words_for(status, "en"), e.get("evidence", ""),
+                             e.get("note", "")])
             header = (["序号", "技术特征", "比对", "被诉方案对应内容", "说明"] if zh else
                       ["#", "Technical feature", "Finding", "Accused solution", "Note"])
             blocks.append(Table(header, rows, widths=[0.5, 2.5, 1.1, 2.5, 1.5]))
@@ -252,25 +254,29 @@ def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]
             heading = "商标近似与混淆可能性" if zh else "Trademark similarity and likelihood of confusion"
             blocks.append(Paragraph(
                 (f"权利商标“{res.get('mark', '')}”与被诉标识“{res.get('other', '')}”：综合得分{res.get('score', '')}，"
-                 f"混淆可能性：{'较大' if res.get('likely_confusion') else '较小'}（风险：{res.get('risk', '')}）。") if zh else
-                f"Mark '{res.get('mark', '')}' v. sign '{res.get('other', '')}': score {res.get('score', '')}, "
-                f"likely confusion: {'yes' if res.get('likely_confusion') else 'no'} (risk: {res.get('risk', '')})."))
-            rows = [[f.get("name", ""), str(f.get("score", "")), f.get("text_zh" if zh else "text_en", "")]
-                    for f in res.get("factors", [])]
+                 f"混淆可能性{'较大' if res.get('likely_confusion') else '较小'}，风险{words_for(res.get('risk'), 'zh')}。")
+                if zh else
+                f"Mark '{res.get('mark', '')}' v. sign '{res.get('other', '')}': score {res.get('score', '')}; "
+                f"confusion is {'likely' if res.get('likely_confusion') else 'unlikely'}; the risk is "
+                f"{words_for(res.get('risk'), 'en')}."))
+            rows = [[words_for(f.get("name", ""), "zh" if zh else "en"), str(f.get("score", "")),
+                     f.get("text_zh" if zh else "text_en", "")] for f in res.get("factors", [])]
             header = ["因素", "得分", "说明"] if zh else ["Factor", "Score", "Explanation"]
             blocks.append(Table(header, rows, widths=[1.4, 0.7, 5]))
         else:
             names = {"gi": ("地理标志使用判断", "GI finding"), "trade_secret": ("商业秘密比对", "Trade-secret comparison"),
                      "trade-secret": ("商业秘密比对", "Trade-secret comparison")}
             heading = names.get(kind, ("预判结果", "Pre-check result"))[0 if zh else 1]
-            finding = res.get("verdict_zh" if zh else "verdict") or res.get("finding") or res.get("verdict", "")
+            finding = (res.get("verdict_zh") if zh else None) or words_for(
+                res.get("verdict") or res.get("finding"), "zh" if zh else "en")
             reason = res.get("reason_zh" if zh else "reason_en") or res.get("summary", "")
             blocks.append(Paragraph(f"结论：{finding}。{reason}" if zh else f"Finding: {finding}. {reason}"))
-            for key in ("matches", "items", "findings", "elements"):
+            for key in ("matches", "items", "findings", "elements", "points"):
                 items = res.get(key)
                 if isinstance(items, list) and items and isinstance(items[0], dict):
-                    cols = [k for k in items[0] if not isinstance(items[0][k], (dict, list))][:5]
-                    blocks.append(Table(cols, [[str(i.get(c, "")) for c in cols] for i in items]))
+                    table = detail_table(items, "zh" if zh else "en")
+                    if table is not None:
+                        blocks.append(table)
                     break
         cites = res.get("citations") or []
         # Results of precheck >= 1.1 carry their citations grouped by source (each law named once);
@@ -367,6 +373,7 @@ def build_document(
     )
     builder = _BUILDERS[kind]
     builder(content, case, opts, ws)
+    for_enterprise(content)  # staff notes become reservations; codes were put in words by the builders
     if len(content.signature.organisation) > 14 and zh:
         pass  # long names wrap inside the seal area's width; kept as is (staff can shorten in settings)
     return content
