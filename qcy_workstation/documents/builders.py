@@ -546,23 +546,112 @@ def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str,
         else:
             sec.heading = (f"{_CN_NUM[n]}、（{i + 1}）" if zh else f"{n}.{i + 1} ") + sec.heading
         content.sections.append(sec)
-    if case.compensation:
+    finding = opinion_finding(case.prechecks)
+    estimate_shown = bool(case.compensation) and finding != "negative"
+    if estimate_shown:
         n += 1
-        sec = compensation_section(case.compensation, content.lang)
+        sec = compensation_section(case.compensation or {}, content.lang)
         sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
         content.sections.append(sec)
     n += 1
-    if zh:
-        default = ["上述比对" + ("与估算" if case.compensation else "")
-                   + "系依据当事企业提供的材料作出的初步分析，建议结合证据补强情况决定维权途径。"]
-    else:
-        default = ["The comparison" + (" and estimate" if case.compensation else "")
-                   + " above are a preliminary analysis of the material provided; choose the route once the "
-                   "evidence has been strengthened."]
+    default = _finding_words(finding, case, zh)
+    if case.compensation and not estimate_shown:
+        default.append("比对未发现侵权的依据，本意见不作赔偿数额估算。" if zh else
+                       "As the comparison found no basis for infringement, this opinion gives no compensation "
+                       "estimate.")
+    default += _confirmed_words(case.prechecks, zh)
+    if _is_utility_model(case):
+        default.append(
+            "涉案专利为实用新型专利。依照《专利法》第六十六条第二款，人民法院或者管理专利工作的部门可以要求专利权人出具专利权"
+            "评价报告，作为审理、处理专利侵权纠纷的证据；建议在维权前向国家知识产权局申请专利权评价报告。" if zh else
+            "The patent is a utility model. Under Patent Law Art. 66(2) a court or the patent administration may ask "
+            "the patentee for a patent evaluation report as evidence; we suggest requesting one from CNIPA before "
+            "taking action.")
     conclusion = opts.get("advice") or default
     content.sections.append(Section((f"{_CN_NUM[n]}、参考意见" if zh else f"{n}. Opinion"),
                                     [Paragraph(c) for c in conclusion]))
     content.disclaimer = DISCLAIMER[content.lang]
+
+
+POSITIVE_VERDICTS = {"literal", "equivalent", "likely_infringing", "misuse_likely", "misuse", "possible_misuse",
+                     "substantially_same"}
+NEGATIVE_VERDICTS = {"not_infringing", "no_misuse", "lawful_use", "different"}
+
+
+def opinion_finding(results: list[dict[str, Any]]) -> str:
+    """"positive", "negative", "review" or "none": what the saved comparisons support, said no more firmly
+    than they allow. A negative patent finding that rests only on features not found (``unclear``), not on
+    features shown to be absent (``missing``), is "review": an element not found is not an element absent."""
+    verdicts = []
+    for r in results:
+        v = r.get("verdict")
+        if r.get("kind") == "trademark":
+            v = "likely_infringing" if r.get("likely_confusion") else "not_infringing"
+        if r.get("kind") == "patent" and v == "not_infringing":
+            statuses = {e.get("status") for e in r.get("elements", [])}
+            if "missing" not in statuses:
+                v = "needs_review"
+        if r.get("review") and v in POSITIVE_VERDICTS:
+            v = "needs_review"
+        verdicts.append(v)
+    if not verdicts:
+        return "none"
+    if any(v in POSITIVE_VERDICTS for v in verdicts):
+        return "positive"
+    if all(v in NEGATIVE_VERDICTS for v in verdicts):
+        return "negative"
+    return "review"
+
+
+def _finding_words(finding: str, case: CaseData, zh: bool) -> list[str]:
+    if finding == "positive":
+        return ["根据现有材料，被诉行为可能构成侵权；上述比对与估算系依据当事企业提供的材料作出的初步分析，建议补强证据后"
+                "选择维权途径。" if zh else
+                "On the material provided the accused conduct may infringe; the comparison and estimate above are a "
+                "preliminary analysis: strengthen the evidence, then choose the route."]
+    if finding == "negative":
+        return ["根据现有材料，被诉方案缺少权利要求的技术特征或与权利不构成近似，侵权成立的可能性较小；不建议据此发送侵权警告函，"
+                "以免引发确认不侵权之诉或商业诋毁纠纷。" if zh else
+                "On the material provided a feature of the claim is absent from the accused product, or the signs "
+                "are not similar: infringement is unlikely. We do not recommend a warning letter on this basis (it "
+                "may provoke an action for a declaration of non-infringement or a claim of commercial "
+                "disparagement)."]
+    if finding == "review":
+        return ["现有材料尚不足以得出结论：部分技术特征或事实在材料中未见对应内容，需补充证据、经核实后再作判断。" if zh else
+                "The material does not yet support a conclusion: some features or facts were not found in it and "
+                "must be checked with further evidence before a finding is made."]
+    return ["本案尚无保存的比对结果，待比对后再出具意见。" if zh else
+            "There is no saved comparison for this case yet; the opinion follows the comparison."]
+
+
+def _confirmed_words(results: list[dict[str, Any]], zh: bool) -> list[str]:
+    """What staff confirmed where the pre-check asked for review (the opinion says so, in words)."""
+    out = []
+    for r in results:
+        confirmed = [e for e in r.get("elements", []) if e.get("basis") == "staff"]
+        if confirmed:
+            zh_words = {"covered": "相同", "equivalent": "等同", "missing": "缺少", "unclear": "未见对应"}
+            en_words = {"covered": "identical", "equivalent": "equivalent", "missing": "absent", "unclear": "not found"}
+            items = "、".join(f"第{e.get('index')}项（{zh_words.get(e.get('status', ''), '')}）" for e in confirmed)
+            items_en = ", ".join(f"feature {e.get('index')} ({en_words.get(e.get('status', ''), '')})"
+                                 for e in confirmed)
+            out.append(f"其中{items}系工作人员结合证据核实后认定。" if zh else
+                       f"Of these, {items_en} were confirmed by staff against the evidence.")
+    return out
+
+
+def _is_utility_model(case: CaseData) -> bool:
+    from qcy_workstation.cases.validation import patent_kind_from_number
+
+    if case.ip_type != "patent":
+        return False
+    for r in case.rights:
+        if r.kind == "patent" and r.number:
+            try:
+                return patent_kind_from_number(r.number) == "utility_model"
+            except (IndexError, ValueError):
+                return False
+    return False
 
 
 def _early_warning(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:

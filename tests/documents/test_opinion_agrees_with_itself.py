@@ -1,0 +1,61 @@
+"""Issue 13 item 3: the opinion's conclusion, its claim chart and its estimate agree.
+
+Each story builds the reference opinion for a case with a saved comparison and reads the PDF back."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from datetime import date
+
+from pypdf import PdfReader
+
+from qcy_workstation.documents import RightInfo, build_document, render
+
+
+def _text(content) -> str:  # type: ignore[no-untyped-def]
+    pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render(content, "pdf"))).pages)
+    return re.sub(r"\s+", "", pdf)
+
+
+def _patent(verdict: str, statuses: list[str], basis: str = "") -> dict:
+    return {"kind": "patent", "claim": 1, "verdict": verdict, "verdict_zh": "", "reason_zh": "", "reason_en": "",
+            "elements": [{"index": i + 1, "element": f"特征{i + 1}", "status": st, "evidence": "", "note": "",
+                          "basis": basis if i == 0 else ""} for i, st in enumerate(statuses)]}
+
+
+def _opinion(case_data, workstation, result: dict, lang: str = "zh") -> str:  # type: ignore[no-untyped-def]
+    case = replace(case_data, prechecks=[result])
+    return _text(build_document("reference-opinion", case, lang=lang, workstation=workstation,
+                                issue_date=date(2026, 11, 24)))
+
+
+def test_a_not_infringing_finding_prints_no_damages_and_warns_against_a_warning_letter(
+        case_data, workstation, estimate_dict) -> None:
+    text = _opinion(case_data, workstation, _patent("not_infringing", ["covered", "missing"]))
+    assert estimate_dict["total_capitals"] not in text and "赔偿数额估算" not in text.replace("不作赔偿数额估算", "")
+    assert "不作赔偿数额估算" in text
+    assert "侵权成立的可能性较小" in text and "不建议据此发送侵权警告函" in text
+
+
+def test_a_feature_only_not_found_gives_no_firm_negative(case_data, workstation) -> None:
+    text = _opinion(case_data, workstation, _patent("not_infringing", ["covered", "unclear"]))
+    assert "尚不足以得出结论" in text
+    assert "侵权成立的可能性较小" not in text
+
+
+def test_a_likely_infringement_prints_the_estimate_and_what_staff_confirmed(
+        case_data, workstation, estimate_dict) -> None:
+    text = _opinion(case_data, workstation, _patent("equivalent", ["equivalent", "covered"], basis="staff"))
+    assert re.sub(r"\s+", "", estimate_dict["total_capitals"]) in text
+    assert "可能构成侵权" in text and "第1项（等同）系工作人员结合证据核实后认定" in text
+
+
+def test_a_utility_model_is_named_as_such_with_the_evaluation_report(case_data, workstation) -> None:
+    case = replace(case_data, rights=[RightInfo("patent", "ZL202020566088.1", "一种猕猴桃分拣装置")])
+    for lang, words in (("zh", ("实用新型专利", "第六十六条", "评价报告")),
+                        ("en", ("utilitymodel", "Art.66(2)", "evaluationreport"))):
+        text = _text(build_document("reference-opinion", case, lang=lang, workstation=workstation,
+                                    issue_date=date(2026, 11, 24)))
+        assert all(w in text for w in words), (lang, words)
