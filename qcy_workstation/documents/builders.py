@@ -7,6 +7,7 @@ page may build :class:`CaseData` directly. ``build_document`` is the one entry p
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -498,25 +499,80 @@ def _advice_letter(content: DocumentContent, case: CaseData, opts: dict[str, Any
 
 
 def _default_advice(case: CaseData, lang: str) -> list[str]:
+    """The standard advice, per IP type and per what the comparison found (issue 13 item 8): no trademark
+    renewal in a patent letter, no warning letter where no infringement was found."""
     zh = lang == "zh"
     other = case.opponent.name if case.opponent else ("对方" if zh else "the other party")
-    if zh:
-        return [
-            f"建议你单位及时固定{other}的侵权证据，可通过公证购买、网页公证或可信时间戳等方式保全证据，并保存购买凭证和实物。",
-            "建议核实权利的有效状态（专利年费缴纳、商标续展、地理标志使用许可等），准备权利证明文件。",
-            f"可先向{other}发送警告函，要求停止侵权；警告后仍继续实施的，可作为认定故意的情形之一。",
-            "可根据证据情况选择行政投诉、调解或向人民法院起诉；涉及赔偿的，应注意三年诉讼时效。",
-        ]
-    return [
-        f"Preserve evidence of {other}'s infringement promptly: notarised purchase, notarised web pages or trusted "
-        "time stamps; keep receipts and the goods.",
-        "Check that your right is in force (patent annuities, trademark renewal, GI authorisation) and prepare "
-        "proof of the right.",
-        f"Consider a warning letter to {other}; continuing after a warning is one of the circumstances that show "
-        "intent.",
-        "Depending on the evidence choose an administrative complaint, mediation or a court action; a damages "
-        "claim is subject to the three-year limitation period.",
-    ]
+    finding = opinion_finding(case.prechecks)
+    kind = case.ip_type
+    out: list[tuple[str, str]] = [(
+        f"建议及时固定{other}的侵权证据，可通过公证购买、网页公证或可信时间戳等方式保全，并保存购买凭证和实物。",
+        f"Preserve evidence of {other}'s conduct promptly: notarised purchase, notarised web pages or trusted time "
+        "stamps; keep receipts and the goods.")]
+    out.append({
+        "patent": ("请核实专利仍然有效（年费按时缴纳），准备专利证书和登记簿副本；实用新型和外观设计专利可向国家知识产权局申请专利权"
+                   "评价报告（《专利法》第六十六条第二款）。",
+                   "Check that the patent is in force (annuities paid) and prepare the certificate and a register "
+                   "extract; for a utility model or design, request a patent evaluation report from CNIPA (Patent "
+                   "Law Art. 66(2))."),
+        "trademark": ("请核实注册商标在被诉使用的商品或服务上核定使用、仍在有效期内（期满前十二个月内可办理续展，《商标法》第四十条），"
+                      "并保存近三年的使用证据，以应对不使用抗辩。",
+                      "Check that the registration covers the goods or services concerned and is in force (renewal "
+                      "within twelve months before expiry, Trademark Law Art. 40), and keep evidence of use over the "
+                      "last three years against a non-use defence."),
+        "gi": ("请确认你单位的主体资格：系地理标志集体商标、证明商标的注册人或经许可的使用人，或已获准使用地理标志产品专用标志；"
+               "并按所选保护途径准备相应证明。",
+               "Establish your standing: registrant or authorised user of the GI collective or certification mark, "
+               "or approved user of the GI product mark; prepare the proof that fits the route chosen."),
+        "trade-secret": ("请梳理秘密点，并整理采取保密措施的证据（保密协议、权限管理、培训记录等）；核查涉嫌人员或单位的接触渠道"
+                         "（劳动合同、离职交接、合作协议）。",
+                         "Identify the secret points and collect evidence of the confidentiality measures "
+                         "(agreements, access control, training); establish how the suspected persons or firms had "
+                         "access (employment contracts, exit records, cooperation agreements)."),
+    }.get(kind, ("请准备权利证明文件。", "Prepare proof of your right.")))
+    if kind == "trade-secret":
+        out.append(("涉及本单位员工或离职员工的，可依劳动合同、保密协议申请劳动仲裁；损失或获利数额较大、情节严重的，可考虑向公安机关"
+                    "报案（《刑法》第二百一十九条），是否达到立案标准由公安机关审查。",
+                    "Where employees or former employees are involved, labour arbitration under the contract or "
+                    "confidentiality agreement is open; where the loss or gain is large, consider reporting to the "
+                    "police (Criminal Law Art. 219), who decide whether the threshold for a criminal case is met."))
+    if finding == "positive":
+        out.append((f"可向{other}发送警告函，要求停止侵权；警告后仍继续实施的，可作为认定故意的情形之一。",
+                    f"Consider a warning letter to {other}; continuing after a warning is one of the circumstances "
+                    "that show intent."))
+    elif finding == "negative":
+        out.append(("比对未发现侵权的依据，不建议发送侵权警告函：无依据的警告可能引发确认不侵权之诉或商业诋毁纠纷。",
+                    "The comparison found no basis for infringement: we do not recommend a warning letter, which "
+                    "may provoke an action for a declaration of non-infringement or a claim of commercial "
+                    "disparagement."))
+    else:
+        out.append(("是否发送警告函，宜在补充证据、完成比对核实后再定，以免引发确认不侵权之诉或商业诋毁纠纷。",
+                    "Decide on a warning letter only after the evidence is complete and the comparison checked, to "
+                    "avoid an action for a declaration of non-infringement or a disparagement claim."))
+    if re.search(r"出口|进口|海关|跨境|境外|export|import|customs", f"{case.facts} {case.title}", re.IGNORECASE):
+        out.append(("涉及进出口的，可办理知识产权海关保护备案，并在目标市场检索、布局相关权利。",
+                    "As goods cross the border, consider recording the right with China Customs and searching and "
+                    "securing rights in the target markets."))
+    out.append(("可根据证据情况选择行政投诉、调解或向人民法院起诉；涉及赔偿的，应注意三年诉讼时效（《民法典》第一百八十八条）。",
+                "Depending on the evidence choose an administrative complaint, mediation or a court action; a "
+                "damages claim is subject to the three-year limitation period (Civil Code Art. 188)."))
+    defences = {
+        "patent": ("对方可能提出现有技术抗辩（《专利法》第六十七条）或合法来源抗辩（第七十七条），请提前准备应对材料。",
+                   "Expect a prior-art defence (Patent Law Art. 67) or a lawful-source defence (Art. 77)."),
+        "trademark": ("对方可能提出三年不使用抗辩、合法来源抗辩（《商标法》第六十四条）或正当使用抗辩（第五十九条）。",
+                      "Expect a non-use or lawful-source defence (Trademark Law Art. 64) or a fair-use defence "
+                      "(Art. 59)."),
+        "trade-secret": ("对方可能主张自行开发研制或反向工程获得（最高人民法院关于审理侵犯商业秘密民事案件的规定第十四条），"
+                         "请保存研发过程和时间先后的证据。",
+                         "Expect a defence of independent development or reverse engineering (SPC provisions on "
+                         "trade-secret cases, Art. 14); keep evidence of your development and its dates."),
+        "gi": ("对方可能主张其产品确产自地理标志产地或属正当使用，请核实其产地和使用方式。",
+               "Expect the other party to claim its goods come from the GI area or that its use is fair; check its "
+               "origin and how it uses the name."),
+    }.get(kind)
+    if defences:
+        out.append(defences)
+    return [z if zh else e for z, e in out]
 
 
 def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
