@@ -56,7 +56,7 @@ def build_memo(project: ProjectView, settings: WorkstationSettings, *, lang: str
                       "No risk was found against the rights known to this workstation."]
     recs: list[str] = []
     for action in dict.fromkeys(r.action for r in risks):
-        related = "、".join(r.subject or r.target for r in risks if r.action == action)
+        related = "、".join(dict.fromkeys(r.subject or r.target for r in risks if r.action == action))  # each once
         recs.append((f"针对{related}：" if zh else f"For {related}: ") + action_text(action, lang))
     if not recs:
         recs = ["项目已列入监测名单，权利库更新时将自动复核。" if zh else

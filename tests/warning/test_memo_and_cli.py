@@ -4,6 +4,7 @@ the same service from the command line."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -43,6 +44,11 @@ def test_memo_exports_read_back_with_their_contents(store, register_cases, paten
     assert "自由实施" in text  # recommended action for the patent risk
     assert "非法律认定" in text  # reference only
     assert "QCY-YA-2026-0001" in text
+    # issue 13 item 9: each item once in the advice; no opposition advised against a registered mark
+    for related in re.findall(r"针对([^：]+)：", text):
+        items = related.split("、")
+        assert len(items) == len(set(items)), related
+    assert "提出异议、无效宣告" not in text
 
     docx = Document(str(svc.export_memo(number, tmp_path / "memo.docx")))
     body = _squash("\n".join(p.text for p in docx.paragraphs))
