@@ -416,7 +416,7 @@ def _acceptance(content: DocumentContent, case: CaseData, opts: dict[str, Any], 
         "Assistance is a free public service; its opinions are for reference.",
     ])
     content.sections.append(Section("后续安排" if zh else "Next steps", [Paragraph(s) for s in steps]))
-    content.disclaimer = DISCLAIMER[content.lang]
+    content.disclaimer = ""  # a notice or a record states facts: no "reference opinion" disclaimer
 
 
 def _non_acceptance(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
@@ -450,7 +450,7 @@ def _non_acceptance(content: DocumentContent, case: CaseData, opts: dict[str, An
         "If you disagree with this decision you may ask the workstation in writing to reconsider it, giving your "
         "reasons and any further material; a member of staff who did not take the decision will review it and "
         "tell you the outcome in writing.")]))
-    content.disclaimer = DISCLAIMER[content.lang]
+    content.disclaimer = ""  # a notice or a record states facts: no "reference opinion" disclaimer
 
 
 def _consultation_record(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
@@ -467,7 +467,7 @@ def _consultation_record(content: DocumentContent, case: CaseData, opts: dict[st
                                     [Table(header, rows, widths=[1.2, 0.8, 1.0, 1.2, 2.2, 2.2, 0.8])]))
     if opts.get("remarks"):
         content.sections.append(Section("备注" if zh else "Remarks", [Paragraph(opts["remarks"])]))
-    content.disclaimer = DISCLAIMER[content.lang]
+    content.disclaimer = ""  # a notice or a record states facts: no "reference opinion" disclaimer
 
 
 def _advice_letter(content: DocumentContent, case: CaseData, opts: dict[str, Any], ws: WorkstationInfo) -> None:
