@@ -67,8 +67,22 @@ def register_font(*, force: bool = False) -> str:
     return FONT_NAME
 
 
+# Characters the shipped face (WenQuanYi Micro Hei) maps to an EMPTY glyph: they would print as a blank ("85 "
+# for "85℃"). Each is printed as the nearest text the face does draw. tests/documents/test_pdf_glyphs.py
+# checks this list against the font file, so a new font brings its own list.
+BLANK_GLYPHS = str.maketrans({
+    "℃": "°C", "℉": "°F", "\u212b": "\u00c5", "Ⅴ": "V", "Ⅹ": "X", "∼": "~", "‾": "¯", "ㅤ": " ",
+    "ǎ": "a", "ǐ": "i", "ǒ": "o", "ǔ": "u", "ǘ": "ü", "ǚ": "ü", "ǜ": "ü", "ˊ": "´", "ˋ": "`",
+})
+
+
+def printable(text: str) -> str:
+    """``text`` with the characters the shipped face cannot draw replaced (see ``BLANK_GLYPHS``)."""
+    return text.translate(BLANK_GLYPHS)
+
+
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _markup(text: str) -> str:
@@ -76,12 +90,13 @@ def _markup(text: str) -> str:
 
 
 def string_width(text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, FONT_NAME, size)
+    return pdfmetrics.stringWidth(printable(text), FONT_NAME, size)
 
 
 def draw_text(c: rl_canvas.Canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:
     """Draw text on a canvas in the shipped font, aligned left, centre or right of ``x``."""
     c.setFont(FONT_NAME, size)
+    text = printable(text)
     if align == "centre":
         c.drawCentredString(x, y, text)
     elif align == "right":
