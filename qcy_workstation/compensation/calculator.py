@@ -430,7 +430,23 @@ def estimate(inp: CompensationInput) -> CompensationEstimate:
                               value=inp.right_type)
     as_of = inp.as_of or date.today()
     day = inp.infringement_date or as_of
+    if inp.infringement_date is not None and inp.infringement_date > as_of:
+        raise ValidationError("the infringement cannot be in the future", field="infringement_date",
+                              value=inp.infringement_date.isoformat(), reason="date.future")
+    if inp.known_date is not None and inp.known_date > as_of:
+        raise ValidationError("the date of knowledge cannot be in the future", field="known_date",
+                              value=inp.known_date.isoformat(), reason="date.future")
+    if inp.known_date is not None and inp.infringement_date is not None and inp.known_date < inp.infringement_date:
+        raise ValidationError("the right holder cannot have known of the infringement before it began",
+                              field="known_date", value=inp.known_date.isoformat(),
+                              reason="date.known_before_infringement",
+                              params={"infringement_date": inp.infringement_date.isoformat()})
     rules = rule_set_for(inp.right_type, day, inp.gi_route)
+    if inp.trademark_unused_3y and rules.family != "trademark":
+        # the three-year non-use defence (Trademark Law Art. 64(1)) exists for registered marks only
+        raise ValidationError("the three-year non-use defence applies to trademarks only", field="trademark_unused_3y",
+                              value=inp.right_type, reason="estimate.option_not_for_right",
+                              params={"right_type": inp.right_type})
     available = _method_amounts(inp)
     _validate(inp, rules, available)
     common = common_rules()

@@ -103,6 +103,11 @@ REASONS: dict[str, tuple[str, bool]] = {
     "estimate.wrong_law": (QT_TRANSLATE_NOOP(
         "Errors", "This is a {case_type} case: its estimate must be made under the {expected} rules, not the "
                   "{right_type} rules (the letter would cite the wrong law). Choose the right type above."), False),
+    "date.known_before_infringement": (QT_TRANSLATE_NOOP(
+        "Errors", "is before the infringement began ({infringement_date}): no one can know of it earlier."), True),
+    "estimate.option_not_for_right": (QT_TRANSLATE_NOOP(
+        "Errors", "The three-year non-use defence applies to trademarks only: untick it for a {right_type} "
+                  "estimate."), False),
     "document.frozen": (QT_TRANSLATE_NOOP(
         "Errors", "An issued document is frozen: make a new version to change its text."), False),
     "document.review_status": (QT_TRANSLATE_NOOP(

@@ -4,7 +4,7 @@
     <context>
         <name>AddRightDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+476" />
+            <location filename="../../qcy_workstation/ui/dialogs/add_right.py" line="+46" />
             <source>Add a right</source>
             <translation>添加权利</translation>
         </message>
@@ -12,7 +12,7 @@
     <context>
         <name>CaseDetailPage</name>
         <message>
-            <location line="+249" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+519" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -479,7 +479,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+768" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="+223" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -512,8 +512,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-818" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+1372" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-627" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -521,7 +521,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+314" />
+            <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+54" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
@@ -630,7 +630,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-7" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-81" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-81" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-14" />
             <source>Title</source>
             <translation>名称</translation>
@@ -643,11 +643,11 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1153" />
-            <location line="+905" />
+            <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+6" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="+196" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="+136" />
             <location line="+10" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-107" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-107" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+13" />
             <source>Status</source>
             <translation>状态</translation>
@@ -738,7 +738,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-5" />
+            <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="-5" />
             <source>Ver.</source>
             <translation>版本</translation>
         </message>
@@ -773,13 +773,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>SHA-256（PDF）</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-918" />
-            <location line="+895" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="-3" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="-23" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-894" />
+            <location line="+1" />
             <source>Claim</source>
             <translation>权利要求</translation>
         </message>
@@ -791,14 +791,14 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+3" />
             <location line="+29" />
-            <location line="+862" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-3" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-3" />
             <location line="+113" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
         <message>
-            <location line="-890" />
+            <location line="-28" />
             <source>Evidence passage</source>
             <translation>对应段落（证据）</translation>
         </message>
@@ -818,7 +818,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>函件表述</translation>
         </message>
         <message>
-            <location line="+862" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="+1" />
             <source>Match</source>
             <translation>匹配方式</translation>
         </message>
@@ -868,7 +868,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>数值：秘密 → 被诉</translation>
         </message>
         <message>
-            <location line="+234" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="-1" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
@@ -888,7 +888,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-557" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+130" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -923,7 +923,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>行内容</translation>
         </message>
         <message>
-            <location line="+272" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-118" />
             <location line="+113" />
             <source>Rank</source>
             <translation>排名</translation>
@@ -1964,7 +1964,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
     <context>
         <name>DocumentsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-271" />
+            <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="-51" />
             <source>Acceptance notice</source>
             <translation>受理通知书</translation>
         </message>
@@ -2044,22 +2044,22 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>已签发</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+5" />
             <source>Next steps</source>
             <translation>后续安排</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Reasons for not accepting</source>
             <translation>不予受理的理由</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Remarks</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Advice</source>
             <translation>援助意见</translation>
         </message>
@@ -2069,7 +2069,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>参考意见（结论）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+0" />
             <source>Risks</source>
             <translation>风险提示</translation>
         </message>
@@ -2079,7 +2079,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>应对建议</translation>
         </message>
         <message>
-            <location line="+472" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+280" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -2269,7 +2269,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>当前人员：%1</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+91" />
             <source>Document text</source>
             <translation>文书文字</translation>
         </message>
@@ -2284,7 +2284,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>正在生成…</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+48" />
             <source>issued, frozen copy</source>
             <translation>已签发，固定文本</translation>
         </message>
@@ -2334,34 +2334,34 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>已为 %1 建立新的草稿版本：修改文字后请送审。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../../qcy_workstation/ui/pages/documents/output.py" line="+104" />
             <source>Export PDF</source>
             <translation>导出 PDF</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Export Word</source>
             <translation>导出 Word</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>This document needs a case: enter its number above.</source>
             <translation>本文书需要案件：请在上方填写案件编号。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Saved %1
 SHA-256: %2</source>
             <translation>已保存 %1
 SHA-256：%2</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>identical to the issued file</source>
             <translation>与签发时的文件完全相同</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>DIFFERENT</source>
             <translation>与签发文件不同</translation>
         </message>
@@ -2375,17 +2375,17 @@ SHA-256：%3
 文件：%2</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-130" />
             <source>Nothing to print yet: preview a document first.</source>
             <translation>尚无可打印的内容：请先预览文书。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Preparing the pages for the printer…</source>
             <translation>正在准备打印页面…</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Sent %1 page(s) to the printer.</source>
             <translation>已向打印机发送 %1 页。</translation>
         </message>
@@ -2393,7 +2393,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+277" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+68" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -2509,7 +2509,7 @@ SHA-256：%3
     <context>
         <name>EditPartyDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+86" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+38" />
             <source>Edit %1</source>
             <translation>编辑%1</translation>
         </message>
@@ -2567,9 +2567,9 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+9" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-111" />
-            <location line="+124" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+668" />
@@ -2577,7 +2577,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="+1" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -2793,6 +2793,16 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>is before the infringement began ({infringement_date}): no one can know of it earlier.</source>
+            <translation>早于侵权行为开始之日（{infringement_date}）：不可能在此之前知道。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The three-year non-use defence applies to trademarks only: untick it for a {right_type} estimate.</source>
+            <translation>三年不使用抗辩只适用于商标：{right_type}的估算请取消勾选该项。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>An issued document is frozen: make a new version to change its text.</source>
             <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
         </message>
@@ -2957,7 +2967,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-174" />
+            <location line="-179" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -2985,7 +2995,7 @@ SHA-256：%3
     <context>
         <name>EvidenceTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-304" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+113" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
@@ -3264,7 +3274,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+120" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="+120" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -3297,7 +3307,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>GiTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-418" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/gi.py" line="+72" />
             <source>Product label text:</source>
             <translation>产品标签文字：</translation>
         </message>
@@ -3350,7 +3360,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-431" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+106" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -4034,7 +4044,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+272" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+276" />
             <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
@@ -4222,7 +4232,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>MarkScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+73" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-207" />
             <source>Mark:</source>
             <translation>商标：</translation>
         </message>
@@ -4280,7 +4290,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+646" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+455" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -4360,7 +4370,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>赔偿估算计算器</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="+58" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+56" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -4370,7 +4380,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>通知书、意见书和维权指引：预览、打印、审核与签发</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+721" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/page.py" line="+287" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -4380,7 +4390,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>侵权预判：专利、商标、地理标志、商业秘密</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="+261" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/page.py" line="+143" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -4393,7 +4403,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PatentTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1185" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/patent.py" line="+256" />
             <source>Claims (numbered; Chinese or English):</source>
             <translation>权利要求书（带编号；中文或英文）：</translation>
         </message>
@@ -4603,7 +4613,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location line="-717" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="-185" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -4890,7 +4900,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>未找到：%1</translation>
         </message>
         <message>
-            <location line="+799" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/gi.py" line="+24" />
             <source>GI found</source>
             <translation>发现的地理标志</translation>
         </message>
@@ -4951,17 +4961,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
-            <location line="+370" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+28" />
             <source>Citations</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location line="-289" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="-23" />
             <source>public</source>
             <translation>已公开</translation>
         </message>
         <message>
-            <location line="+230" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="-59" />
             <source>claims</source>
             <translation>权利要求</translation>
         </message>
@@ -5069,7 +5079,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckPage</name>
         <message>
-            <location line="+133" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/page.py" line="-172" />
             <source>Pre-check</source>
             <translation>侵权预判</translation>
         </message>
@@ -5251,7 +5261,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register_page.py" line="-891" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="-503" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -5391,7 +5401,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>— 不导入 —</translation>
         </message>
         <message>
-            <location line="+195" />
+            <location line="+187" />
             <source>a trademark registration number has up to 9 digits (e.g. 1234567)</source>
             <translation>商标注册号最多 9 位数字（如 1234567）</translation>
         </message>
@@ -5459,7 +5469,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RightsRegisterPage</name>
         <message>
-            <location line="+612" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/page.py" line="-51" />
             <source>Rights register</source>
             <translation>权利登记库</translation>
         </message>
@@ -5502,7 +5512,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SavedTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-258" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+32" />
             <source>Pre-checks saved on the case, newest first. The case's reference opinion cites them with their inputs and engine version.</source>
             <translation>保存在本案件上的预判结果，最新的在前。案件的参考意见书会连同其输入和引擎版本加以引用。</translation>
         </message>
@@ -5638,7 +5648,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>咨询：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents_page.py" line="-645" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="-511" />
             <source>Documents: print</source>
             <translation>文书：打印</translation>
         </message>
@@ -5667,7 +5677,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SplitDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="-1105" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/patent.py" line="-441" />
             <source>Split the element</source>
             <translation>拆分技术特征</translation>
         </message>
@@ -5817,7 +5827,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TradeSecretTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck_page.py" line="+837" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="+55" />
             <source>The trade secret (document, technical information):</source>
             <translation>商业秘密（文件、技术信息）：</translation>
         </message>
@@ -5921,7 +5931,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location line="-356" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+113" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>

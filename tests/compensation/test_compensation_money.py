@@ -122,3 +122,29 @@ def test_amounts_entered_without_a_confidence_are_taken_as_entered_and_a_cut_has
     cut = [ln for ln in doubted.lines if ln.code == "discount"]
     assert doubted.total == Decimal("660000.00") and len(cut) == 1
     assert cut[0].amount == Decimal("160000.00") and "中" in cut[0].label.zh and "非法律规定" in cut[0].citation.zh
+
+
+def test_dates_and_options_that_cannot_apply_are_refused_by_field() -> None:
+    """Issue 13 item 5: a future infringement, knowledge before the infringement, non-use on a patent."""
+    from datetime import date
+
+    from qcy_workstation.compensation import CompensationInput, Evidence, estimate
+    from qcy_workstation.errors import ValidationError
+
+    base = {"actual_loss": Evidence.of(100000), "as_of": date(2026, 12, 2)}
+    cases = [
+        (dict(right_type="patent", infringement_date=date(2027, 1, 1)), "infringement_date", "date.future"),
+        (dict(right_type="patent", infringement_date=date(2024, 5, 1), known_date=date(2024, 1, 1)), "known_date",
+         "date.known_before_infringement"),
+        (dict(right_type="patent", infringement_date=date(2024, 5, 1), known_date=date(2027, 1, 1)), "known_date",
+         "date.future"),
+        (dict(right_type="patent", infringement_date=date(2024, 5, 1), trademark_unused_3y=True),
+         "trademark_unused_3y", "estimate.option_not_for_right"),
+    ]
+    for kwargs, field, reason in cases:
+        with pytest.raises(ValidationError) as caught:
+            estimate(CompensationInput(**kwargs, **base))
+        assert (caught.value.field, caught.value.reason) == (field, reason), kwargs
+    ok = estimate(CompensationInput(right_type="trademark", infringement_date=date(2024, 5, 1),
+                                    trademark_unused_3y=True, **base))
+    assert ok.total == 0 or ok.total >= 0  # the trademark case takes the option (no damages, costs only)

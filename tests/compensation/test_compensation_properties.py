@@ -47,6 +47,9 @@ def test_no_estimate_outside_the_statute(right_type, gi_route, day, loss, profit
     try:
         est = estimate(inp)
     except ValidationError as err:
+        if err.field == "infringement_date" and err.reason == "date.future":  # an infringement yet to come
+            assert day > date.today()
+            return
         if err.field == "infringement_date":  # no rules on file that early (trademark 2014, AUCL 2018)
             assert day < date(2018, 1, 1) and right_type != "patent"
             return

@@ -185,5 +185,5 @@ def test_gi_routes() -> None:
 
 
 def test_limitation_note_when_three_years_have_passed() -> None:
-    est = estimate(patent(known_date=date(2022, 1, 10), as_of=date(2026, 11, 24)))
+    est = estimate(patent(infringement_date=date(2021, 12, 1), known_date=date(2022, 1, 10), as_of=date(2026, 11, 24)))
     assert any("第七十四条" in n.zh and "可能已届满" in n.zh for n in est.notes)
