@@ -225,12 +225,14 @@ class CompensationEstimate:
             if lang == "zh":
                 out.append(f"计算构成（把握程度：中等）：{comp['formula_zh']}；依据：{comp['citation_zh']}")
                 if alt is not None:
-                    out.append(f"  按乘法理解（{comp['alternative_formula_zh']}）为 {format_rmb(alt)}")
+                    other_zh = "乘法" if comp.get("alternative_model") == "multiplicative" else "加法"
+                    out.append(f"  按{other_zh}理解（{comp['alternative_formula_zh']}）为 {format_rmb(alt)}")
             else:
                 out.append(f"Composition (confidence: {comp['confidence']}): {comp['formula_en']}; "
                            f"source: {comp['citation_en']}")
                 if alt is not None:
-                    out.append(f"  Multiplicative reading ({comp['alternative_formula_en']}): "
+                    out.append(f"  {str(comp.get('alternative_model', '')).capitalize()} reading "
+                               f"({comp['alternative_formula_en']}): "
                                f"{format_rmb(alt, lang='en')}")
         if lang == "zh":
             out.append(f"可能金额：{format_rmb(self.total)}（{rmb_capitals(self.total)}）")
@@ -481,7 +483,8 @@ def estimate(inp: CompensationInput) -> CompensationEstimate:
     stat_low, stat_likely, stat_high = statutory_estimate(rules, inp.statutory_factors)
     stat_for = {"low": stat_low, "likely": stat_likely, "high": stat_high}
     multiple = inp.punitive_multiple
-    composition_model = spc["composition"]["model"]
+    law_model = rules.punitive.composition if rules.punitive is not None else None
+    composition_model = law_model or spc["composition"]["model"]  # each law version's reading is rule data
 
     scenarios: list[Scenario] = []
     for name in SCENARIOS:
@@ -532,23 +535,37 @@ def estimate(inp: CompensationInput) -> CompensationEstimate:
     composition: dict[str, Any] = {"model": None}
     if multiple is not None and rules.punitive is not None:
         comp = spc["composition"]
+        formulas = {comp["model"]: comp["formula"], comp["alternative"]["model"]: comp["alternative"]["formula"]}
+        other = next(m for m in formulas if m != composition_model)
+        if law_model and rules.punitive.composition_reason is not None:
+            reason, citation = rules.punitive.composition_reason, rules.punitive.citation
+        else:
+            reason = Text(comp["reasoning"]["zh"], comp["reasoning"]["en"])
+            citation = Text(spc["source"]["zh"] + spc["base"]["article"]["zh"] + "；" + spc["civil_code"]["zh"],
+                            spc["source"]["en"] + " " + spc["base"]["article"]["en"] + "; " + spc["civil_code"]["en"])
         composition = {
-            "model": comp["model"],
-            "formula_zh": comp["formula"]["zh"], "formula_en": comp["formula"]["en"],
+            "model": composition_model,
+            "formula_zh": formulas[composition_model]["zh"], "formula_en": formulas[composition_model]["en"],
             "confidence": comp["confidence"],
-            "reasoning_zh": comp["reasoning"]["zh"], "reasoning_en": comp["reasoning"]["en"],
-            "citation_zh": spc["source"]["zh"] + spc["base"]["article"]["zh"] + "；" + spc["civil_code"]["zh"],
-            "citation_en": spc["source"]["en"] + " " + spc["base"]["article"]["en"] + "; " + spc["civil_code"]["en"],
-            "alternative_model": comp["alternative"]["model"],
-            "alternative_formula_zh": comp["alternative"]["formula"]["zh"],
-            "alternative_formula_en": comp["alternative"]["formula"]["en"],
+            "reasoning_zh": reason.zh, "reasoning_en": reason.en,
+            "citation_zh": citation.zh, "citation_en": citation.en,
+            "alternative_model": other,
+            "alternative_formula_zh": formulas[other]["zh"],
+            "alternative_formula_en": formulas[other]["en"],
         }
         if likely.basis != STATUTORY and not no_damages:
-            alt = _q(likely.base * multiple + likely.costs)
+            if other == "multiplicative":
+                alt = _q(likely.base * multiple + likely.costs)
+            else:
+                alt = _q(likely.base + likely.base * multiple + likely.costs)
             composition["alternative_total"] = amount_json(alt)
+            label = (Text(f"惩罚性赔偿：基数 × {multiple} 倍", f"punitive damages: base x {multiple}")
+                     if composition_model == "additive" else
+                     Text(f"按基数的 {multiple} 倍确定赔偿数额，超出基数的部分",
+                          f"compensation at {multiple} times the base: the part above the base"))
             lines.append(Line(
                 "punitive",
-                Text(f"惩罚性赔偿：基数 × {multiple} 倍", f"punitive damages: base x {multiple}"),
+                label,
                 likely.punitive_amount,
                 Text(rules.punitive.citation.zh + "；" + spc["source"]["zh"] + "第五条、第六条",
                      rules.punitive.citation.en + "; " + spc["source"]["en"] + " Arts. 5-6"),

@@ -55,6 +55,10 @@ class Punitive:
     requirement: Text
     citation: Text
     applies_to: tuple[str, ...] | None
+    # how this law version's text is read: "multiplicative" (total = base x multiple) or "additive"
+    # (compensatory + base x multiple); None: as the SPC 2021 interpretation reads it (punitive_spc_2021.json)
+    composition: str | None = None
+    composition_reason: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ def _parse_rule_set(raw: dict[str, Any]) -> RuleSet:
             requirement=Text.of(punitive_raw.get("requirement")),
             citation=Text.of(punitive_raw["citation"]),
             applies_to=tuple(applies) if applies else None,
+            composition=punitive_raw.get("composition"),
+            composition_reason=Text.of(punitive_raw["composition_reason"]) if punitive_raw.get("composition_reason")
+            else None,
         )
     return RuleSet(
         id=raw["id"],

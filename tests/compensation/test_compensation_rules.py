@@ -187,3 +187,25 @@ def test_gi_routes() -> None:
 def test_limitation_note_when_three_years_have_passed() -> None:
     est = estimate(patent(infringement_date=date(2021, 12, 1), known_date=date(2022, 1, 10), as_of=date(2026, 11, 24)))
     assert any("第七十四条" in n.zh and "可能已届满" in n.zh for n in est.notes)
+
+
+@pytest.mark.parametrize(("right", "day", "model", "total", "other"), [
+    # 2013 Trademark Law Art. 63(1): "一倍以上三倍以下确定赔偿数额": the compensation is 3x the base
+    ("trademark", date(2018, 5, 1), "multiplicative", Decimal("3000000.00"), Decimal("4000000.00")),
+    # laws read with the SPC 2021 interpretation: compensatory + base x multiple, the other reading shown
+    ("trademark", date(2020, 5, 1), "additive", Decimal("4000000.00"), Decimal("3000000.00")),
+    ("patent", date(2022, 5, 1), "additive", Decimal("4000000.00"), Decimal("3000000.00")),
+    ("trade_secret", date(2022, 5, 1), "additive", Decimal("4000000.00"), Decimal("3000000.00")),
+])
+def test_each_law_versions_reading_of_the_multiple_is_rule_data_and_the_other_reading_is_shown(
+        right, day, model, total, other) -> None:
+    """Issue 13 item 4: under the 2013 text a multiple of 3 gave 4x the base."""
+    est = estimate(CompensationInput(
+        right_type=right, infringement_date=day, actual_loss=Evidence.of(1000000, "high"),
+        punitive_multiple=Decimal(3), intent_circumstances=("continued_after_notice",),
+        seriousness_circumstances=("repeat_after_penalty",), as_of=date(2026, 12, 2)))
+    assert est.composition["model"] == model
+    assert est.total == total
+    assert Decimal(str(est.composition["alternative_total"]["amount"] if isinstance(
+        est.composition["alternative_total"], dict) else est.composition["alternative_total"])) == other
+    assert est.composition["reasoning_zh"] and est.composition["citation_zh"]
