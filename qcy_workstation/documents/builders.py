@@ -211,10 +211,21 @@ def compensation_section(estimate: dict[str, Any], lang: str) -> Section:
                 f"{comp['reasoning_en']}")
         if comp.get("alternative_total") is not None:
             alt = format_rmb(comp["alternative_total"], lang=lang)
-            text += (f"按乘法理解（{comp['alternative_formula_zh']}）的金额为{alt}。" if zh else
-                     f" Under the multiplicative reading ({comp['alternative_formula_en']}) the figure is {alt}.")
+            multiplicative = comp.get("alternative_model") == "multiplicative"
+            text += (f"按{'乘法' if multiplicative else '加法'}理解（{comp['alternative_formula_zh']}）的金额为{alt}。" if zh
+                     else f" Under the {'multiplicative' if multiplicative else 'additive'} reading "
+                          f"({comp['alternative_formula_en']}) the figure is {alt}.")
         blocks.append(Paragraph(text, style="note"))
         blocks.append(Paragraph(("依据：" if zh else "Source: ") + comp[f"citation_{key}"], style="note"))
+        # the circumstances the multiple rests on (SPC 2021 interpretation Arts. 3-4), in words
+        circ = estimate.get("circumstances") or {}
+        for kind, (zh_head, en_head) in (("intent", ("故意情形（惩罚性赔偿解释第三条）", "Intent (SPC 2021 interpretation Art. 3)")),
+                                         ("seriousness", ("情节严重情形（惩罚性赔偿解释第四条）",
+                                                          "Serious circumstances (SPC 2021 interpretation Art. 4)"))):
+            items = [c.get(key) or c.get("code", "") for c in circ.get(kind, [])]
+            if items:
+                blocks.append(Paragraph((zh_head + "：" + "；".join(items) + "。") if zh else
+                                        (en_head + ": " + "; ".join(items) + "."), style="note"))
     factors = estimate.get("statutory_factors") or {}
     if estimate.get("basis") == "statutory" and factors:
         blocks.append(Paragraph(

@@ -59,3 +59,19 @@ def test_a_utility_model_is_named_as_such_with_the_evaluation_report(case_data, 
         text = _text(build_document("reference-opinion", case, lang=lang, workstation=workstation,
                                     issue_date=date(2026, 11, 24)))
         assert all(w in text for w in words), (lang, words)
+
+
+def test_punitive_damages_print_the_circumstances_they_rest_on(case_data, workstation) -> None:
+    """Issue 13 item 4: the intent and seriousness circumstances (SPC 2021 Arts. 3-4) behind a multiple."""
+    from decimal import Decimal
+
+    from qcy_workstation.compensation import CompensationInput, Evidence, estimate
+
+    est = estimate(CompensationInput(
+        right_type="patent", infringement_date=date(2022, 5, 1), actual_loss=Evidence.of(1000000),
+        punitive_multiple=Decimal(2), intent_circumstances=("continued_after_notice",),
+        seriousness_circumstances=("repeat_after_penalty",))).to_dict()
+    text = _opinion(replace(case_data, compensation=est), workstation, _patent("literal", ["covered", "covered"]))
+    assert "故意情形（惩罚性赔偿解释第三条）：经原告或者利害关系人通知、警告后，仍继续实施侵权行为" in text
+    assert "情节严重情形（惩罚性赔偿解释第四条）" in text and "再次实施相同或者类似侵权行为" in text
+    assert "按乘法理解" in text
