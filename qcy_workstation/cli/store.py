@@ -62,13 +62,18 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     with store.read() as s:
         broken = audit.verify_chain(s)
     evidence = EvidenceService(store, ctx.staff).verify()
+    from qcy_workstation.documents.service import DocumentService
+
+    issued = DocumentService(store, ctx.staff).verify_issued()  # issued files are frozen: any change shows
     orphans = unreferenced_evidence(store)
-    ok = not broken and not evidence
+    ok = not broken and not evidence and not issued
     ctx.emit({"ok": ok, "damaged": False, "integrity": ["ok"], "audit_chain_broken_at": broken,
-              "evidence": evidence, "partial_files": partial, "unreferenced_files": orphans},
-             ("store ok; audit chain intact; evidence files intact" if ok else
+              "evidence": evidence, "issued_documents": issued, "partial_files": partial,
+              "unreferenced_files": orphans},
+             ("store ok; audit chain intact; evidence files intact; issued documents intact" if ok else
               f"integrity: ok; audit events failing the chain: {broken[:20]}; "
-              f"evidence problems: {[(e.case_number, e.original_name, e.problem) for e in evidence][:20]}")
+              f"evidence problems: {[(e.case_number, e.original_name, e.problem) for e in evidence][:20]}; "
+              f"issued documents: {[(d['document'], d['format'], d['problem']) for d in issued][:20]}")
              + _leftover_text(partial, orphans))
     return 0 if ok else 1
 

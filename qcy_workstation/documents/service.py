@@ -36,6 +36,7 @@ from qcy_workstation.documents.builders import (
     WorkstationInfo,
     build_document,
 )
+from qcy_workstation.documents.editable import draft_label
 from qcy_workstation.documents.labels import NUMBER_CODES
 from qcy_workstation.documents.model import DOCUMENT_KINDS, LANGS, DocumentContent
 from qcy_workstation.documents.models import CompensationRecord, DocumentFile, DocumentRecord
@@ -404,7 +405,7 @@ class DocumentService:
             options = json.loads(row.options_json or "{}")
             case_number = s.get(Case, row.case_id).number if row.case_id else None
         content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number)
-        content.number_label = ("（草稿）" if lang == "zh" else "(DRAFT) ") + content.number_label
+        content.number_label = draft_label(content.number_label, lang)
         data = render(content, fmt, template_dir=self.template_dir())
         self._write_out(data, out)
         with self.store.write() as s:
@@ -513,6 +514,22 @@ class DocumentService:
             with contextlib.suppress(OSError):  # file systems without modes
                 path.chmod(0o444)
         return digest
+
+    def verify_issued(self) -> list[dict[str, str]]:
+        """Every issued document's frozen files checked against their SHA-256 (``store check``): a file
+        missing or changed since it was issued is listed with the document it belongs to."""
+        problems: list[dict[str, str]] = []
+        with self.store.read() as s:
+            rows = s.execute(select(DocumentRecord.number, DocumentRecord.version, DocumentFile.format,
+                                    DocumentFile.sha256).join(DocumentFile, DocumentFile.document_id == DocumentRecord.id)
+                             ).all()
+        for number, version, fmt, digest in rows:
+            try:
+                self._read_blob(digest)
+            except IntegrityError as exc:
+                problems.append({"document": number, "version": str(version), "format": fmt,
+                                 "problem": "missing" if exc.reason == "document.file_missing" else "modified"})
+        return problems
 
     def _read_blob(self, digest: str) -> bytes:
         path = self.blob_path(digest)

@@ -448,7 +448,7 @@ def test_a_killed_evidence_add_leaves_a_partial_file_that_store_check_lists_then
     assert [(p["path"], p["removed"]) for p in report["partial_files"]] == [(str(partial[0]), True)]
     assert not partial[0].exists()
     code, out, _ = _cli("--db", str(db), "store", "check")
-    assert code == 0 and out.strip() == "store ok; audit chain intact; evidence files intact"
+    assert code == 0 and out.strip() == "store ok; audit chain intact; evidence files intact; issued documents intact"
     assert _digest(db) == before and _count(db, "evidence") == 0
 
 

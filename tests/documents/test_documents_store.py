@@ -114,6 +114,11 @@ def test_a_tampered_issued_file_is_refused(store, patent_case) -> None:  # type:
     path.write_bytes(b"changed")
     with pytest.raises(IntegrityError):
         li.reprint(issued.number, "docx")
+    # store check finds it too, naming the document (issue 13 item 9)
+    assert li.verify_issued() == [{"document": issued.number, "version": "1", "format": "docx",
+                                   "problem": "modified"}]
+    db = str(store.path)
+    assert main(["store", "--db", db, "check"]) == 1
 
 
 def test_saved_precheck_results_appear_in_the_reference_opinion(store, patent_case) -> None:  # type: ignore[no-untyped-def]
