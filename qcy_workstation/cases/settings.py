@@ -70,6 +70,8 @@ class SettingsService:
                 clean[key] = check_date_range(day, key, today=china_today()).isoformat() if day else ""
             elif key in EXTRA_KEYS:
                 extra[key] = validate_line(str(value), key, 1000)
+                if key == "template_dir" and extra[key]:
+                    _check_templates(extra[key])
             else:
                 clean[key] = validate_line(str(value), key, _TEXT_MAX)
         new = replace(current, **clean, extra=extra)  # type: ignore[arg-type]
@@ -112,3 +114,17 @@ def earliest_date(settings: WorkstationSettings) -> date:
 def load_settings(session) -> WorkstationSettings:  # type: ignore[no-untyped-def]
     """Settings read inside an open session (services that need deadline lengths mid-transaction)."""
     return _from_stored({row.key: row.value for row in session.execute(select(Setting)).scalars()})
+
+
+def _check_templates(folder: str) -> None:
+    """Refuse a template folder whose templates would fail or reach outside their placeholders (issue 12
+    item 2): checked when installed, so every desk sharing the store gets only templates that render."""
+    from pathlib import Path
+
+    from qcy_workstation.documents.docx_renderer import validate_template_dir
+
+    problems = validate_template_dir(Path(folder))
+    if problems:
+        raise ValidationError("the template folder is refused: " + "; ".join(problems[:5]), field="template_dir",
+                              value=folder, reason="template.invalid",
+                              params={"problems": "; ".join(problems[:5])})

@@ -207,3 +207,46 @@ def _apply_column_widths(tpl: DocxTemplate, content: model.DocumentContent) -> N
                 tcw = tc.get_or_add_tcPr().get_or_add_tcW()
                 tcw.set(qn("w:w"), str(width))
                 tcw.set(qn("w:type"), "dxa")
+
+
+def _sample_content(kind: str, lang: str) -> model.DocumentContent:
+    """A document of ``kind`` for an invented case that carries every field a template may show."""
+    from datetime import date
+
+    from qcy_workstation.documents.builders import CaseData, Decision, PartyInfo, RightInfo, build_document
+
+    status = {"acceptance-notice": "accepted", "non-acceptance-notice": "declined"}.get(kind, "in_progress")
+    case = CaseData(number="QCY-2026-00001", ip_type="patent", title="样例", applicant=PartyInfo("样例企业"),
+                    opponent=PartyInfo("对方企业"), rights=[RightInfo("patent", "ZL202010566088.9", "样例专利")],
+                    facts="样例案情。", received_on=date(2026, 1, 5), staff="样例", status=status,
+                    decisions={"accepted": Decision(date(2026, 1, 8)), "declined": Decision(date(2026, 1, 8), "样例理由")})
+    return build_document(kind, None if kind == "guidance" else case, lang=lang,
+                          options={"topic": "evidence", "memo": {"subject": "样例", "findings": [], "risks": [],
+                                                                 "recommendations": []}})
+
+
+def validate_template_dir(folder: Path) -> list[str]:
+    """The templates in ``folder`` that would fail: each ``<kind>.<lang>.docx`` is rendered once, in the
+    sandbox with undefined variables as errors, for an invented case. A template that names a variable the
+    documents do not provide, or reaches for Python internals, is listed with the reason. Run when the folder
+    is installed (``store settings template_dir=...``), so a broken or hostile template never reaches a desk."""
+    from jinja2 import StrictUndefined
+
+    strict = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    problems: list[str] = []
+    if not folder.is_dir():
+        return [f"{folder} is not a folder"]
+    for path in sorted(folder.glob("*.docx")):
+        parts = path.name.split(".")
+        if len(parts) != 3 or parts[0] not in model.DOCUMENT_KINDS or parts[1] not in model.LANGS:
+            continue  # not a template of ours: ignored (the documents look up <kind>.<lang>.docx only)
+        try:
+            tpl = DocxTemplate(str(path))
+            tpl.render(template_context(_sample_content(parts[0], parts[1]), tpl), jinja_env=strict)
+        except SecurityError as exc:
+            problems.append(f"{path.name}: reaches outside its placeholders ({exc})")
+        except TemplateError as exc:
+            problems.append(f"{path.name}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a damaged .docx raises many kinds; each is a refusal
+            problems.append(f"{path.name}: cannot be read ({type(exc).__name__})")
+    return problems

@@ -108,6 +108,8 @@ REASONS: dict[str, tuple[str, bool]] = {
     "estimate.option_not_for_right": (QT_TRANSLATE_NOOP(
         "Errors", "The three-year non-use defence applies to trademarks only: untick it for a {right_type} "
                   "estimate."), False),
+    "template.invalid": (QT_TRANSLATE_NOOP(
+        "Errors", "The template folder is refused, nothing was changed: {problems}"), False),
     "document.frozen": (QT_TRANSLATE_NOOP(
         "Errors", "An issued document is frozen: make a new version to change its text."), False),
     "document.review_status": (QT_TRANSLATE_NOOP(

@@ -2079,7 +2079,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>应对建议</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+280" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+281" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -2572,7 +2572,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+668" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
             <source>must be filled in.</source>
             <translation>必须填写。</translation>
         </message>
@@ -2803,6 +2803,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>The template folder is refused, nothing was changed: {problems}</source>
+            <translation>模板文件夹未被采用，设置未作任何更改：{problems}</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>An issued document is frozen: make a new version to change its text.</source>
             <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
         </message>
@@ -2967,7 +2972,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-179" />
+            <location line="-181" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -3458,12 +3463,12 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-432" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-433" />
             <source>New case form</source>
             <translation>新建案件表单</translation>
         </message>
         <message>
-            <location line="+203" />
+            <location line="+204" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
@@ -5658,7 +5663,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>文书：打印预览</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-382" />
+            <location filename="../../qcy_workstation/ui/pages/intake.py" line="-383" />
             <location line="+1" />
             <source>New case: save</source>
             <translation>新建案件：保存</translation>

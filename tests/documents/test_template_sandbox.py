@@ -38,3 +38,25 @@ def test_an_ordinary_staff_template_still_renders(tmp_path: Path) -> None:
     out = render_docx(content, template_dir=tmp_path)
     text = "\n".join(p.text for p in docx.Document(__import__("io").BytesIO(out)).paragraphs)
     assert content.title in text
+
+
+def test_a_template_folder_is_checked_when_it_is_installed(tmp_path: Path, store_path: Path, store, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Setting template_dir on a shared store: a hostile or broken template is refused before any desk uses it."""
+    import json
+
+    from qcy_workstation.cases.settings import SettingsService
+    from qcy_workstation.cli import main
+
+    hostile, typo, good = tmp_path / "hostile", tmp_path / "typo", tmp_path / "good"
+    for folder in (hostile, typo, good):
+        folder.mkdir()
+    _template(hostile, "{{ cycler.__init__.__globals__.os.system('id') }}")
+    _template(typo, "{{ titel }}")  # a variable the documents do not provide
+    _template(good, "{{ title }} · {{ number }}")
+    for folder, words in ((hostile, "outside its placeholders"), (typo, "titel")):
+        code = main(["store", "--db", str(store_path), "--json", "settings", f"template_dir={folder}"])
+        err = json.loads(capsys.readouterr().err)
+        assert code == 1 and err["reason"] == "template.invalid" and words in err["message"], err
+        assert "template_dir" not in SettingsService(store).get().extra  # nothing stored
+    assert main(["store", "--db", str(store_path), "settings", f"template_dir={good}"]) == 0
+    assert SettingsService(store).get().extra["template_dir"] == str(good)
