@@ -74,7 +74,9 @@ PAGE_ERRORS: dict[str, str] = {}  # module -> why it could not be loaded (shown 
 
 
 def load_pages() -> None:
-    """Import every module of ``qcy_workstation.ui.pages``: each registers its page(s) on import.
+    """Import every module of ``qcy_workstation.ui.pages`` (of a sub-package, its ``page`` module): each
+    registers its page(s) on import. A sub-package's ``__init__`` imports nothing, so the package can be
+    walked without loading Qt.
 
     A page whose module fails to import is left out (and logged, and named in the status bar): one broken
     feature must not keep the desk from working with the others.
@@ -83,6 +85,8 @@ def load_pages() -> None:
 
     for info in pkgutil.iter_modules(pages.__path__):
         name = f"{pages.__name__}.{info.name}"
+        if info.ispkg:  # a page split into modules (precheck/, documents/…): its ``page`` module registers it
+            name += ".page"
         try:
             importlib.import_module(name)
         except Exception as exc:  # any import-time failure of one feature's page

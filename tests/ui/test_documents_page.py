@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 
-from qcy_workstation.ui.pages.documents_page import PREVIEW_DPI, paint_pages
+from qcy_workstation.ui.pages.documents.preview import PREVIEW_DPI, paint_pages
 
 A4_POINTS = (595.28, 841.89)
 

@@ -2,10 +2,10 @@
 the window, edit the free-text parts, export to PDF or Word, print with the system's print dialog and
 print preview, and take a document through drafted -> reviewed -> issued by different staff.
 
-QtPdf is not part of the PySide6 wheel we ship, so the preview rasterises the PDF with pypdfium2 on the
-background runner (one page after the other, cancellable) and the GUI thread only shows the images. The
-same images, rendered at the printer's resolution, are painted onto the QPrinter pages: printing needs no
-PDF viewer and no network.
+Beside this module: ``preview`` (the render and rasterise workers and the pane that shows the pages),
+``output`` (print, print preview, export, reprint) and ``labels``. The editable parts of each document,
+the draft label and the check of an issued document's frozen PDF are the documents core's
+(``qcy_workstation.documents.editable``).
 
 Issued documents are frozen: their preview, export, reprint and print use the stored bytes (checked
 against their SHA-256), never a fresh rendering.
@@ -13,29 +13,21 @@ against their SHA-256), never a fresh rendering.
 
 from __future__ import annotations
 
-import hashlib
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QRect, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -46,284 +38,32 @@ from qcy_workstation.errors import QcyError
 from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
-from qcy_workstation.ui.models import Column, RowTableModel
+from qcy_workstation.ui.models import RowTableModel
+from qcy_workstation.ui.pages.documents import output
+from qcy_workstation.ui.pages.documents.labels import (
+    DOC_COLUMNS,
+    DOC_LANGS,
+    GUIDANCE_IP_TYPES,
+    KINDS,
+    TOPICS,
+    _tr,
+)
+from qcy_workstation.ui.pages.documents.preview import (
+    PREVIEW_DPI,
+    Preview,
+    PreviewPane,
+    Request,
+    make_preview,
+)
 from qcy_workstation.ui.widgets import described_shortcut
 
-KINDS = {
-    "acceptance-notice": QT_TRANSLATE_NOOP("DocumentsPage", "Acceptance notice"),
-    "non-acceptance-notice": QT_TRANSLATE_NOOP("DocumentsPage", "Non-acceptance notice"),
-    "consultation-record": QT_TRANSLATE_NOOP("DocumentsPage", "Consultation record"),
-    "advice-letter": QT_TRANSLATE_NOOP("DocumentsPage", "Advice letter"),
-    "reference-opinion": QT_TRANSLATE_NOOP("DocumentsPage", "Infringement reference opinion"),
-    "early-warning-memo": QT_TRANSLATE_NOOP("DocumentsPage", "Early-warning memo"),
-    "guidance": QT_TRANSLATE_NOOP("DocumentsPage", "Guidance for enquirers"),
-}
-TOPICS = {
-    "evidence": QT_TRANSLATE_NOOP("DocumentsPage", "Evidence preservation and notarisation"),
-    "administrative-complaint": QT_TRANSLATE_NOOP("DocumentsPage", "Administrative complaint"),
-    "mediation-arbitration": QT_TRANSLATE_NOOP("DocumentsPage", "Mediation and arbitration"),
-    "litigation": QT_TRANSLATE_NOOP("DocumentsPage", "Litigation steps and limitation periods"),
-    "customs": QT_TRANSLATE_NOOP("DocumentsPage", "Customs recordation"),
-    "overseas": QT_TRANSLATE_NOOP("DocumentsPage", "Overseas disputes"),
-}
-STATUS = {
-    "drafted": QT_TRANSLATE_NOOP("DocumentsPage", "Drafted"),
-    "reviewed": QT_TRANSLATE_NOOP("DocumentsPage", "Reviewed"),
-    "issued": QT_TRANSLATE_NOOP("DocumentsPage", "Issued"),
-}
-DOC_LANGS = {"zh": "中文", "en": "English"}
-GUIDANCE_IP_TYPES = ("", "patent", "trademark", "gi", "trade-secret")
 
+def _parts(kind: str) -> tuple[Any, ...]:
+    """The editable parts of a document of ``kind`` (the documents core is imported when the page is first
+    shown, not at start-up)."""
+    from qcy_workstation.documents.editable import EDITABLE
 
-@dataclass(frozen=True)
-class EditableText:
-    """A free-text part of a document that staff may rewrite: the builder option it sets and where the
-    builder puts its standard text (section index in the built content) so the editor can start from it."""
-
-    key: str  # option name; "memo.risks" sets options["memo"]["risks"]
-    label: str  # source text, context "DocumentsPage"
-    section: int | None  # None: no standard text (empty means "leave out")
-    paragraphs: bool = True  # a list of paragraphs (blank line between) or one text
-
-
-EDITABLE: dict[str, tuple[EditableText, ...]] = {
-    "acceptance-notice": (EditableText("next_steps", QT_TRANSLATE_NOOP("DocumentsPage", "Next steps"), 1),),
-    "non-acceptance-notice": (
-        EditableText("reasons", QT_TRANSLATE_NOOP("DocumentsPage", "Reasons for not accepting"), 0),),
-    "consultation-record": (
-        EditableText("remarks", QT_TRANSLATE_NOOP("DocumentsPage", "Remarks"), None, paragraphs=False),),
-    "advice-letter": (EditableText("advice", QT_TRANSLATE_NOOP("DocumentsPage", "Advice"), 1),),
-    "reference-opinion": (EditableText("advice", QT_TRANSLATE_NOOP("DocumentsPage", "Opinion (conclusion)"), -1),),
-    "early-warning-memo": (
-        EditableText("memo.risks", QT_TRANSLATE_NOOP("DocumentsPage", "Risks"), 2),
-        EditableText("memo.recommendations", QT_TRANSLATE_NOOP("DocumentsPage", "Recommendations"), 3),
-    ),
-    "guidance": (),
-}
-
-PREVIEW_DPI = 110
-UNREGISTERED = {"zh": "（未登记，无文号）", "en": "(not registered, no number)"}
-PRINT_DPI = 200
-
-# pdfium is not thread-safe: one rasterisation at a time, whichever worker runs it.
-_PDFIUM_LOCK = threading.Lock()
-
-
-class Cancelled(Exception):
-    """A preview was superseded or cancelled (the runner drops it silently)."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsPage", text)
-
-
-def _ui_lang() -> str:
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-
-
-def rasterise(pdf: bytes, dpi: int, report: Callable[[int, int], bool] | None = None) -> list[QImage]:
-    """Worker: the PDF's pages as QImages at ``dpi`` (QImage, unlike QPixmap, may be made off the GUI thread).
-    ``report(done, total)`` returning False stops with :class:`Cancelled`."""
-    import pypdfium2
-
-    images: list[QImage] = []
-    with _PDFIUM_LOCK:
-        doc = pypdfium2.PdfDocument(pdf)
-        try:
-            total = len(doc)
-            for i in range(total):
-                if report is not None and not report(i, total):
-                    raise Cancelled()
-                page = doc[i]
-                try:
-                    pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
-                finally:
-                    page.close()
-                image = QImage(pil.tobytes(), pil.width, pil.height, 3 * pil.width, QImage.Format.Format_RGB888)
-                image.setDotsPerMeterX(round(dpi / 0.0254))
-                image.setDotsPerMeterY(round(dpi / 0.0254))
-                images.append(image.copy())  # own the pixels: the PIL buffer goes away
-            if report is not None:
-                report(total, total)
-        finally:
-            doc.close()
-    return images
-
-
-def paint_pages(printer: QPrinter, images: list[QImage]) -> int:
-    """Paint page images onto the printer's pages, each scaled to fit the page and centred; returns the
-    number of pages painted. GUI thread (QPainter on a QPrinter)."""
-    painter = QPainter()
-    if not images or not painter.begin(printer):
-        return 0
-    try:
-        for i, image in enumerate(images):
-            if i:
-                printer.newPage()
-            area = painter.viewport()
-            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = area.x() + (area.width() - size.width()) // 2
-            y = area.y() + (area.height() - size.height()) // 2
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(QRect(x, y, size.width(), size.height()), image)
-    finally:
-        painter.end()
-    return len(images)
-
-
-def _split(text: str, paragraphs: bool) -> list[str] | str:
-    """Editor text -> option value: paragraphs are separated by an empty line."""
-    if not paragraphs:
-        return text.strip()
-    parts, current = [], []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            parts.append("".join(current) if _mostly_cjk(current) else " ".join(current))
-            current = []
-    if current:
-        parts.append("".join(current) if _mostly_cjk(current) else " ".join(current))
-    return parts
-
-
-def _mostly_cjk(lines: list[str]) -> bool:
-    text = "".join(lines)
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) > len(text) / 3
-
-
-def options_get(options: dict[str, Any], key: str) -> Any:
-    node: Any = options
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def _options_set(options: dict[str, Any], key: str, value: Any) -> None:
-    parts = key.split(".")
-    node = options
-    for part in parts[:-1]:
-        node = node.setdefault(part, {})
-    node[parts[-1]] = value
-
-
-def standard_texts(content: Any, kind: str) -> dict[str, str]:
-    """The builder's own text of each editable part (what staff start from), as editor text."""
-    from qcy_workstation.documents import Paragraph
-
-    out: dict[str, str] = {}
-    for part in EDITABLE.get(kind, ()):
-        if part.section is None or not content.sections:
-            out[part.key] = ""
-            continue
-        try:
-            section = content.sections[part.section]
-        except IndexError:
-            out[part.key] = ""
-            continue
-        out[part.key] = "\n\n".join(b.text for b in section.blocks if isinstance(b, Paragraph))
-    return out
-
-
-@dataclass
-class Request:
-    """What the page asks the worker to show: a free preview, or a document of the register."""
-
-    kind: str
-    case_number: str | None
-    lang: str
-    topic: str | None
-    options: dict[str, Any]
-    doc: Any = None  # DocumentView of the register, when one is selected
-    want_defaults: bool = False
-    dpi: int = PREVIEW_DPI  # times the screen's device pixel ratio: sharp on high-DPI screens
-
-
-@dataclass
-class Preview:
-    """What the worker hands back (plain values and QImages only)."""
-
-    request: Request
-    pdf: bytes
-    images: list[QImage]
-    number: str
-    title: str
-    defaults: dict[str, str] = field(default_factory=dict)
-    options: dict[str, Any] | None = None  # a register document's own options
-    frozen: bool = False
-
-
-def _issued_pdf(service: Any, view: Any) -> bytes:
-    """Worker: the frozen PDF of an issued document, checked against its SHA-256 (a view, not an export:
-    no audit event; exporting and printing it go through ``reprint``, which records one)."""
-    digest = view.files.get("pdf", "")
-    path = service.blob_path(digest)
-    data = path.read_bytes() if path.exists() else b""
-    if not data or hashlib.sha256(data).hexdigest() != digest:
-        from qcy_workstation.errors import IntegrityError
-
-        raise IntegrityError("the issued document's file is missing or was modified", field="document",
-                             value=digest)
-    return data
-
-
-def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, int], bool]) -> Preview:
-    """Worker: build and render the document asked for, then rasterise it page by page."""
-    from qcy_workstation.documents import render
-
-    defaults: dict[str, str] = {}
-    options: dict[str, Any] | None = None
-    frozen = False
-    if req.doc is not None:
-        view = req.doc
-        options = service.options(view.id)
-        if view.status == "issued":
-            pdf, number, title, frozen = _issued_pdf(service, view), view.number, view.title, True
-        else:  # as export_draft renders it, without recording an export
-            content = service.build(view.kind, view.case_number, lang=view.lang, topic=view.topic or None,
-                                    options=options, number=view.number)
-            content.number_label = ("（草稿）" if view.lang == "zh" else "(DRAFT) ") + content.number_label
-            pdf = render(content, "pdf", template_dir=service.template_dir())
-            number, title = content.number, content.title
-        if req.want_defaults:
-            plain = service.build(view.kind, view.case_number, lang=view.lang, topic=view.topic or None)
-            defaults = standard_texts(plain, view.kind)
-    else:
-        if not report(0, 1):
-            raise Cancelled()
-        if req.want_defaults:
-            plain = service.build(req.kind, req.case_number, lang=req.lang, topic=req.topic)
-            defaults = standard_texts(plain, req.kind)
-        # Not in the register yet: no number (the builder's default number could be another document's).
-        content = service.build(req.kind, req.case_number, lang=req.lang, topic=req.topic, options=req.options,
-                                number=UNREGISTERED[req.lang])
-        pdf = render(content, "pdf", template_dir=service.template_dir())
-        number, title = req.case_number or "", content.title
-    images = rasterise(pdf, req.dpi, report)
-    return Preview(req, pdf, images, number, title, defaults, options, frozen)
-
-
-def _short_sha(view: Any) -> str:
-    """The issued PDF's SHA-256, elided in the middle by the table (both ends stay readable to compare)."""
-    return str(view.files.get("pdf", ""))
-
-
-DOC_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda d: d.number),
-    Column(QT_TRANSLATE_NOOP("Columns", "Ver."), lambda d: d.version, align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Document"),
-           lambda d: _tr(KINDS.get(d.kind, d.kind)) + (f" · {_tr(TOPICS[d.topic])}" if d.topic in TOPICS else ""),
-           tooltip=lambda d: d.title),
-    Column(QT_TRANSLATE_NOOP("Columns", "Lang."), lambda d: DOC_LANGS.get(d.lang, d.lang)),
-    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda d: _tr(STATUS.get(d.status, d.status))),
-    Column(QT_TRANSLATE_NOOP("Columns", "Drafted by"), lambda d: d.drafted_by),
-    Column(QT_TRANSLATE_NOOP("Columns", "Reviewed by"), lambda d: d.reviewed_by),
-    Column(QT_TRANSLATE_NOOP("Columns", "Issued by"), lambda d: d.issued_by),
-    Column(QT_TRANSLATE_NOOP("Columns", "SHA-256 (PDF)"), _short_sha,
-           tooltip=lambda d: "\n".join(f"{k.upper()}: {v}" for k, v in d.files.items())),
-]
+    return EDITABLE.get(kind, ())
 
 
 class DocumentsPage(QWidget):
@@ -345,7 +85,6 @@ class DocumentsPage(QWidget):
         self.ctx, self.window_ = ctx, window
         self.case_number: str | None = None
         self.preview: Preview | None = None
-        self.pixmaps: list[QPixmap] = []
         self.editors: dict[str, QPlainTextEdit] = {}
         self.editor_labels: dict[str, QLabel] = {}
         self._task: Any = None
@@ -518,41 +257,12 @@ class DocumentsPage(QWidget):
         ll.addWidget(vsplit, 1)
         ll.addWidget(self.message)
 
-        # --- right: the preview
-        right = QWidget(self)
-        pr = QVBoxLayout(right)
-        pr.setContentsMargins(6, 0, 0, 0)
-        info = QHBoxLayout()
-        self.preview_info = QLabel(right)
-        self.preview_info.setObjectName("docPreviewInfo")
-        self.preview_info.setStyleSheet("color: #5f6b7a;")
-        self.progress = QProgressBar(right)
-        self.progress.setObjectName("docProgress")
-        self.progress.setMaximumWidth(180)
-        self.progress.hide()
-        self.cancel_button = QPushButton(right)
-        self.cancel_button.setObjectName("docCancel")
-        self.cancel_button.clicked.connect(self.cancel_preview)
-        self.cancel_button.hide()
-        info.addWidget(self.preview_info, 1)
-        info.addWidget(self.progress)
-        info.addWidget(self.cancel_button)
-        self.pages_host = QWidget()
-        self.pages_host.setObjectName("docPages")
-        self.pages_host.setStyleSheet("QWidget#docPages { background: #8a949f; }")
-        self.pages_layout = QVBoxLayout(self.pages_host)
-        self.pages_layout.setContentsMargins(16, 16, 16, 16)
-        self.pages_layout.setSpacing(14)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.page_labels: list[QLabel] = []
-        self.scroll = QScrollArea(right)
-        self.scroll.setObjectName("docPreviewScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_host)
-        self.scroll.setStyleSheet("QScrollArea { background: #8a949f; }")
-        self.scroll.viewport().installEventFilter(self)  # fit the pages whenever the preview's width changes
-        pr.addLayout(info)
-        pr.addWidget(self.scroll, 1)
+        # --- right: the preview (preview.PreviewPane); its widgets keep their names on the page
+        right = PreviewPane(self)
+        right.cancel_button.clicked.connect(self.cancel_preview)
+        self.pane = right
+        self.preview_info, self.progress, self.cancel_button = right.preview_info, right.progress, right.cancel_button
+        self.pages_host, self.pages_layout, self.scroll = right.pages_host, right.pages_layout, right.scroll
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -617,7 +327,7 @@ class DocumentsPage(QWidget):
         self.new_button.setToolTip(self.tr("Leave the selected document and start from the standard text"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.model.retranslate()
-        for part in EDITABLE.get(self.kind, ()):
+        for part in _parts(self.kind):
             label = self.editor_labels.get(part.key)
             if label is not None:
                 label.setText(_tr(part.label))
@@ -681,7 +391,7 @@ class DocumentsPage(QWidget):
                 item.widget().deleteLater()
         self.editors, self.editor_labels = {}, {}
         self._text_baseline = {}
-        parts = EDITABLE.get(self.kind, ())
+        parts = _parts(self.kind)
         for part in parts:
             label = QLabel(_tr(part.label), self.editors_host)
             label.setStyleSheet("font-weight: bold;")
@@ -699,14 +409,9 @@ class DocumentsPage(QWidget):
 
     def options(self) -> dict[str, Any]:
         """The free-text parts as builder options (what draft/update_draft/build take)."""
-        opts: dict[str, Any] = {}
-        for part in EDITABLE.get(self.kind, ()):
-            edit = self.editors.get(part.key)
-            if edit is None:
-                continue
-            value = _split(edit.toPlainText(), part.paragraphs)
-            if value:
-                _options_set(opts, part.key, value)
+        from qcy_workstation.documents.editable import texts_to_options
+
+        opts = texts_to_options(self.kind, {k: e.toPlainText() for k, e in self.editors.items()})
         if self.kind == "guidance" and self.ip_combo.currentData():
             opts["ip_type"] = self.ip_combo.currentData()
         return opts
@@ -934,51 +639,17 @@ class DocumentsPage(QWidget):
         self._preview_finished()
         if fill:
             if preview.options is not None:  # a register document: its own text, else the standard text
-                texts = {p.key: self._editor_text(preview.options, p, preview.defaults) for p in
-                         EDITABLE.get(preview.request.doc.kind, ())}
+                from qcy_workstation.documents.editable import editor_text
+
+                texts = {p.key: editor_text(preview.options, p, preview.defaults) for p in
+                         _parts(preview.request.doc.kind)}
                 self._set_editor_texts(texts)
             elif preview.defaults:
                 self._set_editor_texts(preview.defaults)
         self._update_buttons()
-        self.pixmaps = [QPixmap.fromImage(img) for img in preview.images]
-        for label in self.page_labels:
-            label.hide()
-            label.deleteLater()
-        self.page_labels = []
-        for i, _pix in enumerate(self.pixmaps):
-            label = QLabel(self.pages_host)
-            label.setObjectName(f"docPage{i + 1}")
-            label.setStyleSheet("background: white; border: 1px solid #5f6b7a;")
-            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.page_labels.append(label)
-        self._fit_pages()
+        self.pane.show_images(preview.images)
         self._show_info()
         self.previewed.emit()
-
-    @staticmethod
-    def _editor_text(options: dict[str, Any], part: EditableText, defaults: dict[str, str]) -> str:
-        value = options_get(options, part.key)
-        if value is None:
-            return defaults.get(part.key, "")
-        return "\n\n".join(value) if isinstance(value, list) else str(value)
-
-    def _fit_pages(self) -> None:
-        """Pages as wide as the preview allows (never wider than at 110 dpi), in logical pixels."""
-        ratio = max(1.0, self.devicePixelRatioF())
-        width = max(200, self.scroll.viewport().width() - 2 * 16 - 4)
-        for label, pix in zip(self.page_labels, self.pixmaps, strict=False):
-            logical = pix.width() / ratio
-            shown = pix if logical <= width else pix.scaledToWidth(round(width * ratio),
-                                                                  Qt.TransformationMode.SmoothTransformation)
-            shown.setDevicePixelRatio(ratio)
-            label.setPixmap(shown)
-            label.setFixedSize(round(shown.width() / ratio), round(shown.height() / ratio))
-
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self.pixmaps:
-            self._fit_pages()
-        return super().eventFilter(watched, event)
 
     def _show_info(self) -> None:
         p = self.preview
@@ -1062,129 +733,34 @@ class DocumentsPage(QWidget):
 
     # ------------------------------------------------------------------ export, reprint, print
 
-    def _ask_path(self, fmt: str, name: str) -> str:
-        caption = self.tr("Export PDF") if fmt == "pdf" else self.tr("Export Word")
-        filters = "PDF (*.pdf)" if fmt == "pdf" else "Word (*.docx)"
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"{name}.{fmt}", filters)
-        if path and not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        return path
-
     def export(self, fmt: str, path: str | None = None) -> None:
-        """Export what is shown to a file (asked for unless ``path`` is given). An issued document is
-        reprinted byte for byte; a draft is marked as such; every export is recorded in the audit trail."""
-        if self.kind != "guidance" and not self.case_number:
-            self.show_message(self.tr("This document needs a case: enter its number above."), error=True)
-            return
-        doc = self.selected
-        name = doc.number if doc is not None else (self.preview.number if self.preview else self.kind)
-        path = path or self._ask_path(fmt, name)
-        if not path:
-            return
-        kind, number, lang, topic, options = self.kind, self.case_number, self.lang, self.topic, self.options()
-
-        def work(s: Any) -> bytes:
-            if doc is None:
-                return s.export(kind, number, fmt, lang=lang, topic=topic, options=options, out=path)
-            if doc.status == "issued":
-                return s.reprint(doc.id, fmt, out=path)
-            return s.export_draft(doc.id, fmt, out=path)
-
-        def done(data: bytes) -> None:
-            self.show_message(self.tr("Saved %1\nSHA-256: %2").replace("%1", path).replace(
-                "%2", hashlib.sha256(data).hexdigest()))
-
-        self._run(work, done, "document_export")
+        """Export what is shown to a file (asked for unless ``path`` is given): ``output.export``."""
+        output.export(self, fmt, path)
 
     def reprint(self, fmt: str = "pdf", path: str | None = None) -> None:
-        """Save the selected issued document again: the same bytes as when it was issued."""
-        doc = self.selected
-        if doc is None or doc.status != "issued":
-            return
-        path = path or self._ask_path(fmt, f"{doc.number}-v{doc.version}")
-        if not path:
-            return
-        expected = doc.files.get(fmt, "")
+        """Save the selected issued document again, byte for byte: ``output.reprint``."""
+        output.reprint(self, fmt, path)
 
-        def done(data: bytes) -> None:
-            digest = hashlib.sha256(data).hexdigest()
-            self.last_reprint_sha256 = digest
-            same = self.tr("identical to the issued file") if digest == expected else self.tr("DIFFERENT")
-            self.show_message(self.tr("Reprinted %1: %4.\nSHA-256: %3\nFile: %2").replace("%1", doc.number).replace(
-                "%2", path).replace("%3", digest).replace("%4", same), error=digest != expected)
+    @property
+    def page_labels(self) -> list[QLabel]:
+        """The preview's page images on screen, one label per page."""
+        return self.pane.page_labels
 
-        self._run(lambda s: s.reprint(doc.id, fmt, out=path), done, "document_reprint")
-
-    def _print_images(self, then: Callable[[list[QImage]], None]) -> None:
-        """Images of the shown document at printer resolution (background), then ``then(images)``. An issued
-        document prints its frozen bytes (recorded as a reprint)."""
-        if self.preview is None:
-            self.show_message(self.tr("Nothing to print yet: preview a document first."), error=True)
-            return
-        doc = self.selected if self.preview.frozen else None
-        pdf = self.preview.pdf
-        service = self._service()
-
-        def work() -> list[QImage]:
-            data = service.reprint(doc.id, "pdf") if doc is not None else pdf
-            return rasterise(data, PRINT_DPI)
-
-        self.preview_info.setText(self.tr("Preparing the pages for the printer…"))
-        self.ctx.runner.submit(work, on_success=then, on_error=self._refused, name="document_print")
-
-    def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.preview.number if self.preview else "document")
-        from PySide6.QtGui import QPageSize
-
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setFullPage(True)  # the PDF carries its own margins
-        return printer
+    @property
+    def pixmaps(self) -> list[QPixmap]:
+        return self.pane.pixmaps
 
     def print_document(self) -> None:
         """The system's print dialog, then the pages (Ctrl+P)."""
-
-        def ready(images: list[QImage]) -> None:
-            self._show_info()
-            printer = self._printer()
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-                pages = paint_pages(printer, images)
-                self.show_message(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(len(images))))
-                self._record_print(pages, preview=False)
-
-        self._print_images(ready)
+        output.print_document(self)
 
     def print_preview(self) -> None:
         """Qt's print preview (page setup and printing from there), all offline."""
-
-        def ready(images: list[QImage]) -> None:
-            self._show_info()
-            # the dialog keeps only a pointer to the printer: the printer must outlive it (a temporary one was
-            # freed at once and the preview crashed the process)
-            self._preview_printer = self._printer()
-            dialog = QPrintPreviewDialog(self._preview_printer, self)
-            dialog.setObjectName("docPrintPreviewDialog")
-            dialog.paintRequested.connect(lambda printer: paint_pages(printer, images))
-            dialog.resize(900, 1000)
-            if dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted:  # accepted: printed from the preview
-                self._record_print(len(images), preview=True)
-
-        self._print_images(ready)
+        output.print_preview(self)
 
     def _record_print(self, pages: int, *, preview: bool) -> None:
         """Audit the print job just handed to the system (who printed which document, how many pages)."""
-        shown = self.preview
-        if shown is None or pages < 1:
-            return
-        req = shown.request
-        doc = req.doc
-        service = self._service()
-        self.ctx.runner.submit(
-            lambda: service.record_print(req.kind, req.case_number, lang=req.lang,
-                                         ref=doc.id if doc is not None else None, pages=pages,
-                                         number=shown.number, preview=preview),
-            on_error=self._refused, name="document_print_audit")
+        output.record_print(self, pages, preview=preview)
 
     # ------------------------------------------------------------------ messages
 
@@ -1211,4 +787,3 @@ class DocumentsPage(QWidget):
 register_page("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), DocumentsPage, order=50, icon="documents.svg",
               tooltip=QT_TRANSLATE_NOOP("Pages", "Notices, advice letters, opinions and guidance: preview, "
                                                  "print, review and issue"))
-
