@@ -58,5 +58,7 @@ STALE_PARTIAL_SECONDS = 3600
 #: The largest text file a pre-check reads (claims, product description, secret): the engines refuse more
 #: than 200,000 characters, at most 800 KB of UTF-8, so 8 MB is a wrong file (a video, a disk image).
 MAX_TEXT_FILE_BYTES = 8 << 20
+#: A PDF or Word file read for its text (claims, a brochure): pictures make it far larger than its text.
+MAX_DOCUMENT_FILE_BYTES = 64 << 20
 #: A ``precheck --batch`` file: one line per comparison; 256 MB is millions of lines, more is a wrong file.
 MAX_BATCH_FILE_BYTES = 256 << 20

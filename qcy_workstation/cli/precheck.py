@@ -11,41 +11,20 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from qcy_workstation import limits
 from qcy_workstation.cli.context import CliContext, add_common_options, safe_json
 from qcy_workstation.errors import QcyError, ValidationError
+from qcy_workstation.files import read_text_file
 
 RISK_ZH = {"high": "高", "medium": "中", "low": "低"}
 
 def _read_file(path: str | None, field: str, *, max_bytes: int = limits.MAX_TEXT_FILE_BYTES) -> str:
-    if not path:
-        raise ValidationError("a file is required", field=field)
+    """A file's text through the reader the desktop client uses (``qcy_workstation.files``); "-" is stdin."""
     if path == "-":
         return sys.stdin.read()
-    p = Path(path)
-    if not p.exists() or p.is_dir():
-        raise ValidationError(f"file not found: {path}", field=field, value=path)
-    if not p.is_file():  # /dev/zero, a pipe: reading it would never end
-        raise ValidationError(f"{path} is not a regular file", field=field, value=path, reason="file.unreadable")
-    if p.stat().st_size > max_bytes:
-        raise ValidationError(f"{path} is larger than {max_bytes:,} bytes", field=field, value=path,
-                              reason="file.too_large", params={"max": max_bytes})
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}", field=field, value=path,
-                              reason="file.unreadable") from None
-    if b"\x00" in raw[:65536]:
-        raise ValidationError(f"{path} is not a text file (binary content)", field=field, value=path)
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(f"cannot decode {path} (expected UTF-8 or GB18030)", field=field, value=path)
+    return read_text_file(path, field, max_bytes=max_bytes)
 
 
 def _as_list(value: Any) -> list[str]:

@@ -116,6 +116,20 @@ def test_binary_files_and_texts_without_a_claim_are_refused_by_name(tmp_path, ca
     assert json.loads(capsys.readouterr().err)["field"] == "suspect"
 
 
+def test_claims_in_a_word_file_are_read_as_the_desktop_reads_them(tmp_path, capsys):
+    """The CLI and the pre-check page share one reader (qcy_workstation.files): a .docx of the claims works in both."""
+    import docx
+
+    claims = tmp_path / "claims.docx"
+    document = docx.Document()
+    document.add_paragraph("1. 一种保温杯，包括杯体和杯盖，其特征在于：所述杯盖内设有复位弹簧。")
+    document.save(str(claims))
+    product = tmp_path / "product.txt"
+    product.write_text("这款保温杯由杯体和杯盖组成，杯盖内装有复位弹簧。", encoding="utf-8")
+    assert main(["precheck", "patent", "--claims", str(claims), "--product", str(product), "--json"]) == 0
+    assert "保温杯" in _json(capsys)["inputs"]["claims"]
+
+
 def test_trade_secret_text_lists_each_secret_point(tmp_path, capsys):
     a, b = tmp_path / "secret.txt", tmp_path / "suspect.txt"
     a.write_text("配方：环氧树脂 60份；固化剂 25份；纳米二氧化硅 15份。在 85℃ 下搅拌 30 分钟。", encoding="utf-8")

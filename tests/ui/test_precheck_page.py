@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush
 
 from qcy_workstation.cases.dto import NewCase, PartyInput, RightInput
 from qcy_workstation.precheck.common import ENGINE_VERSION
-from qcy_workstation.ui.pages.precheck_page import CURRENT_MATCH_BG, GREEN_BG, GREY_BG, MATCH_BG, RED_BG
+from qcy_workstation.ui.pages.precheck.common import CURRENT_MATCH_BG, GREEN_BG, GREY_BG, MATCH_BG, RED_BG
 
 CLAIMS = ("1. 一种保温杯，包括杯体、杯盖和密封圈，其特征在于：所述杯体为双层不锈钢真空结构；所述杯盖内设有温度显示屏；"
           "所述密封圈由硅胶制成，用于密封杯口。\n"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox
 from qcy_workstation.precheck import compare_marks
 from qcy_workstation.precheck.register import import_register, register_counts
 from qcy_workstation.precheck.screening import screen_trademark
-from qcy_workstation.ui.pages.precheck_page import RED_BG
+from qcy_workstation.ui.pages.precheck.common import RED_BG
 
 ROWS = [
     ["注册号", "Word", "注册人", "国际分类", "商标状态"],

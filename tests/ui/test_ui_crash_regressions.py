@@ -61,8 +61,8 @@ def test_a_claims_pdf_is_read_with_a_runtime_dependency(tmp_path) -> None:  # ty
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
+    from qcy_workstation.files import read_text_file
     from qcy_workstation.resources import font_path
-    from qcy_workstation.ui.pages.precheck_page import read_text_file
 
     pdfmetrics.registerFont(TTFont("QcyTestFont", str(font_path())))
     path = tmp_path / "claims.pdf"
