@@ -268,3 +268,13 @@ def described_shortcut(sequence: str, parent: QWidget, slot: Callable[[], object
     sc = QShortcut(QKeySequence(sequence), parent, slot)
     sc.setProperty(SHORTCUT_DESCRIPTION, description)
     return sc
+
+
+def human_size(n: int) -> str:
+    """A file size for people: 512 B, 1.5 KB, 3.2 MB."""
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"

@@ -12,13 +12,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,37 +36,27 @@ from qcy_workstation.cases.dto import (
     ConsultationFilter,
     ConsultationView,
     EvidenceView,
-    PartyInput,
     PartyView,
-    RightInput,
 )
-from qcy_workstation.cases.validation import ASSISTANCE, IP_TYPES, PRIORITIES
 from qcy_workstation.cases.workflow import REASON_REQUIRED
 from qcy_workstation.db.base import to_china_time
-from qcy_workstation.ui import errors, i18n
+from qcy_workstation.ui import i18n
 from qcy_workstation.ui.context import AppContext
+from qcy_workstation.ui.dialogs.add_right import AddRightDialog
+from qcy_workstation.ui.dialogs.edit_case import EditCaseDialog
+from qcy_workstation.ui.dialogs.edit_party import EditPartyDialog
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
 from qcy_workstation.ui.widgets import (
     EmptyState,
     ReasonDialog,
-    ValidatedLineEdit,
     described_shortcut,
-    ok_cancel_buttons,
+    human_size,
     show_error,
 )
 
 # The workflow buttons, in the order a case usually moves.
 WORKFLOW_TARGETS = ("accepted", "declined", "in_progress", "opinion_issued", "closed", "received", "withdrawn")
-
-
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
 
 
 DETAIL_KEYS = {
@@ -373,197 +358,6 @@ class EvidenceTab(QWidget):
         # A verified copy under the original name, so the system picks the right program for it.
         self.page.ctx.runner.submit(lambda: service.export_copy(row.id, folder), on_success=done,
                                     name="open_evidence")
-
-
-class EditCaseDialog(QDialog):
-    """The case's own fields and its opposing party; ``changes()`` returns only what was changed."""
-
-    def __init__(self, case: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("editCaseDialog")
-        self.case = case
-        self.setMinimumWidth(560)
-        form = QFormLayout()
-        self.title = ValidatedLineEdit(parent=self)
-        self.title.setObjectName("title")
-        self.title.setText(case.title)
-        self.staff = QLineEdit(case.staff, self)
-        self.priority = QComboBox(self)
-        for code in PRIORITIES:
-            self.priority.addItem(i18n.label(i18n.PRIORITY, code), code)
-        self.priority.setCurrentIndex(max(self.priority.findData(case.priority), 0))
-        self.confidential = QCheckBox(self)
-        self.confidential.setChecked(case.confidential)
-        self.assistance: dict[str, QCheckBox] = {}
-        assist = QWidget(self)
-        grid = QGridLayout(assist)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, code in enumerate(ASSISTANCE):
-            cb = QCheckBox(i18n.label(i18n.ASSISTANCE, code), assist)
-            cb.setChecked(code in case.assistance)
-            self.assistance[code] = cb
-            grid.addWidget(cb, i // 2, i % 2)
-        self.facts = QPlainTextEdit(case.facts, self)
-        self.facts.setTabChangesFocus(True)
-        self.outcome = QPlainTextEdit(case.outcome, self)
-        self.outcome.setTabChangesFocus(True)
-        self.outcome.setMaximumHeight(80)
-        self.opponent = QLineEdit(case.opponent.name if case.opponent else "", self)
-        self.opponent_uscc = ValidatedLineEdit(errors.uscc_problem, self)
-        self.opponent_uscc.setText((case.opponent.uscc or "") if case.opponent else "")
-        rows = ((self.tr("&Title"), self.title), (self.tr("&Handled by"), self.staff),
-                (self.tr("&Priority"), self.priority), ("", self.confidential), (self.tr("Assistance wanted"), assist),
-                (self.tr("&Facts"), self.facts), (self.tr("&Outcome"), self.outcome),
-                (self.tr("Opposing party"), self.opponent), (self.tr("Its credit code"), self.opponent_uscc))
-        for text, widget in rows:
-            form.addRow(text, widget)
-        self.confidential.setText(self.tr("Confidential (hidden from exports)"))
-        self.setWindowTitle(self.tr("Edit case %1").replace("%1", case.number))
-        buttons = ok_cancel_buttons(self, self._accept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def _accept(self) -> None:
-        if not self.title.text():
-            self.title.set_problem(i18n.field_label("title") + ": "
-                                   + QCoreApplication.translate("Errors", "must be filled in."))
-            return
-        if self.opponent_uscc.problem:
-            self.opponent_uscc.setFocus()
-            return
-        self.accept()
-
-    def changes(self) -> dict[str, Any]:
-        c = self.case
-        now = {"title": self.title.text(), "staff": self.staff.text().strip(),
-               "priority": self.priority.currentData(), "confidential": self.confidential.isChecked(),
-               "assistance": tuple(code for code, cb in self.assistance.items() if cb.isChecked()),
-               "facts": self.facts.toPlainText().strip(), "outcome": self.outcome.toPlainText().strip()}
-        before = {"title": c.title, "staff": c.staff, "priority": c.priority, "confidential": c.confidential,
-                  "assistance": tuple(c.assistance), "facts": c.facts, "outcome": c.outcome}
-        return {k: v for k, v in now.items() if v != before[k]}
-
-    def opponent_change(self) -> PartyInput | None | bool:
-        """The new opposing party, None to remove it, or False when unchanged."""
-        old = self.case.opponent
-        name, uscc = self.opponent.text().strip(), self.opponent_uscc.text() or None
-        if (name, uscc) == ((old.name, old.uscc) if old else ("", None)):
-            return False
-        return PartyInput(name=name, uscc=uscc) if name else None
-
-
-class AddRightDialog(QDialog):
-    """A right found after intake (a further patent, another registration)."""
-
-    def __init__(self, ip_type: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from qcy_workstation.ui.pages.intake import _RightFields
-
-        self.setObjectName("addRightDialog")
-        self.setMinimumWidth(480)
-        self.kind = QComboBox(self)
-        self.stack = QStackedWidget(self)
-        self.fields: dict[str, Any] = {}
-        for kind in IP_TYPES:
-            self.kind.addItem(i18n.label(i18n.IP_TYPE, kind), kind)
-            self.fields[kind] = _RightFields.build(kind)
-            self.stack.addWidget(self.fields[kind])
-        self.kind.currentIndexChanged.connect(
-            lambda _i: self.stack.setCurrentWidget(self.fields[self.kind.currentData()]))
-        self.kind.setCurrentIndex(max(self.kind.findData(ip_type), 0))
-        self.stack.setCurrentWidget(self.fields[self.kind.currentData()])
-        self.setWindowTitle(self.tr("Add a right"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.kind)
-        layout.addWidget(self.stack)
-        layout.addWidget(buttons)
-
-    def _accept(self) -> None:
-        fields = self.fields[self.kind.currentData()]
-        bad = [w for w in fields.widgets.values() if isinstance(w, ValidatedLineEdit) and w.problem]
-        if bad:
-            bad[0].setFocus()
-            return
-        if fields.right() is not None:
-            self.accept()
-
-    def right(self) -> RightInput | None:
-        return self.fields[self.kind.currentData()].right()
-
-
-class EditPartyDialog(QDialog):
-    """The applicant's or opponent's details. The party is one record shared by all its cases: the dialog
-    says so when ``shared`` (the number of its cases) is more than one."""
-
-    def __init__(self, role: str, party: PartyView, shared: int = 1, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("editPartyDialog")
-        self.role, self.party = role, party
-        self.setMinimumWidth(520)
-        self.setWindowTitle(self.tr("Edit %1").replace("%1", i18n.label(i18n.ROLE, role)))
-        self.name = ValidatedLineEdit(parent=self)
-        self.name.setObjectName(f"{role}_name")
-        self.name.setText(party.name)
-        self.uscc = ValidatedLineEdit(errors.uscc_problem, self)
-        self.uscc.setObjectName(f"{role}_uscc")
-        self.uscc.setText(party.uscc or "")
-        self.kind = QComboBox(self)
-        for code in ("enterprise", "person"):
-            self.kind.addItem(i18n.label(i18n.PARTY_KIND, code), code)
-        self.kind.setCurrentIndex(max(self.kind.findData(party.kind), 0))
-        self.contact = QLineEdit(party.contact, self)
-        self.phone = ValidatedLineEdit(parent=self)
-        self.phone.setObjectName(f"{role}_phone")
-        self.phone.setText(party.phone)
-        self.email = ValidatedLineEdit(parent=self)
-        self.email.setObjectName(f"{role}_email")
-        self.email.setText(party.email)
-        self.address = QLineEdit(party.address, self)
-        self.industry = QLineEdit(party.industry, self)
-        self.settled = QCheckBox(self.tr("Settled enterprise"), self)
-        self.settled.setChecked(party.settled)
-        form = QFormLayout()
-        for text, widget in ((self.tr("Name"), self.name), (self.tr("Credit code"), self.uscc),
-                             (self.tr("Kind"), self.kind), (self.tr("Contact person"), self.contact),
-                             (self.tr("Phone"), self.phone), (self.tr("E-mail"), self.email),
-                             (self.tr("Address"), self.address), (self.tr("Industry"), self.industry),
-                             ("", self.settled)):
-            form.addRow(text, widget)
-        self.shared_note = QLabel(self)
-        self.shared_note.setObjectName("sharedPartyNote")
-        self.shared_note.setWordWrap(True)
-        self.shared_note.setStyleSheet("color: #8a5a00; background: #fff4e0; padding: 6px 8px; border-radius: 4px;")
-        self.shared_note.setText(self.tr(
-            "%1 appears in %2 cases. The change applies to all of them.").replace("%1", party.name)
-            .replace("%2", str(shared)))
-        self.shared_note.setVisible(shared > 1)
-        self.buttons = buttons = ok_cancel_buttons(self, self._accept)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.shared_note)
-        layout.addWidget(buttons)
-
-    def _accept(self) -> None:
-        if not self.name.text():
-            self.name.set_problem(i18n.field_label("name") + ": "
-                                  + QCoreApplication.translate("Errors", "must be filled in."))
-            self.name.setFocus()
-            return
-        if self.uscc.problem:
-            self.uscc.setFocus()
-            return
-        self.accept()
-
-    def party_input(self) -> PartyInput:
-        return PartyInput(name=self.name.text(), uscc=self.uscc.text().strip().upper() or None,
-                          kind=self.kind.currentData(), address=self.address.text(), contact=self.contact.text(),
-                          phone=self.phone.text(), email=self.email.text(), industry=self.industry.text(),
-                          settled=self.settled.isChecked())
 
 
 class CaseDetailPage(QWidget):
