@@ -11,6 +11,8 @@ IP_TYPES: dict[str, tuple[str, str]] = {
     "trademark": ("商标", "Trademark"), "patent": ("专利", "Patent"), "gi": ("地理标志", "GI"),
     "trade-secret": ("商业秘密", "Trade secret"),
 }
+#: ``IP_TYPES`` with the empty code (a consultation or a case that names no type) as "not stated".
+IP_TYPES_OR_UNSTATED: dict[str, tuple[str, str]] = {**IP_TYPES, "": ("未注明", "Not stated")}
 CASE_STATUSES: dict[str, tuple[str, str]] = {
     "received": ("已收案", "Received"), "accepted": ("已受理", "Accepted"), "declined": ("不予受理", "Declined"),
     "in_progress": ("办理中", "In progress"), "opinion_issued": ("已出具意见", "Opinion issued"),
@@ -27,6 +29,12 @@ ASSISTANCE_KINDS: dict[str, tuple[str, str]] = {
     "dispute-route": ("维权途径指导", "Dispute route"),
     "early-warning": ("预警分析", "Early warning"),
 }
+#: Early-warning projects and risks (the warning memo, the statistics).
+PROJECT_KINDS: dict[str, tuple[str, str]] = {
+    "rd": ("研发", "R&D"), "trade": ("贸易（出口、展会）", "Trade (exports, exhibitions)"),
+    "investment": ("投资", "Investment"), "tech_transfer": ("技术转移", "Technology transfer"),
+}
+SEVERITIES: dict[str, tuple[str, str]] = {"high": ("高", "High"), "medium": ("中", "Medium"), "low": ("低", "Low")}
 PRIORITIES: dict[str, tuple[str, str]] = {
     "low": ("低", "Low"), "normal": ("普通", "Normal"), "high": ("高", "High"), "urgent": ("紧急", "Urgent"),
 }

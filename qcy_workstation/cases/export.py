@@ -1,6 +1,7 @@
 """Excel export of a filtered case list: what staff hand to the platform or keep for their own counts.
 
-Reuses the statistics tables' XLSX writer, so every workbook the workstation writes looks the same.
+Written by the same XLSX writer as the statistics tables (``qcy_workstation.tables``), so every workbook
+the workstation writes looks the same.
 The export is one audit event (who exported which filter, how many rows, the file's SHA-256).
 """
 
@@ -15,9 +16,7 @@ from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import CaseFilter
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.db.store import Store
-from qcy_workstation.stats.export import export_table_xlsx
-from qcy_workstation.stats.figures import Table
-from qcy_workstation.stats.labels import IP_TYPES, STATUSES
+from qcy_workstation.tables import Table, write_tables_xlsx
 
 HEADERS = {
     "zh": ("编号", "名称", "类型", "状态", "收案日期", "期限", "期限状态", "申请人", "对方当事人", "承办人", "优先级", "保密"),
@@ -31,7 +30,8 @@ def case_list_table(svc: CaseService, f: CaseFilter, *, lang: str = "zh") -> Tab
     """Every case matching ``f`` (no paging), newest first, as a table with display labels."""
     i = 0 if lang == "zh" else 1
     rows = tuple(
-        (r.number, r.title, IP_TYPES.get(r.type, (r.type, r.type))[i], STATUSES.get(r.status, (r.status,) * 2)[i],
+        (r.number, r.title, labels.IP_TYPES_OR_UNSTATED.get(r.type, (r.type, r.type))[i],
+         labels.CASE_STATUSES.get(r.status, (r.status,) * 2)[i],
          r.received_on.isoformat(), r.due.isoformat() if r.due else "", _DEADLINE[r.deadline_state][i],
          r.applicant, r.opponent, r.staff, labels.name(labels.PRIORITIES, r.priority, lang),
          ("是" if r.confidential else "") if lang == "zh" else ("yes" if r.confidential else ""))
@@ -44,7 +44,7 @@ def export_case_list_xlsx(store: Store, f: CaseFilter, path: str | Path, *, acto
     """Write the filtered case list to ``path`` and record the export in the audit trail."""
     svc = CaseService(store, actor)
     table = case_list_table(svc, f, lang=lang)
-    out = export_table_xlsx(table, path, lang=lang)
+    out = write_tables_xlsx([table], path, lang=lang)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     with store.write() as s:
         audit.record(s, actor=actor, action="export", entity="case_list", entity_id=out.name,

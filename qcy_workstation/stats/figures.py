@@ -34,6 +34,7 @@ from qcy_workstation.db.store import Store
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.stats import labels as L
 from qcy_workstation.stats import models as _indexes  # noqa: F401  (the indexes these queries rely on)
+from qcy_workstation.tables import Table
 
 OUTCOME_STATUSES = ("opinion_issued", "closed", "declined", "withdrawn")
 
@@ -71,33 +72,6 @@ class StatsPeriod:
         a = self.date_from.isoformat() if self.date_from else ("开始" if lang == "zh" else "start")
         b = self.date_to.isoformat() if self.date_to else ("至今" if lang == "zh" else "now")
         return f"{a} — {b}"
-
-
-@dataclass(frozen=True)
-class Table:
-    """One dashboard table (also one XLSX sheet and one report section): headers and plain rows."""
-
-    key: str
-    title_zh: str
-    title_en: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
-    chart: bool = True  # worth a bar chart (label column + first numeric column)
-    percent: tuple[int, ...] = ()  # columns holding a fraction 0-1, shown as a percentage
-
-    def cell_text(self, column: int, value: Any) -> str:
-        """A cell as display text (percent columns as ``43.3%``, missing values as a dash)."""
-        if value is None:
-            return "—"
-        if column in self.percent and isinstance(value, int | float):
-            return f"{value:.1%}"
-        if isinstance(value, float):
-            return f"{value:g}"
-        return str(value)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "title_zh": self.title_zh, "title_en": self.title_en,
-                "headers": list(self.headers), "rows": [list(r) for r in self.rows]}
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,18 @@
 """Display names (Chinese / English) of the codes the figures are keyed by. Keys stay codes in JSON.
 
-The case codes (IP types, statuses, channels, assistance kinds) come from ``qcy_workstation.labels``."""
+The case codes (IP types, statuses, channels, assistance kinds) and the early-warning project kinds and
+severities come from ``qcy_workstation.labels``."""
 
 from __future__ import annotations
 
 from qcy_workstation import labels as core
 
-IP_TYPES = {**core.IP_TYPES, "": ("未注明", "Not stated")}
+IP_TYPES = core.IP_TYPES_OR_UNSTATED
 STATUSES = core.CASE_STATUSES
 CHANNELS = core.CHANNELS
 ASSISTANCE = core.ASSISTANCE_KINDS
-PROJECT_KINDS = {"rd": ("研发", "R&D"), "trade": ("贸易（出口、展会）", "Trade (exports, exhibitions)"),
-                 "investment": ("投资", "Investment"), "tech_transfer": ("技术转移", "Technology transfer")}
-SEVERITIES = {"high": ("高", "High"), "medium": ("中", "Medium"), "low": ("低", "Low")}
+PROJECT_KINDS = core.PROJECT_KINDS
+SEVERITIES = core.SEVERITIES
 RISK_STATUSES = {"open": ("待处理", "Open"), "accepted": ("已接受", "Accepted"), "resolved": ("已解决", "Resolved")}
 OUTCOMES = {"opinion_issued": ("出具意见", "Opinion issued"), "closed": ("结案", "Closed"),
             "declined": ("不予受理", "Declined"), "withdrawn": ("撤回", "Withdrawn")}

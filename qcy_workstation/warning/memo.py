@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from qcy_workstation import labels
 from qcy_workstation.cases.dto import WorkstationSettings
-from qcy_workstation.stats import labels as L
 from qcy_workstation.warning.dto import ProjectView, RiskView
 from qcy_workstation.warning.screening import DISCLAIMER_EN, DISCLAIMER_ZH, action_text
 
@@ -45,11 +45,11 @@ def build_memo(project: ProjectView, settings: WorkstationSettings, *, lang: str
     risks = [r for r in project.risks if r.active and r.status != "resolved"]
     findings = [[r.subject, f"{r.target}（{r.target_ref}）" if r.target_ref and zh else
                  (f"{r.target} ({r.target_ref})" if r.target_ref else r.target),
-                 _l(CATEGORY[r.category], lang), L.label(r.severity, lang, L.SEVERITIES),
+                 _l(CATEGORY[r.category], lang), labels.name(labels.SEVERITIES, r.severity, lang),
                  _short(r.reason if zh else r.reason_en)] for r in risks]
     header = (["拟用对象", "在先权利/案件", "类别", "风险等级", "说明"] if zh else
               ["Project item", "Earlier right / case", "Kind", "Risk", "Note"])
-    risk_texts = [f"{i}. [{L.label(r.severity, lang, L.SEVERITIES)}] " + (r.reason if zh else r.reason_en)
+    risk_texts = [f"{i}. [{labels.name(labels.SEVERITIES, r.severity, lang)}] " + (r.reason if zh else r.reason_en)
                   for i, r in enumerate((r for r in risks if r.severity in ("high", "medium")), start=1)]
     if not risks:
         risk_texts = ["经对照本工作站掌握的权利信息，未发现需要提示的风险。" if zh else
@@ -79,7 +79,7 @@ def build_memo(project: ProjectView, settings: WorkstationSettings, *, lang: str
                    ("企业" if zh else "Enterprise", project.enterprise)]
     if project.enterprise_uscc:
         particulars.append(("统一社会信用代码" if zh else "USCC", project.enterprise_uscc))
-    particulars.append(("项目类型" if zh else "Kind", L.label(project.kind, lang, L.PROJECT_KINDS)))
+    particulars.append(("项目类型" if zh else "Kind", labels.name(labels.PROJECT_KINDS, project.kind, lang)))
     sep = "、" if zh else ", "
     for label_zh, label_en, values in (("目标市场", "Target markets", project.target_markets),
                                        ("关键技术特征", "Key features", project.key_features),

@@ -12,7 +12,6 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qcy_workstation.db.base import Base, utcnow
-from qcy_workstation.stats import models as _stats_indexes  # noqa: F401  (created by the same migration)
 
 
 class WarningProject(Base):
