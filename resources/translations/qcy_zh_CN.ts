@@ -514,7 +514,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-627" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+69" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
@@ -4350,7 +4350,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+348" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+352" />
             <source>Early warning</source>
             <translation>预警分析</translation>
         </message>
@@ -5178,7 +5178,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>ProjectDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-329" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="-333" />
             <source>New early-warning project</source>
             <translation>新建预警项目</translation>
         </message>
@@ -6035,7 +6035,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>WarningPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+132" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+133" />
             <source>Early warning</source>
             <translation>预警分析</translation>
         </message>
@@ -6075,7 +6075,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>设置风险状态</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+32" />
+            <source>No early-warning projects yet. Use “New project…” above to check a planned mark, technology or partner against the rights the workstation knows.</source>
+            <translation>还没有预警项目。点击上方“新建项目…”，将拟用的商标、技术或合作方与工作站掌握的权利信息对照检查。</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Known rights changed: re-screening the watch list…</source>
             <translation>已知权利有变化：正在复核监测名单…</translation>
         </message>

@@ -71,7 +71,11 @@ def test_no_estimate_outside_the_statute(right_type, gi_route, day, loss, profit
             assert lo <= s.base <= hi
             assert s.punitive_amount == 0
         else:
-            expected = (s.base * multiple).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if multiple else 0
+            # the law version's reading (rule data): additive = base x multiple on top of the base,
+            # multiplicative (2013 Trademark Law) = the compensation is base x multiple in all
+            reading = est.composition.get("model") if multiple else None
+            factor = (multiple - 1) if reading == "multiplicative" else multiple
+            expected = (s.base * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if multiple else 0
             assert s.punitive_amount == expected
         if multiple is not None:
             rules = rule_set_for(right_type, day, inp.gi_route)

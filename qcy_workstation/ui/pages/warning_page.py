@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel
+from qcy_workstation.ui.widgets import EmptyState
 
 
 def _lang() -> str:
@@ -239,7 +240,8 @@ class WarningPage(QWidget):
         rl.addWidget(self.status)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.project_view)
+        self.project_empty = EmptyState(self.project_view, self)
+        split.addWidget(self.project_empty)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
         split.setSizes([460, 900])
@@ -287,6 +289,9 @@ class WarningPage(QWidget):
     def _show_projects(self, rows: list[Any]) -> None:
         keep = self.current.number if self.current else None
         self.projects.set_rows(rows)
+        self.project_empty.set_empty(not rows, self.tr(
+            "No early-warning projects yet. Use “New project…” above to check a planned mark, technology or "
+            "partner against the rights the workstation knows."))
         for i, r in enumerate(rows):
             if r.number == keep:
                 self.project_view.selectRow(i)
