@@ -2304,7 +2304,12 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>%1 · %2 · 共 %3 页 · %4</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+3" />
+            <source>For staff: %1 legal point(s) in this document are not verified by the workstation; the document words them as subject to the official text. Check them before issuing (hover for the list).</source>
+            <translation>工作人员提示：本文书有 %1 处法律条款未经本工作站核对，文书中已表述为“以官方公布文本为准”。签发前请核对（鼠标悬停可见清单）。</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Drafts belong to a case: enter its number above.</source>
             <translation>草稿须属于某一案件：请在上方填写案件编号。</translation>
         </message>
@@ -5653,7 +5658,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>咨询：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="-511" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="-517" />
             <source>Documents: print</source>
             <translation>文书：打印</translation>
         </message>

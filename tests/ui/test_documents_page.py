@@ -167,3 +167,16 @@ def test_documents_follow_the_case_page_and_show_a_newly_saved_estimate(qtbot, w
         window.go("documents")
     text = pdf_text(docs.preview.pdf)
     assert "赔偿数额估算" in text and "人民币叁拾万元整" in text
+
+
+def test_unverified_legal_points_are_told_to_staff_on_the_page_not_in_the_document(qtbot, window):  # type: ignore[no-untyped-def]
+    """Issue 13 item 7: the litigation guidance cites articles not verified here; staff see it on the page."""
+    page = window.go("documents")
+    with qtbot.waitSignal(page.previewed, timeout=20000):
+        page.open("")
+    with qtbot.waitSignal(page.previewed, timeout=20000):
+        page.topic_combo.setCurrentIndex(page.topic_combo.findData("litigation"))
+    assert page.preview.staff_checks
+    assert "工作人员" in page.preview_info.text() and "未经本工作站核对" in page.preview_info.text()
+    assert "依记忆" in page.preview_info.toolTip()  # the staff notes themselves, for checking
+    assert "依记忆" not in pdf_text(page.preview.pdf)  # never in the document

@@ -658,8 +658,14 @@ class DocumentsPage(QWidget):
             return
         state = self.tr("issued, frozen copy") if p.frozen else (
             self.tr("draft") if p.request.doc is not None else self.tr("preview, not in the register"))
-        self.preview_info.setText(self.tr("%1 · %2 · %3 page(s) · %4").replace("%1", p.number or "—").replace(
-            "%2", p.title).replace("%3", str(len(p.images))).replace("%4", state))
+        info = self.tr("%1 · %2 · %3 page(s) · %4").replace("%1", p.number or "—").replace(
+            "%2", p.title).replace("%3", str(len(p.images))).replace("%4", state)
+        if p.staff_checks:  # unverified legal points: told to staff here, worded as a reservation in the document
+            info += "\n" + self.tr("For staff: %1 legal point(s) in this document are not verified by the workstation; "
+                                   "the document words them as subject to the official text. Check them before "
+                                   "issuing (hover for the list).").replace("%1", str(len(p.staff_checks)))
+        self.preview_info.setText(info)
+        self.preview_info.setToolTip("\n\n".join(p.staff_checks))
 
     # ------------------------------------------------------------------ workflow
 

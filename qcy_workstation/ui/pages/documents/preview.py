@@ -115,6 +115,7 @@ class Preview:
     defaults: dict[str, str] = field(default_factory=dict)
     options: dict[str, Any] | None = None  # a register document's own options
     frozen: bool = False
+    staff_checks: list[str] = field(default_factory=list)  # unverified points, for staff only (never printed)
 
 
 def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, int], bool]) -> Preview:
@@ -126,6 +127,7 @@ def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, 
     defaults: dict[str, str] = {}
     options: dict[str, Any] | None = None
     frozen = False
+    checks: list[str] = []
     if req.doc is not None:
         view = req.doc
         options = service.options(view.id)
@@ -137,6 +139,7 @@ def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, 
             content.number_label = draft_label(content.number_label, view.lang)
             pdf = render(content, "pdf", template_dir=service.template_dir())
             number, title = content.number, content.title
+            checks = list(content.metadata.get("staff_checks", []))
         if req.want_defaults:
             plain = service.build(view.kind, view.case_number, lang=view.lang, topic=view.topic or None)
             defaults = standard_texts(plain, view.kind)
@@ -151,8 +154,9 @@ def make_preview(service: Any, store: Any, req: Request, report: Callable[[int, 
                                 number=UNREGISTERED[req.lang])
         pdf = render(content, "pdf", template_dir=service.template_dir())
         number, title = req.case_number or "", content.title
+        checks = list(content.metadata.get("staff_checks", []))
     images = rasterise(pdf, req.dpi, report)
-    return Preview(req, pdf, images, number, title, defaults, options, frozen)
+    return Preview(req, pdf, images, number, title, defaults, options, frozen, checks)
 
 
 class PreviewPane(QWidget):
