@@ -24,7 +24,8 @@ _TEXT_MAX = 300
 
 #: Settings kept under ``extra`` that some feature reads, with what reads them. Any other key is refused:
 #: a typo (``acceptence_days=7``) used to be stored and never applied, so the clerk believed it had worked.
-EXTRA_KEYS = {"template_dir": "folder of staff-edited DOCX templates (documents.service.template_dir)"}
+EXTRA_KEYS = {"template_dir": "folder of staff-edited DOCX templates (documents.service.template_dir)",
+              "document_number_format": "document numbers, e.g. 秦创原维援〔{year}〕{seq}号 or QCY-{code}-{year}-{seq:04d}"}
 
 
 def known_keys() -> tuple[str, ...]:
@@ -72,6 +73,8 @@ class SettingsService:
                 extra[key] = validate_line(str(value), key, 1000)
                 if key == "template_dir" and extra[key]:
                     _check_templates(extra[key])
+                if key == "document_number_format" and extra[key]:
+                    _check_number_format(extra[key])
             else:
                 clean[key] = validate_line(str(value), key, _TEXT_MAX)
         new = replace(current, **clean, extra=extra)  # type: ignore[arg-type]
@@ -128,3 +131,19 @@ def _check_templates(folder: str) -> None:
         raise ValidationError("the template folder is refused: " + "; ".join(problems[:5]), field="template_dir",
                               value=folder, reason="template.invalid",
                               params={"problems": "; ".join(problems[:5])})
+
+
+def _check_number_format(fmt: str) -> None:
+    """A document number format must say the year and the sequence, and nothing else the documents do not
+    know ({code} is the kind's letters; without it the sequence runs across all kinds of a year)."""
+    import string
+
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(fmt) if f is not None}
+        sample = fmt.format(code="YJ", year=2026, seq=12)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise ValidationError(f"not a number format ({exc})", field="document_number_format", value=fmt,
+                              reason="settings.number_format") from None
+    if not {"year", "seq"} <= names or not names <= {"year", "seq", "code"} or not sample.strip():
+        raise ValidationError("a number format needs {year} and {seq} (and may use {code})",
+                              field="document_number_format", value=fmt, reason="settings.number_format")

@@ -279,10 +279,16 @@ class DocumentService:
     # ---------------------------------------------------------------------------------- register
 
     def _next_number(self, session: Any, kind: str, year: int) -> tuple[str, int]:
-        seq = session.execute(select(func.max(DocumentRecord.seq)).where(DocumentRecord.kind == kind,
-                                                                         DocumentRecord.year == year)).scalar()
-        seq = (seq or 0) + 1
-        return f"QCY-{NUMBER_CODES[kind]}-{year}-{seq:04d}", seq
+        """The next number in the format set by the workstation (setting ``document_number_format``, e.g.
+        ``秦创原维援〔{year}〕{seq}号``; default ``QCY-{code}-{year}-{seq:04d}``). Without ``{code}`` in the format
+        one sequence runs across every kind of document in the year, so two documents never share a number."""
+        fmt = SettingsService(self.store, self.actor).get().extra.get("document_number_format") or DEFAULT_NUMBER_FORMAT
+        per_kind = "{code" in fmt
+        query = select(func.max(DocumentRecord.seq)).where(DocumentRecord.year == year)
+        if per_kind:
+            query = query.where(DocumentRecord.kind == kind)
+        seq = (session.execute(query).scalar() or 0) + 1
+        return fmt.format(code=NUMBER_CODES[kind], year=year, seq=seq), seq
 
     def draft(self, kind: str, case_number: str | None, *, lang: str = "zh", topic: str | None = None,
               options: dict[str, Any] | None = None) -> DocumentView:
@@ -367,12 +373,18 @@ class DocumentService:
                                             reason="document.self_issue", params={"staff": self.actor},
                                             value=self.actor)
             kind, lang, topic, number, version = row.kind, row.lang, row.topic, row.number, row.version
+            reviewed_by = row.reviewed_by
             options = json.loads(row.options_json or "{}")
             case_number = s.get(Case, row.case_id).number if row.case_id else None
         day = issue_date or china_today()
         content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number,
                              issue_date=day)
         content.metadata["version"] = version
+        # the issued version names who reviewed and who issued it (issue 13 item 9)
+        zh = lang == "zh"
+        content.signature.staff_label = "审核人：" if zh else "Reviewed by "
+        content.signature.staff_name = (f"{reviewed_by}　签发人：{self.actor}" if zh else
+                                        f"{reviewed_by}; issued by {self.actor}")
         blobs = {fmt: render(content, fmt, template_dir=self.template_dir()) for fmt in FORMATS}
         for data in blobs.values():
             self._store_blob(data)
@@ -543,6 +555,7 @@ class DocumentService:
         return data
 
 
+DEFAULT_NUMBER_FORMAT = "QCY-{code}-{year}-{seq:04d}"
 UNREGISTERED = {"zh": "（未登记，无文号）", "en": "(not registered, no number)"}
 
 

@@ -110,6 +110,9 @@ REASONS: dict[str, tuple[str, bool]] = {
                   "estimate."), False),
     "template.invalid": (QT_TRANSLATE_NOOP(
         "Errors", "The template folder is refused, nothing was changed: {problems}"), False),
+    "settings.number_format": (QT_TRANSLATE_NOOP(
+        "Errors", "A document number format needs {year} and {seq} and may use {code}, e.g. 秦创原维援〔{year}〕{seq}号."),
+        False),
     "document.frozen": (QT_TRANSLATE_NOOP(
         "Errors", "An issued document is frozen: make a new version to change its text."), False),
     "document.review_status": (QT_TRANSLATE_NOOP(

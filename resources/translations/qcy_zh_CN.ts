@@ -2813,6 +2813,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <source>A document number format needs {year} and {seq} and may use {code}, e.g. 秦创原维援〔{year}〕{seq}号.</source>
+            <translation>文号格式须包含 {year} 和 {seq}，可使用 {code}，例如：秦创原维援〔{year}〕{seq}号。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>An issued document is frozen: make a new version to change its text.</source>
             <translation>已签发的文书已固定：如需修改文字，请建立新版本。</translation>
         </message>
@@ -2977,7 +2982,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-181" />
+            <location line="-184" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>

@@ -100,3 +100,29 @@ def test_an_estimate_under_another_rights_law_is_refused_on_the_case_and_left_ou
     # an estimate saved under the wrong law before this check existed is left out, not printed
     old = CaseData(number=number, ip_type="trademark", compensation={"right_type": "patent", "total": "1"})
     assert old.compensation is None
+
+
+def test_the_workstation_sets_its_document_numbers_and_the_issued_copy_names_reviewer_and_issuer(
+        store, cases) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 9: a proper document number (format in settings); 审核人 and 签发人 on the issued version."""
+    from qcy_workstation.cases.settings import SettingsService
+    from qcy_workstation.errors import ValidationError
+
+    admin = SettingsService(store, "管理员")
+    for bad in ("秦创原维援〔{year}〕号", "{year}-{seq}-{case}", "{year"):
+        with pytest.raises(ValidationError) as caught:
+            admin.update(document_number_format=bad)
+        assert caught.value.reason == "settings.number_format"
+    admin.update(document_number_format="秦创原维援〔{year}〕{seq}号")
+    number = cases.create(NewCase(title="商标侵权", ip_type="trademark",
+                                  applicant=PartyInput("西安秦川食品有限公司"))).number
+    cases.transition(number, "accepted")
+    zhang, li, wang = (DocumentService(store, n) for n in ("张三", "李四", "王五"))
+    first = zhang.draft("advice-letter", number)
+    second = zhang.draft("acceptance-notice", number)
+    year = date.today().year
+    assert (first.number, second.number) == (f"秦创原维援〔{year}〕1号", f"秦创原维援〔{year}〕2号")  # one sequence
+    li.review(first.id)
+    issued = wang.issue(first.id)
+    text = _flat("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(wang.reprint(issued.number, "pdf"))).pages))
+    assert f"秦创原维援〔{year}〕1号" in text and "审核人：李四" in text and "签发人：王五" in text
