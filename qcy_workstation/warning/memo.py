@@ -13,6 +13,7 @@ from typing import Any
 
 from qcy_workstation import labels
 from qcy_workstation.cases.dto import WorkstationSettings
+from qcy_workstation.db.base import to_china_time
 from qcy_workstation.warning.dto import ProjectView, RiskView
 from qcy_workstation.warning.screening import DISCLAIMER_EN, DISCLAIMER_ZH, action_text
 
@@ -66,7 +67,7 @@ def build_memo(project: ProjectView, settings: WorkstationSettings, *, lang: str
                          address=settings.address, phone=settings.phone)
     case = CaseData(number=project.number, title=project.title,
                     applicant=PartyInfo(name=project.enterprise, uscc=project.enterprise_uscc or ""),
-                    facts=project.technology, received_on=project.created_at.date(), staff=project.owner)
+                    facts=project.technology, received_on=to_china_time(project.created_at).date(), staff=project.owner)
     content = build_document("early-warning-memo", case, lang=lang, workstation=ws, issue_date=day,
                              number=memo_number(project, day),
                              options={"memo": {"subject": f"{project.title}（{project.number}）" if zh else
@@ -94,7 +95,9 @@ def build_memo(project: ProjectView, settings: WorkstationSettings, *, lang: str
     if project.start_on or project.end_on:
         particulars.append(("项目期间" if zh else "Dates",
                             f"{project.start_on or '…'} — {project.end_on or '…'}"))
-    screened = project.last_screened_at.strftime("%Y-%m-%d %H:%M") + " UTC" if project.last_screened_at else "—"
+    # stored in UTC; an enterprise reads Beijing time (issue 13 item 9)
+    screened = (to_china_time(project.last_screened_at).strftime("%Y-%m-%d %H:%M") if project.last_screened_at
+                else "—")
     particulars.append(("最近筛查" if zh else "Last screened", screened))
     background = [KeyValues(particulars)]
     if project.technology:

@@ -49,6 +49,7 @@ def test_memo_exports_read_back_with_their_contents(store, register_cases, paten
         items = related.split("、")
         assert len(items) == len(set(items)), related
     assert "提出异议、无效宣告" not in text
+    assert "UTC" not in text  # times in Beijing time, as the enterprise reads them
 
     docx = Document(str(svc.export_memo(number, tmp_path / "memo.docx")))
     body = _squash("\n".join(p.text for p in docx.paragraphs))
