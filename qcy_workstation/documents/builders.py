@@ -601,6 +601,9 @@ def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str,
         blocks.append(rights)
     if case.facts:
         blocks.append(Paragraph(case.facts))
+    standing = _gi_standing(case, zh)
+    if standing:
+        blocks.append(Paragraph(standing))
     content.sections.append(Section("一、基本情况" if zh else "1. The matter", blocks))
     pre = precheck_sections(case.prechecks, content.lang)
     if not pre:
@@ -705,6 +708,24 @@ def _confirmed_words(results: list[dict[str, Any]], zh: bool) -> list[str]:
             out.append(f"其中{items}系工作人员结合证据核实后认定。" if zh else
                        f"Of these, {items_en} were confirmed by staff against the evidence.")
     return out
+
+
+def _gi_standing(case: CaseData, zh: bool) -> str:
+    """For a GI case, the applicant's standing in words (issue 13 item 6): the holder of the GI collective or
+    certification mark may act in its own name; anyone else needs the holder's authorisation or approval to
+    use the GI product mark, which the opinion asks for rather than assumes."""
+    if case.ip_type != "gi":
+        return ""
+    applicant = _applicant_name(case)
+    holders = [r.owner for r in case.rights if r.owner]
+    if applicant and applicant in holders:
+        return (f"主体资格：{applicant}为涉案地理标志的登记权利人，可以自己的名义主张权利。" if zh else
+                f"Standing: {applicant} is the registered holder of the GI and may act in its own name.")
+    return (f"主体资格：材料中未见{applicant or '申请人'}为涉案地理标志的登记权利人；请提供集体商标、证明商标注册人的使用许可，"
+            "或经核准使用地理标志产品专用标志的证明，本意见以此为前提。" if zh else
+            f"Standing: the material does not show {applicant or 'the applicant'} as the registered holder of the GI; "
+            "please provide the holder's authorisation or the approval to use the GI product mark. This opinion "
+            "assumes it.")
 
 
 def _is_utility_model(case: CaseData) -> bool:

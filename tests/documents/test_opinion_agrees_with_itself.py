@@ -75,3 +75,14 @@ def test_punitive_damages_print_the_circumstances_they_rest_on(case_data, workst
     assert "故意情形（惩罚性赔偿解释第三条）：经原告或者利害关系人通知、警告后，仍继续实施侵权行为" in text
     assert "情节严重情形（惩罚性赔偿解释第四条）" in text and "再次实施相同或者类似侵权行为" in text
     assert "按乘法理解" in text
+
+
+def test_a_gi_opinion_states_the_applicants_standing(case_data, workstation) -> None:
+    """Issue 13 item 6: the holder may act itself; anyone else must show authorisation, never assumed."""
+    holder = replace(case_data, ip_type="gi", prechecks=[],
+                     rights=[RightInfo("gi", "", "洛川苹果", "陕西秦岭智能装备有限公司")])
+    text = _text(build_document("reference-opinion", holder, lang="zh", workstation=workstation))
+    assert "为涉案地理标志的登记权利人，可以自己的名义主张权利" in text
+    user = replace(holder, rights=[RightInfo("gi", "", "洛川苹果", "洛川县苹果产业协会")])
+    text = _text(build_document("reference-opinion", user, lang="zh", workstation=workstation))
+    assert "请提供集体商标、证明商标注册人的使用许可" in text and "以此为前提" in text
