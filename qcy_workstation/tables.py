@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qcy_workstation.outputs import check_output_path, write_output
+from qcy_workstation.outputs import write_output
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -75,8 +75,6 @@ def _save(wb: Workbook, out: Path) -> None:
     """Save through ``outputs.write_output``: never over the store, never half written."""
     import io
 
-
-    check_output_path(out)
     buf = io.BytesIO()
     wb.save(buf)
     write_output(buf.getvalue(), out)

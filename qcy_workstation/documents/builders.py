@@ -29,7 +29,7 @@ from qcy_workstation.documents.model import (
     Table,
     format_date,
 )
-from qcy_workstation.documents.plain_words import detail_table, for_enterprise, words_for
+from qcy_workstation.documents.plain_words import chart_status, detail_table, for_enterprise, words_for
 from qcy_workstation.errors import ValidationError, WorkflowError
 
 GUIDANCE_DIR = Path(__file__).resolve().parent / "data" / "guidance"
@@ -252,12 +252,11 @@ def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]
                 (f"比对权利要求：第{res.get('claim', '')}项。结论：{res.get('verdict_zh') or words_for(res.get('verdict'), 'zh')}。"
                  f"{res.get('reason_zh', '')}") if zh else
                 f"Claim {res.get('claim', '')}: {words_for(res.get('verdict'), 'en')}. {res.get('reason_en', '')}"))
-            status_zh = {"covered": "相同", "equivalent": "等同", "missing": "缺少", "unclear": "未见对应（待核实）"}
             rows = []
             for e in res.get("elements", []):
                 status = e.get("status", "")
                 rows.append([str(e.get("index", "")), e.get("element", ""),
-                             status_zh.get(status, status) if zh else words_for(status, "en"), e.get("evidence", ""),
+                             chart_status(status, "zh" if zh else "en"), e.get("evidence", ""),
                              e.get("note", "")])
             header = (["序号", "技术特征", "比对", "被诉方案对应内容", "说明"] if zh else
                       ["#", "Technical feature", "Finding", "Accused solution", "Note"])
@@ -700,11 +699,8 @@ def _confirmed_words(results: list[dict[str, Any]], zh: bool) -> list[str]:
     for r in results:
         confirmed = [e for e in r.get("elements", []) if e.get("basis") == "staff"]
         if confirmed:
-            zh_words = {"covered": "相同", "equivalent": "等同", "missing": "缺少", "unclear": "未见对应"}
-            en_words = {"covered": "identical", "equivalent": "equivalent", "missing": "absent", "unclear": "not found"}
-            items = "、".join(f"第{e.get('index')}项（{zh_words.get(e.get('status', ''), '')}）" for e in confirmed)
-            items_en = ", ".join(f"feature {e.get('index')} ({en_words.get(e.get('status', ''), '')})"
-                                 for e in confirmed)
+            items = "、".join(f"第{e.get('index')}项（{chart_status(e.get('status'), 'zh')}）" for e in confirmed)
+            items_en = ", ".join(f"feature {e.get('index')} ({chart_status(e.get('status'), 'en')})" for e in confirmed)
             out.append(f"其中{items}系工作人员结合证据核实后认定。" if zh else
                        f"Of these, {items_en} were confirmed by staff against the evidence.")
     return out

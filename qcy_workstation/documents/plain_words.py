@@ -69,6 +69,19 @@ WORDS: dict[str, tuple[str, str]] = {
                                                                               "not found (to be checked)"),
 }
 
+# a claim chart's finding per feature (zh, en): one table for the chart and for what staff confirmed
+CHART_STATUS: dict[str, tuple[str, str]] = {
+    "covered": ("相同", "identical"), "equivalent": ("等同", "equivalent"), "missing": ("缺少", "absent"),
+    "unclear": ("未见对应（待核实）", "not found (to be checked)"),
+}
+
+
+def chart_status(code: Any, lang: str) -> str:
+    """A claim-chart status in words (an unknown code: a neutral word, never the code)."""
+    pair = CHART_STATUS.get(str(code or ""))
+    return pair[0 if lang == "zh" else 1] if pair else words_for(code, lang)
+
+
 # column names of pre-check detail tables -> headings; other (internal) columns are left out
 COLUMNS: dict[str, tuple[str, str]] = {
     "point": ("秘密点", "secret point"), "score": ("相似度", "similarity"), "verdict": ("结论", "finding"),
