@@ -4,15 +4,17 @@ deadline lengths. Per-desk preferences (window, language, staff name) stay in th
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields, replace
-from datetime import date
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import WorkstationSettings
-from qcy_workstation.cases.models import Setting
+from qcy_workstation.cases.models import AuditEvent, Setting
 from qcy_workstation.cases.validation import check_date_range, parse_date, validate_line
+from qcy_workstation.db import backup as backups
 from qcy_workstation.db.base import china_today
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import ValidationError
@@ -25,7 +27,25 @@ _TEXT_MAX = 300
 #: Settings kept under ``extra`` that some feature reads, with what reads them. Any other key is refused:
 #: a typo (``acceptence_days=7``) used to be stored and never applied, so the clerk believed it had worked.
 EXTRA_KEYS = {"template_dir": "folder of staff-edited DOCX templates (documents.service.template_dir)",
-              "document_number_format": "document numbers, e.g. 秦创原维援〔{year}〕{seq}号 or QCY-{code}-{year}-{seq:04d}"}
+              "document_number_format": "document numbers, e.g. 秦创原维援〔{year}〕{seq}号 or QCY-{code}-{year}-{seq:04d}",
+              "backup_reminder_days": "days without a backup before Today reminds (0: never; default 7; backup_status)"}
+BACKUP_REMINDER_DAYS = 7
+_REMINDER_RANGE = (0, 365)
+#: The last backup is a record, not a setting staff type: a row of its own in the settings table, which
+#: ``update`` never writes and ``store settings`` does not list.
+LAST_BACKUP_KEY = "last_backup"
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """When this store was last backed up and whether Today should remind (``SettingsService.backup_status``)."""
+
+    last_at: str  # ISO time (UTC) the last backup was made; "" when none was
+    folder: str  # where it was written
+    by: str
+    reminder_days: int  # 0: no reminder
+    days_since: int | None  # days since the last backup (none made: since the store's first record; None: empty)
+    due: bool
 
 
 def known_keys() -> tuple[str, ...]:
@@ -69,6 +89,8 @@ class SettingsService:
             elif key in _DATE_FIELDS:
                 day = parse_date(str(value).strip(), key)
                 clean[key] = check_date_range(day, key, today=china_today()).isoformat() if day else ""
+            elif key == "backup_reminder_days":
+                extra[key] = str(_reminder_days(value))
             elif key in EXTRA_KEYS:
                 extra[key] = validate_line(str(value), key, 1000)
                 if key == "template_dir" and extra[key]:
@@ -90,6 +112,88 @@ class SettingsService:
             audit.record(s, actor=self.actor, action="update", entity="settings", entity_id="workstation",
                          details=audit.changes(before, after))
         return new
+
+
+    # ------------------------------------------------------------------ backup (issue 14 item 7)
+
+    def backup(self, to: str | os.PathLike[str], *, progress: backups.Progress | None = None,
+               permission: backups.PermissionCheck | None = None) -> backups.BackupResult:
+        """Back the store up into a new folder under ``to`` (``db.backup.backup_store``), then record when
+        and where in the store (Today's reminder) and in the audit trail. ``permission`` is passed on: the
+        one place the administrator-only rule of the accounts will be checked."""
+        result = backups.backup_store(self.store, to, progress=progress, permission=permission)
+        self._record_backup(result.created_at, result.folder, action="backup",
+                            details={"folder": result.folder, "files": result.files, "size": result.size})
+        return result
+
+    def record_restore(self, result: backups.RestoreResult) -> None:
+        """After ``db.backup.restore_store`` into this store: the restored content was last backed up when
+        that backup was made (no reminder at once), and the restore is an audit event of the restored store."""
+        self._record_backup(result.created_at, result.backup, action="restore",
+                            details={"backup": result.backup, "backup_made_at": result.created_at,
+                                     "previous_copy": result.previous_copy, "files_copied": result.files_copied})
+
+    def _record_backup(self, at: str, folder: str, *, action: str, details: dict[str, object]) -> None:
+        text = json.dumps({"at": at, "folder": folder, "by": self.actor}, ensure_ascii=False)
+        with self.store.write() as s:
+            row = s.get(Setting, LAST_BACKUP_KEY)
+            if row is None:
+                s.add(Setting(key=LAST_BACKUP_KEY, value=text))
+            else:
+                row.value = text
+            audit.record(s, actor=self.actor, action=action, entity="store", entity_id="backup", details=details)
+
+    def backup_status(self, now: datetime | None = None) -> BackupStatus:
+        """The last backup and whether it is older than ``backup_reminder_days`` (Today's reminder). With no
+        backup yet, the days count from the store's first audit event; an empty store is never due."""
+        now = now or datetime.now(UTC)
+        with self.store.read() as s:
+            row = s.get(Setting, LAST_BACKUP_KEY)
+            stored = row.value if row is not None else None
+            extra = load_settings(s).extra
+            first = s.execute(select(AuditEvent.at).order_by(AuditEvent.id).limit(1)).scalar()
+        days = backup_reminder_days(extra)
+        last: dict[str, str] = {}
+        if stored is not None:
+            try:
+                last = {k: str(v) for k, v in json.loads(stored).items()}
+            except (ValueError, AttributeError):  # a hand-edited row: as if no backup was recorded
+                last = {}
+        since: datetime | None = None
+        if last.get("at"):
+            try:
+                since = datetime.fromisoformat(last["at"])
+            except ValueError:
+                since = None
+        if since is None and first is not None:
+            since = first
+        if since is not None and since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)  # stored timestamps are naive UTC
+        days_since = None if since is None else max(0, (now - since).days)
+        due = bool(days and days_since is not None and days_since >= days)
+        return BackupStatus(last_at=last.get("at", ""), folder=last.get("folder", ""), by=last.get("by", ""),
+                            reminder_days=days, days_since=days_since, due=due)
+
+
+def backup_reminder_days(extra: dict[str, str]) -> int:
+    """The ``backup_reminder_days`` setting (default 7; 0 turns the reminder off)."""
+    try:
+        return _reminder_days(extra.get("backup_reminder_days", BACKUP_REMINDER_DAYS))
+    except ValidationError:  # a hand-edited store: the default rather than no reminder at all
+        return BACKUP_REMINDER_DAYS
+
+
+def _reminder_days(value: object) -> int:
+    lo, hi = _REMINDER_RANGE
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValidationError("must be a whole number of days", field="backup_reminder_days", value=value,
+                              reason="number.whole") from None
+    if not lo <= number <= hi:
+        raise ValidationError(f"must be between {lo} and {hi}", field="backup_reminder_days", value=value,
+                              reason="number.range", params={"min": lo, "max": hi})
+    return number
 
 
 def _from_stored(stored: dict[str, str]) -> WorkstationSettings:

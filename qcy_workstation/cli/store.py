@@ -1,4 +1,5 @@
-"""``qcy-workstation store ...``: where the store is, its schema revision, integrity and audit chain."""
+"""``qcy-workstation store ...``: where the store is, its schema revision, integrity and audit chain, settings,
+backup and restore."""
 
 from __future__ import annotations
 
@@ -25,6 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
                     help="e.g. acceptance_days=7 workstation_name=...; none: show")
     st.set_defaults(handler=cmd_settings)
+    b = ss.add_parser("backup", help="back the store up (database, evidence, issued documents, manifest)")
+    add_common_options(b)
+    b.add_argument("--to", required=True, metavar="DIR",
+                   help="folder to write into (a new qcy-backup-<time> folder is made there); not inside the "
+                        "store's files folder")
+    b.set_defaults(handler=cmd_backup)
+    r = ss.add_parser("restore", help="verify a backup and restore it into the store given by --db")
+    add_common_options(r)
+    r.add_argument("source", metavar="FROM", help="a backup folder (the one holding manifest.json)")
+    r.set_defaults(handler=cmd_restore)
 
 
 def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -36,8 +47,12 @@ def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     with store.read() as s:
         cases = s.execute(select(func.count(Case.id))).scalar()
         consultations = s.execute(select(func.count(Consultation.id))).scalar()
+    from qcy_workstation.cases.settings import SettingsService
+
+    backup = SettingsService(store, ctx.staff).backup_status()
     info = {"url": store.url, "files": str(store.files_dir), "revisions": sorted(current_revisions(store)),
-            "heads": sorted(head_revisions()), "cases": cases, "consultations": consultations}
+            "heads": sorted(head_revisions()), "cases": cases, "consultations": consultations,
+            "last_backup": backup.last_at or "never", "backup_due": backup.due}
     ctx.emit(info, "\n".join(f"{k}: {v}" for k, v in info.items()))
     return 0
 
@@ -106,4 +121,31 @@ def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:
         changes[key.strip()] = value
     current = svc.update(**changes) if changes else svc.get()
     ctx.emit(asdict(current), "\n".join(f"{k}: {v}" for k, v in asdict(current).items()))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store backup --to DIR``: prints the new backup folder (``--json``: the whole result)."""
+    from qcy_workstation.cases.settings import SettingsService
+
+    result = SettingsService(ctx.store, ctx.staff).backup(args.to)
+    ctx.emit(result, f"backed up to {result.folder} ({result.files} files, {result.size} bytes; "
+                     f"schema {'+'.join(result.schema_revisions) or 'none'}; made {result.created_at})")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store restore FROM``: verify the backup, keep a copy of the store given by ``--db`` beside it, restore;
+    then open the restored store (migrated when the backup is older) and record the restore in it."""
+    from qcy_workstation.cases.settings import SettingsService
+    from qcy_workstation.db.backup import restore_store
+
+    result = restore_store(args.source, ctx.db_url)
+    store = ctx.store  # opened (and migrated) only now, on the restored file
+    SettingsService(store, ctx.staff).record_restore(result)
+    kept = (f"; the previous store is kept as {result.previous_copy}" if result.previous_copy
+            else "; there was no store there before")
+    ctx.emit(result, f"restored the backup made {result.created_at} from {result.backup} into {result.store}"
+                     f"{kept}; {result.files_copied} files copied, {result.files_present} already present"
+                     + "".join(f"\na different file was set aside: {p}" for p in result.files_set_aside))
     return 0

@@ -160,6 +160,36 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "Line {line} of the batch file is not a JSON object (or is nested too deeply)."), False),
     "batch.unknown_key": (QT_TRANSLATE_NOOP("Errors", "“{key}” is not a known key. Known keys: {known}."), False),
     "file.too_large": (QT_TRANSLATE_NOOP("Errors", "is larger than {max} bytes: is it the right file?"), True),
+    "backup.cancelled": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup or restore was cancelled; nothing was changed."), False),
+    "backup.engine": (QT_TRANSLATE_NOOP(
+        "Errors", "Backup and restore of a {engine} store are not supported yet: use pg_dump and copy the files folder."), False),
+    "backup.target_not_folder": (QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a folder: choose a folder."), False),
+    "backup.inside_store": (QT_TRANSLATE_NOOP(
+        "Errors", "A backup cannot be written inside the store's files folder ({files}): choose a folder elsewhere, best on another disk."), False),
+    "backup.unwritable": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup cannot be written to {path} ({detail}): choose another folder."), False),
+    "backup.no_manifest": (QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a backup folder: it has no manifest.json. Choose the qcy-backup-… folder itself."), False),
+    "backup.manifest_unreadable": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup's manifest {path} cannot be read: the backup is damaged. Nothing was changed."), False),
+    "backup.newer_format": (QT_TRANSLATE_NOOP(
+        "Errors", "This backup was made in a newer format ({version}): update QCY Workstation first. Nothing was changed."), False),
+    "backup.manifest_tampered": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup's manifest {path} was changed after the backup was made: the backup is refused. Nothing was changed."), False),
+    "backup.file_missing": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup is incomplete: {path} is missing. Nothing was changed."), False),
+    "backup.file_damaged": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup is damaged: {path} differs from its manifest (size or SHA-256). Nothing was changed."), False),
+    "backup.database_damaged": (QT_TRANSLATE_NOOP(
+        "Errors", "The backup's database is damaged ({detail}). Nothing was changed."), False),
+    "backup.newer_schema": (QT_TRANSLATE_NOOP(
+        "Errors", "This backup was made by a newer version of QCY Workstation ({app_version}): update it first. Nothing was changed."), False),
+    "backup.target_is_folder": (QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a folder, not a store file: give the store's file with --db."), False),
+    "backup.target_in_backup": (QT_TRANSLATE_NOOP(
+        "Errors", "The store {path} lies inside the backup folder: restore it to another place."), False),
 }
 
 ERROR_TITLES = {
