@@ -16,6 +16,17 @@ from typing import Any
 
 from qcy_workstation.compensation.money import format_rmb, rmb_capitals
 from qcy_workstation.documents import labels
+from qcy_workstation.documents.case_sections import (
+    EvidenceInfo,
+    attachments_section,
+    aucl_sources_line,
+    default_attachments,
+    evidence_section,
+    gi_citation_keys,
+    gi_route,
+    gi_route_words,
+    rights_status_section,
+)
 from qcy_workstation.documents.labels import DISCLAIMER, GUIDANCE_NOTE, IP_TYPE_NAMES, NUMBER_CODES, TITLES, L
 from qcy_workstation.documents.model import (
     DOCUMENT_KINDS,
@@ -53,6 +64,8 @@ class RightInfo:
     title: str = ""
     owner: str = ""
     detail: str = ""
+    gi_route: str = ""  # a GI's protection route (collective_mark, certification_mark, gi_product, agricultural_gi)
+    register_status: str = ""  # the status in a register extract imported at the workstation, if found there
 
 
 @dataclass
@@ -99,6 +112,7 @@ class CaseData:
     prechecks: list[dict[str, Any]] = field(default_factory=list)
     compensation: dict[str, Any] | None = None
     decisions: dict[str, Decision] = field(default_factory=dict)  # "accepted"/"declined" -> the latest
+    evidence: list[EvidenceInfo] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # An estimate saved under another right's law (before saving was checked) is left out of every
@@ -239,9 +253,15 @@ def compensation_section(estimate: dict[str, Any], lang: str) -> Section:
 # -------------------------------------------------------------------------------------------- precheck
 
 
-def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]:
-    """Saved pre-check results (``to_dict()`` of the pre-check engine) as sections of the opinion."""
+def precheck_sections(results: list[dict[str, Any]], lang: str, case: CaseData | None = None,
+                      checks: list[str] | None = None) -> list[Section]:
+    """Saved pre-check results (``to_dict()`` of the pre-check engine) as sections of the opinion.
+
+    With ``case``: a trade-secret comparison cites the one AUCL text in force on the date of the acts, and a
+    GI comparison only the route of the case's GI right (issue 13 item 6); points for staff go to ``checks``.
+    """
     zh = lang == "zh"
+    checks = checks if checks is not None else []
     out: list[Section] = []
     for res in results:
         kind = res.get("kind", "")
@@ -294,6 +314,21 @@ def precheck_sections(results: list[dict[str, Any]], lang: str) -> list[Section]
         # older saved results get the per-article line they always had.
         text = res.get("citation_text_zh" if zh else "citation_text_en") or "；".join(
             f"{c.get('source', '')}（{c.get('version', '')}）{c.get('article', '')}" for c in cites if isinstance(c, dict))
+        if case is not None and kind in ("trade_secret", "trade-secret"):
+            blocks.append(Paragraph(aucl_sources_line(case, lang, checks), style="note"))
+            text = ""
+        elif case is not None and kind == "gi":
+            route = gi_route(case)
+            keys = gi_citation_keys(route)
+            if keys is None:
+                checks.append("地理标志的保护途径未在权利信息中记录，意见未限定一种途径；请在案件的权利信息中选择保护途径。")
+            else:
+                from qcy_workstation.precheck.common import group_citations
+
+                kept = [c for c in cites if isinstance(c, dict) and c.get("key") in keys]
+                groups = group_citations(kept)
+                text = ("；" if zh else "; ").join(g.label("zh" if zh else "en") for g in groups)
+                blocks.insert(0, Paragraph(gi_route_words(route, lang)))
         if text:
             blocks.append(Paragraph(("依据：" if zh else "Sources: ") + text, style="note"))
         blocks.append(Paragraph(res.get("disclaimer" if zh else "disclaimer_en")
@@ -491,18 +526,20 @@ def _advice_letter(content: DocumentContent, case: CaseData, opts: dict[str, Any
          "for your reference.")
     ]
     blocks: list[Any] = [_case_facts(case, content.lang)]
-    rights = _rights_table(case, content.lang)
-    if rights:
-        blocks.append(rights)
     if case.facts:
         blocks.append(Paragraph(case.facts))
-    content.sections.append(Section("一、基本情况" if zh else "1. The matter", blocks))
+    sections = [Section("基本情况" if zh else "The matter", blocks),
+                rights_status_section(case, content.lang, _gi_standing(case, zh)),
+                evidence_section(case, content.lang)]
     advice = opts.get("advice") or _default_advice(case, content.lang)
-    content.sections.append(Section("二、援助意见" if zh else "2. Advice", [Paragraph(a) for a in advice]))
+    content.metadata["editable"] = {"advice": len(sections)}
+    sections.append(Section("援助意见" if zh else "Advice", [Paragraph(a) for a in advice]))
     if case.compensation:
-        sec = compensation_section(case.compensation, content.lang)
-        sec.heading = ("三、" if zh else "3. ") + sec.heading
-        content.sections.append(sec)
+        sections.append(compensation_section(case.compensation, content.lang))
+    for n, sec in enumerate(sections, 1):
+        sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
+    content.sections.extend(sections)
+    _attachments(content, case, opts, estimate=bool(case.compensation))
     content.closing = [("以上意见供你单位参考。如有疑问，请与本工作站联系。" if zh else
                         "The above is for your reference. Please contact the workstation with any questions.")]
     content.disclaimer = DISCLAIMER[content.lang]
@@ -595,20 +632,20 @@ def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str,
          f"conduct in case {case.number} ({_ip(case.ip_type, 'en')}) and gives the following reference opinion.")
     ]
     blocks: list[Any] = [_case_facts(case, content.lang)]
-    rights = _rights_table(case, content.lang)
-    if rights:
-        blocks.append(rights)
     if case.facts:
         blocks.append(Paragraph(case.facts))
-    standing = _gi_standing(case, zh)
-    if standing:
-        blocks.append(Paragraph(standing))
-    content.sections.append(Section("一、基本情况" if zh else "1. The matter", blocks))
-    pre = precheck_sections(case.prechecks, content.lang)
+    head = [Section("基本情况" if zh else "The matter", blocks),
+            rights_status_section(case, content.lang, _gi_standing(case, zh)),
+            evidence_section(case, content.lang)]
+    for n, sec in enumerate(head, 1):
+        sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
+    content.sections.extend(head)
+    checks: list[str] = content.metadata.setdefault("staff_checks", [])
+    pre = precheck_sections(case.prechecks, content.lang, case, checks)
     if not pre:
         pre = [Section("侵权比对" if zh else "Comparison", [Paragraph(
             "本案尚无保存的比对结果。" if zh else "No saved comparison for this case.")])]
-    n = 2  # section numbers follow what the opinion actually contains
+    n = len(head) + 1  # section numbers follow what the opinion actually contains
     for i, sec in enumerate(pre):
         if len(pre) == 1:
             sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
@@ -637,8 +674,10 @@ def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str,
             "the patentee for a patent evaluation report as evidence; we suggest requesting one from CNIPA before "
             "taking action.")
     conclusion = opts.get("advice") or default
+    content.metadata["editable"] = {"advice": len(content.sections)}
     content.sections.append(Section((f"{_CN_NUM[n]}、参考意见" if zh else f"{n}. Opinion"),
                                     [Paragraph(c) for c in conclusion]))
+    _attachments(content, case, opts, estimate=estimate_shown)
     content.disclaimer = DISCLAIMER[content.lang]
 
 
@@ -722,6 +761,16 @@ def _gi_standing(case: CaseData, zh: bool) -> str:
             f"Standing: the material does not show {applicant or 'the applicant'} as the registered holder of the GI; "
             "please provide the holder's authorisation or the approval to use the GI product mark. This opinion "
             "assumes it.")
+
+
+def _attachments(content: DocumentContent, case: CaseData, opts: dict[str, Any], *, estimate: bool) -> None:
+    """The attachments list (staff may give their own in ``options["attachments"]``; an empty list: none)."""
+    items = opts.get("attachments")
+    if items is None:
+        items = default_attachments(case, content.lang, estimate=estimate)
+    section = attachments_section(list(items), content.lang)
+    if section is not None:
+        content.sections.append(section)
 
 
 def _is_utility_model(case: CaseData) -> bool:

@@ -99,8 +99,10 @@ def standard_texts(content: Any, kind: str) -> dict[str, str]:
         if part.section is None or not content.sections:
             out[part.key] = ""
             continue
+        # a builder whose sections vary names where the part's section is (metadata "editable")
+        index = content.metadata.get("editable", {}).get(part.key, part.section)
         try:
-            section = content.sections[part.section]
+            section = content.sections[index]
         except IndexError:
             out[part.key] = ""
             continue

@@ -128,7 +128,7 @@ def _clean(text: str, lang: str, checks: list[str]) -> str:
 
 def for_enterprise(content: DocumentContent) -> DocumentContent:
     """Turn staff notes into reservations throughout the document; list the points for staff."""
-    checks: list[str] = []
+    checks: list[str] = list(content.metadata.get("staff_checks", []))  # points a builder already noted
     lang = content.lang
     content.intro = [_clean(t, lang, checks) for t in content.intro]
     content.closing = [_clean(t, lang, checks) for t in content.closing]

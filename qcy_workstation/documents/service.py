@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select, text
 
 from qcy_workstation.cases import audit
-from qcy_workstation.cases.models import Case
+from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.compensation import CompensationEstimate, CompensationInput, estimate, input_from_dict
 from qcy_workstation.compensation.rules import check_right_matches_case
@@ -36,6 +36,7 @@ from qcy_workstation.documents.builders import (
     WorkstationInfo,
     build_document,
 )
+from qcy_workstation.documents.case_sections import EvidenceInfo
 from qcy_workstation.documents.editable import draft_label
 from qcy_workstation.documents.labels import NUMBER_CODES
 from qcy_workstation.documents.model import DOCUMENT_KINDS, LANGS, DocumentContent
@@ -127,12 +128,17 @@ class DocumentService:
                 number=case.number, ip_type=case.ip_type, title=case.title, applicant=party(case.applicant),
                 opponent=party(case.opponent), facts=case.facts, received_on=case.received_on, staff=case.staff,
                 status=case.status,
-                rights=[RightInfo(kind=r.kind, number=r.number, title=r.title, owner=r.owner) for r in case.rights],
+                rights=[RightInfo(kind=r.kind, number=r.number, title=r.title, owner=r.owner, gi_route=r.gi_route or "",
+                                  register_status=_register_status(s, r.kind, r.number)) for r in case.rights],
             )
             for t in sorted(case.transitions, key=lambda t: (t.at, t.id)):
                 if t.to_status in ("accepted", "declined"):  # the latest decision of each kind counts
                     data.decisions[t.to_status] = Decision(on=t.on, reason=t.reason or "", by=t.by)
             case_id = case.id
+            data.evidence = [EvidenceInfo(name=e.original_name, sha256=e.sha256, size=e.size, source=e.source,
+                                          description=e.description, received_on=e.received_on)
+                             for e in s.execute(select(Evidence).where(Evidence.case_id == case_id)
+                                                .order_by(Evidence.received_on, Evidence.id)).scalars()]
             data.prechecks = self._prechecks(s, case_id)
             record = s.execute(select(CompensationRecord).where(CompensationRecord.case_id == case_id)
                                .order_by(CompensationRecord.id.desc()).limit(1)).scalar()
@@ -445,6 +451,18 @@ class DocumentService:
                                   "sha256": digest, "out": str(out or "")})
         return data
 
+    def kinds_for(self, number: str) -> list[str]:
+        """The document kinds a case can have now: a notice only when the case carries its decision
+        (issue 13 item 1), so the documents page never offers one that would be refused."""
+        from qcy_workstation.documents.builders import NOTICE_DECISION, NOTICE_STATUSES
+
+        with self.store.read() as s:
+            case = self._case_row(s, number)
+            decided = {t.to_status for t in case.transitions}
+            status = case.status
+        return [k for k in DOCUMENT_KINDS if k not in NOTICE_DECISION
+                or (status in NOTICE_STATUSES[k] and NOTICE_DECISION[k] in decided)]
+
     def list(self, *, case_number: str | None = None, status: str | None = None) -> list[DocumentView]:
         if status is not None and status not in STATUSES:
             raise ValidationError("status must be one of " + ", ".join(STATUSES), field="status", value=status)
@@ -562,3 +580,23 @@ UNREGISTERED = {"zh": "（未登记，无文号）", "en": "(not registered, no 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ValidationError("format must be pdf or docx", field="format", value=fmt)
+
+
+def _register_status(session: Any, kind: str, number: str) -> str:
+    """The right's status in a register extract imported at this workstation ("" when not found there)."""
+    from qcy_workstation.precheck.models import RegisterPatent, RegisterTrademark
+
+    if not number:
+        return ""
+    if kind == "patent":
+        bare = number.removeprefix("ZL")
+        row = session.execute(select(RegisterPatent.status, RegisterPatent.source)
+                              .where(RegisterPatent.number.in_([number, bare, "ZL" + bare]))).first()
+    elif kind == "trademark":
+        row = session.execute(select(RegisterTrademark.status, RegisterTrademark.source)
+                              .where(RegisterTrademark.reg_no == number)).first()
+    else:
+        return ""
+    if row is None or not row[0]:
+        return ""
+    return row[0] + (f"（{row[1]}）" if row[1] else "")

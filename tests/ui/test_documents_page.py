@@ -101,14 +101,25 @@ def test_advice_letter_is_drafted_edited_then_reviewed_and_issued_by_another_mem
 
 
 def test_a_notice_that_contradicts_the_case_is_refused_in_words(
-        qtbot, window, add_case):  # type: ignore[no-untyped-def]
+        qtbot, window, add_case, cases):  # type: ignore[no-untyped-def]
     case = add_case(title="“秦川”商标侵权纠纷", applicant="西安秦川食品有限公司", opponent="咸阳某食品商行")
     page = window.go("documents", case.number)
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20000)
-    page.set_kind("acceptance-notice", "zh")  # the case is only received: nothing was decided yet
+
+    def offered(kind: str) -> bool:
+        return bool(page.kind_combo.model().item(page.kind_combo.findData(kind)).isEnabled())
+
+    # the case is only received: neither notice is offered in the list of kinds
+    qtbot.waitUntil(lambda: not offered("acceptance-notice") and not offered("non-acceptance-notice"), timeout=20000)
+    assert offered("advice-letter") and offered("guidance")
+    page.set_kind("acceptance-notice", "zh")  # chosen anyway (e.g. a draft restored): refused in words
     qtbot.waitUntil(lambda: page.message.isVisible() and "受理通知书只用于已受理的案件" in page.message.text(),
                     timeout=20000)
     assert "“已收案”" in page.message.text()  # the case's status in words
+    cases.transition(case.number, "accepted", reason="材料齐全")
+    page = window.go("documents", case.number)
+    page.open(case.number)
+    qtbot.waitUntil(lambda: offered("acceptance-notice") and not offered("non-acceptance-notice"), timeout=20000)
 
 
 def test_a_preview_exports_to_pdf_prints_offline_and_guidance_needs_no_case(

@@ -496,6 +496,8 @@ class DocumentsPage(QWidget):
         self.case_edit.setText(number)
         self.table.clearSelection()
         self.model.set_rows([])
+        if not number:
+            self._offer_kinds(None)
         if not number and self.kind != "guidance":
             self.set_kind("guidance")
             return
@@ -510,9 +512,11 @@ class DocumentsPage(QWidget):
             return
         service, number = self._service(), self.case_number
 
-        def shown(rows: list[Any]) -> None:
+        def shown(result: tuple[list[Any], list[str]]) -> None:
+            rows, kinds = result
             if number != self.case_number:
                 return
+            self._offer_kinds(kinds)
             self.model.set_rows(rows)
             self.table.resizeColumnsToContents()
             if select_id is not None:
@@ -524,8 +528,18 @@ class DocumentsPage(QWidget):
             self._update_buttons()
             self.register_loaded.emit()
 
-        self.ctx.runner.submit(lambda: service.list(case_number=number), on_success=shown,
-                               on_error=self._refused, name="documents_list")
+        self.ctx.runner.submit(lambda: (service.list(case_number=number), service.kinds_for(number)),
+                               on_success=shown, on_error=self._refused, name="documents_list")
+
+    def _offer_kinds(self, kinds: list[str] | None) -> None:
+        """Grey out the kinds the case cannot have (a notice whose decision the case does not carry); None:
+        all (guidance without a case). A greyed kind that was chosen gives way to the advice letter."""
+        model = self.kind_combo.model()
+        for i in range(self.kind_combo.count()):
+            item = model.item(i)  # type: ignore[attr-defined]
+            item.setEnabled(kinds is None or self.kind_combo.itemData(i) in kinds)
+        if kinds is not None and self.kind not in kinds:
+            self.set_kind("advice-letter")
 
     def _service(self) -> Any:
         from qcy_workstation.documents.service import DocumentService
