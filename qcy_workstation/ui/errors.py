@@ -314,3 +314,11 @@ def trademark_number_problem(text: str) -> str:
 def reasons_used() -> Mapping[str, tuple[str, bool]]:
     """Every reason the presenter knows (a test checks each core reason has a sentence)."""
     return REASONS
+
+
+def plain_message(exc: BaseException) -> str:
+    """One line for a message bar: a coded refusal in its own words; anything else with its kind as a title."""
+    if isinstance(exc, QcyError) and reason_text(exc):
+        return message(exc)
+    title, text = explain(exc)
+    return f"{title}: {text}"

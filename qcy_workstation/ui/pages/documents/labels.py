@@ -64,3 +64,21 @@ DOC_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Columns", "SHA-256 (PDF)"), _short_sha,
            tooltip=lambda d: "\n".join(f"{k.upper()}: {v}" for k, v in d.files.items())),
 ]
+
+
+def offer_kinds(combo: Any, kinds: list[str] | None) -> bool:
+    """Grey out the document kinds a case cannot have (a notice whose decision the case does not carry; the
+    service says which: ``DocumentService.kinds_for``); None enables all (guidance without a case).
+    Returns whether the chosen kind is no longer offered."""
+    model = combo.model()
+    for i in range(combo.count()):
+        model.item(i).setEnabled(kinds is None or combo.itemData(i) in kinds)
+    return kinds is not None and combo.currentData() not in kinds
+
+
+def editable_parts(kind: str) -> tuple[Any, ...]:
+    """The editable parts of a document of ``kind`` (the documents core is imported when the page is first
+    shown, not at start-up)."""
+    from qcy_workstation.documents.editable import EDITABLE
+
+    return EDITABLE.get(kind, ())

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qcy_workstation.errors import QcyError
 from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
@@ -47,6 +46,8 @@ from qcy_workstation.ui.pages.documents.labels import (
     KINDS,
     TOPICS,
     _tr,
+    editable_parts,
+    offer_kinds,
 )
 from qcy_workstation.ui.pages.documents.preview import (
     PREVIEW_DPI,
@@ -56,14 +57,6 @@ from qcy_workstation.ui.pages.documents.preview import (
     make_preview,
 )
 from qcy_workstation.ui.widgets import described_shortcut
-
-
-def _parts(kind: str) -> tuple[Any, ...]:
-    """The editable parts of a document of ``kind`` (the documents core is imported when the page is first
-    shown, not at start-up)."""
-    from qcy_workstation.documents.editable import EDITABLE
-
-    return EDITABLE.get(kind, ())
 
 
 class DocumentsPage(QWidget):
@@ -327,7 +320,7 @@ class DocumentsPage(QWidget):
         self.new_button.setToolTip(self.tr("Leave the selected document and start from the standard text"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.model.retranslate()
-        for part in _parts(self.kind):
+        for part in editable_parts(self.kind):
             label = self.editor_labels.get(part.key)
             if label is not None:
                 label.setText(_tr(part.label))
@@ -391,7 +384,7 @@ class DocumentsPage(QWidget):
                 item.widget().deleteLater()
         self.editors, self.editor_labels = {}, {}
         self._text_baseline = {}
-        parts = _parts(self.kind)
+        parts = editable_parts(self.kind)
         for part in parts:
             label = QLabel(_tr(part.label), self.editors_host)
             label.setStyleSheet("font-weight: bold;")
@@ -532,13 +525,8 @@ class DocumentsPage(QWidget):
                                on_success=shown, on_error=self._refused, name="documents_list")
 
     def _offer_kinds(self, kinds: list[str] | None) -> None:
-        """Grey out the kinds the case cannot have (a notice whose decision the case does not carry); None:
-        all (guidance without a case). A greyed kind that was chosen gives way to the advice letter."""
-        model = self.kind_combo.model()
-        for i in range(self.kind_combo.count()):
-            item = model.item(i)  # type: ignore[attr-defined]
-            item.setEnabled(kinds is None or self.kind_combo.itemData(i) in kinds)
-        if kinds is not None and self.kind not in kinds:
+        """Only the kinds the case can have (None: all); a kind no longer offered gives way to the letter."""
+        if offer_kinds(self.kind_combo, kinds):
             self.set_kind("advice-letter")
 
     def _service(self) -> Any:
@@ -656,7 +644,7 @@ class DocumentsPage(QWidget):
                 from qcy_workstation.documents.editable import editor_text
 
                 texts = {p.key: editor_text(preview.options, p, preview.defaults) for p in
-                         _parts(preview.request.doc.kind)}
+                         editable_parts(preview.request.doc.kind)}
                 self._set_editor_texts(texts)
             elif preview.defaults:
                 self._set_editor_texts(preview.defaults)
@@ -798,10 +786,7 @@ class DocumentsPage(QWidget):
 
     def plain_message(self, exc: BaseException) -> str:
         """A coded refusal in its own words; anything else with its kind as a title (``ui/errors.py``)."""
-        if isinstance(exc, QcyError) and errors.reason_text(exc):
-            return errors.message(exc)
-        title, message = errors.explain(exc)
-        return f"{title}: {message}"
+        return errors.plain_message(exc)
 
 
 register_page("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), DocumentsPage, order=50, icon="documents.svg",
