@@ -21,8 +21,10 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Files]
 Source: "..\..\dist\qcy-workstation\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
-; Word shows exported DOCX with the same face as the PDF only if the font is installed on the PC.
+; Word shows exported DOCX with the same faces as the PDF only if the fonts are installed on the PC (Latin text
+; uses Times New Roman, which Windows has: the PDF embeds Liberation Serif, which has the same metrics).
 Source: "..\..\resources\fonts\WenQuanYiMicroHei.ttf"; DestDir: "{autofonts}"; FontInstall: "WenQuanYi Micro Hei"; Flags: onlyifdoesntexist uninsneveruninstall
+Source: "..\..\resources\fonts\ARPLUMingCN.ttf"; DestDir: "{autofonts}"; FontInstall: "AR PL UMing CN"; Flags: onlyifdoesntexist uninsneveruninstall
 
 [Icons]
 Name: "{group}\QCY Workstation"; Filename: "{app}\qcy-workstation.exe"

@@ -13,12 +13,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate, InlineImage
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from qcy_workstation.documents import model
+from qcy_workstation.documents import layout, model
 from qcy_workstation.errors import NotFoundError, ValidationError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -158,6 +158,7 @@ def render_docx(content: model.DocumentContent, *, template_dir: Path | None = N
         raise ValidationError(f"the template {path.name} cannot be read: {exc}", field="template",
                               value=path.name) from None
     _apply_column_widths(tpl, content)
+    _keep_ending_together(tpl, content)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -207,6 +208,56 @@ def _apply_column_widths(tpl: DocxTemplate, content: model.DocumentContent) -> N
                 tcw = tc.get_or_add_tcPr().get_or_add_tcW()
                 tcw.set(qn("w:w"), str(width))
                 tcw.set(qn("w:type"), "dxa")
+
+
+SEAL_GAP_STYLE = "QcySealGap"  # the style id of the empty line that opens the seal area in the shipped templates
+
+
+def _keep_ending_together(tpl: DocxTemplate, content: model.DocumentContent) -> None:
+    """The seal area never stands alone on a last page, as in the PDF (``pdf._ending``): the paragraph before
+    it is kept whole ("keep lines together") and with it ("keep with next"), and so are the empty gap lines
+    between; a table right before it is kept whole with it. A long organisation name gets the PDF's smaller
+    size so it stays on one line over the seal. A template without the seal area's marker is left alone."""
+    from docx.oxml.ns import qn
+
+    body = tpl.docx.element.body
+    marker = None
+    for p in body.iterchildren(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")) == SEAL_GAP_STYLE:
+            marker = p
+            break
+    if marker is None:
+        return
+
+    def keep(p: Any, *, whole: bool = False) -> None:
+        ppr = p.get_or_add_pPr()
+        ppr.keepNext_val = True
+        if whole:
+            ppr.keepLines_val = True
+
+    keep(marker)
+    prev = marker.getprevious()
+    while prev is not None:
+        if prev.tag == qn("w:tbl"):
+            for p in prev.iter(qn("w:p")):
+                keep(p, whole=True)
+            break
+        if prev.tag == qn("w:p"):
+            keep(prev, whole=True)
+            if "".join(t.text or "" for t in prev.iter(qn("w:t"))).strip():
+                break
+        prev = prev.getprevious()
+    size = layout.seal_organisation_size(content.signature.organisation)
+    if size != 12.0:
+        following = marker.itersiblings(qn("w:p"))
+        for p in following:
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            if text == content.signature.organisation:
+                for r in p.iter(qn("w:r")):
+                    rpr = r.get_or_add_rPr()
+                    rpr.sz_val = Pt(size)
+                break
 
 
 def _sample_content(kind: str, lang: str) -> model.DocumentContent:

@@ -12,9 +12,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from qcy_workstation.documents import DOCUMENT_KINDS, Decision, build_document, render
+from qcy_workstation.documents import DOCUMENT_KINDS, Decision, build_document, layout, render
 from qcy_workstation.documents.model import chinese_date, english_date
-from qcy_workstation.resources import FONT_FAMILY
 
 APPLICANT = "陕西秦岭智能装备有限公司"  # as in conftest.case_data
 OPPONENT = "西安渭水机械制造有限公司"
@@ -113,7 +112,10 @@ def test_docx_holds_the_fields_and_sets_the_east_asian_font(kind, lang, case_dat
         assert APPLICANT in everything
     assert "{{" not in everything and "{%" not in everything
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
-    assert f'w:eastAsia="{FONT_FAMILY}"' in styles and 'w:hint="eastAsia"' in styles
+    # body and titles in the shipped Song/Ming serif, Latin in Times metrics; Chinese documents send the
+    # shared punctuation to the Chinese face (w:hint), English ones keep it Latin
+    assert f'w:eastAsia="{layout.SERIF_CJK_FAMILY}"' in styles and f'w:ascii="{layout.SERIF_LATIN_FAMILY}"' in styles
+    assert ('w:hint="eastAsia"' in styles) == (lang == "zh")
     footer = "".join(zipfile.ZipFile(io.BytesIO(data)).read(n).decode()
                      for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "footer" in n)
     assert "NUMPAGES" in footer

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from qcy_workstation.documents import build_document, render
 from qcy_workstation.documents.model import Image, Paragraph, Section
 from qcy_workstation.stats.charts import bar_chart_png
+from qcy_workstation.templates.build_templates import seal_circle_png
 
 CAPTION = "图1 案件按知识产权类型"
 
@@ -49,11 +50,12 @@ def test_a_picture_wider_than_the_text_is_scaled_to_the_text_width() -> None:
 
 def test_docx_holds_the_picture_as_an_inline_shape_with_its_caption() -> None:
     docx = Document(io.BytesIO(render(_document_with_image(12.0), "docx")))
-    assert len(docx.inline_shapes) == 1
+    assert len(docx.inline_shapes) == 1  # the seal circle floats behind the signature: not an inline shape
     shape = docx.inline_shapes[0]
     assert abs(shape.width.cm - 12.0) < 0.01
     assert abs(shape.height.cm / shape.width.cm - 0.2375) < 0.05  # aspect ratio kept (1600 x 380 px)
-    image_parts = [p for p in docx.part.package.parts if p.content_type == "image/png"]
+    seal_circle = seal_circle_png()
+    image_parts = [p for p in docx.part.package.parts if p.content_type == "image/png" and p.blob != seal_circle]
     assert len(image_parts) == 1 and image_parts[0].blob == _chart()
     texts = [p.text for p in docx.paragraphs]
     assert CAPTION in texts and "本期案件构成如下图。" in texts
