@@ -437,6 +437,8 @@ def restore_store(folder: str | os.PathLike[str], db: str | os.PathLike[str] | N
     entries = manifest["files"]
     meter = _Meter(progress, 2 * sum(e.get("size", 0) for e in entries if isinstance(e, dict)))
     verify_backup(base, _meter=meter)
+    if progress is not None:  # verified: from here on the restore runs to its end (cancel means nothing changed)
+        meter.progress = lambda done, total: progress(done, total) or True
     stamp = _stamp()
     copied, present, aside = _restore_files(base, entries[1:], files_dir, stamp, meter)
     previous = _restore_database(base / DATABASE, target, stamp)

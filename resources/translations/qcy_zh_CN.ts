@@ -10,6 +10,115 @@
         </message>
     </context>
     <context>
+        <name>BackupBox</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/settings_backup.py" line="+94" />
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remind on Today after this many days without a backup (0: never)</source>
+            <translation>超过多少天未备份时在“今日”页提醒（0：不提醒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back up now…</source>
+            <translation>立即备份…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copies the store, the evidence files and the issued documents into a new folder, with a manifest of their SHA-256 hashes. Other desks can go on working.</source>
+            <translation>将案件库、证据文件和已出具的文书复制到一个新文件夹，并附上记录其 SHA-256 值的清单。其他工位可以继续工作。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Checks a backup folder completely, keeps a copy of the current store beside it, then restores the backup. Close the workstation on the other desks first.</source>
+            <translation>先完整校验备份文件夹，在当前案件库旁保留一份副本，然后恢复备份。请先关闭其他工位上的工作站。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+94" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="-78" />
+            <source>Last backup: %1, into %2.</source>
+            <translation>上次备份：%1，保存在 %2。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No backup of this store has been made yet.</source>
+            <translation>本案件库尚未备份过。</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Back up into which folder?</source>
+            <translation>备份到哪个文件夹？</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Backing up… %p%</source>
+            <translation>正在备份… %p%</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Backed up: %1 files, %2 MB, into %3.</source>
+            <translation>备份完成：%1 个文件，%2 MB，保存在 %3。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Choose the backup folder (qcy-backup-…)</source>
+            <translation>选择备份文件夹（qcy-backup-…）</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replace the store %1 with the backup made %2 (%3 files)? Work entered since then is no longer in the store. A copy of the current store is kept beside it. Close the workstation on the other desks first.</source>
+            <translation>用 %2 制作的备份（%3 个文件）替换案件库 %1？此后录入的内容将不再在案件库中。当前案件库的副本会保留在其旁边。请先关闭其他工位上的工作站。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Checking and restoring… %p%</source>
+            <translation>正在校验并恢复… %p%</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>(there was none)</source>
+            <translation>（原先没有案件库）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restored the backup made %1. The previous store is kept as %2.</source>
+            <translation>已恢复 %1 制作的备份。原案件库保留为 %2。</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消，未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDetailPage</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+519" />
@@ -2079,7 +2188,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>应对建议</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+281" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+274" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -2274,7 +2383,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
             <translation>文书文字</translation>
         </message>
         <message>
-            <location line="+161" />
+            <location line="+170" />
             <source>This document needs a case: enter its number above. Guidance can be printed without a case.</source>
             <translation>本文书需要案件：请在上方填写案件编号。维权指引无需案件即可打印。</translation>
         </message>
@@ -2922,7 +3031,82 @@ SHA-256：%3
             <translation>超过 {max} 字节：是否选错了文件？</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
+            <source>The backup or restore was cancelled; nothing was changed.</source>
+            <translation>备份或恢复已取消，未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Backup and restore of a {engine} store are not supported yet: use pg_dump and copy the files folder.</source>
+            <translation>暂不支持备份或恢复 {engine} 数据库：请使用 pg_dump，并复制文件夹。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{path} is not a folder: choose a folder.</source>
+            <translation>{path} 不是文件夹：请选择一个文件夹。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A backup cannot be written inside the store's files folder ({files}): choose a folder elsewhere, best on another disk.</source>
+            <translation>备份不能写入案件库的文件夹（{files}）：请另选一个文件夹，最好在另一块磁盘上。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The backup cannot be written to {path} ({detail}): choose another folder.</source>
+            <translation>无法将备份写入 {path}（{detail}）：请另选一个文件夹。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{path} is not a backup folder: it has no manifest.json. Choose the qcy-backup-… folder itself.</source>
+            <translation>{path} 不是备份文件夹：其中没有 manifest.json。请选择 qcy-backup-… 文件夹本身。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The backup's manifest {path} cannot be read: the backup is damaged. Nothing was changed.</source>
+            <translation>备份清单 {path} 无法读取：该备份已损坏。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This backup was made in a newer format ({version}): update QCY Workstation first. Nothing was changed.</source>
+            <translation>该备份采用了较新的格式（{version}）：请先升级本软件。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The backup's manifest {path} was changed after the backup was made: the backup is refused. Nothing was changed.</source>
+            <translation>备份清单 {path} 在备份完成后被改动过：该备份不予使用。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The backup is incomplete: {path} is missing. Nothing was changed.</source>
+            <translation>该备份不完整：缺少 {path}。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The backup is damaged: {path} differs from its manifest (size or SHA-256). Nothing was changed.</source>
+            <translation>该备份已损坏：{path} 与备份清单不符（大小或 SHA-256）。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The backup's database is damaged ({detail}). Nothing was changed.</source>
+            <translation>备份中的数据库已损坏（{detail}）。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This backup was made by a newer version of QCY Workstation ({app_version}): update it first. Nothing was changed.</source>
+            <translation>该备份由较新版本的本软件（{app_version}）制作：请先升级。未作任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{path} is a folder, not a store file: give the store's file with --db.</source>
+            <translation>{path} 是文件夹，不是案件库文件：请用 --db 指定案件库文件。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The store {path} lies inside the backup folder: restore it to another place.</source>
+            <translation>案件库 {path} 位于备份文件夹之内：请恢复到其他位置。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -2982,7 +3166,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-184" />
+            <location line="-214" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -4345,7 +4529,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>登记新案件</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+170" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+180" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -4365,7 +4549,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>预警分析</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/today.py" line="+110" />
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="+133" />
             <source>Today</source>
             <translation>今日待办</translation>
         </message>
@@ -4385,7 +4569,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>赔偿估算计算器</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+56" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="+53" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
@@ -5535,7 +5719,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-64" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-68" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -5630,7 +5814,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>保存（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+41" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -5663,7 +5847,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>咨询：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="-517" />
+            <location filename="../../qcy_workstation/ui/pages/documents/page.py" line="-523" />
             <source>Documents: print</source>
             <translation>文书：打印</translation>
         </message>
@@ -5679,7 +5863,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>新建案件：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-70" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-79" />
             <source>Settings: save</source>
             <translation>设置：保存</translation>
         </message>
@@ -5809,7 +5993,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TodayPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/today.py" line="-38" />
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="-52" />
             <source>Today</source>
             <translation>今日待办</translation>
         </message>
@@ -5837,6 +6021,21 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Nothing falls due in the next few working days.</source>
             <translation>近几个工作日内没有到期的案件。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The last backup of this store was made %1 days ago.</source>
+            <translation>本案件库上次备份是在 %1 天前。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This store has never been backed up.</source>
+            <translation>本案件库从未备份过。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back up now in Settings</source>
+            <translation>到“设置”页立即备份</translation>
         </message>
     </context>
     <context>

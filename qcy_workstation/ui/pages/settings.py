@@ -23,6 +23,7 @@ from qcy_workstation.cases.dto import WorkstationSettings
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES
 from qcy_workstation.ui.main_window import register_page
+from qcy_workstation.ui.pages.settings_backup import BackupBox
 from qcy_workstation.ui.widgets import described_shortcut, show_error
 
 TEXT_FIELDS = ("workstation_name", "workstation_name_en", "letterhead", "letterhead_en", "address", "phone")
@@ -94,8 +95,13 @@ class SettingsPage(QWidget):
         row.addWidget(self.save_button)
         described_shortcut("Ctrl+Return", self, self.save, QT_TRANSLATE_NOOP("Shortcuts", "Settings: save"))
 
+        self.backup = BackupBox(self)  # back up now, restore, the reminder's days (issue 14 item 7)
+        left = QVBoxLayout()
+        left.addWidget(self.desk_box)
+        left.addWidget(self.backup)
+        left.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(self.desk_box, 2, Qt.AlignmentFlag.AlignTop)
+        columns.addLayout(left, 2)
         columns.addWidget(self.ws_box, 3, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -126,6 +132,7 @@ class SettingsPage(QWidget):
             "to deadlines computed from now on."))
         self.save_button.setText(self.tr("Save settings"))
         self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        self.backup.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -135,6 +142,7 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         self.staff.setText(self.ctx.staff)
         self.ctx.runner.submit(self.ctx.workstation().get, on_success=self._show, name="settings")
+        self.backup.refresh()
 
     def _show(self, s: WorkstationSettings) -> None:
         for key, edit in self.texts.items():
@@ -142,6 +150,7 @@ class SettingsPage(QWidget):
             edit.setCursorPosition(0)
         for key, spin in self.days.items():
             spin.setValue(int(getattr(s, key)))
+        self.backup.show_settings(s.extra)
 
     def _on_language(self, _index: int) -> None:
         code = self.language.currentData()
@@ -155,6 +164,7 @@ class SettingsPage(QWidget):
             self.ctx.staff = name
         changes: dict[str, object] = {k: e.text() for k, e in self.texts.items()}
         changes.update({k: s.value() for k, s in self.days.items()})
+        changes.update(self.backup.changes())
         service = self.ctx.workstation()
         self.ctx.runner.submit(lambda: service.update(**changes), on_success=self._saved,
                                on_error=lambda exc: show_error(self, exc), name="save_settings")

@@ -42,6 +42,14 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
+        self.backup_reminder = QLabel(self)  # issue 14 item 7: shown when the last backup is too old
+        self.backup_reminder.setObjectName("backupReminder")
+        self.backup_reminder.setWordWrap(True)
+        self.backup_reminder.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.backup_reminder.linkActivated.connect(lambda _link: self.window_ and self.window_.go("settings"))
+        self.backup_reminder.hide()
+        self.backup_status = None
+        layout.addWidget(self.backup_reminder)
         self.boxes: dict[str, QGroupBox] = {}
         self.models: dict[str, DeadlineModel] = {}
         self.empties: dict[str, EmptyState] = {}
@@ -68,6 +76,7 @@ class TodayPage(QWidget):
         self.loaded = False
         self.retranslate()
         ctx.cases_changed.connect(lambda _n: self.refresh())  # first load: on_shown
+        ctx.settings_changed.connect(self.refresh)  # a backup made, the reminder's days changed
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Today"))
@@ -79,6 +88,7 @@ class TodayPage(QWidget):
             self.models[key].retranslate()
         self.empties["overdue"].label.setText(self.tr("Nothing is overdue."))
         self.empties["due_soon"].label.setText(self.tr("Nothing falls due in the next few working days."))
+        self._show_backup(self.backup_status)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -90,6 +100,19 @@ class TodayPage(QWidget):
             return
         service = self.ctx.cases()
         self.ctx.runner.submit(service.deadline_overview, on_success=self._show, name="deadline_overview")
+        self.ctx.runner.submit(self.ctx.workstation().backup_status, on_success=self._show_backup,
+                               name="backup_status")
+
+    def _show_backup(self, status: object) -> None:
+        self.backup_status = status
+        due = bool(getattr(status, "due", False))
+        self.backup_reminder.setVisible(due)
+        if due:
+            text = (self.tr("The last backup of this store was made %1 days ago.").replace(
+                "%1", str(status.days_since)) if status.last_at  # type: ignore[union-attr]
+                else self.tr("This store has never been backed up."))
+            link = self.tr("Back up now in Settings")
+            self.backup_reminder.setText(f"{text} <a href='settings'>{link}</a>")
 
     def _show(self, overview: dict[str, list[CaseRow]]) -> None:
         self.loaded = True
