@@ -89,7 +89,8 @@ def _demo_writer(store: Any, db: str, log: _Log, rng: random.Random, deadline: f
 
     if cli and deadline - time.monotonic() > 4:
         log("BEGIN")
-        out = _cli(db, "seed-demo", "--cases", "6000", "--consultations", "0", "--seed", str(rng.randrange(10**6)))
+        out = _cli(db, "seed-demo", "--cases", "6000", "--consultations", "0", "--seed", str(rng.randrange(10**6)),
+                   "--no-accounts")  # other desks write by name: a store without accounts
         if out.returncode == 0:
             result = json.loads(out.stdout)
             log(f"CLIDEMO {result['cases']} {result['consultations']}")

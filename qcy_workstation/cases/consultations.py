@@ -10,6 +10,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text, func, select, tex
 from sqlalchemy.orm import Session
 
 from qcy_workstation import limits
+from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit, search
 from qcy_workstation.cases.dto import (
     CaseDetail,
@@ -73,13 +74,15 @@ def _view(c: Consultation, case_number: str | None) -> ConsultationView:
                             c.summary, c.advice, c.follow_up_on, case_number)
 
 
-class ConsultationService:
-    def __init__(self, store: Store, actor: str = "staff") -> None:
-        self.store = store
-        self.actor = actor
+class ConsultationService(Acting):
+    """The consultation log: registrars, officers and the head log and correct consultations."""
+
+    def __init__(self, store: Store, actor: Principal | str = "staff") -> None:
+        super().__init__(store, actor)
 
     def add(self, new: NewConsultation) -> ConsultationView:
         new = clean_consultation(new)
+        self.require("consultation.create")
         with self.store.write() as s:
             case = None
             if new.case_number:
@@ -109,6 +112,7 @@ class ConsultationService:
     def update(self, consultation_id: int, **fields: Any) -> ConsultationView:
         """Correct a logged consultation (typo, wrong channel, advice added later). Validated like ``add``;
         the audit event keeps every changed field as [old, new]. The link to a case is ``link``/``unlink``."""
+        self.require("consultation.create")
         unknown = set(fields) - set(self.EDITABLE)
         if unknown:
             raise ValidationError(f"cannot be changed here; changeable: {', '.join(self.EDITABLE)}",
@@ -156,6 +160,7 @@ class ConsultationService:
         s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"), {"id": c.id, "body": body})
 
     def get(self, consultation_id: int) -> ConsultationView:
+        self.require("consultation.view")
         with self.store.read() as s:
             row = s.get(Consultation, consultation_id)
             if row is None:
@@ -164,6 +169,7 @@ class ConsultationService:
             return _view(row, number)
 
     def _filtered(self, f: ConsultationFilter, q: Any) -> Any:
+        self.require("consultation.view")
         if f.channel:
             q = q.where(Consultation.channel == validate_choice(f.channel, CHANNELS, "channel"))
         if f.ip_type:
@@ -227,6 +233,7 @@ class ConsultationService:
             return [tuple(r) for r in s.execute(q)]  # type: ignore[misc]
 
     def link(self, consultation_id: int, case_number: str) -> ConsultationView:
+        self.require("consultation.create")
         with self.store.write() as s:
             row = s.get(Consultation, consultation_id)
             if row is None:
@@ -243,6 +250,7 @@ class ConsultationService:
 
     def unlink(self, consultation_id: int) -> ConsultationView:
         """Undo a wrong link: the consultation stands alone again; the case's search text loses it."""
+        self.require("consultation.create")
         with self.store.write() as s:
             row = s.get(Consultation, consultation_id)
             if row is None:
@@ -258,4 +266,5 @@ class ConsultationService:
 
     def convert_to_case(self, consultation_id: int, new: NewCase) -> CaseDetail:
         """Open a case from a consultation; the consultation is linked to it in the same transaction."""
-        return CaseService(self.store, self.actor).create(new, consultation_id=consultation_id)
+        self.require("consultation.convert")
+        return CaseService(self.store, self.who).create(new, consultation_id=consultation_id)

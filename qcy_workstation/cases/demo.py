@@ -17,6 +17,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert, select, text
 
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import Principal, acting
 from qcy_workstation.cases import search
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.models import AuditEvent, Case, Consultation, Party, Right, Transition
@@ -136,7 +138,7 @@ class _CaseDraft:
 
 
 def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = None, seed: int = 2026,
-              staff: str = "demo", progress: Progress | None = None, chunk: int = 5000,
+              staff: Principal | str = "demo", progress: Progress | None = None, chunk: int = 5000,
               today: date | None = None) -> DemoResult:
     """Write ``cases`` cases (and twice as many consultations unless told) with parties, rights,
     transitions, deadlines and audit events. Returns what was written. ``progress(done, total)`` may
@@ -145,6 +147,9 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
     Safe next to other writers: each chunk's rows are drawn first, outside any transaction (so the write
     lock is held briefly), then numbered from the ids, case numbers and audit chain head read inside the
     chunk's own transaction."""
+    principal = acting(store, staff)  # demo data into a store with accounts: an administrator only
+    require(principal, "demo.seed")
+    staff = principal.name
     rng = random.Random(seed)
     n_consult = cases * 2 if consultations is None else consultations
     today = today or china_today()

@@ -167,6 +167,7 @@ class ConflictHit:
     role_existing: str  # "applicant" | "opponent" in the existing case
     kind: str  # "conflict" (sides are reversed) | "related" (same side: already assisted)
     message: str
+    confidential: bool = False  # a confidential case the principal may not see: number and title withheld
 
 
 @dataclass(frozen=True)

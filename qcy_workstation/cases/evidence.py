@@ -20,7 +20,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qcy_workstation import limits
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit
+from qcy_workstation.cases.access import check_visible
 from qcy_workstation.cases.dto import EvidenceProblem, EvidenceView
 from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.cases.settings import earliest_date, load_settings
@@ -57,10 +60,12 @@ def _view(e: Evidence, number: str) -> EvidenceView:
                         e.added_at, e.added_by)
 
 
-class EvidenceService:
-    def __init__(self, store: Store, actor: str = "staff") -> None:
-        self.store = store
-        self.actor = actor
+class EvidenceService(Acting):
+    """Evidence files of cases: added by those who work the case, seen only where the case may be seen;
+    opening and exporting a file are audit events (issue 14 item 4)."""
+
+    def __init__(self, store: Store, actor: Principal | str = "staff") -> None:
+        super().__init__(store, actor)
 
     @property
     def root(self) -> Path:
@@ -84,9 +89,12 @@ class EvidenceService:
         if received_on:
             check_date_range(received_on, "received_on", today=china_today())
         with self.store.read() as s:
-            if s.execute(select(Case.id).where(Case.number == case_number.strip().upper())).scalar() is None:
+            case = s.execute(select(Case).where(Case.number == case_number.strip().upper())).scalar()
+            if case is None:
                 raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number, reason="case.not_found",
                                     params={"number": case_number})
+            check_visible(s, self.principal, case)
+            require(self.principal, "evidence.add", case_staff=case.staff)
             check_date_range(received_on or china_today(), "received_on", earliest=earliest_date(load_settings(s)))
         self.root.mkdir(parents=True, exist_ok=True)
         # Copy to a temporary file while hashing; a crash leaves no half blob (and a killed run's
@@ -161,6 +169,7 @@ class EvidenceService:
             if case is None:
                 raise NotFoundError(f"no case {case_number!r}", field="case", value=case_number, reason="case.not_found",
                                     params={"number": case_number})
+            check_visible(s, self.principal, case)
             rows = s.execute(select(Evidence).where(Evidence.case_id == case.id).order_by(Evidence.id)).scalars()
             return [_view(e, case.number) for e in rows]
 
@@ -182,13 +191,19 @@ class EvidenceService:
                 raise Cancelled("verification was cancelled")
         return problems
 
-    def open_path(self, evidence_id: int) -> Path:
-        """The stored file, after checking its hash (never hand out a changed file as evidence)."""
-        with self.store.read() as s:
+    def open_path(self, evidence_id: int, *, action: str = "open") -> Path:
+        """The stored file, after checking its hash (never hand out a changed file as evidence). Opening it
+        is an audit event (``action``: ``open`` or ``export``) of the case."""
+        with self.store.write() as s:
             row = s.get(Evidence, evidence_id)
             if row is None:
                 raise NotFoundError(f"no evidence {evidence_id}", field="evidence", value=evidence_id)
+            case = s.get(Case, row.case_id)
+            assert case is not None
+            check_visible(s, self.principal, case)
             digest, name = row.sha256, row.original_name
+            audit.record(s, actor=self.actor, action=action, entity="evidence", entity_id=evidence_id,
+                         case_id=case.id, details={"name": name, "sha256": digest})
         blob = self.blob_path(digest)
         if not blob.is_file():
             raise IntegrityError(f"the stored file for {name!r} is missing", field="evidence", value=evidence_id,
@@ -204,7 +219,7 @@ class EvidenceService:
         The stored name is whatever the file was called on the desk that added it: on Linux
         ``..\\..\\..\\evil.bat`` is one valid name, which a Windows desk would have written three folders
         above the chosen one. ``safe_file_name`` keeps only a base name that stays in ``dest_dir``."""
-        blob = self.open_path(evidence_id)
+        blob = self.open_path(evidence_id, action="export")
         with self.store.read() as s:
             name = s.get(Evidence, evidence_id).original_name  # type: ignore[union-attr]
         folder = Path(dest_dir)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from qcy_workstation import labels
 from qcy_workstation.cases import audit
@@ -40,14 +41,14 @@ def case_list_table(svc: CaseService, f: CaseFilter, *, lang: str = "zh") -> Tab
                  headers=HEADERS["zh" if lang == "zh" else "en"], rows=rows, chart=False)
 
 
-def export_case_list_xlsx(store: Store, f: CaseFilter, path: str | Path, *, actor: str, lang: str = "zh") -> Path:
+def export_case_list_xlsx(store: Store, f: CaseFilter, path: str | Path, *, actor: Any, lang: str = "zh") -> Path:
     """Write the filtered case list to ``path`` and record the export in the audit trail."""
     svc = CaseService(store, actor)
     table = case_list_table(svc, f, lang=lang)
     out = write_tables_xlsx([table], path, lang=lang)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     with store.write() as s:
-        audit.record(s, actor=actor, action="export", entity="case_list", entity_id=out.name,
+        audit.record(s, actor=svc.actor, action="export", entity="case_list", entity_id=out.name,
                      details={"filter": {k: v for k, v in asdict(f).items() if v not in (None, True)},
                               "rows": len(table.rows), "sha256": digest, "format": "xlsx"})
     return out

@@ -7,6 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from qcy_workstation.db.audit import (
+    AuditEvent as AuditEvent,  # re-exported: the table lives with the audit chain
+)
 from qcy_workstation.db.base import Base, utcnow
 
 
@@ -148,23 +151,6 @@ class Evidence(Base):
     received_on: Mapped[date] = mapped_column(Date)
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     added_by: Mapped[str] = mapped_column(String(100), default="")
-
-
-class AuditEvent(Base):
-    """Append-only; each row's ``hash`` chains over the previous row's so tampering shows."""
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    actor: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(30))  # create | update | transition | export | add | ...
-    entity: Mapped[str] = mapped_column(String(30))
-    entity_id: Mapped[str] = mapped_column(String(40))
-    case_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON
-    prev_hash: Mapped[str] = mapped_column(String(64), default="")
-    hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class Setting(Base):

@@ -6,7 +6,7 @@ callers on any thread can keep them. Every change writes an audit event in the s
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -14,7 +14,11 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import Acting, Principal
+from qcy_workstation.accounts.principal import normalise_name as normalise_staff
 from qcy_workstation.cases import audit, search
+from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.dto import (
     CaseDetail,
@@ -127,7 +131,7 @@ def clean_new_case(new: NewCase) -> NewCase:
     rights = tuple(clean_right(r, i) for i, r in enumerate(new.rights))
     return NewCase(title=title, ip_type=ip_type, applicant=applicant, opponent=opponent,
                    facts=validate_text(new.facts, "facts"), assistance=assistance,
-                   staff=validate_line(new.staff, "staff", 100), priority=priority,
+                   staff=normalise_staff(validate_line(new.staff, "staff", 100)), priority=priority,
                    confidential=new.confidential, received_on=new.received_on, rights=rights)
 
 
@@ -161,12 +165,12 @@ def deadline_state(due: date | None, today: date, soon_limit: date) -> str:
     return "ok"
 
 
-class CaseService:
-    """Cases: the store's main use cases. ``actor`` is the member of staff recorded in the audit trail."""
+class CaseService(Acting):
+    """Cases: the store's main use cases. ``actor`` is who acts (a logged-in account's :class:`Principal`;
+    a plain name only on a store without accounts); permissions and confidentiality are checked here."""
 
-    def __init__(self, store: Store, actor: str = "staff", *, today: date | None = None) -> None:
-        self.store = store
-        self.actor = actor
+    def __init__(self, store: Store, actor: Principal | str = "staff", *, today: date | None = None) -> None:
+        super().__init__(store, actor)
         self._today = today
 
     @property
@@ -182,6 +186,11 @@ class CaseService:
     def create(self, new: NewCase, *, consultation_id: int | None = None) -> CaseDetail:
         """Validate everything first, then write the case, its parties and rights in one transaction."""
         new = clean_new_case(new)
+        principal = self.require("case.create")
+        if new.staff and not principal.same_person(new.staff) and not principal.open_store:
+            self.require("case.assign")  # proposing another officer at intake is an assignment
+        if new.ip_type == "trade-secret" and not new.confidential:
+            new = replace(new, confidential=True)  # trade secrets are confidential by default
         with self.store.write() as s:
             case = self._insert(s, new)
             if consultation_id is not None:
@@ -248,11 +257,16 @@ class CaseService:
 
     # ------------------------------------------------------------ reading
 
-    def _get(self, s: Session, number: str) -> Case:
+    def _get(self, s: Session, number: str, action: str | None = None) -> Case:
+        """The case, once the principal may see it (and do ``action`` on it, when given)."""
         case = s.execute(select(Case).where(Case.number == number.strip().upper())).scalar()
         if case is None:
             raise NotFoundError(f"no case {number!r}", field="number", value=number, reason="case.not_found",
                                 params={"number": number})
+        principal = self.require("case.view")
+        check_visible(s, principal, case)
+        if action is not None:
+            require(principal, action, case_staff=case.staff)
         return case
 
     def _detail(self, s: Session, case: Case) -> CaseDetail:
@@ -275,8 +289,37 @@ class CaseService:
         with self.store.read() as s:
             return self._detail(s, self._get(s, number))
 
+    def open(self, number: str) -> CaseDetail:
+        """The case as staff open it: a ``view`` audit event (issue 14 item 4), then its detail."""
+        with self.store.write() as s:
+            case = self._get(s, number)
+            audit.record(s, actor=self.actor, action="view", entity="case", entity_id=case.number, case_id=case.id,
+                         details={"confidential": True} if case.confidential else {})
+            return self._detail(s, case)
+
+    def grant_access(self, number: str, login: str, reason: str) -> None:
+        """Let an account that is not assigned see a confidential case (the head, with a reason; audited)."""
+        from qcy_workstation.accounts.models import Account, CaseAccess
+
+        reason = validate_required(reason, "reason")
+        with self.store.write() as s:
+            case = self._get(s, number, "case.grant_access")
+            account = s.execute(select(Account).where(Account.login == login.strip().lower())).scalar()
+            if account is None:
+                raise NotFoundError(f"no account {login}", field="login", value=login, reason="account.not_found",
+                                    params={"login": login})
+            if s.execute(select(CaseAccess.id).where(CaseAccess.case_id == case.id,
+                                                     CaseAccess.account_id == account.id)).first() is None:
+                s.add(CaseAccess(case_id=case.id, account_id=account.id, reason=reason, granted_by=self.actor))
+            audit.record(s, actor=self.actor, action="grant_access", entity="case", entity_id=case.number,
+                         case_id=case.id, details={"account": account.login, "reason": reason})
+
     def _filtered(self, s: Session, f: CaseFilter, columns: Select[Any]) -> Select[Any]:
         q = columns
+        self.require("case.view")
+        hidden = visible_clause(self.principal)
+        if hidden is not None:
+            q = q.where(hidden)
         if f.ip_type:
             q = q.where(Case.ip_type == validate_choice(f.ip_type, IP_TYPES, "type"))
         if f.status:
@@ -371,7 +414,7 @@ class CaseService:
         """Move a case along the workflow; dated, attributed and audited. Refused moves raise WorkflowError."""
         reason = validate_text(reason, "reason") if reason else reason
         with self.store.write() as s:
-            case = self._get(s, number)
+            case = self._get(s, number, "case.transition")
             target = (target or "").strip().lower().replace("-", "_")
             check_transition(case.status, target, reason)
             day = on or self.today
@@ -422,8 +465,12 @@ class CaseService:
             items = changes["assistance"]
             items = items.split(",") if isinstance(items, str) else items
             changes["assistance"] = ",".join(validate_choice(a, ASSISTANCE, "assistance") for a in items if a)
+        if "staff" in changes:
+            changes["staff"] = normalise_staff(changes["staff"])
         with self.store.write() as s:
-            case = self._get(s, number)
+            case = self._get(s, number, "case.edit")
+            if "staff" in changes and changes["staff"] != case.staff:
+                require(self.principal, "case.assign")
             before = {k: getattr(case, k) for k in changes}
             for k, v in changes.items():
                 setattr(case, k, v)
@@ -436,7 +483,7 @@ class CaseService:
 
     def add_right(self, number: str, right: RightInput) -> CaseDetail:
         with self.store.write() as s:
-            case = self._get(s, number)
+            case = self._get(s, number, "case.edit")
             clean = clean_right(right, len(case.rights))
             case.rights.append(Right(**asdict(clean)))
             s.flush()
@@ -447,7 +494,7 @@ class CaseService:
 
     def remove_right(self, number: str, right_id: int) -> CaseDetail:
         with self.store.write() as s:
-            case = self._get(s, number)
+            case = self._get(s, number, "case.edit")
             right = next((r for r in case.rights if r.id == right_id), None)
             if right is None:
                 raise NotFoundError(f"case {number} has no right {right_id}", field="right", value=right_id)
@@ -460,7 +507,7 @@ class CaseService:
     def set_opponent(self, number: str, opponent: PartyInput | None) -> CaseDetail:
         clean = clean_party(opponent, "opponent") if opponent and opponent.name.strip() else None
         with self.store.write() as s:
-            case = self._get(s, number)
+            case = self._get(s, number, "case.edit")
             old = case.opponent.name if case.opponent else None
             case.opponent = self._find_or_create_party(s, clean) if clean else None
             audit.record(s, actor=self.actor, action="update", entity="case", entity_id=case.number,
@@ -479,7 +526,7 @@ class CaseService:
         role = validate_choice(role, ("applicant", "opponent"), "role")
         clean = clean_party(party, role)
         with self.store.write() as s:
-            case = self._get(s, number)
+            case = self._get(s, number, "case.edit")
             target = case.applicant if role == "applicant" else case.opponent
             if target is None:
                 raise NotFoundError(f"case {case.number} has no {role}", field=f"{role}_name", value=case.number)
@@ -548,6 +595,7 @@ class CaseService:
         leading place names), plus exact credit-code matches. The applicant appearing as an opposing party
         elsewhere (or the opponent as an assisted applicant) is a ``conflict``; the same side is ``related``.
         """
+        principal = self.require("case.view")
         names = [("applicant", applicant, applicant_uscc)]
         if opponent and opponent.strip():
             names.append(("opponent", opponent, opponent_uscc))
@@ -572,21 +620,27 @@ class CaseService:
                     continue
                 applicant_p, opponent_p = aliased(Party), aliased(Party)
                 q = select(Case.number, Case.title, Case.status, Case.applicant_id, Case.opponent_id,
-                           applicant_p.name, opponent_p.name
+                           applicant_p.name, opponent_p.name, Case.id
                            ).join(applicant_p, Case.applicant_id == applicant_p.id
                            ).outerjoin(opponent_p, Case.opponent_id == opponent_p.id
                            ).where(or_(Case.applicant_id.in_(matched), Case.opponent_id.in_(matched)))
                 if exclude_number:
                     q = q.where(Case.number != exclude_number)
-                for number, title, status, a_id, o_id, a_name, o_name in s.execute(q):
+                hidden = visible_clause(principal)
+                seen = ({cid for (cid,) in s.execute(select(Case.id).where(hidden))} if hidden is not None
+                        else None)
+                for number, title, status, a_id, o_id, a_name, o_name, cid in s.execute(q):
+                    withheld = seen is not None and cid not in seen  # a confidential case: counted, not shown
+                    if withheld:
+                        number, title = "", ""
                     for role_existing, pid, other in (("applicant", a_id, a_name), ("opponent", o_id, o_name)):
                         if pid not in matched:
                             continue
                         kind = "related" if role_new == role_existing else "conflict"
                         hits.append(ConflictHit(name, role_new, other, round(matched[pid], 1), number, title,
                                                 status, role_existing, kind,
-                                                _conflict_message(name, role_new, other, number, role_existing,
-                                                                  kind)))
+                                                _conflict_message(name, role_new, other, number or "（保密案件）",
+                                                                  role_existing, kind), confidential=withheld))
         hits.sort(key=lambda h: (h.kind != "conflict", -h.score, h.case_number))
         return hits
 

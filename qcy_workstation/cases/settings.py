@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import WorkstationSettings
 from qcy_workstation.cases.models import AuditEvent, Setting
@@ -53,10 +54,12 @@ def known_keys() -> tuple[str, ...]:
     return tuple(f.name for f in fields(WorkstationSettings) if f.name != "extra") + tuple(EXTRA_KEYS)
 
 
-class SettingsService:
-    def __init__(self, store: Store, actor: str = "system") -> None:
-        self.store = store
-        self.actor = actor
+class SettingsService(Acting):
+    """Workstation settings: anyone reads them (letterhead, deadlines); only an administrator changes them,
+    backs the store up or restores it (permissions table)."""
+
+    def __init__(self, store: Store, actor: Principal | str = "system") -> None:
+        super().__init__(store, actor)
 
     def get(self) -> WorkstationSettings:
         with self.store.read() as s:
@@ -65,6 +68,7 @@ class SettingsService:
 
     def update(self, **changes: object) -> WorkstationSettings:
         """Validate and store every change, or none: an unknown key is refused with the list of known ones."""
+        self.require("settings.change")
         current = self.get()
         unknown = sorted(set(changes) - set(known_keys()))
         if unknown:
@@ -121,10 +125,15 @@ class SettingsService:
         """Back the store up into a new folder under ``to`` (``db.backup.backup_store``), then record when
         and where in the store (Today's reminder) and in the audit trail. ``permission`` is passed on: the
         one place the administrator-only rule of the accounts will be checked."""
+        self.require("store.backup")
         result = backups.backup_store(self.store, to, progress=progress, permission=permission)
         self._record_backup(result.created_at, result.folder, action="backup",
                             details={"folder": result.folder, "files": result.files, "size": result.size})
         return result
+
+    def check_may_restore(self) -> None:
+        """Restoring replaces the store: only an administrator of the live store may (checked before)."""
+        self.require("store.backup")
 
     def record_restore(self, result: backups.RestoreResult) -> None:
         """After ``db.backup.restore_store`` into this store: the restored content was last backed up when

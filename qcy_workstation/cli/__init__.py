@@ -22,6 +22,7 @@ COMMANDS = {
     "cases": "cases", "consult": "consult", "evidence": "evidence", "seed-demo": "demo", "store": "store",
     "precheck": "precheck", "register": "register", "screen": "screen", "compensate": "compensate",
     "export": "export", "documents": "documents", "warning": "warning", "stats": "stats",
+    "login": "accounts", "logout": "accounts", "whoami": "accounts", "accounts": "accounts", "audit": "audit",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 

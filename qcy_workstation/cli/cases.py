@@ -127,9 +127,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                   applicant=PartyInput(args.applicant, args.applicant_uscc),
                   opponent=PartyInput(args.opponent, args.opponent_uscc) if args.opponent else None,
                   facts=args.facts, assistance=tuple(a for a in args.assistance.split(",") if a),
-                  staff=args.assign or ctx.staff, priority=args.priority, confidential=args.confidential,
+                  staff=args.assign or ctx.actor.name, priority=args.priority, confidential=args.confidential,
                   received_on=parse_date(args.received, "received"), rights=tuple(rights))
-    svc = CaseService(ctx.store, ctx.staff)
+    svc = CaseService(ctx.store, ctx.actor)
     from qcy_workstation.cases.services import clean_new_case
 
     clean = clean_new_case(new)  # validate before the conflict check reads anything
@@ -159,23 +159,23 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.xlsx:
         from qcy_workstation.cases.export import export_case_list_xlsx
 
-        out = export_case_list_xlsx(ctx.store, _filter_from(args), args.xlsx, actor=ctx.staff, lang=args.lang)
+        out = export_case_list_xlsx(ctx.store, _filter_from(args), args.xlsx, actor=ctx.actor, lang=args.lang)
         ctx.emit({"xlsx": str(out)}, f"written {out}")
         return 0
-    rows = CaseService(ctx.store, ctx.staff).list(_filter_from(args), offset=args.offset, limit=args.limit,
+    rows = CaseService(ctx.store, ctx.actor).list(_filter_from(args), offset=args.offset, limit=args.limit,
                                                   sort=args.sort, descending=not args.asc)
     ctx.emit(rows, _rows_text(rows))
     return 0
 
 
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = CaseService(ctx.store, ctx.staff).search(args.text, _filter_from(args), limit=args.limit)
+    rows = CaseService(ctx.store, ctx.actor).search(args.text, _filter_from(args), limit=args.limit)
     ctx.emit(rows, _rows_text(rows))
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    d = CaseService(ctx.store, ctx.staff).get(args.number)
+    d = CaseService(ctx.store, ctx.actor).open(args.number)  # an audited view
     text = (f"{d.number}  {d.title}\n  type {d.type}, status {d.status}, staff {d.staff}, received {d.received_on}"
             f"\n  applicant {d.applicant.name} {d.applicant.uscc or ''}"
             + (f"\n  opponent {d.opponent.name}" if d.opponent else "")
@@ -187,26 +187,26 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_transition(args: argparse.Namespace, ctx: CliContext) -> int:
-    d = CaseService(ctx.store, ctx.staff).transition(args.number, args.status, reason=args.reason,
+    d = CaseService(ctx.store, ctx.actor).transition(args.number, args.status, reason=args.reason,
                                                      on=parse_date(args.on, "on"))
     ctx.emit(d, f"{d.number} is now {d.status}" + (f"; opinion due {d.opinion_due}" if d.status == "accepted" else ""))
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
-    hits = CaseService(ctx.store, ctx.staff).conflict_check(args.applicant, args.opponent)
+    hits = CaseService(ctx.store, ctx.actor).conflict_check(args.applicant, args.opponent)
     ctx.emit(hits, "\n".join(h.message for h in hits) or "no conflicts found")
     return 0
 
 
 def cmd_deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
-    overview = CaseService(ctx.store, ctx.staff).deadline_overview()
+    overview = CaseService(ctx.store, ctx.actor).deadline_overview()
     text = "\n".join(f"{k}:\n{_rows_text(v)}" for k, v in overview.items())
     ctx.emit(overview, text)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace, ctx: CliContext) -> int:
-    events = CaseService(ctx.store, ctx.staff).timeline(args.number)
+    events = CaseService(ctx.store, ctx.actor).timeline(args.number)
     ctx.emit(events, "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.actor} {e.action} {e.details}" for e in events))
     return 0

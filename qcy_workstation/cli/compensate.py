@@ -124,7 +124,7 @@ def handle(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.save_to_case:  # the only path that touches the store
         from qcy_workstation.documents.service import DocumentService
 
-        result = DocumentService(ctx.store, ctx.staff).save_estimate(args.save_to_case, inp)
+        result = DocumentService(ctx.store, ctx.actor).save_estimate(args.save_to_case, inp)
     else:
         result = estimate(inp)
     ctx.emit(result.to_dict(), "\n".join(result.text_lines(args.lang)))

@@ -67,16 +67,16 @@ def _parse_at(value: str | None) -> datetime | None:
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    row = ConsultationService(ctx.store, ctx.staff).add(NewConsultation(
+    row = ConsultationService(ctx.store, ctx.actor).add(NewConsultation(
         channel=args.channel, enquirer=args.enquirer, topic=args.topic, summary=args.summary, advice=args.advice,
-        organisation=args.organisation, phone=args.phone, ip_type=args.ip_type, staff=ctx.staff,
+        organisation=args.organisation, phone=args.phone, ip_type=args.ip_type, staff=ctx.actor.name,
         at=_parse_at(args.at), follow_up_on=parse_date(args.follow_up, "follow_up"), case_number=args.case))
     ctx.emit(row, f"consultation {row.id} logged" + (f" on case {row.case_number}" if row.case_number else ""))
     return 0
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = ConsultationService(ctx.store, ctx.staff).list(ConsultationFilter(
+    rows = ConsultationService(ctx.store, ctx.actor).list(ConsultationFilter(
         channel=args.channel, ip_type=args.ip_type, text=args.search, case_number=args.case,
         unlinked_only=args.unlinked, date_from=parse_date(args.date_from, "from"),
         date_to=parse_date(args.date_to, "to")), limit=args.limit)
@@ -87,13 +87,13 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_to_case(args: argparse.Namespace, ctx: CliContext) -> int:
-    svc = ConsultationService(ctx.store, ctx.staff)
+    svc = ConsultationService(ctx.store, ctx.actor)
     c = svc.get(args.id)
     applicant = args.applicant or c.organisation or c.enquirer
     detail = svc.convert_to_case(args.id, NewCase(
         title=args.title, ip_type=args.type, applicant=PartyInput(applicant, args.applicant_uscc),
         opponent=PartyInput(args.opponent) if args.opponent else None,
-        facts=f"{c.topic}。{c.summary}", staff=ctx.staff))
+        facts=f"{c.topic}。{c.summary}", staff=ctx.actor.name))
     ctx.emit({"number": detail.number, "consultation": args.id, "status": detail.status, "type": detail.type},
              f"consultation {args.id} is now case {detail.number}")
     return 0

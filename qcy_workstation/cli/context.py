@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from qcy_workstation.errors import QcyError
 
 if TYPE_CHECKING:
+    from qcy_workstation.accounts.principal import Principal
     from qcy_workstation.db.store import Store
 
 
@@ -46,17 +47,48 @@ def to_jsonable(value: Any) -> Any:
 class CliContext:
     """Opens the store lazily, so ``--help`` and pure computations never touch a database."""
 
-    def __init__(self, *, db_url: str | None, json_output: bool, staff: str) -> None:
+    def __init__(self, *, db_url: str | None, json_output: bool, staff: str, staff_given: bool = False) -> None:
         self.db_url = db_url
         self.json = json_output
         self.staff = staff
+        self.staff_given = staff_given  # --staff or $QCY_STAFF said who acts (checked against the login)
+        self._actor: Principal | None = None
         self.damaged_ok = False  # ``store check`` opens a damaged store to report on it
         self._store: Store | None = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
-        staff = getattr(args, "staff", None) or os.environ.get("QCY_STAFF") or _login_name()
-        return cls(db_url=getattr(args, "db", None), json_output=bool(getattr(args, "json", False)), staff=staff)
+        given = getattr(args, "staff", None) or os.environ.get("QCY_STAFF")
+        return cls(db_url=getattr(args, "db", None), json_output=bool(getattr(args, "json", False)),
+                   staff=given or _login_name(), staff_given=bool(given))
+
+    @property
+    def actor(self) -> Principal:
+        """Who acts. On a store with accounts: the account of the session (``qcy-workstation login``, or
+        ``$QCY_TOKEN``); ``--staff`` alone is not trusted, and one naming someone else is refused. On a store
+        without accounts: the name given (``--staff``, ``$QCY_STAFF`` or the computer login)."""
+        if self._actor is None:
+            from qcy_workstation.accounts.principal import normalise_name, open_principal, store_has_accounts
+            from qcy_workstation.accounts.service import AccountService
+            from qcy_workstation.cli import sessions
+            from qcy_workstation.errors import PermissionDeniedError
+
+            store = self.store
+            if not store_has_accounts(store):
+                self._actor = open_principal(self.staff)
+            else:
+                token = sessions.token_for(store.url)
+                if not token:
+                    raise PermissionDeniedError("this store has accounts: log in first (qcy-workstation login)",
+                                                field="account", reason="auth.login_required")
+                principal = AccountService(store).resolve_token(token)
+                if self.staff_given and normalise_name(self.staff) not in (principal.name, principal.login):
+                    raise PermissionDeniedError(f"logged in as {principal.name}, not {self.staff}", field="staff",
+                                                value=self.staff, reason="auth.staff_mismatch",
+                                                params={"account": principal.name, "staff": self.staff})
+                self._actor = principal
+            self.staff = self._actor.name
+        return self._actor
 
     @property
     def store(self) -> Store:

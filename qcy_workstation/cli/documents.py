@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _service(ctx: CliContext):  # noqa: ANN202
     from qcy_workstation.documents.service import DocumentService
 
-    return DocumentService(ctx.store, ctx.staff)
+    return DocumentService(ctx.store, ctx.actor)
 
 
 def _line(v) -> str:  # noqa: ANN001

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    ev = EvidenceService(ctx.store, ctx.staff).add(args.case, args.file, source=args.source,
+    ev = EvidenceService(ctx.store, ctx.actor).add(args.case, args.file, source=args.source,
                                                    description=args.description,
                                                    received_on=parse_date(args.received, "received"))
     ctx.emit(ev, f"{ev.original_name} attached to {ev.case_number}: sha256 {ev.sha256}, {ev.size} bytes")
@@ -40,14 +40,14 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = EvidenceService(ctx.store, ctx.staff).list(args.case)
+    rows = EvidenceService(ctx.store, ctx.actor).list(args.case)
     ctx.emit(rows, "\n".join(f"{e.id:>5} {e.original_name}  {e.size} B  {e.sha256[:16]}…  {e.source}" for e in rows)
              or "no evidence")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    problems = EvidenceService(ctx.store, ctx.staff).verify(args.case)
+    problems = EvidenceService(ctx.store, ctx.actor).verify(args.case)
     ctx.emit({"ok": not problems, "problems": problems},
              "all evidence files intact" if not problems else
              "\n".join(f"{p.case_number} {p.original_name}: {p.problem}" for p in problems))

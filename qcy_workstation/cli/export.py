@@ -40,7 +40,7 @@ def handle(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError("format must be pdf or docx", field="format", value=fmt)
     if args.doc == "guidance" and not args.topic:
         raise ValidationError("guidance needs --topic: " + ", ".join(GUIDANCE_TOPICS), field="topic")
-    service = DocumentService(ctx.store, ctx.staff)
+    service = DocumentService(ctx.store, ctx.actor)
     batch = args.cases or args.all_status
     if batch:
         if not args.out_dir:
@@ -70,5 +70,5 @@ def _batch_numbers(args: argparse.Namespace, ctx: CliContext) -> list[str]:
     from qcy_workstation.cases.dto import CaseFilter
     from qcy_workstation.cases.services import CaseService
 
-    rows = CaseService(ctx.store, actor=ctx.staff).list(CaseFilter(status=args.all_status))
+    rows = CaseService(ctx.store, actor=ctx.actor).list(CaseFilter(status=args.all_status))
     return [r.number for r in rows]

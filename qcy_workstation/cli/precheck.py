@@ -175,7 +175,7 @@ def _handler(kind: str) -> Callable[[argparse.Namespace, CliContext], int]:
         if getattr(args, "case", None):  # only then is the store opened
             from qcy_workstation.precheck.results import PrecheckResultService
 
-            saved = PrecheckResultService(ctx.store, ctx.staff).save(args.case, result)
+            saved = PrecheckResultService(ctx.store, ctx.actor).save(args.case, result)
             print(f"saved as pre-check #{saved.id} on {saved.case_number}", file=sys.stderr)
         ctx.emit(result.to_dict(), render(result))
         return 0

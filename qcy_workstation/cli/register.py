@@ -18,7 +18,7 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
         return True
 
     report = import_register(ctx.store, args.file, kind=args.kind, mapping=parse_map_options(args.map),
-                             sheet=args.sheet, replace=args.replace, actor=ctx.staff, progress=progress)
+                             sheet=args.sheet, replace=args.replace, actor=ctx.actor, progress=progress)
     lines = [f"imported {report.imported} of {report.total_rows} {report.kind} rows from {report.file} "
              f"in {report.seconds:.1f}s (batch {report.batch}); bad rows: {len(report.bad_rows)}",
              "columns: " + ", ".join(f"{f}←{c}" for f, c in report.mapping.items())]

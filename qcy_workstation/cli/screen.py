@@ -13,7 +13,7 @@ def _maybe_save(args: argparse.Namespace, ctx: CliContext, result: object) -> No
     if getattr(args, "case", None):
         from qcy_workstation.precheck.results import PrecheckResultService
 
-        PrecheckResultService(ctx.store, ctx.staff).save(args.case, result)
+        PrecheckResultService(ctx.store, ctx.actor).save(args.case, result)
 
 
 def _trademark(args: argparse.Namespace, ctx: CliContext) -> int:

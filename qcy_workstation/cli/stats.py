@@ -52,7 +52,7 @@ def _figures(args: argparse.Namespace, ctx: CliContext) -> int:
                 keys = ", ".join(t.key for t in dash.tables(args.lang))
                 raise ValidationError(f"no such table; tables: {keys}", field="table", value=args.table)
         payload["xlsx"] = str(export_tables_xlsx(tables, args.xlsx, lang=args.lang, store=ctx.store,
-                                                 actor=ctx.staff, period=(period.date_from, period.date_to)))
+                                                 actor=ctx.actor, period=(period.date_from, period.date_to)))
     ctx.emit(payload, _text(dash, args.lang) + (f"\nXLSX: {payload['xlsx']}" if args.xlsx else ""))
     return 0
 
@@ -73,7 +73,7 @@ def _report(args: argparse.Namespace, ctx: CliContext) -> int:
 
     kind = "monthly" if args.month else "annual"
     report = build_report(ctx.store, kind=kind, year=args.year, month=args.month, lang=args.lang)
-    out = export_report(report, args.out, args.format, store=ctx.store, actor=ctx.staff)
+    out = export_report(report, args.out, args.format, store=ctx.store, actor=ctx.actor)
     ctx.emit({"report": kind, "period": [report.period.date_from, report.period.date_to], "out": str(out),
               "format": (args.format or out.suffix.lstrip(".")).lower(), "sections": len(report.sections)},
              f"{report.title}: {out}")

@@ -112,7 +112,7 @@ def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:
     from qcy_workstation.cases.settings import SettingsService
     from qcy_workstation.errors import ValidationError
 
-    svc = SettingsService(ctx.store, ctx.staff)
+    svc = SettingsService(ctx.store, ctx.actor)
     changes = {}
     for item in args.assignments:
         key, sep, value = item.partition("=")
@@ -128,7 +128,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     """``store backup --to DIR``: prints the new backup folder (``--json``: the whole result)."""
     from qcy_workstation.cases.settings import SettingsService
 
-    result = SettingsService(ctx.store, ctx.staff).backup(args.to)
+    result = SettingsService(ctx.store, ctx.actor).backup(args.to)
     ctx.emit(result, f"backed up to {result.folder} ({result.files} files, {result.size} bytes; "
                      f"schema {'+'.join(result.schema_revisions) or 'none'}; made {result.created_at})")
     return 0
@@ -137,12 +137,29 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     """``store restore FROM``: verify the backup, keep a copy of the store given by ``--db`` beside it, restore;
     then open the restored store (migrated when the backup is older) and record the restore in it."""
+    from pathlib import Path
+
     from qcy_workstation.cases.settings import SettingsService
     from qcy_workstation.db.backup import restore_store
+    from qcy_workstation.db.store import resolve_db_url
+    from qcy_workstation.errors import StoreError
 
+    actor: object = ctx.staff
+    live = resolve_db_url(ctx.db_url)
+    if live.startswith("sqlite:///") and Path(live.removeprefix("sqlite:///")).is_file():
+        ctx.damaged_ok = True  # a damaged store is what a restore is for: it cannot say who may replace it
+        try:
+            damaged = bool(ctx.store.damage)
+        except StoreError:
+            damaged = True
+        if not damaged:
+            actor = ctx.actor  # a live store with accounts: only its administrator may replace it
+            SettingsService(ctx.store, ctx.actor).check_may_restore()
+        ctx.close()
+        ctx.damaged_ok = False
     result = restore_store(args.source, ctx.db_url)
     store = ctx.store  # opened (and migrated) only now, on the restored file
-    SettingsService(store, ctx.staff).record_restore(result)
+    SettingsService(store, str(actor)).record_restore(result)
     kept = (f"; the previous store is kept as {result.previous_copy}" if result.previous_copy
             else "; there was no store there before")
     ctx.emit(result, f"restored the backup made {result.created_at} from {result.backup} into {result.store}"

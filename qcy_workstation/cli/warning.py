@@ -98,7 +98,7 @@ def register(sub: Any) -> None:
 def _service(ctx: CliContext):  # type: ignore[no-untyped-def]
     from qcy_workstation.warning.service import WarningService
 
-    return WarningService(ctx.store, actor=ctx.staff)
+    return WarningService(ctx.store, actor=ctx.actor)
 
 
 def _risk_line(r: Any) -> str:
@@ -122,7 +122,7 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
                      key_features=tuple(args.feature), marks=tuple(args.mark), product_names=tuple(args.product),
                      nice_classes=args.classes, gis=tuple(args.gi), producer_region=args.region,
                      counterparties=tuple(args.counterparty), start_on=parse_date(args.start, "start"),
-                     end_on=parse_date(args.end, "end"), owner=args.owner or ctx.staff, watched=not args.no_watch)
+                     end_on=parse_date(args.end, "end"), owner=args.owner or ctx.actor.name, watched=not args.no_watch)
     svc = _service(ctx)
     project = svc.add(new)
     payload: dict[str, Any] = {"project": project}

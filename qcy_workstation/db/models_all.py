@@ -6,7 +6,9 @@ from __future__ import annotations
 import importlib
 
 TABLE_MODULES = (
+    "qcy_workstation.db.audit",
     "qcy_workstation.cases.models",
+    "qcy_workstation.accounts.models",
     "qcy_workstation.precheck.models",
     "qcy_workstation.documents.models",
     "qcy_workstation.stats.models",

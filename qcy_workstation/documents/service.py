@@ -17,9 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, inspect, or_, select, text
 
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit
+from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.compensation import CompensationEstimate, CompensationInput, estimate, input_from_dict
@@ -84,12 +87,14 @@ def _estimate_input_json(inp: CompensationInput) -> str:
     return json.dumps(asdict(inp), ensure_ascii=False, default=str, sort_keys=True)
 
 
-class DocumentService:
-    """Use cases of the documents page and the ``export`` / ``documents`` commands; ``actor`` acts."""
+class DocumentService(Acting):
+    """Use cases of the documents page and the ``export`` / ``documents`` commands; ``actor`` acts.
 
-    def __init__(self, store: Store, actor: str = "staff") -> None:
-        self.store = store
-        self.actor = actor
+    Who may: officers draft on their cases, reviewers (or the head) review and issue, never their own draft;
+    a confidential case's documents only for those who may see the case (permissions table)."""
+
+    def __init__(self, store: Store, actor: Principal | str = "staff") -> None:
+        super().__init__(store, actor)
 
     # ------------------------------------------------------------------ workstation and case data
 
@@ -103,11 +108,15 @@ class DocumentService:
         return WorkstationInfo(name=s.workstation_name, name_en=s.workstation_name_en, letterhead=s.letterhead,
                                letterhead_en=s.letterhead_en, address=s.address, phone=s.phone)
 
-    def _case_row(self, session: Any, number: str) -> Case:
+    def _case_row(self, session: Any, number: str, action: str | None = None) -> Case:
+        """The case, once the principal may see it (and do ``action`` on it, when given)."""
         case = session.execute(select(Case).where(Case.number == number)).scalar_one_or_none()
         if case is None:
             raise NotFoundError(f"no case {number}", field="case", value=number, reason="case.not_found",
                                 params={"number": number})
+        check_visible(session, self.principal, case)
+        if action is not None:
+            require(self.principal, action, case_staff=case.staff)
         return case
 
     def case_data(self, number: str) -> CaseData:
@@ -144,7 +153,7 @@ class DocumentService:
                                .order_by(CompensationRecord.id.desc()).limit(1)).scalar()
             if record is not None:
                 data.compensation = json.loads(record.result_json)
-        consultations = ConsultationService(self.store, self.actor).list(ConsultationFilter(case_number=number))
+        consultations = ConsultationService(self.store, self.who).list(ConsultationFilter(case_number=number))
         data.consultations = [
             ConsultationInfo(on=c.at.date(), channel=c.channel, enquirer=c.enquirer, topic=c.topic, summary=c.summary,
                              advice=c.advice, staff=c.staff)
@@ -187,7 +196,7 @@ class DocumentService:
         """Compute and save an estimate on the case (the newest one is used in documents)."""
         result = estimate(inp)
         with self.store.write() as s:
-            case = self._case_row(s, number)
+            case = self._case_row(s, number, "estimate.save")
             check_right_matches_case(case.ip_type, inp.right_type)
             row = CompensationRecord(case_id=case.id, rule_set=result.rule_set_id, basis=result.basis,
                                      total=str(result.total), input_json=_estimate_input_json(inp),
@@ -237,6 +246,7 @@ class DocumentService:
         """Export a document of a case. The newest issued version of that kind and language is reprinted
         byte for byte; otherwise the document is rendered from the current case data. Audited."""
         _check_format(fmt)
+        self.require("document.export")
         if out is not None:
             check_output_path(out)  # before any work: never over the store, never onto a folder
         issued = self._latest_issued(kind, case_number, lang, topic or "")
@@ -303,10 +313,11 @@ class DocumentService:
             raise ValidationError("document kind must be one of " + ", ".join(DOCUMENT_KINDS), field="doc", value=kind)
         if lang not in LANGS:
             raise ValidationError("language must be zh or en", field="lang", value=lang)
+        self.require("document.draft")
         content = self.build(kind, case_number, lang=lang, topic=topic, options=options)  # validates early
         year = china_today().year
         with self.store.write() as s:
-            case_id = self._case_row(s, case_number).id if case_number else None
+            case_id = self._case_row(s, case_number, "document.draft").id if case_number else None
             number, seq = self._next_number(s, kind, year)
             row = DocumentRecord(number=number, version=1, year=year, seq=seq, kind=kind, lang=lang,
                                  topic=topic or "", case_id=case_id, title=content.title, status="drafted",
@@ -320,7 +331,7 @@ class DocumentService:
     def new_version(self, ref: int | str) -> DocumentView:
         """A new draft version of an issued document (same number, version + 1); the issued one stays."""
         with self.store.write() as s:
-            old = self._resolve(s, ref)
+            old = self._resolve(s, ref, action="document.draft")
             if old.status != "issued":
                 raise WorkflowError("only an issued document gets a new version; edit the draft instead",
                                     field="status", value=old.status)
@@ -337,7 +348,7 @@ class DocumentService:
     def update_draft(self, ref: int | str, options: dict[str, Any]) -> DocumentView:
         """Change the free-text parts of a draft; a reviewed draft goes back to ``drafted``."""
         with self.store.write() as s:
-            row = self._resolve(s, ref)
+            row = self._resolve(s, ref, action="document.draft")
             if row.status == "issued":
                 raise WorkflowError("an issued document is frozen", field="status", value=row.status,
                                     reason="document.frozen")
@@ -351,12 +362,12 @@ class DocumentService:
     def review(self, ref: int | str) -> DocumentView:
         """drafted -> reviewed, by someone other than the drafter."""
         with self.store.write() as s:
-            row = self._resolve(s, ref)
+            row = self._resolve(s, ref, action="document.review")
             if row.status != "drafted":
                 raise WorkflowError(f"only a drafted document can be reviewed (it is {row.status})", field="status",
                                     reason="document.review_status", params={"status": row.status},
                                     value=row.status)
-            if row.drafted_by == self.actor:
+            if self.principal.same_person(row.drafted_by):  # compared normalised: "张三 " is 张三
                 raise PermissionDeniedError("the drafter cannot review their own document", field="staff",
                                             reason="document.self_review", params={"staff": self.actor},
                                             value=self.actor)
@@ -369,12 +380,12 @@ class DocumentService:
         """reviewed -> issued, by someone other than the drafter: renders PDF and DOCX once, stores the bytes
         content-addressed with their SHA-256, and freezes the version."""
         with self.store.read() as s:
-            row = self._resolve(s, ref)
+            row = self._resolve(s, ref, action="document.issue")
             if row.status != "reviewed":
                 raise WorkflowError(f"only a reviewed document can be issued (it is {row.status})", field="status",
                                     reason="document.issue_status", params={"status": row.status},
                                     value=row.status)
-            if row.drafted_by == self.actor:
+            if self.principal.same_person(row.drafted_by):
                 raise PermissionDeniedError("the drafter cannot issue their own document", field="staff",
                                             reason="document.self_issue", params={"staff": self.actor},
                                             value=self.actor)
@@ -414,7 +425,7 @@ class DocumentService:
         if out is not None:
             check_output_path(out)  # before any work: never over the store, never onto a folder
         with self.store.read() as s:
-            row = self._resolve(s, ref)
+            row = self._resolve(s, ref, action="document.export")
             if row.status == "issued":
                 raise WorkflowError("an issued document is reprinted, not re-rendered", field="status",
                                     value=row.status)
@@ -439,7 +450,7 @@ class DocumentService:
         if out is not None:
             check_output_path(out)  # before any work: never over the store, never onto a folder
         with self.store.read() as s:
-            row = self._resolve(s, ref, version=version, issued_only=True)
+            row = self._resolve(s, ref, version=version, issued_only=True, action="document.export")
             file = s.execute(select(DocumentFile).where(DocumentFile.document_id == row.id,
                                                         DocumentFile.format == fmt)).scalar_one()
             digest, number, doc_version, case_id = file.sha256, row.number, row.version, row.case_id
@@ -470,6 +481,11 @@ class DocumentService:
             q = select(DocumentRecord).order_by(DocumentRecord.id)
             if case_number:
                 q = q.where(DocumentRecord.case_id == self._case_row(s, case_number).id)
+            else:  # documents of confidential cases the principal may not see are left out
+                hidden = visible_clause(self.principal)
+                if hidden is not None:
+                    q = q.outerjoin(Case, Case.id == DocumentRecord.case_id).where(
+                        or_(DocumentRecord.case_id.is_(None), hidden))
             if status:
                 q = q.where(DocumentRecord.status == status)
             return [self._view(s, r) for r in s.execute(q).scalars()]
@@ -497,8 +513,9 @@ class DocumentService:
             return s.execute(q.order_by(DocumentRecord.issued_at.desc(), DocumentRecord.id.desc()).limit(1)).scalar()
 
     def _resolve(self, session: Any, ref: int | str, *, version: int | None = None,
-                 issued_only: bool = False) -> DocumentRecord:
-        """A document by id, or by number (the newest version, or the newest issued one)."""
+                 issued_only: bool = False, action: str | None = None) -> DocumentRecord:
+        """A document by id, or by number (the newest version, or the newest issued one), once the principal
+        may see its case (and do ``action`` on it, when given)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.isascii() and ref.isdigit()
                                     and len(ref) <= 18):  # not isdigit() alone: "²" is a digit int() cannot read
             row = session.get(DocumentRecord, int(ref))
@@ -514,6 +531,11 @@ class DocumentService:
         if issued_only and row.status != "issued":
             raise WorkflowError("only issued documents are reprinted; export the draft instead", field="status",
                                 value=row.status)
+        case = session.get(Case, row.case_id) if row.case_id else None
+        if case is not None:
+            check_visible(session, self.principal, case)
+        if action is not None:
+            require(self.principal, action, case_staff=case.staff if case is not None else None)
         return row
 
     def _view(self, session: Any, row: DocumentRecord) -> DocumentView:

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select
 
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import acting
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.precheck.gi import ROUTES
 from qcy_workstation.precheck.goods import class_of, parse_codes
@@ -538,7 +540,7 @@ def import_register(
     mapping: dict[str, str | None] | None = None,
     sheet: str | None = None,
     replace: bool = False,
-    actor: str = "",
+    actor: Any = "",
     workers: int | None = None,
     progress: Callable[[int, int], Any] | None = None,
 ) -> ImportReport:
@@ -557,6 +559,9 @@ def import_register(
     """
     from qcy_workstation.cases import audit
 
+    principal = acting(store, actor)  # a Principal, or a name on a store without accounts
+    require(principal, "register.import")
+    actor = principal.name
     t0 = time.perf_counter()
     header, rows, estimate = _open_table(path, sheet=sheet)
     kind, cols = detect_mapping(header, kind, mapping)

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import Acting, Principal
+from qcy_workstation.cases.access import check_visible
 from qcy_workstation.errors import NotFoundError, ValidationError
 from qcy_workstation.precheck.common import ENGINE_VERSION
 from qcy_workstation.precheck.models import PrecheckResult
@@ -85,12 +88,12 @@ def summarise(d: dict[str, Any], lang: str = "zh") -> str:
     return kind
 
 
-class PrecheckResultService:
-    """Use cases on saved pre-checks. Plain values in and out; one transaction per call."""
+class PrecheckResultService(Acting):
+    """Use cases on saved pre-checks. Plain values in and out; one transaction per call. Saving needs the
+    ``precheck.save`` permission on the case; reading, sight of the case (confidential cases)."""
 
-    def __init__(self, store: Store, actor: str) -> None:
-        self.store = store
-        self.actor = actor
+    def __init__(self, store: Store, actor: Principal | str) -> None:
+        super().__init__(store, actor)
 
     def save(self, case_number: str, result: Any) -> SavedPrecheck:
         """Save a result object (anything with ``to_dict()``) or its dict on the case ``case_number``."""
@@ -104,6 +107,8 @@ class PrecheckResultService:
             case = s.execute(select(Case).where(Case.number == case_number)).scalar_one_or_none()
             if case is None:
                 raise NotFoundError(f"no case {case_number}", field="case", value=case_number)
+            check_visible(s, self.principal, case)
+            require(self.principal, "precheck.save", case_staff=case.staff)
             row = PrecheckResult(case_id=case.id, kind=d["kind"], summary=summarise(d)[:300],
                                  inputs_json=json.dumps(d["inputs"], ensure_ascii=False),
                                  result_json=json.dumps(d, ensure_ascii=False),
@@ -122,6 +127,7 @@ class PrecheckResultService:
             case = s.execute(select(Case).where(Case.number == case_number)).scalar_one_or_none()
             if case is None:
                 raise NotFoundError(f"no case {case_number}", field="case", value=case_number)
+            check_visible(s, self.principal, case)
             rows = s.execute(select(PrecheckResult).where(PrecheckResult.case_id == case.id)
                              .order_by(PrecheckResult.created_at.desc(), PrecheckResult.id.desc())).scalars()
             return [self._dto(r, case_number) for r in rows]
@@ -133,8 +139,9 @@ class PrecheckResultService:
             row = s.get(PrecheckResult, result_id)
             if row is None:
                 raise NotFoundError(f"no saved pre-check {result_id}", field="id", value=result_id)
-            number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar_one()
-            return self._dto(row, number)
+            case = s.get(Case, row.case_id)
+            check_visible(s, self.principal, case)
+            return self._dto(row, case.number)
 
     @staticmethod
     def _dto(row: PrecheckResult, case_number: str) -> SavedPrecheck:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from qcy_workstation import labels
 from qcy_workstation.cases.settings import SettingsService
@@ -211,7 +212,7 @@ def render_docx(report: Report) -> bytes:
 
 
 def export_report(report: Report, path: str | Path, fmt: str | None = None, *, store: Store | None = None,
-                  actor: str = "staff") -> Path:
+                  actor: Any = "staff") -> Path:
     """Write the report as PDF or DOCX (format from ``fmt`` or the file's suffix). With ``store`` the export
     is recorded in the audit trail (entity ``stats_export``, kind ``monthly``/``annual``, with the SHA-256)."""
     out = Path(path)
@@ -219,6 +220,10 @@ def export_report(report: Report, path: str | Path, fmt: str | None = None, *, s
     if fmt not in FORMATS:
         raise ValidationError(f"must be one of {', '.join(FORMATS)}", field="format", value=fmt)
     check_output_path(out)
+    if store is not None:
+        from qcy_workstation.stats.export import check_stats_access
+
+        actor = check_stats_access(store, actor)
     data = render(report, fmt)
     write_output(data, out)
     if store is not None:

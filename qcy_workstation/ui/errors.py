@@ -190,6 +190,46 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "{path} is a folder, not a store file: give the store's file with --db."), False),
     "backup.target_in_backup": (QT_TRANSLATE_NOOP(
         "Errors", "The store {path} lies inside the backup folder: restore it to another place."), False),
+    "auth.login_required": (QT_TRANSLATE_NOOP(
+        "Errors", "This store has staff accounts: log in first."), False),
+    "auth.forbidden": (QT_TRANSLATE_NOOP(
+        "Errors", "Your account may not do this ({action_zh}): ask the head of the workstation or the administrator."), False),
+    "auth.not_assigned": (QT_TRANSLATE_NOOP(
+        "Errors", "Only the case officer assigned to the case ({assigned}) or the head may do this ({action_zh})."), False),
+    "auth.failed": (QT_TRANSLATE_NOOP(
+        "Errors", "Wrong login name or password."), False),
+    "auth.inactive": (QT_TRANSLATE_NOOP(
+        "Errors", "This account is no longer active: ask the administrator."), False),
+    "auth.token_invalid": (QT_TRANSLATE_NOOP(
+        "Errors", "The session is no longer valid: log in again."), False),
+    "auth.token_expired": (QT_TRANSLATE_NOOP(
+        "Errors", "The session has expired: log in again."), False),
+    "auth.staff_mismatch": (QT_TRANSLATE_NOOP(
+        "Errors", "You are logged in as {account}, not {staff}."), False),
+    "account.login_format": (QT_TRANSLATE_NOOP(
+        "Errors", "a login name is 1 to 60 characters without spaces."), True),
+    "account.password_short": (QT_TRANSLATE_NOOP(
+        "Errors", "a password has at least {min} characters."), True),
+    "account.password_same": (QT_TRANSLATE_NOOP(
+        "Errors", "the new password must differ from the old one."), True),
+    "account.roles": (QT_TRANSLATE_NOOP(
+        "Errors", "choose one or more roles: {roles}."), True),
+    "account.admin_exists": (QT_TRANSLATE_NOOP(
+        "Errors", "This store already has an administrator: log in."), False),
+    "account.login_taken": (QT_TRANSLATE_NOOP(
+        "Errors", "the login name {login} is already taken."), True),
+    "account.name_taken": (QT_TRANSLATE_NOOP(
+        "Errors", "another account is already called {name}."), True),
+    "account.name_empty": (QT_TRANSLATE_NOOP(
+        "Errors", "must be filled in."), True),
+    "account.own_admin": (QT_TRANSLATE_NOOP(
+        "Errors", "You cannot remove your own administrator role."), False),
+    "account.own_active": (QT_TRANSLATE_NOOP(
+        "Errors", "You cannot deactivate your own account."), False),
+    "account.not_found": (QT_TRANSLATE_NOOP(
+        "Errors", "There is no account {login}."), False),
+    "case.confidential": (QT_TRANSLATE_NOOP(
+        "Errors", "Case {number} is confidential: only its case officer, the head and staff granted access may open it."), False),
 }
 
 ERROR_TITLES = {

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.services import CaseService
@@ -100,12 +101,11 @@ def _project_view(p: WarningProject, risks: list[WarningRisk]) -> ProjectView:
         last_screened_at=p.last_screened_at, risks=tuple(_risk_view(r) for r in ordered), **lists)
 
 
-class WarningService:
-    """Early-warning projects. ``actor`` is the member of staff recorded in the audit trail."""
+class WarningService(Acting):
+    """Early-warning projects. ``actor`` acts (officers and the head change projects: ``warning.edit``)."""
 
-    def __init__(self, store: Store, actor: str = "staff", *, today: date | None = None) -> None:
-        self.store = store
-        self.actor = actor
+    def __init__(self, store: Store, actor: Principal | str = "staff", *, today: date | None = None) -> None:
+        super().__init__(store, actor)
         self._today = today
 
     @property
@@ -117,6 +117,7 @@ class WarningService:
     def add(self, new: NewProject) -> ProjectView:
         """Validate and store a project (watched by default). Does not screen: call ``screen``."""
         new = clean_project(new)
+        self.require("warning.edit")
         with self.store.write() as s:
             year = self.today.year
             prefix = f"EW-{year}-"
@@ -148,6 +149,7 @@ class WarningService:
 
     def update(self, number: str, **changes: Any) -> ProjectView:
         """Edit a project's fields; the next screening uses the new values."""
+        self.require("warning.edit")
         unknown = set(changes) - set(UPDATABLE)
         if unknown:
             raise ValidationError(f"cannot be changed; changeable: {', '.join(UPDATABLE)}", field=sorted(unknown)[0])
@@ -238,7 +240,7 @@ class WarningService:
             hits += screening.screen_gis(labels, project.producer_region, case_gis,
                                          check=lambda label, region: screen_gi(self.store, label, region))
             counted.update({k: v[0] for k, v in state.items() if k.startswith("register_")})
-        checker = CaseService(self.store, actor=self.actor)
+        checker = CaseService(self.store, actor=self.who)
         hits += screening.screen_parties(project.counterparties, lambda name: checker.conflict_check(name))
         # one risk per key (a mark can meet the same right in case rights and in the register): the most severe
         by_key: dict[str, screening.Hit] = {}
@@ -321,6 +323,7 @@ class WarningService:
 
     def acknowledge(self, number: str, risk_ids: list[int] | None = None) -> ProjectView:
         """Staff have seen the flagged risks (all, or the given ones): clear their flags."""
+        self.require("warning.edit")
         with self.store.write() as s:
             p = self._get(s, number)
             q = select(WarningRisk).where(WarningRisk.project_id == p.id, WarningRisk.flag != "")
@@ -339,6 +342,7 @@ class WarningService:
     def update_risk(self, number: str, risk_id: int, *, status: str | None = None, owner: str | None = None,
                     follow_up_on: date | str | None = None, severity: str | None = None) -> RiskView:
         """Follow-up on a risk: its status (open / accepted / resolved), owner, follow-up date, severity."""
+        self.require("warning.edit")
         with self.store.write() as s:
             p = self._get(s, number)
             r = s.get(WarningRisk, risk_id)

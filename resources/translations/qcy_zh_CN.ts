@@ -2684,6 +2684,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+9" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
+            <location line="+198" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -2691,7 +2692,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="+1" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-197" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3106,6 +3107,101 @@ SHA-256：%3
             <translation>案件库 {path} 位于备份文件夹之内：请恢复到其他位置。</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>This store has staff accounts: log in first.</source>
+            <translation>本工作站已启用账户：请先登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Your account may not do this ({action_zh}): ask the head of the workstation or the administrator.</source>
+            <translation>你的账户无权进行此操作（{action_zh}）：请联系工作站负责人或系统管理员。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only the case officer assigned to the case ({assigned}) or the head may do this ({action_zh}).</source>
+            <translation>只有本案承办人（{assigned}）或负责人可以进行此操作（{action_zh}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wrong login name or password.</source>
+            <translation>登录名或密码错误。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This account is no longer active: ask the administrator.</source>
+            <translation>该账户已停用：请联系系统管理员。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The session is no longer valid: log in again.</source>
+            <translation>登录会话已失效：请重新登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The session has expired: log in again.</source>
+            <translation>登录会话已过期：请重新登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>You are logged in as {account}, not {staff}.</source>
+            <translation>当前登录的是{account}，不是{staff}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a login name is 1 to 60 characters without spaces.</source>
+            <translation>登录名为1至60个字符，不含空格。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a password has at least {min} characters.</source>
+            <translation>密码至少{min}个字符。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the new password must differ from the old one.</source>
+            <translation>新密码不能与原密码相同。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>choose one or more roles: {roles}.</source>
+            <translation>请选择一个或多个角色：{roles}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This store already has an administrator: log in.</source>
+            <translation>本工作站已有系统管理员：请登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the login name {login} is already taken.</source>
+            <translation>登录名{login}已被使用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>another account is already called {name}.</source>
+            <translation>已有账户使用该姓名：{name}。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>You cannot remove your own administrator role.</source>
+            <translation>不能取消自己的系统管理员角色。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>You cannot deactivate your own account.</source>
+            <translation>不能停用自己的账户。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no account {login}.</source>
+            <translation>没有账户{login}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Case {number} is confidential: only its case officer, the head and staff granted access may open it.</source>
+            <translation>案件{number}为保密案件：仅承办人、负责人及经授权的人员可以查看。</translation>
+        </message>
+        <message>
             <location line="+5" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
@@ -3166,7 +3262,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-214" />
+            <location line="-254" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 
 
-def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run(db: Path, *args: str, check: bool = True, token: str | None = None,
+        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QCY_TOKEN": token} if token else {k: v for k, v in os.environ.items() if k != "QCY_TOKEN"}
     proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env=env, input=stdin)
     if check and proc.returncode != 0:
         raise AssertionError(proc.stderr)
     return proc
@@ -65,21 +68,26 @@ def test_a_damaged_store_is_reported_without_a_traceback(tmp_path: Path) -> None
 
 
 def test_seed_demo_list_limit_and_filters(db: Path) -> None:
-    run(db, "seed-demo", "--cases", "60", "--seed", "7")
-    all_cases = json.loads(run(db, "cases", "list", "--json").stdout)
+    seeded = json.loads(run(db, "seed-demo", "--cases", "60", "--seed", "7", "--json").stdout)
+    assert "demo-head" in seeded["accounts"]  # a demo store has one demo account per role
+    refused = run(db, "cases", "list", check=False)
+    assert refused.returncode == 1 and "auth.login_required" in refused.stderr  # --staff alone is not trusted
+    head = run(db, "login", "--user", "demo-head", "--password-stdin", "--print-token", stdin="qcy-demo-2026\n"
+               ).stdout.strip()
+    all_cases = json.loads(run(db, "cases", "list", "--json", token=head).stdout)
     assert len(all_cases) == 60
-    assert len(json.loads(run(db, "cases", "list", "--limit", "5", "--json").stdout)) == 5
-    patents = json.loads(run(db, "cases", "list", "--type", "patent", "--json").stdout)
+    assert len(json.loads(run(db, "cases", "list", "--limit", "5", "--json", token=head).stdout)) == 5
+    patents = json.loads(run(db, "cases", "list", "--type", "patent", "--json", token=head).stdout)
     assert patents and all(c["type"] == "patent" for c in patents)
     assert len(patents) == sum(c["type"] == "patent" for c in all_cases)
-    consults = json.loads(run(db, "consult", "list", "--json").stdout)
+    consults = json.loads(run(db, "consult", "list", "--json", token=head).stdout)
     assert len(consults) == 120
 
 
 def test_seed_demo_is_deterministic(tmp_path: Path) -> None:
     a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    run(a, "seed-demo", "--cases", "30", "--seed", "11")
-    run(b, "seed-demo", "--cases", "30", "--seed", "11")
+    run(a, "seed-demo", "--cases", "30", "--seed", "11", "--no-accounts")
+    run(b, "seed-demo", "--cases", "30", "--seed", "11", "--no-accounts")
     strip = lambda rows: [{k: v for k, v in r.items() if k != "id"} for r in rows]  # noqa: E731
     ja = json.loads(run(a, "cases", "list", "--json").stdout)
     jb = json.loads(run(b, "cases", "list", "--json").stdout)

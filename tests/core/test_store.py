@@ -133,7 +133,7 @@ def test_killing_a_large_write_leaves_a_sound_store(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite"
     open_store(path).close()
     proc = subprocess.Popen([sys.executable, "-m", "qcy_workstation", "--db", str(path), "seed-demo",
-                             "--cases", "60000", "--seed", "5"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--cases", "60000", "--seed", "5", "--no-accounts"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # Wait until the first chunk is committed, then kill in the middle of a later one.
     deadline = time.time() + 90
     committed = 0

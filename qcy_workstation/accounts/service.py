@@ -1,0 +1,321 @@
+"""Accounts: the first administrator, logins with progressive delay, passwords (Argon2id), session tokens.
+
+Why Argon2id through ``argon2-cffi``: a copied store must not give away passwords; its parameters are
+chosen so a login stays under 500 ms on an office PC (``benchmarks/bench_login.py``), and a hash made with
+older parameters is re-hashed at the next successful login.
+Failed logins are delayed progressively, never locked out (a locked-out head cannot issue anything): the
+n-th consecutive failure waits ``min(2 ** (n - 3), 30)`` seconds before the next attempt is answered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+
+from qcy_workstation.accounts.models import Account, LoginSession
+from qcy_workstation.accounts.permissions import require
+from qcy_workstation.accounts.principal import (
+    ROLES,
+    Principal,
+    mark_closed,
+    normalise_name,
+    store_has_accounts,
+)
+from qcy_workstation.db import audit
+from qcy_workstation.db.base import utcnow
+from qcy_workstation.db.store import Store
+from qcy_workstation.errors import NotFoundError, PermissionDeniedError, ValidationError
+
+MIN_PASSWORD = 10
+SESSION_HOURS = 12
+HASHER = PasswordHasher(time_cost=2, memory_cost=64 * 1024, parallelism=2)  # ~60-120 ms here; see the benchmark
+
+
+def failure_delay(failed: int) -> float:
+    """Seconds to wait before answering after ``failed`` consecutive failures (0 for the first two)."""
+    return 0.0 if failed < 3 else float(min(2 ** (failed - 3), 30))
+
+
+@dataclass(frozen=True)
+class AccountView:
+    id: int
+    login: str
+    display_name: str
+    roles: tuple[str, ...]
+    active: bool
+    must_change: bool
+    demo: bool
+    last_login_at: datetime | None
+
+
+def _view(a: Account) -> AccountView:
+    return AccountView(a.id, a.login, a.display_name, tuple(r for r in a.roles.split(",") if r), a.active,
+                       a.must_change, a.demo, a.last_login_at)
+
+
+def _principal(a: Account) -> Principal:
+    return Principal(name=a.display_name, roles=frozenset(r for r in a.roles.split(",") if r), account_id=a.id,
+                     login=a.login, demo=a.demo)
+
+
+def _login_key(login: str) -> str:
+    return normalise_name(login).lower()
+
+
+def _check_login(login: str) -> str:
+    key = _login_key(login)
+    if not key or len(key) > 60 or any(ch.isspace() for ch in key):
+        raise ValidationError("a login name is 1-60 characters without spaces", field="login", value=login,
+                              reason="account.login_format")
+    return key
+
+
+def _check_password(password: str, field: str = "password") -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ValidationError(f"a password has at least {MIN_PASSWORD} characters", field=field,
+                              reason="account.password_short", params={"min": MIN_PASSWORD})
+
+
+def _check_roles(roles: tuple[str, ...] | list[str]) -> str:
+    bad = [r for r in roles if r not in ROLES]
+    if bad or not roles:
+        raise ValidationError("roles must be some of " + ", ".join(ROLES), field="roles", value=list(roles),
+                              reason="account.roles", params={"roles": ", ".join(ROLES)})
+    return ",".join(r for r in ROLES if r in roles)
+
+
+class AccountService:
+    """Accounts of one store. ``sleep`` is injectable so tests measure the login delay without waiting."""
+
+    def __init__(self, store: Store, *, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.store = store
+        self.sleep = sleep
+
+    # ------------------------------------------------------------------ set-up
+
+    def has_accounts(self) -> bool:
+        return store_has_accounts(self.store)
+
+    def create_administrator(self, login: str, display_name: str, password: str) -> Principal:
+        """The first account of a store (first start): an administrator who may also head the workstation.
+        Refused once any account exists."""
+        key = _check_login(login)
+        name = normalise_name(display_name)
+        if not name:
+            raise ValidationError("the display name is empty", field="display_name", reason="account.name_empty")
+        _check_password(password)
+        with self.store.write() as s:
+            if s.execute(select(Account.id).limit(1)).first() is not None:
+                raise PermissionDeniedError("this store already has an administrator", field="login",
+                                            reason="account.admin_exists")
+            acc = Account(login=key, display_name=name, roles="head,admin", password_hash=HASHER.hash(password),
+                          must_change=False, created_by=name)
+            s.add(acc)
+            s.flush()
+            audit.record(s, actor=name, action="account_create", entity="account", entity_id=acc.id,
+                         details={"login": key, "roles": acc.roles, "first": True})
+            principal = _principal(acc)
+        mark_closed(self.store)
+        return principal
+
+    def create(self, actor: Principal, login: str, display_name: str, roles: list[str] | tuple[str, ...],
+               password: str, *, demo: bool = False, must_change: bool = True) -> AccountView:
+        """A new account (administrators only); the person changes the password at the first login."""
+        require(actor, "accounts.manage")
+        key = _check_login(login)
+        name = normalise_name(display_name)
+        if not name:
+            raise ValidationError("the display name is empty", field="display_name", reason="account.name_empty")
+        role_text = _check_roles(roles)
+        _check_password(password)
+        with self.store.write() as s:
+            taken = s.execute(select(Account).where(Account.login == key)).scalar()
+            if taken is not None:
+                raise ValidationError(f"the login name {key} is taken", field="login", value=login,
+                                      reason="account.login_taken", params={"login": key})
+            same_name = s.execute(select(Account).where(Account.display_name == name)).scalar()
+            if same_name is not None:  # cases and drafts record names: two people may not share one
+                raise ValidationError(f"another account is already called {name}", field="display_name",
+                                      value=name, reason="account.name_taken", params={"name": name})
+            acc = Account(login=key, display_name=name, roles=role_text, password_hash=HASHER.hash(password),
+                          must_change=must_change, demo=demo, created_by=actor.name)
+            s.add(acc)
+            s.flush()
+            audit.record(s, actor=actor.name, action="account_create", entity="account", entity_id=acc.id,
+                         details={"login": key, "roles": role_text, "demo": demo})
+            view = _view(acc)
+        mark_closed(self.store)
+        return view
+
+    # ------------------------------------------------------------------ logins
+
+    def authenticate(self, login: str, password: str) -> Principal:
+        """Check a password. Wrong or unknown: ``auth.failed`` (which of the two is not said), after the
+        delay earned by earlier failures; an inactive account: ``auth.inactive``."""
+        key = _login_key(login)
+        with self.store.read() as s:
+            row = s.execute(select(Account.id, Account.password_hash, Account.active, Account.failed_count)
+                            .where(Account.login == key)).first()
+        acc = row._asdict() if row is not None else None
+        failed = acc["failed_count"] if acc is not None else 0
+        delay = failure_delay(failed)
+        if delay:
+            self.sleep(delay)
+        if acc is None:
+            HASHER.hash(password or "x")  # same time as a wrong password: the answer does not tell names apart
+            self._record_failure(None, key, "unknown")
+            raise PermissionDeniedError("wrong login name or password", field="password", reason="auth.failed")
+        try:
+            HASHER.verify(acc["password_hash"], password or "")
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            self._record_failure(acc["id"], key, "password")
+            raise PermissionDeniedError("wrong login name or password", field="password", reason="auth.failed",
+                                        params={"delay": failure_delay(failed + 1)}) from None
+        if not acc["active"]:
+            self._record_failure(acc["id"], key, "inactive")
+            raise PermissionDeniedError("this account is no longer active", field="login", reason="auth.inactive")
+        with self.store.write() as s:
+            row = s.get(Account, acc["id"])
+            assert row is not None
+            if HASHER.check_needs_rehash(row.password_hash):
+                row.password_hash = HASHER.hash(password)
+            row.failed_count = 0
+            row.last_login_at = utcnow()
+            audit.record(s, actor=row.display_name, action="login", entity="account", entity_id=row.id)
+            principal = _principal(row)
+        return principal
+
+    def _record_failure(self, account_id: int | None, login: str, why: str) -> None:
+        with self.store.write() as s:
+            if account_id is not None:
+                row = s.get(Account, account_id)
+                if row is not None:
+                    row.failed_count += 1
+                    row.last_failed_at = utcnow()
+            audit.record(s, actor=login[:100], action="login_failed", entity="account",
+                         entity_id=account_id or "", details={"login": login, "why": why})
+
+    def must_change_password(self, principal: Principal) -> bool:
+        with self.store.read() as s:
+            acc = s.get(Account, principal.account_id) if principal.account_id else None
+            return bool(acc and acc.must_change)
+
+    def change_password(self, principal: Principal, old: str, new: str) -> None:
+        """The account's own password (the old one is asked again); the new one differs and is long enough."""
+        if principal.account_id is None:
+            raise PermissionDeniedError("no account to change", field="account", reason="auth.login_required")
+        _check_password(new, "new_password")
+        if new == old:
+            raise ValidationError("the new password is the old one", field="new_password",
+                                  reason="account.password_same")
+        self.authenticate(principal.login, old)
+        with self.store.write() as s:
+            row = s.get(Account, principal.account_id)
+            assert row is not None
+            row.password_hash = HASHER.hash(new)
+            row.must_change = False
+            audit.record(s, actor=principal.name, action="password_change", entity="account", entity_id=row.id)
+
+    def reset_password(self, actor: Principal, login: str, password: str) -> None:
+        """An administrator sets a new password; the person must change it at the next login."""
+        require(actor, "accounts.manage")
+        _check_password(password)
+        with self.store.write() as s:
+            row = self._row(s, login)
+            row.password_hash = HASHER.hash(password)
+            row.must_change = True
+            row.failed_count = 0
+            audit.record(s, actor=actor.name, action="password_reset", entity="account", entity_id=row.id)
+
+    def set_roles(self, actor: Principal, login: str, roles: list[str] | tuple[str, ...]) -> AccountView:
+        require(actor, "accounts.manage")
+        role_text = _check_roles(roles)
+        with self.store.write() as s:
+            row = self._row(s, login)
+            if row.id == actor.account_id and "admin" not in role_text.split(","):
+                raise ValidationError("you cannot remove your own administrator role", field="roles",
+                                      reason="account.own_admin")
+            before = row.roles
+            row.roles = role_text
+            audit.record(s, actor=actor.name, action="account_roles", entity="account", entity_id=row.id,
+                         details={"roles": [before, role_text]})
+            return _view(row)
+
+    def set_active(self, actor: Principal, login: str, active: bool) -> AccountView:
+        """Deactivate (or reactivate) an account: its sessions end; its name stays on what it did."""
+        require(actor, "accounts.manage")
+        with self.store.write() as s:
+            row = self._row(s, login)
+            if row.id == actor.account_id and not active:
+                raise ValidationError("you cannot deactivate your own account", field="login",
+                                      reason="account.own_active")
+            row.active = active
+            if not active:
+                for sess in s.execute(select(LoginSession).where(LoginSession.account_id == row.id)).scalars():
+                    sess.revoked = True
+            audit.record(s, actor=actor.name, action="account_active", entity="account", entity_id=row.id,
+                         details={"active": active})
+            return _view(row)
+
+    def list(self, actor: Principal) -> list[AccountView]:
+        require(actor, "accounts.manage")
+        with self.store.read() as s:
+            return [_view(a) for a in s.execute(select(Account).order_by(Account.id)).scalars()]
+
+    def names(self) -> list[str]:
+        """Display names of active accounts (for choosing a case officer)."""
+        with self.store.read() as s:
+            return [n for (n,) in s.execute(select(Account.display_name).where(Account.active.is_(True))
+                                            .order_by(Account.display_name))]
+
+    @staticmethod
+    def _row(s: object, login: str) -> Account:
+        row = s.execute(select(Account).where(Account.login == _login_key(login))).scalar()  # type: ignore[attr-defined]
+        if row is None:
+            raise NotFoundError(f"no account {login}", field="login", value=login, reason="account.not_found",
+                                params={"login": login})
+        return row  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ session tokens (the CLI)
+
+    def issue_token(self, principal: Principal, hours: int = SESSION_HOURS) -> tuple[str, datetime]:
+        """A session token for the CLI (only its SHA-256 is stored) and when it expires (UTC)."""
+        if principal.account_id is None:
+            raise PermissionDeniedError("no account", field="account", reason="auth.login_required")
+        token = secrets.token_urlsafe(32)
+        expires = utcnow() + timedelta(hours=hours)
+        with self.store.write() as s:
+            s.add(LoginSession(token_sha256=hashlib.sha256(token.encode()).hexdigest(),
+                               account_id=principal.account_id, expires_at=expires))
+        return token, expires
+
+    def resolve_token(self, token: str) -> Principal:
+        """The account a token stands for: refused when unknown, expired, revoked or the account inactive."""
+        digest = hashlib.sha256((token or "").strip().encode()).hexdigest()
+        with self.store.read() as s:
+            row = s.execute(select(LoginSession, Account).join(Account, Account.id == LoginSession.account_id)
+                            .where(LoginSession.token_sha256 == digest)).first()
+            if row is None or row[0].revoked:
+                raise PermissionDeniedError("the session is not valid: log in again", field="token",
+                                            reason="auth.token_invalid")
+            sess, acc = row
+            if sess.expires_at <= utcnow():
+                raise PermissionDeniedError("the session has expired: log in again", field="token",
+                                            reason="auth.token_expired")
+            if not acc.active:
+                raise PermissionDeniedError("this account is no longer active", field="token", reason="auth.inactive")
+            return _principal(acc)
+
+    def revoke_token(self, token: str) -> None:
+        digest = hashlib.sha256((token or "").strip().encode()).hexdigest()
+        with self.store.write() as s:
+            for sess in s.execute(select(LoginSession).where(LoginSession.token_sha256 == digest)).scalars():
+                sess.revoked = True
