@@ -270,6 +270,13 @@ class AccountService:
         with self.store.read() as s:
             return [_view(a) for a in s.execute(select(Account).order_by(Account.id)).scalars()]
 
+    def demo_logins(self) -> list[str]:
+        """Login names of the active demo accounts (the login dialog of a demo store names them)."""
+        with self.store.read() as s:
+            return [n for (n,) in s.execute(select(Account.login).where(Account.demo.is_(True),
+                                                                        Account.active.is_(True))
+                                            .order_by(Account.id))]
+
     def names(self) -> list[str]:
         """Display names of active accounts (for choosing a case officer)."""
         with self.store.read() as s:
