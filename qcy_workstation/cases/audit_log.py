@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qcy_workstation.accounts.principal import Acting
-from qcy_workstation.cases import audit
-from qcy_workstation.cases.models import AuditEvent, Case
+from qcy_workstation.cases import audit, personal
+from qcy_workstation.cases.models import AuditEvent, Case, Consultation
 from qcy_workstation.db.base import to_china_time
 from qcy_workstation.errors import NotFoundError
 from qcy_workstation.tables import Table, write_tables_xlsx
@@ -66,8 +66,22 @@ class AuditLog(Acting):
             if f.date_to:
                 q = q.where(AuditEvent.at < datetime.combine(f.date_to + timedelta(days=1), time()) - timedelta(hours=8))
             rows = s.execute(q.order_by(AuditEvent.id.desc()).limit(limit)).all()
+            # Personal details in the events (issue 14 item 6): masked for readers without personal.view_full;
+            # those of consultations anonymised since are shown to no one (the stored rows stay as they are).
+            full = personal.sees_full(self.principal)
+            shown = sorted({int(e.entity_id) for e, _ in rows if e.entity == "consultation" and e.entity_id.isdigit()})
+            gone: set[str] = set()
+            for at in range(0, len(shown), 900):  # in chunks: SQLite limits the parameters of one statement
+                gone.update(str(i) for (i,) in s.execute(select(Consultation.id).where(
+                    Consultation.id.in_(shown[at:at + 900]), Consultation.enquirer == personal.ANONYMISED)))
+
+            def details(e: AuditEvent) -> dict[str, object]:
+                raw = audit.to_entry(e).details
+                anonymised = e.entity == "consultation" and e.entity_id in gone
+                return raw if full and not anonymised else personal.mask_details(raw, anonymised=anonymised)
+
             return [AuditRow(e.id, to_china_time(e.at), e.actor, e.action, e.entity, e.entity_id, number or "",
-                             audit.to_entry(e).details) for e, number in rows]
+                             details(e)) for e, number in rows]
 
     def list(self, f: AuditFilter | None = None, *, limit: int = 500) -> list[AuditRow]:
         """The newest events matching ``f`` first."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
-from datetime import datetime, timedelta
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, func, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from qcy_workstation import limits
 from qcy_workstation.accounts.principal import Acting, Principal
-from qcy_workstation.cases import audit, search
+from qcy_workstation.cases import audit, personal, search
 from qcy_workstation.cases.dto import (
     CaseDetail,
     ConsultationFilter,
@@ -69,9 +69,33 @@ def china_now() -> datetime:
     return datetime.now(CHINA_TZ).replace(tzinfo=None, microsecond=0)
 
 
-def _view(c: Consultation, case_number: str | None) -> ConsultationView:
-    return ConsultationView(c.id, c.at, c.channel, c.staff, c.enquirer, c.organisation, c.phone, c.ip_type, c.topic,
-                            c.summary, c.advice, c.follow_up_on, case_number)
+def _view(c: Consultation, case_number: str | None, full: bool = True) -> ConsultationView:
+    """The consultation as the service hands it out; ``full`` False masks the enquirer's phone and any ID or
+    mobile number in the texts (``personal.view_full``, cases/personal.py)."""
+    if full:
+        return ConsultationView(c.id, c.at, c.channel, c.staff, c.enquirer, c.organisation, c.phone, c.ip_type,
+                                c.topic, c.summary, c.advice, c.follow_up_on, case_number)
+    m = personal.mask_text
+    return ConsultationView(c.id, c.at, c.channel, c.staff, m(c.enquirer), m(c.organisation),
+                            personal.mask_phone(c.phone), c.ip_type, m(c.topic), m(c.summary), m(c.advice),
+                            c.follow_up_on, case_number)
+
+
+@dataclass(frozen=True)
+class AnonymiseResult:
+    """What ``ConsultationService.anonymise_expired`` did (or, with ``dry_run``, would do)."""
+
+    count: int
+    retention_months: int  # 0: consultations are kept forever, nothing is anonymised
+    cutoff: date | None  # consultations before this day (and their follow-ups) are past the retention
+    dry_run: bool
+
+
+def _scrub(text: str, names: list[str]) -> str:
+    """Free text without the enquirer's name and organisation and with no ID or mobile number left in it."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, personal.ANONYMISED)
+    return personal.mask_text(text, whole=True)
 
 
 class ConsultationService(Acting):
@@ -159,14 +183,19 @@ class ConsultationService(Acting):
         s.execute(text("DELETE FROM consultation_fts WHERE rowid = :id"), {"id": c.id})
         s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"), {"id": c.id, "body": body})
 
-    def get(self, consultation_id: int) -> ConsultationView:
-        self.require("consultation.view")
+    def get(self, consultation_id: int, *, full: bool | None = None) -> ConsultationView:
+        """One consultation: in full for the roles that may see personal details, masked for others.
+        ``full=True`` insists on the full details and refuses (``auth.forbidden``) an account that may not."""
+        principal = self.require("consultation.view")
+        if full:
+            self.require(personal.VIEW_FULL)
+        show = personal.sees_full(principal) if full is None else full
         with self.store.read() as s:
             row = s.get(Consultation, consultation_id)
             if row is None:
                 raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
             number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar() if row.case_id else None
-            return _view(row, number)
+            return _view(row, number, show)
 
     def _filtered(self, f: ConsultationFilter, q: Any) -> Any:
         self.require("consultation.view")
@@ -199,10 +228,11 @@ class ConsultationService(Acting):
 
     def list(self, f: ConsultationFilter | None = None, *, offset: int = 0,
              limit: int | None = None) -> list[ConsultationView]:
-        """Newest first."""
+        """Newest first; phone numbers masked for the roles without ``personal.view_full``."""
         f = f or ConsultationFilter()
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
         q = self._filtered(f, q)
+        full = personal.sees_full(self.principal)
         if f.text and search.match_expression(f.text) and self.store.is_sqlite:
             q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
         else:
@@ -212,7 +242,7 @@ class ConsultationService(Acting):
         if limit is not None:
             q = q.limit(limit)
         with self.store.read() as s:
-            return [_view(c, number) for c, number in s.execute(q)]
+            return [_view(c, number, full) for c, number in s.execute(q)]
 
     def count(self, f: ConsultationFilter | None = None) -> int:
         q = select(func.count(Consultation.id)).select_from(Consultation).outerjoin(
@@ -221,16 +251,20 @@ class ConsultationService(Acting):
             return int(s.execute(self._filtered(f or ConsultationFilter(), q)).scalar() or 0)
 
     def enquirer_suggestions(self, prefix: str, limit: int = 10) -> list[tuple[str, str, str]]:
-        """(enquirer, organisation, phone) of earlier consultations starting with ``prefix``: autocompletion."""
+        """(enquirer, organisation, phone) of earlier consultations starting with ``prefix``: autocompletion
+        (the phone masked for the roles without ``personal.view_full``; anonymised ones never offered)."""
+        principal = self.require("consultation.view")
         prefix = prefix.strip()
-        if not prefix:
+        if not prefix or prefix.startswith(personal.ANONYMISED):
             return []
+        full = personal.sees_full(principal)
         q = (select(Consultation.enquirer, Consultation.organisation, Consultation.phone)
              .where(Consultation.enquirer.like(prefix.replace("%", "") + "%"))
              .group_by(Consultation.enquirer, Consultation.organisation, Consultation.phone)
              .order_by(func.max(Consultation.at).desc()).limit(limit))
         with self.store.read() as s:
-            return [tuple(r) for r in s.execute(q)]  # type: ignore[misc]
+            rows = [(r[0], r[1], r[2]) for r in s.execute(q)]
+        return rows if full else [(e, o, personal.mask_phone(p)) for e, o, p in rows]
 
     def link(self, consultation_id: int, case_number: str) -> ConsultationView:
         self.require("consultation.create")
@@ -263,6 +297,47 @@ class ConsultationService(Acting):
                          case_id=case.id, details={"case": case.number})
             CaseService.reindex(s, case)
             return _view(row, None)
+
+    # ------------------------------------------------------------ retention (PIPL, issue 14 item 6)
+
+    def anonymise_expired(self, today: date | None = None, *, dry_run: bool = False) -> AnonymiseResult:
+        """Anonymise the consultations that never became cases once ``consultation_retention_months`` have
+        passed since them (and since their follow-up date): the enquirer's name, organisation and phone are
+        blanked (the enquirer reads ``（已匿名）``), the enquirer's name and any ID or mobile number are taken
+        out of the summary and the advice; date, channel, IP type, topic and staff stay, so every statistics
+        figure is unchanged. One audit event (who, how many, the cut-off date). Administrators only
+        (``personal.anonymise``); ``dry_run`` counts without changing anything and records nothing.
+        A retention of 0 months keeps everything."""
+        self.require(personal.ANONYMISE)
+        today = today or china_now().date()
+        with self.store.read() as s:
+            months = personal.retention_months(load_settings(s).extra)
+        if not months:
+            return AnonymiseResult(0, months, None, dry_run)
+        cutoff = personal.months_before(today, months)
+        due = (select(Consultation).where(Consultation.case_id.is_(None),
+                                          Consultation.at < datetime.combine(cutoff, datetime.min.time()),
+                                          or_(Consultation.follow_up_on.is_(None), Consultation.follow_up_on < cutoff),
+                                          or_(Consultation.enquirer != personal.ANONYMISED,
+                                              Consultation.organisation != "", Consultation.phone != ""))
+               .order_by(Consultation.id))
+        if dry_run:
+            with self.store.read() as s:
+                n = s.execute(select(func.count()).select_from(due.subquery())).scalar() or 0
+            return AnonymiseResult(int(n), months, cutoff, True)
+        with self.store.write() as s:
+            count = 0
+            for row in s.execute(due).scalars().all():  # read first: the rows change under the loop
+                names = [x for x in (row.enquirer, row.organisation) if x and x != personal.ANONYMISED]
+                row.summary = _scrub(row.summary, names)
+                row.advice = _scrub(row.advice, names)
+                row.enquirer, row.organisation, row.phone = personal.ANONYMISED, "", ""
+                self.reindex(s, row)
+                count += 1
+            if count:
+                audit.record(s, actor=self.actor, action="anonymise", entity="consultation", entity_id="retention",
+                             details={"count": count, "cutoff": cutoff.isoformat(), "retention_months": months})
+            return AnonymiseResult(count, months, cutoff, False)
 
     def convert_to_case(self, consultation_id: int, new: NewCase) -> CaseDetail:
         """Open a case from a consultation; the consultation is linked to it in the same transaction."""

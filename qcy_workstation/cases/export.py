@@ -1,4 +1,6 @@
-"""Excel export of a filtered case list: what staff hand to the platform or keep for their own counts.
+"""Excel export of a filtered case list (and of the consultation log): what staff hand to the platform or
+keep for their own counts. Both carry what the services hand the account: confidential cases it may not see
+are left out, phone numbers are masked for the roles without ``personal.view_full`` (cases/personal.py).
 
 Written by the same XLSX writer as the statistics tables (``qcy_workstation.tables``), so every workbook
 the workstation writes looks the same.
@@ -14,7 +16,8 @@ from typing import Any
 
 from qcy_workstation import labels
 from qcy_workstation.cases import audit
-from qcy_workstation.cases.dto import CaseFilter
+from qcy_workstation.cases.consultations import ConsultationService
+from qcy_workstation.cases.dto import CaseFilter, ConsultationFilter
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.db.store import Store
 from qcy_workstation.tables import Table, write_tables_xlsx
@@ -50,5 +53,40 @@ def export_case_list_xlsx(store: Store, f: CaseFilter, path: str | Path, *, acto
     with store.write() as s:
         audit.record(s, actor=svc.actor, action="export", entity="case_list", entity_id=out.name,
                      details={"filter": {k: v for k, v in asdict(f).items() if v not in (None, True)},
+                              "rows": len(table.rows), "sha256": digest, "format": "xlsx"})
+    return out
+
+
+CONSULTATION_HEADERS = {
+    "zh": ("编号", "时间", "渠道", "咨询人", "单位", "电话", "类型", "咨询事项", "摘要", "答复", "回访日期", "案件", "登记人"),
+    "en": ("ID", "Time", "Channel", "Enquirer", "Organisation", "Phone", "Type", "Topic", "Summary", "Advice",
+           "Follow-up", "Case", "Staff"),
+}
+
+
+def consultation_list_table(svc: ConsultationService, f: ConsultationFilter, *, lang: str = "zh") -> Table:
+    """Every consultation matching ``f`` (no paging), newest first, as the service lists them (masked)."""
+    i = 0 if lang == "zh" else 1
+    rows = tuple(
+        (c.id, c.at.strftime("%Y-%m-%d %H:%M"), labels.CHANNELS.get(c.channel, (c.channel,) * 2)[i], c.enquirer,
+         c.organisation, c.phone, labels.IP_TYPES_OR_UNSTATED.get(c.ip_type, (c.ip_type,) * 2)[i] if c.ip_type else "",
+         c.topic, c.summary, c.advice, c.follow_up_on.isoformat() if c.follow_up_on else "", c.case_number or "",
+         c.staff)
+        for c in svc.list(f))
+    return Table(key="consultations", title_zh=f"咨询登记（{len(rows)} 条）", title_en=f"Consultations ({len(rows)})",
+                 headers=CONSULTATION_HEADERS["zh" if lang == "zh" else "en"], rows=rows, chart=False)
+
+
+def export_consultation_list_xlsx(store: Store, f: ConsultationFilter, path: str | Path, *, actor: Any,
+                                  lang: str = "zh") -> Path:
+    """Write the filtered consultation log to ``path`` (phones masked for roles that may not see them in
+    full) and record the export in the audit trail."""
+    svc = ConsultationService(store, actor)
+    table = consultation_list_table(svc, f, lang=lang)
+    out = write_tables_xlsx([table], path, lang=lang)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    with store.write() as s:
+        audit.record(s, actor=svc.actor, action="export", entity="consultation_list", entity_id=out.name,
+                     details={"filter": {k: v for k, v in asdict(f).items() if v not in (None, False)},
                               "rows": len(table.rows), "sha256": digest, "format": "xlsx"})
     return out

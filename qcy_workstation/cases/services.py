@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.accounts.principal import normalise_name as normalise_staff
-from qcy_workstation.cases import audit, search
+from qcy_workstation.cases import audit, personal, search
 from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.dto import (
@@ -138,8 +138,12 @@ def clean_new_case(new: NewCase) -> NewCase:
 # ---------------------------------------------------------------- conversions
 
 
-def _party_view(p: Party) -> PartyView:
-    return PartyView(p.id, p.name, p.kind, p.uscc, p.address, p.contact, p.phone, p.email, p.industry, p.settled)
+def _party_view(p: Party, full: bool = True) -> PartyView:
+    """A party as handed out; ``full`` False masks its contact person, phone and e-mail (cases/personal.py)."""
+    if full:
+        return PartyView(p.id, p.name, p.kind, p.uscc, p.address, p.contact, p.phone, p.email, p.industry, p.settled)
+    return PartyView(p.id, p.name, p.kind, p.uscc, personal.mask_text(p.address), personal.mask_name(p.contact),
+                     personal.mask_phone(p.phone), personal.mask_email(p.email), p.industry, p.settled)
 
 
 def _right_view(r: Right) -> RightView:
@@ -271,14 +275,17 @@ class CaseService(Acting):
 
     def _detail(self, s: Session, case: Case) -> CaseDetail:
         due = current_due(case.status, case.acceptance_due, case.opinion_due)
+        full = personal.sees_full(self.principal)  # the parties' contact details (personal.view_full)
         return CaseDetail(
             id=case.id, number=case.number, title=case.title, type=case.ip_type, status=case.status,
-            facts=case.facts, assistance=tuple(a for a in case.assistance.split(",") if a), staff=case.staff,
+            facts=case.facts if full else personal.mask_text(case.facts),
+            assistance=tuple(a for a in case.assistance.split(",") if a), staff=case.staff,
             priority=case.priority, confidential=case.confidential, received_on=case.received_on,
             accepted_on=case.accepted_on, opinion_on=case.opinion_on, closed_on=case.closed_on,
             acceptance_due=case.acceptance_due, opinion_due=case.opinion_due, due=due,
             deadline_state=deadline_state(due, self.today, self._soon_limit(s)), outcome=case.outcome,
-            applicant=_party_view(case.applicant), opponent=_party_view(case.opponent) if case.opponent else None,
+            applicant=_party_view(case.applicant, full),
+            opponent=_party_view(case.opponent, full) if case.opponent else None,
             rights=tuple(_right_view(r) for r in case.rights),
             transitions=tuple(TransitionView(t.from_status, t.to_status, t.on, t.at, t.by, t.reason)
                               for t in case.transitions),

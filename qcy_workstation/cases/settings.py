@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from qcy_workstation.accounts.principal import Acting, Principal
-from qcy_workstation.cases import audit
+from qcy_workstation.cases import audit, personal
 from qcy_workstation.cases.dto import WorkstationSettings
 from qcy_workstation.cases.models import AuditEvent, Setting
 from qcy_workstation.cases.validation import check_date_range, parse_date, validate_line
@@ -29,7 +29,10 @@ _TEXT_MAX = 300
 #: a typo (``acceptence_days=7``) used to be stored and never applied, so the clerk believed it had worked.
 EXTRA_KEYS = {"template_dir": "folder of staff-edited DOCX templates (documents.service.template_dir)",
               "document_number_format": "document numbers, e.g. 秦创原维援〔{year}〕{seq}号 or QCY-{code}-{year}-{seq:04d}",
-              "backup_reminder_days": "days without a backup before Today reminds (0: never; default 7; backup_status)"}
+              "backup_reminder_days": "days without a backup before Today reminds (0: never; default 7; backup_status)",
+              "consultation_retention_months": "months a consultation that never became a case keeps the enquirer's "
+                                               "details before anonymisation (0: forever; default 36; "
+                                               "consultations.anonymise_expired)"}
 BACKUP_REMINDER_DAYS = 7
 _REMINDER_RANGE = (0, 365)
 #: The last backup is a record, not a setting staff type: a row of its own in the settings table, which
@@ -95,6 +98,8 @@ class SettingsService(Acting):
                 clean[key] = check_date_range(day, key, today=china_today()).isoformat() if day else ""
             elif key == "backup_reminder_days":
                 extra[key] = str(_reminder_days(value))
+            elif key == personal.RETENTION_KEY:
+                extra[key] = str(personal.check_retention_months(value))
             elif key in EXTRA_KEYS:
                 extra[key] = validate_line(str(value), key, 1000)
                 if key == "template_dir" and extra[key]:

@@ -42,7 +42,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.add_argument("--from", dest="date_from")
     ls.add_argument("--to", dest="date_to")
     ls.add_argument("--limit", type=int)
+    ls.add_argument("--xlsx", metavar="FILE.xlsx", help="write every matching consultation to an Excel workbook "
+                    "(phones masked for roles that may not see them in full)")
+    ls.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook's headings")
     ls.set_defaults(handler=cmd_list)
+
+    an = cs.add_parser("anonymise", help="anonymise consultations past consultation_retention_months that never "
+                                         "became cases (administrators)")
+    add_common_options(an)
+    an.add_argument("--dry-run", action="store_true", help="only count them; change nothing")
+    an.add_argument("--today", help=argparse.SUPPRESS)  # tests: the day the retention counts back from
+    an.set_defaults(handler=cmd_anonymise)
 
     cv = cs.add_parser("to-case", help="turn a consultation into a case")
     add_common_options(cv)
@@ -76,10 +86,16 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = ConsultationService(ctx.store, ctx.actor).list(ConsultationFilter(
-        channel=args.channel, ip_type=args.ip_type, text=args.search, case_number=args.case,
-        unlinked_only=args.unlinked, date_from=parse_date(args.date_from, "from"),
-        date_to=parse_date(args.date_to, "to")), limit=args.limit)
+    f = ConsultationFilter(channel=args.channel, ip_type=args.ip_type, text=args.search, case_number=args.case,
+                           unlinked_only=args.unlinked, date_from=parse_date(args.date_from, "from"),
+                           date_to=parse_date(args.date_to, "to"))
+    if args.xlsx:
+        from qcy_workstation.cases.export import export_consultation_list_xlsx
+
+        out = export_consultation_list_xlsx(ctx.store, f, args.xlsx, actor=ctx.actor, lang=args.lang)
+        ctx.emit({"xlsx": str(out)}, f"written {out}")
+        return 0
+    rows = ConsultationService(ctx.store, ctx.actor).list(f, limit=args.limit)
     ctx.emit(rows, "\n".join(f"{r.id:>7} {r.at:%Y-%m-%d %H:%M} {r.channel:<8} {r.enquirer} ({r.organisation}): "
                              f"{r.topic}" + (f" -> {r.case_number}" if r.case_number else "") for r in rows)
              or "no consultations")
@@ -96,4 +112,17 @@ def cmd_to_case(args: argparse.Namespace, ctx: CliContext) -> int:
         facts=f"{c.topic}。{c.summary}", staff=ctx.actor.name))
     ctx.emit({"number": detail.number, "consultation": args.id, "status": detail.status, "type": detail.type},
              f"consultation {args.id} is now case {detail.number}")
+    return 0
+
+
+def cmd_anonymise(args: argparse.Namespace, ctx: CliContext) -> int:
+    result = ConsultationService(ctx.store, ctx.actor).anonymise_expired(parse_date(args.today, "today"),
+                                                                        dry_run=args.dry_run)
+    if not result.retention_months:
+        text = "consultation_retention_months is 0: consultations are kept, nothing anonymised"
+    else:
+        verb = "would be anonymised (dry run)" if result.dry_run else "anonymised"
+        text = (f"{result.count} consultation(s) before {result.cutoff} that never became cases {verb} "
+                f"(retention {result.retention_months} months)")
+    ctx.emit(result, text)
     return 0

@@ -36,13 +36,14 @@ def register(sub: Any) -> None:
 
 
 def _figures(args: argparse.Namespace, ctx: CliContext) -> int:
-    from qcy_workstation.stats.export import export_tables_xlsx
+    from qcy_workstation.stats.export import check_stats_access, export_tables_xlsx
     from qcy_workstation.stats.figures import StatsPeriod, StatsService
 
     period = StatsPeriod.parse(args.date_from, args.date_to)
     if args.top < 1:
         raise ValidationError("must be at least 1", field="top", value=args.top)
-    dash = StatsService(ctx.store).dashboard(period, top_n=args.top)
+    principal = check_stats_access(ctx.store, ctx.actor)  # head, administrator (any user of an open store)
+    dash = StatsService(ctx.store).dashboard(period, top_n=args.top, principal=principal)
     payload = dash.to_dict()
     if args.xlsx:
         tables = dash.tables(args.lang)
@@ -69,10 +70,13 @@ def _text(dash: Any, lang: str) -> str:
 
 
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from qcy_workstation.stats.export import check_stats_access
     from qcy_workstation.stats.report import build_report, export_report
 
     kind = "monthly" if args.month else "annual"
-    report = build_report(ctx.store, kind=kind, year=args.year, month=args.month, lang=args.lang)
+    principal = check_stats_access(ctx.store, ctx.actor)
+    report = build_report(ctx.store, kind=kind, year=args.year, month=args.month, lang=args.lang,
+                          principal=principal)
     out = export_report(report, args.out, args.format, store=ctx.store, actor=ctx.actor)
     ctx.emit({"report": kind, "period": [report.period.date_from, report.period.date_to], "out": str(out),
               "format": (args.format or out.suffix.lstrip(".")).lower(), "sections": len(report.sections)},

@@ -25,6 +25,8 @@ from typing import Any
 from sqlalchemy import String, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
+from qcy_workstation.accounts.principal import Principal
+from qcy_workstation.cases.access import visible_clause
 from qcy_workstation.cases.deadlines import is_workday
 from qcy_workstation.cases.models import Case, Consultation, Party, Transition
 from qcy_workstation.cases.validation import ASSISTANCE, parse_date
@@ -361,17 +363,24 @@ def consultation_figures(s: Session, period: StatsPeriod, top_n: int = 15) -> di
     }
 
 
-def enterprise_figures(s: Session, period: StatsPeriod, top_n: int = 10) -> dict[str, Any]:
-    """Assistance by the applicant's industry and the enterprises assisted most (cases per applicant)."""
+def enterprise_figures(s: Session, period: StatsPeriod, top_n: int = 10, visible: Any | None = None) -> dict[str, Any]:
+    """Assistance by the applicant's industry and the enterprises assisted most (cases per applicant).
+
+    ``visible`` (a condition on ``Case``, ``cases.access.visible_clause``) limits the *named* list to the
+    cases the reader may see: an enterprise known only through confidential cases is not named and its
+    confidential cases are not in its count; the industries and the totals still count every case."""
     per_applicant = select(Case.applicant_id.label("pid"), func.count().label("n")).where(
         *_case_range(s, period)).group_by(Case.applicant_id).subquery()
     industry = {(ind or ""): int(n) for ind, n in s.execute(
         select(Party.industry, func.sum(per_applicant.c.n)).join(per_applicant, per_applicant.c.pid == Party.id)
         .group_by(Party.industry))}
+    named = per_applicant if visible is None else select(
+        Case.applicant_id.label("pid"), func.count().label("n")).where(
+        *_case_range(s, period), visible).group_by(Case.applicant_id).subquery()
     top = [{"name": name, "uscc": uscc, "industry": ind, "cases": int(n)} for name, uscc, ind, n in s.execute(
-        select(Party.name, Party.uscc, Party.industry, per_applicant.c.n)
-        .join(per_applicant, per_applicant.c.pid == Party.id)
-        .order_by(per_applicant.c.n.desc(), Party.name).limit(top_n))]
+        select(Party.name, Party.uscc, Party.industry, named.c.n)
+        .join(named, named.c.pid == Party.id)
+        .order_by(named.c.n.desc(), Party.name).limit(top_n))]
     enterprises = s.execute(select(func.count()).select_from(per_applicant)).scalar() or 0
     return {"cases_by_industry": dict(sorted(industry.items(), key=lambda kv: (-kv[1], kv[0]))),
             "top_enterprises": top, "totals": {"enterprises_assisted": int(enterprises)}}
@@ -434,8 +443,13 @@ class StatsService:
     def today(self) -> date:
         return self._today or china_today()
 
-    def dashboard(self, period: StatsPeriod | None = None, *, top_n: int = 10) -> Dashboard:
+    def dashboard(self, period: StatsPeriod | None = None, *, top_n: int = 10,
+                  principal: Principal | None = None) -> Dashboard:
         """Every figure of the dashboard for ``period``, in one read transaction (a consistent snapshot).
+
+        ``principal`` is who reads it: the named list of enterprises then leaves out confidential cases it
+        may not see (they stay in every count; issue 14 item 3, "count without details"). None (and the
+        head, and a store without accounts) names every enterprise.
 
         ``timings_ms`` has each section's time and ``total``. (Running the sections on two threads was
         measured: no gain, the remaining cost is Python holding the GIL.)"""
@@ -448,7 +462,8 @@ class StatsService:
             ("days", "working_days", working_day_figures, (period,)),
             ("outcomes", "outcomes", outcome_figures, (period,)),
             ("consult", "consultations", consultation_figures, (period, max(top_n, 15))),
-            ("ent", "enterprises", enterprise_figures, (period, top_n)),
+            ("ent", "enterprises", enterprise_figures,
+             (period, top_n, visible_clause(principal) if principal is not None else None)),
             ("warn", "warning", warning_figures, (period,)),
         )
         with self.store.read() as s:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from qcy_workstation import labels
+from qcy_workstation.accounts.principal import Principal
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.db.store import Store
 from qcy_workstation.documents import model as doc_model
@@ -103,8 +104,9 @@ def _summary(d: Dashboard, lang: str) -> list[str]:
 
 
 def build_report(store: Store, *, kind: str, year: int, month: int | None = None, lang: str = "zh",
-                 today: date | None = None) -> Report:
-    """Compute the period's figures and lay them out as a report (sections with chart images)."""
+                 today: date | None = None, principal: Principal | None = None) -> Report:
+    """Compute the period's figures and lay them out as a report (sections with chart images); ``principal``
+    as in ``StatsService.dashboard`` (who reads it: confidential cases' enterprises are not named)."""
     if kind not in REPORT_KINDS:
         raise ValidationError(f"must be one of {', '.join(REPORT_KINDS)}", field="kind", value=kind)
     if lang not in ("zh", "en"):
@@ -116,7 +118,7 @@ def build_report(store: Store, *, kind: str, year: int, month: int | None = None
     else:
         period = StatsPeriod.year(year)
     service = StatsService(store, today=today)
-    dash = service.dashboard(period)
+    dash = service.dashboard(period, principal=principal)
     settings = SettingsService(store).get()
     zh = lang == "zh"
     name = settings.workstation_name if zh else settings.workstation_name_en

@@ -123,6 +123,10 @@ ACTIONS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
     "accounts.manage": lambda w, p: AccountService(w["store"]).list(p),
     "store.backup": lambda w, p: SettingsService(w["store"], p).backup(w["folder"] / "backups"),
     "demo.seed": lambda w, p: seed_demo(w["store"], cases=1, consultations=0, seed=next(_serial), staff=p),
+    "personal.view_full": lambda w, p: ConsultationService(w["store"], p).get(
+        ConsultationService(w["store"], w["who"]["head"]).add(
+            NewConsultation(channel="phone", enquirer="周女士", phone="13812345678", topic="商标续展")).id, full=True),
+    "personal.anonymise": lambda w, p: ConsultationService(w["store"], p).anonymise_expired(),
 }
 
 
