@@ -10,8 +10,8 @@ import argparse
 import getpass
 import sys
 
+from qcy_workstation.accounts import sessions
 from qcy_workstation.accounts.service import AccountService
-from qcy_workstation.cli import sessions
 from qcy_workstation.cli.context import CliContext, add_common_options
 from qcy_workstation.errors import ValidationError
 

@@ -68,9 +68,9 @@ class CliContext:
         ``$QCY_TOKEN``); ``--staff`` alone is not trusted, and one naming someone else is refused. On a store
         without accounts: the name given (``--staff``, ``$QCY_STAFF`` or the computer login)."""
         if self._actor is None:
+            from qcy_workstation.accounts import sessions
             from qcy_workstation.accounts.principal import normalise_name, open_principal, store_has_accounts
             from qcy_workstation.accounts.service import AccountService
-            from qcy_workstation.cli import sessions
             from qcy_workstation.errors import PermissionDeniedError
 
             store = self.store

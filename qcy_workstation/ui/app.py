@@ -22,11 +22,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from qcy_workstation.errors import StoreError
+from qcy_workstation.errors import QcyError, StoreError
 from qcy_workstation.resources import FONT_FAMILY, font_path, resource_path
 from qcy_workstation.ui.context import AppContext, Prefs
 from qcy_workstation.ui.errors import explain
 from qcy_workstation.ui.i18n import install_language
+from qcy_workstation.ui.idle_lock import install_idle_lock
 
 log = logging.getLogger(__name__)
 APP_NAME = "QCYWorkstation"
@@ -157,31 +158,6 @@ def fill_demo_store(ctx: AppContext, window: Any) -> None:
                       on_success=lambda count: None if count else load_demo(ctx, window, cases=DEMO_CASES))
 
 
-def ask_staff_name(ctx: AppContext, parent: QWidget) -> None:
-    """First run: ask who works at this desk instead of taking the computer's login name silently.
-
-    The name goes into every record this desk writes (audit trail, drafted by ...). The accounts issue
-    replaces this question by a login; this is the seam (``ctx.staff``)."""
-    from PySide6.QtWidgets import QInputDialog
-
-    suggestion = ctx.staff
-    dialog = QInputDialog(parent)
-    dialog.setObjectName("staffNameDialog")
-    dialog.setWindowTitle(QCoreApplication.translate("Demo", "Who works at this desk?"))
-    dialog.setLabelText(QCoreApplication.translate(
-        "Demo", "Your name as it should appear in the case records and the audit trail:"))
-    dialog.setTextValue(suggestion)
-
-    def accepted() -> None:
-        name = " ".join(dialog.textValue().split())
-        if name:
-            ctx.staff = name
-            ctx.prefs.staff = name
-
-    dialog.accepted.connect(accepted)
-    dialog.open()
-
-
 def load_demo(ctx: AppContext, parent: QWidget | None, cases: int = DEMO_CASES) -> None:
     from qcy_workstation.cases.demo import seed_demo
 
@@ -259,6 +235,7 @@ class Startup(QObject):
 
     ready = Signal()
     failed = Signal(object)
+    cancelled = Signal()  # the login was cancelled: the application ends
 
     def __init__(self, window: Any, ctx: AppContext, db_url: str | None, page: str | None) -> None:
         super().__init__(window)
@@ -268,18 +245,32 @@ class Startup(QObject):
         db_url = self.db_url
 
         def work() -> Any:
+            from qcy_workstation.accounts.service import AccountService
             from qcy_workstation.db.store import open_store
             from qcy_workstation.ui.main_window import load_pages
 
             load_pages()
-            return open_store(db_url)
+            store = open_store(db_url)
+            accounts = AccountService(store)
+            self.has_accounts = accounts.has_accounts()
+            return store, (accounts.demo_logins() if self.has_accounts else [])
 
+        self.has_accounts = False
         self.ctx.runner.submit(work, on_success=self._opened, on_error=self.failed.emit, name="open_store")
 
-    def _opened(self, store: Any) -> None:
+    def _opened(self, result: Any) -> None:
+        store, demo_logins = result
+        self.ctx.store = store
+        if self.has_accounts and self.ctx.principal is None:  # nothing shows before the account is known
+            from qcy_workstation.ui.dialogs.login import ask_login
+
+            ask_login(self.ctx, self.window, self._install, self.cancelled.emit, demo_logins=demo_logins)
+            return
+        self._install()
+
+    def _install(self) -> None:
         from qcy_workstation.ui.main_window import PAGES
 
-        self.ctx.store = store
         self.window.install_pages()
         key = self.page if self.page in PAGES else "cases"
         self.window.go(key)
@@ -304,6 +295,23 @@ def start_gui(args: Any, db_url: str | None, prefs: Prefs | None = None) -> tupl
     return app, window, ctx, startup
 
 
+def _screenshot_account(ctx: AppContext, store: Any) -> None:
+    """A screenshot of a store with accounts shows what the logged-in account sees: the CLI's session
+    (``qcy-workstation login``) or ``$QCY_TOKEN``; without one, a coded refusal."""
+    from qcy_workstation.accounts import sessions
+    from qcy_workstation.accounts.service import AccountService
+    from qcy_workstation.errors import PermissionDeniedError
+
+    accounts = AccountService(store)
+    if not accounts.has_accounts():
+        return
+    token = sessions.token_for(store.url)
+    if not token:
+        raise PermissionDeniedError("log in first (qcy-workstation login)", field="account",
+                                    reason="auth.login_required")
+    ctx.sign_in(accounts.resolve_token(token))
+
+
 def _run_screenshot(args: Any, db_url: str | None) -> int:
     from qcy_workstation.db.store import open_store
     from qcy_workstation.ui.main_window import MainWindow, load_pages
@@ -321,6 +329,13 @@ def _run_screenshot(args: Any, db_url: str | None) -> int:
         print(f"{title}: {message}", file=sys.stderr)
         return 1
     ctx = AppContext(store, staff=default_staff(args, prefs), prefs=prefs)
+    try:
+        _screenshot_account(ctx, store)
+    except QcyError as exc:
+        title, message = explain(exc)
+        print(f"{title}: {message}", file=sys.stderr)
+        store.close()
+        return 1
     load_pages()
     window = MainWindow(ctx)
     try:
@@ -371,8 +386,6 @@ def run_app(args: Any, db_url: str | None = None) -> int:
     if demo:
         demo_store_path().parent.mkdir(parents=True, exist_ok=True)
         db_url = str(demo_store_path())
-    staff_known = bool(getattr(args, "staff", None) or os.environ.get("QCY_STAFF") or
-                       Prefs.at(os.environ.get("QCY_UI_SETTINGS")).staff)
     app, window, ctx, startup = start_gui(args, db_url)
     install_excepthook(lambda: window)
 
@@ -382,15 +395,21 @@ def run_app(args: Any, db_url: str | None = None) -> int:
         app.exit(1)
 
     startup.failed.connect(failed)
+    startup.cancelled.connect(lambda: app.exit(0))
     if os.environ.get("QCY_BENCH_START"):
         _report_start(app, window, startup)
     elif demo:
         startup.ready.connect(lambda: fill_demo_store(ctx, window))
     else:
         def first_run() -> None:
-            if not staff_known:
-                ask_staff_name(ctx, window)
-            offer_demo(ctx, window)
+            if startup.has_accounts:
+                install_idle_lock(ctx, window, app)
+                return
+            from qcy_workstation.ui.dialogs.login import ask_first_admin
+
+            # a store without accounts: its first start creates the administrator (issue 14 item 1)
+            ask_first_admin(ctx, window, lambda: (install_idle_lock(ctx, window, app), offer_demo(ctx, window)),
+                            lambda: app.exit(0))
 
         startup.ready.connect(first_run)
     try:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from qcy_workstation.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imported when first used: the window paints before SQLAlchemy is loaded
+    from qcy_workstation.accounts.principal import Principal
     from qcy_workstation.cases.consultations import ConsultationService
     from qcy_workstation.cases.evidence import EvidenceService
     from qcy_workstation.cases.services import CaseService
@@ -92,6 +93,7 @@ class AppContext(QObject):
         super().__init__()
         self.store = store  # None until the background start-up has opened it
         self._staff = staff
+        self.principal: Principal | None = None  # the logged-in account (None: a store without accounts)
         self.prefs = prefs
         self.runner = runner or TaskRunner(self)
 
@@ -106,6 +108,23 @@ class AppContext(QObject):
             self._staff = value
             self.staff_changed.emit(value)
 
+    @property
+    def actor(self) -> Principal | str:
+        """Who acts in the services: the logged-in account, or on a store without accounts the desk's name."""
+        return self.principal if self.principal is not None else self._staff
+
+    def sign_in(self, principal: Principal) -> None:
+        """An account logged in (or unlocked the desk): it acts from now on, under its own name."""
+        self.principal = principal
+        self._staff = principal.name
+        self.staff_changed.emit(principal.name)
+
+    def may(self, action: str) -> bool:
+        """Whether the account may do ``action`` (the permissions table; the services check it again)."""
+        from qcy_workstation.accounts.permissions import may
+
+        return self.principal is None or may(self.principal, action)
+
     def _open_store(self) -> Store:
         if self.store is None:
             raise RuntimeError("the store is not open yet")
@@ -114,19 +133,19 @@ class AppContext(QObject):
     def cases(self) -> CaseService:
         from qcy_workstation.cases.services import CaseService
 
-        return CaseService(self._open_store(), actor=self._staff)
+        return CaseService(self._open_store(), actor=self.actor)
 
     def consultations(self) -> ConsultationService:
         from qcy_workstation.cases.consultations import ConsultationService
 
-        return ConsultationService(self._open_store(), actor=self._staff)
+        return ConsultationService(self._open_store(), actor=self.actor)
 
     def evidence(self) -> EvidenceService:
         from qcy_workstation.cases.evidence import EvidenceService
 
-        return EvidenceService(self._open_store(), actor=self._staff)
+        return EvidenceService(self._open_store(), actor=self.actor)
 
     def workstation(self) -> SettingsService:
         from qcy_workstation.cases.settings import SettingsService
 
-        return SettingsService(self._open_store(), actor=self._staff)
+        return SettingsService(self._open_store(), actor=self.actor)

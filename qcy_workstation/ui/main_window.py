@@ -60,6 +60,13 @@ class PageSpec:
 
 
 PAGES: dict[str, PageSpec] = {}
+#: The permission (accounts/data/permissions.json) a page needs to be shown; the services check it again.
+PAGE_PERMISSIONS = {
+    "cases": "case.view", "case": "case.view", "today": "case.view", "intake": "case.create",
+    "consultations": "consultation.view", "documents": "document.export", "compensation": "case.view",
+    "precheck": "case.view", "warning": "warning.edit", "stats": "stats.view", "accounts": "accounts.manage",
+    "audit": "audit.view",
+}
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 10_000  # a crash or a power cut loses at most this much typing
 
@@ -212,7 +219,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clear()
         self._keys = []
         for spec in self.specs:
-            if not spec.in_sidebar:
+            if not spec.in_sidebar or not self.allowed(spec.key):
                 continue
             item = QListWidgetItem(self.sidebar)
             if spec.icon:
@@ -306,7 +313,16 @@ class MainWindow(QMainWindow):
         self._on_busy_changed(self.ctx.runner.busy)
 
     def _update_status(self) -> None:
-        self.status_staff.setText(self.tr("Staff: %1").replace("%1", self.ctx.staff))
+        principal = self.ctx.principal
+        if principal is None:
+            self.status_staff.setText(self.tr("Staff: %1").replace("%1", self.ctx.staff))
+        else:
+            from qcy_workstation.accounts.permissions import role_label
+
+            lang = "zh" if self.ctx.prefs.language.startswith("zh") else "en"
+            roles = "、".join(role_label(r, lang) for r in sorted(principal.roles))
+            text = self.tr("Logged in: %1 (%2)").replace("%1", principal.name).replace("%2", roles)
+            self.status_staff.setText(text + (self.tr(" · demo account") if principal.demo else ""))
         store = self.ctx.store
         if PAGE_ERRORS:
             self.status_busy.setToolTip("\n".join(f"{k}: {v}" for k, v in PAGE_ERRORS.items()))
@@ -334,8 +350,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self.pages[key]
 
+    def allowed(self, key: str) -> bool:
+        """Whether the logged-in account may use page ``key`` (every page on a store without accounts)."""
+        permission = PAGE_PERMISSIONS.get(key)
+        return permission is None or self.ctx.may(permission)
+
     def go(self, key: str, arg: Any = None) -> QWidget:
-        """Show page ``key`` (and ``page.open(arg)`` when given)."""
+        """Show page ``key`` (and ``page.open(arg)`` when given); a page the account may not use gives way to
+        the first one it may (the sidebar does not offer it either)."""
+        if not self.allowed(key) and self._keys:
+            key, arg = self._keys[0], None
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         if key in self._keys:

@@ -586,6 +586,39 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+142" />
+            <source>Change your password</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password again</source>
+            <translation>再次输入新密码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This is your first login (or the administrator set your password): choose a password of your own.</source>
+            <translation>这是你首次登录（或密码由管理员重置）：请设置你自己的密码。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The two new passwords differ.</source>
+            <translation>两次输入的新密码不一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>ClaimScreenTab</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="+223" />
@@ -1871,7 +1904,7 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
     <context>
         <name>Crash</name>
         <message>
-            <location filename="../../qcy_workstation/ui/app.py" line="+98" />
+            <location filename="../../qcy_workstation/ui/app.py" line="+99" />
             <source>Something went wrong</source>
             <translation>出现问题</translation>
         </message>
@@ -1886,9 +1919,47 @@ Details were written to %1; please pass them on to whoever looks after this prog
         </message>
     </context>
     <context>
+        <name>CreateAdminDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+13" />
+            <source>Set up the workstation</source>
+            <translation>设置工作站</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This store has no accounts yet. Create the administrator's account: the administrator then creates an account for each member of staff (Accounts page). Every record says which account wrote it.</source>
+            <translation>本工作站尚无账户。请创建系统管理员账户：管理员随后为每位工作人员创建账户（账户页）。每条记录都写明由哪个账户录入。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your name</source>
+            <translation>你的姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>再次输入密码</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
-            <location line="+39" />
+            <location filename="../../qcy_workstation/ui/app.py" line="+39" />
             <source>Empty case store</source>
             <translation>案件库为空</translation>
         </message>
@@ -1902,17 +1973,7 @@ The demo store is a file of its own, marked “演示”; this store stays empty
 演示库是单独的文件，标有“演示”；本案件库保持为空。</translation>
         </message>
         <message>
-            <location line="+31" />
-            <source>Who works at this desk?</source>
-            <translation>本工位由谁使用？</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Your name as it should appear in the case records and the audit trail:</source>
-            <translation>您的姓名（将记入案件记录和审计记录）：</translation>
-        </message>
-        <message>
-            <location line="+17" />
+            <location line="+24" />
             <source>Loading demo data…</source>
             <translation>正在载入演示数据…</translation>
         </message>
@@ -4337,9 +4398,47 @@ Drop files here or click “Add files…”: each file is copied into the store 
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="-94" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Desk locked</source>
+            <translation>工作台已锁定</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The desk was locked after a time without use. %1, enter your password to go on; nothing you typed was lost.</source>
+            <translation>工作台闲置一段时间后已锁定。%1，请输入密码继续；已录入的内容不会丢失。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Log in to QCY Workstation</source>
+            <translation>登录秦创原维权援助工作站</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Demo store: log in as %1 with the demo password written in the README (qcy-demo-2026 unless it was changed).</source>
+            <translation>演示库：可用 %1 登录，密码见 README（未修改时为 qcy-demo-2026）。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+276" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+283" />
             <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
@@ -4425,9 +4524,19 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>正在打开案件库…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Staff: %1</source>
             <translation>工作人员：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Logged in: %1 (%2)</source>
+            <translation>已登录：%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> · demo account</source>
+            <translation> · 演示账户</translation>
         </message>
         <message>
             <location line="+7" />
@@ -4435,7 +4544,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>案件库：%1</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+77" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
@@ -4625,7 +4734,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>登记新案件</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+180" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+188" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -5815,7 +5924,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-68" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-76" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -5910,7 +6019,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>保存（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+49" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -5918,8 +6027,9 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Shortcuts</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="-249" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="-266" />
             <source>Go to the pages in the sidebar</source>
+            <extracomment>The permission (accounts/data/permissions.json) a page needs to be shown; the services check it again.</extracomment>
             <translation>转到侧栏中的各页</translation>
         </message>
         <message>
@@ -5959,7 +6069,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>新建案件：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-79" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-87" />
             <source>Settings: save</source>
             <translation>设置：保存</translation>
         </message>

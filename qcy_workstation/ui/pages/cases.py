@@ -264,7 +264,7 @@ class CaseListPage(QWidget):
                 return
         from qcy_workstation.cases.export import export_case_list_xlsx
 
-        store, f, staff = self.ctx.store, self.current_filter(), self.ctx.staff
+        store, f, staff = self.ctx.store, self.current_filter(), self.ctx.actor
         from PySide6.QtCore import QLocale
 
         lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"  # as install_language set it

@@ -546,7 +546,7 @@ class CompensationPage(QWidget):
         self.case_edit.setText(number)
         from qcy_workstation.documents.service import DocumentService
 
-        service = DocumentService(self.ctx.store, actor=self.ctx.staff)
+        service = DocumentService(self.ctx.store, actor=self.ctx.actor)
         cases = self.ctx.cases()
 
         def work() -> tuple[Any, Any]:
@@ -842,7 +842,7 @@ class CompensationPage(QWidget):
         inp = self.input()
         from qcy_workstation.documents.service import DocumentService
 
-        service = DocumentService(self.ctx.store, actor=self.ctx.staff)
+        service = DocumentService(self.ctx.store, actor=self.ctx.actor)
 
         def done(result: Any) -> None:
             self.status.setText(self.tr("Saved on case %1: its reference opinion and advice letter now use this "

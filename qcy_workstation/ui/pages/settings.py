@@ -141,6 +141,12 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         self.staff.setText(self.ctx.staff)
+        # the name comes from the account once someone logged in; workstation-wide settings are the
+        # administrator's (the service refuses others too)
+        self.staff.setReadOnly(self.ctx.principal is not None)
+        admin = self.ctx.may("settings.change")
+        for widget in [*self.texts.values(), *self.days.values(), self.backup]:
+            widget.setEnabled(admin)
         self.ctx.runner.submit(self.ctx.workstation().get, on_success=self._show, name="settings")
         self.backup.refresh()
 
@@ -159,9 +165,11 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         name = self.staff.text().strip()
-        if name:
+        if name and self.ctx.principal is None:
             self.ctx.prefs.staff = name
             self.ctx.staff = name
+        if not self.ctx.may("settings.change"):
+            return
         changes: dict[str, object] = {k: e.text() for k, e in self.texts.items()}
         changes.update({k: s.value() for k, s in self.days.items()})
         changes.update(self.backup.changes())

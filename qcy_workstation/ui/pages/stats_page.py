@@ -317,7 +317,7 @@ class StatsPage(QWidget):
                 return
         from qcy_workstation.stats.export import export_tables_xlsx
 
-        lang, store, actor = _Card.window_lang(), self.ctx.store, self.ctx.staff
+        lang, store, actor = _Card.window_lang(), self.ctx.store, self.ctx.actor
         dash = self.result["dashboard"]
         period = (dash.date_from, dash.date_to)
         self.ctx.runner.submit(lambda: export_tables_xlsx(tables, path, lang=lang, store=store, actor=actor,
@@ -340,7 +340,7 @@ class StatsPage(QWidget):
                                                   "PDF (*.pdf);;Word (*.docx)")
             if not path:
                 return
-        store, lang, actor = self.ctx.store, _Card.window_lang(), self.ctx.staff
+        store, lang, actor = self.ctx.store, _Card.window_lang(), self.ctx.actor
 
         def work() -> Path:
             from qcy_workstation.stats.report import build_report, export_report

@@ -272,7 +272,7 @@ class WarningPage(QWidget):
     def _service(self) -> Any:
         from qcy_workstation.warning.service import WarningService
 
-        return WarningService(self.ctx.store, actor=self.ctx.staff)
+        return WarningService(self.ctx.store, actor=self.ctx.actor)
 
     # ------------------------------------------------------------------ loading
 

@@ -532,7 +532,7 @@ class DocumentsPage(QWidget):
     def _service(self) -> Any:
         from qcy_workstation.documents.service import DocumentService
 
-        return DocumentService(self.ctx.store, actor=self.ctx.staff)
+        return DocumentService(self.ctx.store, actor=self.ctx.actor)
 
     # ------------------------------------------------------------------ register selection and buttons
 

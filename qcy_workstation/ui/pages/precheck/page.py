@@ -186,7 +186,7 @@ class PrecheckPage(QWidget):
             return
         self.case_edit.setText(number)
         cases = self.ctx.cases()
-        store, staff = self.ctx.store, self.ctx.staff
+        store, staff = self.ctx.store, self.ctx.actor
 
         def work() -> tuple[Any, list[Any]]:
             from qcy_workstation.precheck.results import PrecheckResultService
@@ -258,7 +258,7 @@ class PrecheckPage(QWidget):
             self.set_status(self.tr("Enter the number of the case to save the result on."), error=True)
             self.case_edit.setFocus()
             return
-        store, staff = self.ctx.store, self.ctx.staff
+        store, staff = self.ctx.store, self.ctx.actor
 
         def work() -> list[Any]:
             from qcy_workstation.precheck.results import PrecheckResultService

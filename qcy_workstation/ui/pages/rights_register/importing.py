@@ -487,7 +487,7 @@ class ImportTab(QWidget):
     def start_import(self) -> None:
         if self.preview is None or self.task is not None or self.mapping.missing_required():
             return
-        store, staff = self.page.ctx.store, self.page.ctx.staff
+        store, staff = self.page.ctx.store, self.page.ctx.actor
         path, kind, mapping = self.path, self.mapping.kind, self.mapping.mapping()
         replace = self.replace_box.isChecked()
         self._cancel.clear()

@@ -1,4 +1,4 @@
-"""Where the CLI keeps its session tokens: one per store, in the user's config folder, owner-only.
+"""Where the CLI (and a screenshot run) keep their session tokens: one per store, in the user's config folder, owner-only.
 
 ``QCY_TOKEN`` in the environment takes precedence (scripts, CI); ``QCY_CONFIG_DIR`` moves the folder
 (tests). The file holds the token itself (the store keeps only its SHA-256) and its expiry; it is written
