@@ -86,6 +86,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tl.add_argument("number")
     tl.set_defaults(handler=cmd_timeline)
 
+    ga = cs.add_parser("grant-access", help="let an account see a confidential case (the head; with a reason)")
+    add_common_options(ga)
+    ga.add_argument("number")
+    ga.add_argument("--user", required=True, metavar="LOGIN")
+    ga.add_argument("--reason", required=True)
+    ga.set_defaults(handler=cmd_grant_access)
+    cf = cs.add_parser("confidential", help="mark a case confidential (--off: no longer)")
+    add_common_options(cf)
+    cf.add_argument("number")
+    cf.add_argument("--off", action="store_true")
+    cf.set_defaults(handler=cmd_confidential)
+
 
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", choices=IP_TYPES)
@@ -209,4 +221,17 @@ def cmd_deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_timeline(args: argparse.Namespace, ctx: CliContext) -> int:
     events = CaseService(ctx.store, ctx.actor).timeline(args.number)
     ctx.emit(events, "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.actor} {e.action} {e.details}" for e in events))
+    return 0
+
+
+def cmd_grant_access(args: argparse.Namespace, ctx: CliContext) -> int:
+    CaseService(ctx.store, ctx.actor).grant_access(args.number, args.user, args.reason)
+    ctx.emit({"case": args.number, "account": args.user, "reason": args.reason},
+             f"{args.user} may now see {args.number}")
+    return 0
+
+
+def cmd_confidential(args: argparse.Namespace, ctx: CliContext) -> int:
+    d = CaseService(ctx.store, ctx.actor).update(args.number, confidential=not args.off)
+    ctx.emit(d, f"{d.number} is {'confidential' if d.confidential else 'not confidential'}")
     return 0

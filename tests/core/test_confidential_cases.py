@@ -124,3 +124,10 @@ def test_the_cli_keeps_it_from_an_account_without_access(world: dict[str, Any]) 
     assert searched == []
     mismatch = cli("--staff", "赵磊", "cases", "list", token=token)  # naming someone else does not make you them
     assert mismatch.returncode == 1 and "auth.staff_mismatch" in mismatch.stderr
+    head = cli("login", "--user", "zhao", "--password-stdin", "--print-token", stdin=PASSWORD + "\n").stdout.strip()
+    refused = cli("cases", "grant-access", world["secret"], "--user", "liu", "--reason", "协助", token=token)
+    assert refused.returncode == 1 and "case.confidential" in refused.stderr  # only the head grants access
+    assert cli("cases", "grant-access", world["secret"], "--user", "liu", "--reason", "协助核对", token=head
+               ).returncode == 0
+    listed = json.loads(cli("cases", "list", "--json", token=token).stdout)
+    assert {c["number"] for c in listed} == {world["plain"], world["secret"]}
