@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.accounts.principal import normalise_name as normalise_staff
-from qcy_workstation.cases import audit, personal, search
+from qcy_workstation.cases import audit, personal, sealing, search
 from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.dto import (
@@ -227,7 +227,7 @@ class CaseService(Acting):
             case.rights.append(Right(**asdict(r)))
         s.add(case)
         s.flush()
-        audit.record(s, actor=self.actor, action="create", entity="case", entity_id=case.number, case_id=case.id,
+        self._audit(s, case, action="create", entity="case", entity_id=case.number,
                      details={"title": case.title, "type": case.ip_type, "applicant": applicant.name,
                               "opponent": opponent.name if opponent else None,
                               "acceptance_due": acceptance.due.isoformat(),
@@ -258,6 +258,15 @@ class CaseService(Acting):
                     setattr(party, attr, getattr(p, attr))
             party.settled = party.settled or p.settled
         return party
+
+    def _audit(self, s: Session, case: Case, **event: Any) -> None:
+        """An audit event of a change to ``case`` that also seals the case's row as it now is (``row``):
+        ``store check`` then finds a case row edited outside the app (issue 12, what store check must
+        detect)."""
+        s.flush()
+        details = dict(event.pop("details", None) or {})
+        details["row"] = case_row_digest(s, case)
+        audit.record(s, actor=self.actor, case_id=case.id, details=details, **event)
 
     # ------------------------------------------------------------ reading
 
@@ -445,8 +454,8 @@ class CaseService(Acting):
             case.status = target
             case.transitions.append(Transition(from_status=previous, to_status=target, on=day, by=self.actor,
                                                reason=(reason or "").strip()))
-            audit.record(s, actor=self.actor, action="transition", entity="case", entity_id=case.number,
-                         case_id=case.id, details={"from": previous, "to": target, "reason": reason or "",
+            self._audit(s, case, action="transition", entity="case", entity_id=case.number,
+                         details={"from": previous, "to": target, "reason": reason or "",
                                                    "on": day.isoformat()})
             s.flush()
             return self._detail(s, case)
@@ -474,6 +483,15 @@ class CaseService(Acting):
             changes["assistance"] = ",".join(validate_choice(a, ASSISTANCE, "assistance") for a in items if a)
         if "staff" in changes:
             changes["staff"] = normalise_staff(changes["staff"])
+        resealed = None  # (case id, confidential) when the mark changes: its files are (un)sealed around it
+        if "confidential" in changes:
+            changes["confidential"] = bool(changes["confidential"])
+            with self.store.read() as s:
+                case = self._get(s, number, "case.edit")
+                if case.confidential != changes["confidential"]:
+                    resealed = (case.id, changes["confidential"])
+            if resealed is not None and not sealing.prepare(self.store, self.principal, *resealed):
+                resealed = None
         with self.store.write() as s:
             case = self._get(s, number, "case.edit")
             if "staff" in changes and changes["staff"] != case.staff:
@@ -483,10 +501,13 @@ class CaseService(Acting):
                 setattr(case, k, v)
             diff = audit.changes(before, changes)
             if diff:
-                audit.record(s, actor=self.actor, action="update", entity="case", entity_id=case.number,
-                             case_id=case.id, details=diff)
+                self._audit(s, case, action="update", entity="case", entity_id=case.number,
+                             details=diff)
                 self.reindex(s, case)
-            return self._detail(s, case)
+            detail = self._detail(s, case)
+        if resealed is not None:
+            sealing.finish(self.store, *resealed)
+        return detail
 
     def add_right(self, number: str, right: RightInput) -> CaseDetail:
         with self.store.write() as s:
@@ -494,8 +515,8 @@ class CaseService(Acting):
             clean = clean_right(right, len(case.rights))
             case.rights.append(Right(**asdict(clean)))
             s.flush()
-            audit.record(s, actor=self.actor, action="add", entity="right", entity_id=case.rights[-1].id,
-                         case_id=case.id, details={k: v for k, v in asdict(clean).items() if v})
+            self._audit(s, case, action="add", entity="right", entity_id=case.rights[-1].id,
+                         details={k: v for k, v in asdict(clean).items() if v})
             self.reindex(s, case)
             return self._detail(s, case)
 
@@ -506,7 +527,7 @@ class CaseService(Acting):
             if right is None:
                 raise NotFoundError(f"case {number} has no right {right_id}", field="right", value=right_id)
             case.rights.remove(right)
-            audit.record(s, actor=self.actor, action="remove", entity="right", entity_id=right_id, case_id=case.id,
+            self._audit(s, case, action="remove", entity="right", entity_id=right_id,
                          details={"kind": right.kind, "number": right.number, "title": right.title})
             self.reindex(s, case)
             return self._detail(s, case)
@@ -517,8 +538,8 @@ class CaseService(Acting):
             case = self._get(s, number, "case.edit")
             old = case.opponent.name if case.opponent else None
             case.opponent = self._find_or_create_party(s, clean) if clean else None
-            audit.record(s, actor=self.actor, action="update", entity="case", entity_id=case.number,
-                         case_id=case.id, details={"opponent": [old, clean.name if clean else None]})
+            self._audit(s, case, action="update", entity="case", entity_id=case.number,
+                         details={"opponent": [old, clean.name if clean else None]})
             self.reindex(s, case)
             return self._detail(s, case)
 
@@ -683,3 +704,15 @@ def _conflict_message(name: str, role_new: str, other: str, number: str, role_ex
 
 
 __all__ = ["CaseService", "OPEN_STATUSES", "clean_new_case", "clean_party", "clean_right"]
+
+
+def case_row_digest(s: Session, case: Case) -> str:
+    """SHA-256 over a case's own columns and its rights, as the app last wrote them."""
+    import hashlib
+    import json
+
+    s.refresh(case)
+    cols = [str(getattr(case, c.key)) for c in Case.__table__.columns if c.key != "id"]
+    rights = sorted(json.dumps([str(getattr(r, c.key)) for c in Right.__table__.columns if c.key != "id"],
+                               ensure_ascii=False) for r in case.rights)
+    return hashlib.sha256(json.dumps([cols, rights], ensure_ascii=False).encode("utf-8")).hexdigest()

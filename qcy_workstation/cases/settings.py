@@ -146,6 +146,12 @@ class SettingsService(Acting):
         self._record_backup(result.created_at, result.backup, action="restore",
                             details={"backup": result.backup, "backup_made_at": result.created_at,
                                      "previous_copy": result.previous_copy, "files_copied": result.files_copied})
+        from qcy_workstation.db.audit import write_anchor
+
+        with self.store.read() as s:  # the restored chain is the chain now: its head replaces the old anchor
+            head = s.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+        if head is not None:
+            write_anchor(self.store.files_dir, (head[0], head[1]), force=True)
 
     def _record_backup(self, at: str, folder: str, *, action: str, details: dict[str, object]) -> None:
         text = json.dumps({"at": at, "folder": folder, "by": self.actor}, ensure_ascii=False)

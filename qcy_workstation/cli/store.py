@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 
-from qcy_workstation.cases import audit
 from qcy_workstation.cases.dto import Leftover
 from qcy_workstation.cli.context import CliContext, add_common_options
 from qcy_workstation.db.store import current_revisions, head_revisions
@@ -74,23 +73,52 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
                   "backup": restore.params.get("backup", ""), "partial_files": partial},
                  f"the store is damaged: {'; '.join(problems[:5])}\n{restore.message}" + _leftover_text(partial, []))
         return 1
+    from qcy_workstation.cases.integrity import chain_findings, sealed_rows
+
     with store.read() as s:
-        broken = audit.verify_chain(s)
+        chain = chain_findings(s, store.files_dir)
+        sealed = sealed_rows(s)
+    broken = chain["broken_ids"]
     evidence = EvidenceService(store, ctx.staff).verify()
     from qcy_workstation.documents.service import DocumentService
 
     issued = DocumentService(store, ctx.staff).verify_issued()  # issued files are frozen: any change shows
     orphans = unreferenced_evidence(store)
-    ok = not broken and not evidence and not issued
+    ok = (not broken and not chain["anchor"] and not evidence and not issued
+          and not sealed["cases_changed_outside"] and not sealed["evidence_rows_changed"])
     ctx.emit({"ok": ok, "damaged": False, "integrity": ["ok"], "audit_chain_broken_at": broken,
+              "audit_first_bad": chain["first_bad"], "audit_anchor": chain["anchor"], **sealed,
               "evidence": evidence, "issued_documents": issued, "partial_files": partial,
               "unreferenced_files": orphans},
-             ("store ok; audit chain intact; evidence files intact; issued documents intact" if ok else
-              f"integrity: ok; audit events failing the chain: {broken[:20]}; "
-              f"evidence problems: {[(e.case_number, e.original_name, e.problem) for e in evidence][:20]}; "
-              f"issued documents: {[(d['document'], d['format'], d['problem']) for d in issued][:20]}")
+             ("store ok; audit chain intact and matches its anchor; case rows as last recorded; evidence files "
+              "intact; issued documents intact" if ok else _problems_text(chain, sealed, evidence, issued))
              + _leftover_text(partial, orphans))
     return 0 if ok else 1
+
+
+def _problems_text(chain: dict, sealed: dict, evidence: list, issued: list) -> str:  # type: ignore[type-arg]
+    lines = ["integrity: ok"]
+    first = chain["first_bad"]
+    if first:
+        lines.append(f"audit trail: the chain breaks at event #{first['id']} ({first['action']} {first['entity']} "
+                     f"{first['entity_id']}" + (f", case {first['case']}" if first["case"] else "") +
+                     f", {first['at']}); {len(chain['broken_ids'])} events fail it")
+    anchor = chain["anchor"]
+    if anchor and anchor["problem"] == "events_missing":
+        lines.append(f"audit trail: events up to #{anchor['anchor_id']} were recorded, but the newest now is "
+                     f"#{anchor['newest_id']}: events were deleted")
+    elif anchor:
+        lines.append(f"audit trail: event #{anchor['anchor_id']} differs from the recorded chain head: the chain "
+                     "was rewritten")
+    for c in sealed["cases_changed_outside"][:20]:
+        lines.append(f"case {c['case']}: its row was changed outside the app after event #{c['sealed_by_event']}")
+    for e in sealed["evidence_rows_changed"][:20]:
+        lines.append(f"evidence #{e['evidence']} ({e['name']}, case {e['case']}): its recorded SHA-256 was changed")
+    for e in evidence[:20]:
+        lines.append(f"evidence file {e.original_name} (case {e.case_number}): {e.problem}")
+    for d in issued[:20]:
+        lines.append(f"issued document {d['document']} ({d['format']}): {d['problem']}")
+    return "\n".join(lines)
 
 
 def _leftover_text(partial: list[Leftover], orphans: list[Leftover]) -> str:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Integer, String, Text, select
@@ -67,6 +68,7 @@ def record(session: Session, *, actor: str, action: str, entity: str, entity_id:
     event.hash = _digest(event.prev_hash, at, actor, action, entity, str(entity_id), case_id, text)
     session.add(event)
     session.flush()
+    note_head(session, event)
     return event
 
 
@@ -89,3 +91,59 @@ def verify_chain(session: Session) -> list[int]:
             bad.append(e.id)
         prev = e.hash
     return bad
+
+
+# ---------------------------------------------------------------------- the chain head, kept outside the database
+
+ANCHOR_NAME = "audit-anchor.json"
+
+
+def note_head(session: Session, event: AuditEvent) -> None:
+    """Remember the newest event of this transaction: ``Store.write`` writes it to the anchor after commit."""
+    session.info["audit_head"] = (event.id, event.hash)
+
+
+def write_anchor(files_dir: Path, head: tuple[int, str], *, force: bool = False) -> None:
+    """Keep the chain head (last id and hash) in the files folder, beside the database: deleting the newest
+    events, or editing a row and recomputing the chain, no longer passes ``store check`` unnoticed. Another
+    desk may have written a newer head meanwhile: an older one never replaces it (``force``: after a restore)."""
+    import os
+    import tempfile
+
+    path = files_dir / ANCHOR_NAME
+    current = read_anchor(files_dir)
+    if current is not None and not force and int(current.get("last_id", 0)) >= head[0]:
+        return
+    files_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=files_dir, prefix=".anchor-", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"last_id": head[0], "last_hash": head[1], "at": utcnow().isoformat(timespec="seconds")}, fh)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_anchor(files_dir: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((files_dir / ANCHOR_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def check_anchor(session: Session, files_dir: Path) -> dict[str, Any] | None:
+    """A problem with the chain against its anchor (None: consistent, or no anchor yet). The database may be
+    ahead of the anchor (a desk was killed between commit and anchor), never behind it or different at it."""
+    anchor = read_anchor(files_dir)
+    if anchor is None:
+        return None
+    last_id, last_hash = int(anchor.get("last_id", 0)), str(anchor.get("last_hash", ""))
+    row = session.execute(select(AuditEvent.hash).where(AuditEvent.id == last_id)).scalar()
+    newest = session.execute(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)).scalar() or 0
+    if row is None:
+        return {"problem": "events_missing", "anchor_id": last_id, "newest_id": newest}
+    if row != last_hash:
+        return {"problem": "chain_rewritten", "anchor_id": last_id}
+    return None

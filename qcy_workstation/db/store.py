@@ -163,8 +163,15 @@ class Store:
     def write(self) -> Iterator[Session]:
         """One transaction: committed if the block ends normally, rolled back on any exception."""
         try:
-            with self._write_sessions() as session, session.begin():
-                yield session
+            with self._write_sessions() as session:
+                with session.begin():
+                    yield session
+                head = session.info.pop("audit_head", None)
+            if head is not None:  # committed: the chain head goes to its anchor outside the database
+                from qcy_workstation.db.audit import write_anchor
+
+                with contextlib.suppress(OSError):  # an unwritable files folder is store check's to report
+                    write_anchor(self.files_dir, head)
         except QcyError:
             raise
         except (OperationalError, DBAPIError, sqlite3.Error) as exc:

@@ -35,6 +35,7 @@ from qcy_workstation.cli import main
 from qcy_workstation.cli.context import safe_json, safe_terminal_text
 from qcy_workstation.cli.precheck import batch_keys, line_options
 from qcy_workstation.compensation.money import MAX_AMOUNT, to_amount
+from qcy_workstation.db.audit import ANCHOR_NAME
 from qcy_workstation.db.base import china_today
 from qcy_workstation.db.store import open_store
 from qcy_workstation.errors import QcyError, StoreError, ValidationError
@@ -147,7 +148,7 @@ def test_evidence_whose_file_name_is_not_utf8_is_refused_and_no_blob_is_left(db:
     before = _digest(db)
     _refused(_cli("--db", str(db), "evidence", "add", number, str(path)), "file", "text.encoding")
     files = db.with_name(db.stem + "-files")
-    assert not files.exists() or not [p for p in files.rglob("*") if p.is_file()]
+    assert not files.exists() or not [p for p in files.rglob("*") if p.is_file() and p.name != ANCHOR_NAME]
     assert _digest(db) == before and _count(db, "evidence") == 0
 
 
@@ -381,7 +382,7 @@ def test_an_evidence_name_with_a_line_break_is_refused_and_nothing_is_stored(db:
     err = _refused(_cli("--db", str(db), "evidence", "add", _number(db), str(source)), "file", "text.control")
     assert "U+000A" in err
     files = db.with_name(db.stem + "-files")
-    assert not files.exists() or not [p for p in files.rglob("*") if p.is_file()]
+    assert not files.exists() or not [p for p in files.rglob("*") if p.is_file() and p.name != ANCHOR_NAME]
     assert _digest(db) == before
 
 
@@ -448,7 +449,8 @@ def test_a_killed_evidence_add_leaves_a_partial_file_that_store_check_lists_then
     assert [(p["path"], p["removed"]) for p in report["partial_files"]] == [(str(partial[0]), True)]
     assert not partial[0].exists()
     code, out, _ = _cli("--db", str(db), "store", "check")
-    assert code == 0 and out.strip() == "store ok; audit chain intact; evidence files intact; issued documents intact"
+    assert code == 0 and out.strip() == ("store ok; audit chain intact and matches its anchor; case rows as last "
+                                         "recorded; evidence files intact; issued documents intact")
     assert _digest(db) == before and _count(db, "evidence") == 0
 
 

@@ -1,0 +1,105 @@
+"""Issue 12, "what store check must detect": the newest audit event deleted, an event edited and the whole
+chain recomputed, a case row edited directly in the database, an evidence row's SHA-256 swapped. Each is
+found, named by its first bad row and the case it affects, and an intact store still checks ok."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qcy_workstation.cases.dto import NewCase, PartyInput
+from qcy_workstation.cases.evidence import EvidenceService
+from qcy_workstation.cases.services import CaseService
+from qcy_workstation.db.audit import _digest
+from qcy_workstation.db.store import open_store
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    db = tmp_path / "store.sqlite"
+    store = open_store(db)
+    cases = CaseService(store, "张三")
+    for i in range(3):
+        n = cases.create(NewCase(title=f"案件{i}", ip_type="patent", applicant=PartyInput(f"西安第{i}有限公司"))).number
+        cases.transition(n, "accepted")
+    proof = tmp_path / "proof.txt"
+    proof.write_text("公证书", encoding="utf-8")
+    EvidenceService(store, "张三").add("QCY-2026-00002", proof)
+    store.close()
+    return db
+
+
+def check(db: Path) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "store", "check", "--json"],
+                         capture_output=True, text=True, timeout=120)
+    text = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "store", "check"],
+                          capture_output=True, text=True, timeout=120).stdout
+    assert "Traceback" not in out.stderr
+    return out.returncode, json.loads(out.stdout), text
+
+
+def sql(db: Path, statement: str, *args: object) -> list[tuple]:  # type: ignore[type-arg]
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute(statement, args).fetchall()
+        con.commit()
+        return rows
+    finally:
+        con.close()
+
+
+def test_an_intact_store_checks_ok(path: Path) -> None:
+    code, report, _text = check(path)
+    assert code == 0 and report["ok"] and report["cases_not_sealed"] == 0
+
+
+def test_the_newest_audit_event_deleted_is_found(path: Path) -> None:
+    sql(path, "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)")
+    code, report, text = check(path)
+    assert code == 1 and report["audit_anchor"]["problem"] == "events_missing"
+    assert "events were deleted" in text
+
+
+def test_an_event_edited_and_the_chain_recomputed_is_found(path: Path) -> None:
+    rows = sql(path, "SELECT id, at, actor, action, entity, entity_id, case_id, details FROM audit_events ORDER BY id")
+    prev = ""
+    for eid, at, actor, action, entity, entity_id, case_id, details in rows:
+        if action == "transition":
+            details = details.replace('"reason": ""', '"reason": "改过"')
+        from datetime import datetime
+
+        digest = _digest(prev, datetime.fromisoformat(at), actor, action, entity, entity_id, case_id, details)
+        sql(path, "UPDATE audit_events SET details = ?, prev_hash = ?, hash = ? WHERE id = ?", details, prev, digest,
+            eid)
+        prev = digest
+    code, report, text = check(path)
+    assert report["audit_chain_broken_at"] == []  # the chain itself is consistent again...
+    assert code == 1 and report["audit_anchor"]["problem"] == "chain_rewritten"  # ...but not the recorded head
+    assert "the chain was rewritten" in text
+
+
+def test_a_case_row_edited_in_the_database_is_found_and_named(path: Path) -> None:
+    sql(path, "UPDATE cases SET title = '被改过的标题' WHERE number = 'QCY-2026-00002'")
+    code, report, text = check(path)
+    assert code == 1 and [c["case"] for c in report["cases_changed_outside"]] == ["QCY-2026-00002"]
+    assert "case QCY-2026-00002: its row was changed outside the app" in text
+
+
+def test_an_evidence_hash_swapped_to_match_another_file_is_found(path: Path) -> None:
+    sql(path, "UPDATE evidence SET sha256 = ?", "0" * 64)
+    code, report, text = check(path)
+    assert code == 1 and report["evidence_rows_changed"][0]["case"] == "QCY-2026-00002"
+    assert "its recorded SHA-256 was changed" in text
+
+
+def test_a_broken_chain_names_its_first_bad_row_and_case(path: Path) -> None:
+    sql(path, "UPDATE audit_events SET actor = '李四' WHERE action = 'transition' AND entity_id = 'QCY-2026-00002'")
+    code, report, text = check(path)
+    first = report["audit_first_bad"]
+    assert code == 1 and first["case"] == "QCY-2026-00002" and first["action"] == "transition"
+    assert f"the chain breaks at event #{first['id']}" in text
