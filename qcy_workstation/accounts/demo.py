@@ -31,4 +31,5 @@ def create_demo_accounts(service: AccountService, password: str = DEFAULT_DEMO_P
         row.demo = True
     for login, name, roles in DEMO_ACCOUNTS[1:]:
         service.create(admin, login, name, roles, password, demo=True, must_change=False)
-    return Principal(name=admin.name, roles=admin.roles, account_id=admin.account_id, login=admin.login, demo=True)
+    return Principal(name=admin.name, roles=admin.roles, account_id=admin.account_id, login=admin.login, demo=True,
+                     keys=admin.keys)

@@ -1,4 +1,4 @@
-"""Tables of accounts, login sessions and per-case access grants."""
+"""Tables of accounts, login sessions, per-case access grants and the store's key wrappings."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class Account(Base):
     last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    key_wrap: Mapped[str | None] = mapped_column(Text, default=None)  # the data key under the password (keys.py)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 
@@ -41,6 +42,7 @@ class LoginSession(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    key_wrap: Mapped[str | None] = mapped_column(Text, default=None)  # the data key under the token (keys.py)
 
 
 class CaseAccess(Base):
@@ -55,3 +57,18 @@ class CaseAccess(Base):
     reason: Mapped[str] = mapped_column(Text)
     granted_by: Mapped[str] = mapped_column(String(100))
     granted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StoreKey(Base):
+    """A wrapping of the store's data key that belongs to no account: ``purpose`` "recovery" is the data key
+    under the administrator recovery key shown once at set-up (``accounts/keys.py``). ``key_id`` names the
+    data key (an HMAC of it, never the key) so a wrapping of another store's key is told apart."""
+
+    __tablename__ = "store_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20), unique=True)
+    key_id: Mapped[str] = mapped_column(String(32))
+    wrapped: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")

@@ -23,6 +23,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from qcy_workstation.errors import PermissionDeniedError, StoreError
 
 if TYPE_CHECKING:
+    from qcy_workstation.accounts.keys import KeyRing
     from qcy_workstation.db.store import Store
 
 ROLES = ("registrar", "officer", "reviewer", "head", "admin")
@@ -44,6 +45,8 @@ class Principal:
     login: str = ""
     demo: bool = False
     open_store: bool = False
+    #: The store's data key, unwrapped at login (``accounts/keys.py``); held in memory only, never compared.
+    keys: KeyRing | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:  # audit rows and documents record the display name
         return self.name

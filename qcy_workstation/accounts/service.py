@@ -20,7 +20,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 
-from qcy_workstation.accounts.models import Account, LoginSession
+from qcy_workstation.accounts import keys
+from qcy_workstation.accounts.keys import KeyRing
+from qcy_workstation.accounts.models import Account, LoginSession, StoreKey
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import (
     ROLES,
@@ -61,9 +63,24 @@ def _view(a: Account) -> AccountView:
                        a.must_change, a.demo, a.last_login_at)
 
 
-def _principal(a: Account) -> Principal:
+def _principal(a: Account, ring: KeyRing | None = None) -> Principal:
     return Principal(name=a.display_name, roles=frozenset(r for r in a.roles.split(",") if r), account_id=a.id,
-                     login=a.login, demo=a.demo)
+                     login=a.login, demo=a.demo, keys=ring)
+
+
+def _new_store_key(s: object, by: str) -> KeyRing:
+    """A new data key for a store that has none, with its recovery wrapping (the recovery key is handed out
+    once, through ``KeyRing.take_recovery_key``)."""
+    data_key, recovery = keys.new_data_key(), keys.new_recovery_key()
+    s.add(StoreKey(purpose="recovery", key_id=keys.key_id(data_key),  # type: ignore[attr-defined]
+                   wrapped=keys.wrap_for_recovery(data_key, recovery), created_by=by))
+    audit.record(s, actor=by, action="data_key_create", entity="store", entity_id="data_key",
+                 details={"key_id": keys.key_id(data_key)})
+    return KeyRing(data_key, recovery)
+
+
+def _has_store_key(s: object) -> bool:
+    return s.execute(select(StoreKey.id).where(StoreKey.purpose == "recovery")).first() is not None  # type: ignore[attr-defined]
 
 
 def _login_key(login: str) -> str:
@@ -106,7 +123,8 @@ class AccountService:
 
     def create_administrator(self, login: str, display_name: str, password: str) -> Principal:
         """The first account of a store (first start): an administrator who may also head the workstation.
-        Refused once any account exists."""
+        Refused once any account exists. The store's data key is made here, wrapped for this password and
+        under a new recovery key: ``principal.keys.take_recovery_key()`` gives that key once, to show."""
         key = _check_login(login)
         name = normalise_name(display_name)
         if not name:
@@ -122,13 +140,17 @@ class AccountService:
             s.flush()
             audit.record(s, actor=name, action="account_create", entity="account", entity_id=acc.id,
                          details={"login": key, "roles": acc.roles, "first": True})
-            principal = _principal(acc)
+            ring = _new_store_key(s, name)
+            acc.key_wrap = keys.wrap_for_password(ring.data_key, password, acc.id)
+            principal = _principal(acc, ring)
         mark_closed(self.store)
         return principal
 
     def create(self, actor: Principal, login: str, display_name: str, roles: list[str] | tuple[str, ...],
                password: str, *, demo: bool = False, must_change: bool = True) -> AccountView:
-        """A new account (administrators only); the person changes the password at the first login."""
+        """A new account (administrators only); the person changes the password at the first login. The
+        store's data key the administrator holds is wrapped for the first password (without it the account
+        cannot open encrypted files until an administrator holding the key resets its password)."""
         require(actor, "accounts.manage")
         key = _check_login(login)
         name = normalise_name(display_name)
@@ -149,6 +171,8 @@ class AccountService:
                           must_change=must_change, demo=demo, created_by=actor.name)
             s.add(acc)
             s.flush()
+            if actor.keys is not None:
+                acc.key_wrap = keys.wrap_for_password(actor.keys.data_key, password, acc.id)
             audit.record(s, actor=actor.name, action="account_create", entity="account", entity_id=acc.id,
                          details={"login": key, "roles": role_text, "demo": demo})
             view = _view(acc)
@@ -159,11 +183,14 @@ class AccountService:
 
     def authenticate(self, login: str, password: str) -> Principal:
         """Check a password. Wrong or unknown: ``auth.failed`` (which of the two is not said), after the
-        delay earned by earlier failures; an inactive account: ``auth.inactive``."""
+        delay earned by earlier failures; an inactive account: ``auth.inactive``. The principal holds the
+        store's data key unwrapped with the password (``principal.keys``; None when the account has no
+        wrapping). An administrator logging in to a store made before encryption makes its data key (and a
+        recovery key, given once by ``principal.keys.take_recovery_key()``)."""
         key = _login_key(login)
         with self.store.read() as s:
-            row = s.execute(select(Account.id, Account.password_hash, Account.active, Account.failed_count)
-                            .where(Account.login == key)).first()
+            row = s.execute(select(Account.id, Account.password_hash, Account.active, Account.failed_count,
+                                   Account.key_wrap).where(Account.login == key)).first()
         acc = row._asdict() if row is not None else None
         failed = acc["failed_count"] if acc is not None else 0
         delay = failure_delay(failed)
@@ -190,7 +217,12 @@ class AccountService:
             row.failed_count = 0
             row.last_login_at = utcnow()
             audit.record(s, actor=row.display_name, action="login", entity="account", entity_id=row.id)
-            principal = _principal(row)
+            data_key = keys.unwrap_with_password(row.key_wrap, password, row.id)
+            ring = KeyRing(data_key) if data_key is not None else None
+            if ring is None and "admin" in row.roles.split(",") and not _has_store_key(s):
+                ring = _new_store_key(s, row.display_name)
+                row.key_wrap = keys.wrap_for_password(ring.data_key, password, row.id)
+            principal = _principal(row, ring)
         return principal
 
     def _record_failure(self, account_id: int | None, login: str, why: str) -> None:
@@ -209,28 +241,35 @@ class AccountService:
             return bool(acc and acc.must_change)
 
     def change_password(self, principal: Principal, old: str, new: str) -> None:
-        """The account's own password (the old one is asked again); the new one differs and is long enough."""
+        """The account's own password (the old one is asked again); the new one differs and is long enough.
+        The data key is re-wrapped for the new password (and the principal keeps holding it)."""
         if principal.account_id is None:
             raise PermissionDeniedError("no account to change", field="account", reason="auth.login_required")
         _check_password(new, "new_password")
         if new == old:
             raise ValidationError("the new password is the old one", field="new_password",
                                   reason="account.password_same")
-        self.authenticate(principal.login, old)
+        checked = self.authenticate(principal.login, old)
         with self.store.write() as s:
             row = s.get(Account, principal.account_id)
             assert row is not None
             row.password_hash = HASHER.hash(new)
             row.must_change = False
+            ring = checked.keys or principal.keys
+            row.key_wrap = keys.wrap_for_password(ring.data_key, new, row.id) if ring is not None else None
             audit.record(s, actor=principal.name, action="password_change", entity="account", entity_id=row.id)
 
     def reset_password(self, actor: Principal, login: str, password: str) -> None:
-        """An administrator sets a new password; the person must change it at the next login."""
+        """An administrator sets a new password; the person must change it at the next login. The data key
+        the administrator holds is wrapped for the new password (an administrator without it leaves the
+        account without a key: it cannot open encrypted files until reset by one who holds it)."""
         require(actor, "accounts.manage")
         _check_password(password)
         with self.store.write() as s:
             row = self._row(s, login)
             row.password_hash = HASHER.hash(password)
+            row.key_wrap = (keys.wrap_for_password(actor.keys.data_key, password, row.id)
+                            if actor.keys is not None else None)
             row.must_change = True
             row.failed_count = 0
             audit.record(s, actor=actor.name, action="password_reset", entity="account", entity_id=row.id)
@@ -260,7 +299,7 @@ class AccountService:
             row.active = active
             if not active:
                 for sess in s.execute(select(LoginSession).where(LoginSession.account_id == row.id)).scalars():
-                    sess.revoked = True
+                    sess.revoked, sess.key_wrap = True, None  # the session's wrapping of the data key goes too
             audit.record(s, actor=actor.name, action="account_active", entity="account", entity_id=row.id,
                          details={"active": active})
             return _view(row)
@@ -299,13 +338,15 @@ class AccountService:
             raise PermissionDeniedError("no account", field="account", reason="auth.login_required")
         token = secrets.token_urlsafe(32)
         expires = utcnow() + timedelta(hours=hours)
+        wrapped = keys.wrap_for_token(principal.keys.data_key, token) if principal.keys is not None else None
         with self.store.write() as s:
             s.add(LoginSession(token_sha256=hashlib.sha256(token.encode()).hexdigest(),
-                               account_id=principal.account_id, expires_at=expires))
+                               account_id=principal.account_id, expires_at=expires, key_wrap=wrapped))
         return token, expires
 
     def resolve_token(self, token: str) -> Principal:
-        """The account a token stands for: refused when unknown, expired, revoked or the account inactive."""
+        """The account a token stands for: refused when unknown, expired, revoked or the account inactive.
+        The principal holds the data key the session was given at login (unwrapped with the token)."""
         digest = hashlib.sha256((token or "").strip().encode()).hexdigest()
         with self.store.read() as s:
             row = s.execute(select(LoginSession, Account).join(Account, Account.id == LoginSession.account_id)
@@ -319,10 +360,52 @@ class AccountService:
                                             reason="auth.token_expired")
             if not acc.active:
                 raise PermissionDeniedError("this account is no longer active", field="token", reason="auth.inactive")
-            return _principal(acc)
+            data_key = keys.unwrap_with_token(sess.key_wrap, token)
+            return _principal(acc, KeyRing(data_key) if data_key is not None else None)
 
     def revoke_token(self, token: str) -> None:
         digest = hashlib.sha256((token or "").strip().encode()).hexdigest()
         with self.store.write() as s:
             for sess in s.execute(select(LoginSession).where(LoginSession.token_sha256 == digest)).scalars():
-                sess.revoked = True
+                sess.revoked, sess.key_wrap = True, None
+
+    # ------------------------------------------------------------------ the recovery key
+
+    def recover(self, login: str, recovery_key: str, new_password: str) -> Principal:
+        """An administrator who lost the password (or a store whose key holders all did): the recovery key
+        shown at set-up sets a new password for ``login`` (an administrator account) and wraps the data key
+        for it. A wrong key: ``crypto.recovery_key``, nothing changed. Audited; the account's sessions end."""
+        _check_password(new_password, "new_password")
+        with self.store.write() as s:
+            row = self._row(s, login)
+            if "admin" not in row.roles.split(","):
+                raise PermissionDeniedError("the recovery key restores an administrator account", field="login",
+                                            reason="auth.forbidden", params={"action": "accounts.recover",
+                                                                             "action_zh": "恢复密钥",
+                                                                             "account": row.display_name})
+            stored = s.execute(select(StoreKey).where(StoreKey.purpose == "recovery")).scalar()
+            data_key = keys.unwrap_with_recovery(stored.wrapped if stored is not None else None, recovery_key)
+            row.password_hash = HASHER.hash(new_password)
+            row.key_wrap = keys.wrap_for_password(data_key, new_password, row.id)
+            row.must_change, row.failed_count, row.active = False, 0, True
+            for sess in s.execute(select(LoginSession).where(LoginSession.account_id == row.id)).scalars():
+                sess.revoked, sess.key_wrap = True, None
+            audit.record(s, actor=row.display_name, action="key_recovery", entity="account", entity_id=row.id,
+                         details={"login": row.login})
+            return _principal(row, KeyRing(data_key))
+
+    def new_recovery_key(self, actor: Principal) -> str:
+        """A new recovery key (the old one stops working), shown once; administrators holding the key."""
+        require(actor, "accounts.manage")
+        data_key = keys.data_key_of(actor)
+        recovery = keys.new_recovery_key()
+        with self.store.write() as s:
+            stored = s.execute(select(StoreKey).where(StoreKey.purpose == "recovery")).scalar()
+            if stored is None:
+                stored = StoreKey(purpose="recovery", key_id=keys.key_id(data_key), wrapped="", created_by=actor.name)
+                s.add(stored)
+            stored.wrapped = keys.wrap_for_recovery(data_key, recovery)
+            stored.key_id, stored.created_at, stored.created_by = keys.key_id(data_key), utcnow(), actor.name
+            audit.record(s, actor=actor.name, action="recovery_key_new", entity="store", entity_id="data_key",
+                         details={"key_id": keys.key_id(data_key)})
+        return recovery

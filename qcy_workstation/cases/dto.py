@@ -227,6 +227,7 @@ class EvidenceView:
     received_on: date
     added_at: datetime
     added_by: str
+    encrypted: bool = False  # stored sealed (a confidential case's file; issue 14 item 5)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,9 @@
 
 A file is stored once as ``<files_dir>/evidence/<sha[:2]>/<sha>`` (read-only), whatever its name; the
 database row keeps the original name, size, source and date received. Verification re-hashes the files.
+A confidential case's files on a store with accounts are sealed instead, as ``<sha>.enc`` (AES-256-GCM with
+the store's data key the logged-in principal holds; ``db/sealed.py``, ``cases/sealing.py``): the address
+stays the plaintext's SHA-256, and opening or exporting one decrypts and re-hashes it.
 """
 
 from __future__ import annotations
@@ -20,15 +23,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qcy_workstation import limits
+from qcy_workstation.accounts.keys import data_key_of
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
-from qcy_workstation.cases import audit
+from qcy_workstation.cases import audit, sealing
 from qcy_workstation.cases.access import check_visible
 from qcy_workstation.cases.dto import EvidenceProblem, EvidenceView
 from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.cases.settings import earliest_date, load_settings
 from qcy_workstation.cases.validation import check_date_range, validate_line, validate_required, validate_text
 from qcy_workstation.db.base import china_today
+from qcy_workstation.db.sealed import BlobArea, seal
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import IntegrityError, NotFoundError, QcyError, ValidationError
 from qcy_workstation.outputs import check_output_path
@@ -55,9 +60,9 @@ def sha256_file(path: Path, progress: Progress | None = None) -> str:
     return h.hexdigest()
 
 
-def _view(e: Evidence, number: str) -> EvidenceView:
+def _view(e: Evidence, number: str, encrypted: bool = False) -> EvidenceView:
     return EvidenceView(e.id, number, e.sha256, e.original_name, e.size, e.source, e.description, e.received_on,
-                        e.added_at, e.added_by)
+                        e.added_at, e.added_by, encrypted)
 
 
 class EvidenceService(Acting):
@@ -72,7 +77,20 @@ class EvidenceService(Acting):
         return self.store.files_dir / "evidence"
 
     def blob_path(self, sha256: str) -> Path:
+        """Where the plain file of ``sha256`` is (a sealed one is ``sealed_path``)."""
         return self.root / sha256[:2] / sha256
+
+    @property
+    def area(self) -> BlobArea:
+        return sealing.area(self.store, sealing.EVIDENCE)
+
+    def sealed_path(self, sha256: str) -> Path:
+        return self.area.sealed_path(sha256)
+
+    def _held_key(self) -> bytes | None:
+        """The data key of the acting principal, if it holds one (checks that need no key still work)."""
+        ring = getattr(self.who, "keys", None)
+        return bytes(ring.data_key) if ring is not None else None
 
     def add(self, case_number: str, path: str | os.PathLike[str], *, source: str = "", description: str = "",
             received_on: date | None = None, progress: Progress | None = None) -> EvidenceView:
@@ -96,6 +114,7 @@ class EvidenceService(Acting):
             check_visible(s, self.principal, case)
             require(self.principal, "evidence.add", case_staff=case.staff)
             check_date_range(received_on or china_today(), "received_on", earliest=earliest_date(load_settings(s)))
+            key = data_key_of(self.principal) if sealing.seals(self.store, case) else None  # before a byte is copied
         self.root.mkdir(parents=True, exist_ok=True)
         # Copy to a temporary file while hashing; a crash leaves no half blob (and a killed run's
         # ``.incoming-*`` file is found and removed by ``store check``: ``partial_files``).
@@ -104,14 +123,22 @@ class EvidenceService(Acting):
         h = hashlib.sha256()
         total, done = src.stat().st_size, 0
         created = False
+        cipher: tuple[str, int] | None = None
+
+        def seen(chunk: bytes) -> None:
+            nonlocal done
+            h.update(chunk)
+            done += len(chunk)
+            if progress is not None and not progress(done, total):
+                raise Cancelled("adding the file was cancelled; nothing was stored")
+
         try:
             with os.fdopen(fd, "wb") as out, src.open("rb") as fh:
-                while chunk := fh.read(CHUNK):
-                    h.update(chunk)
+                if key is not None:  # sealed while copying: the plaintext never lands in the store
+                    cipher = seal(fh, out, key, on_plain=seen)
+                while key is None and (chunk := fh.read(CHUNK)):
                     out.write(chunk)
-                    done += len(chunk)
-                    if progress is not None and not progress(done, total):
-                        raise Cancelled("adding the file was cancelled; nothing was stored")
+                    seen(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             digest = h.hexdigest()
@@ -127,7 +154,12 @@ class EvidenceService(Acting):
                     raise ValidationError(f"the same file is already attached as {dup.original_name!r}",
                                           field="file", reason="evidence.duplicate",
                                           params={"name": dup.original_name}, value=name)
-                created = self._place(tmp, digest)
+                if key is not None and cipher is not None:
+                    created = self.area.place_sealed(tmp, digest)
+                    if created:
+                        self.area.record(s, digest, cipher[0], cipher[1], key)
+                else:
+                    created = self._place(tmp, digest)
                 row = Evidence(case_id=case.id, sha256=digest, original_name=name, size=done, source=source,
                                description=description, received_on=received_on or china_today(),
                                added_by=self.actor)
@@ -136,12 +168,12 @@ class EvidenceService(Acting):
                 audit.record(s, actor=self.actor, action="add", entity="evidence", entity_id=row.id,
                              case_id=case.id,
                              details={"name": row.original_name, "sha256": digest, "size": done, "source": source})
-                view = _view(row, case.number)
+                view = _view(row, case.number, key is not None)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
             if created:
-                self._discard(digest)
+                self._discard(digest, sealed=key is not None)
             raise
         return view
 
@@ -156,12 +188,9 @@ class EvidenceService(Acting):
         dest.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         return True
 
-    def _discard(self, digest: str) -> None:
+    def _discard(self, digest: str, *, sealed: bool = False) -> None:
         """Remove a blob this add created when its transaction failed (read-only: writable first, for Windows)."""
-        dest = self.blob_path(digest)
-        with contextlib.suppress(OSError):
-            dest.chmod(stat.S_IRUSR | stat.S_IWUSR)
-            dest.unlink()
+        self.area.remove(self.sealed_path(digest) if sealed else self.blob_path(digest))
 
     def list(self, case_number: str) -> list[EvidenceView]:
         with self.store.read() as s:
@@ -171,29 +200,52 @@ class EvidenceService(Acting):
                                     params={"number": case_number})
             check_visible(s, self.principal, case)
             rows = s.execute(select(Evidence).where(Evidence.case_id == case.id).order_by(Evidence.id)).scalars()
-            return [_view(e, case.number) for e in rows]
+            return [_view(e, case.number, self.area.has_sealed(e.sha256)) for e in rows]
 
     def verify(self, case_number: str | None = None, progress: Progress | None = None) -> list[EvidenceProblem]:
-        """Re-hash stored files (of one case or all); returns what is missing or modified."""
+        """Re-hash stored files (of one case or all); returns what is missing or modified. A sealed file is
+        decrypted and re-hashed when the principal holds the key, else its ciphertext is re-hashed against
+        the hash recorded when it was sealed (``db/sealed.py``)."""
         q = select(Evidence, Case.number).join(Case, Evidence.case_id == Case.id).order_by(Evidence.id)
         if case_number:
             q = q.where(Case.number == case_number.strip().upper())
         with self.store.read() as s:
             rows = [(e.id, number, e.original_name, e.sha256) for e, number in s.execute(q)]
         problems = []
+        key = self._held_key()
         for i, (eid, number, name, digest) in enumerate(rows):
             blob = self.blob_path(digest)
-            if not blob.is_file():
+            if blob.is_file():
+                if sha256_file(blob) != digest:
+                    problems.append(EvidenceProblem(eid, number, name, "modified"))
+            elif self.area.has_sealed(digest):
+                if self.area.check_sealed(self.store, digest, key) != "ok":
+                    problems.append(EvidenceProblem(eid, number, name, "modified"))
+            else:
                 problems.append(EvidenceProblem(eid, number, name, "missing"))
-            elif sha256_file(blob) != digest:
-                problems.append(EvidenceProblem(eid, number, name, "modified"))
             if progress is not None and not progress(i + 1, len(rows)):
                 raise Cancelled("verification was cancelled")
         return problems
 
     def open_path(self, evidence_id: int, *, action: str = "open") -> Path:
         """The stored file, after checking its hash (never hand out a changed file as evidence). Opening it
-        is an audit event (``action``: ``open`` or ``export``) of the case."""
+        is an audit event (``action``: ``open`` or ``export``) of the case. A sealed file is decrypted into a
+        new private temporary folder (owner only) and that copy is returned: the caller removes it."""
+        digest, name, sealed = self._checked(evidence_id, action)
+        if not sealed:
+            return self.blob_path(digest)
+        folder = Path(tempfile.mkdtemp(prefix="qcy-evidence-"))
+        target = folder / safe_file_name(name, fallback=f"evidence-{evidence_id}")
+        try:
+            self.area.decrypt_to(digest, target, data_key_of(self.principal), name=name)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return target
+
+    def _checked(self, evidence_id: int, action: str) -> tuple[str, str, bool]:
+        """(address, original name, sealed) of an evidence file the principal may open, audited; a plain
+        file is re-hashed here, a sealed one when it is decrypted (the key is checked here)."""
         with self.store.write() as s:
             row = s.get(Evidence, evidence_id)
             if row is None:
@@ -206,12 +258,15 @@ class EvidenceService(Acting):
                          case_id=case.id, details={"name": name, "sha256": digest})
         blob = self.blob_path(digest)
         if not blob.is_file():
+            if self.area.has_sealed(digest):
+                data_key_of(self.principal)
+                return digest, name, True
             raise IntegrityError(f"the stored file for {name!r} is missing", field="evidence", value=evidence_id,
                                  reason="evidence.missing", params={"name": name})
         if sha256_file(blob) != digest:
             raise IntegrityError(f"the stored file for {name!r} was modified", field="evidence", value=evidence_id,
                                  reason="evidence.modified", params={"name": name})
-        return blob
+        return digest, name, False
 
     def export_copy(self, evidence_id: int, dest_dir: str | os.PathLike[str]) -> Path:
         """A verified copy in ``dest_dir`` under a safe form of its original name, for opening elsewhere.
@@ -219,9 +274,8 @@ class EvidenceService(Acting):
         The stored name is whatever the file was called on the desk that added it: on Linux
         ``..\\..\\..\\evil.bat`` is one valid name, which a Windows desk would have written three folders
         above the chosen one. ``safe_file_name`` keeps only a base name that stays in ``dest_dir``."""
-        blob = self.open_path(evidence_id, action="export")
-        with self.store.read() as s:
-            name = s.get(Evidence, evidence_id).original_name  # type: ignore[union-attr]
+        digest, name, sealed = self._checked(evidence_id, "export")
+        blob = self.blob_path(digest)
         folder = Path(dest_dir)
         if not folder.is_dir():
             raise ValidationError("is not a folder", field="folder", value=ascii(str(dest_dir)),
@@ -230,8 +284,12 @@ class EvidenceService(Acting):
                                    field="folder")
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=folder)
         try:
-            with os.fdopen(fd, "wb") as out, blob.open("rb") as fh:
-                shutil.copyfileobj(fh, out, CHUNK)
+            if sealed:
+                os.close(fd)
+                self.area.decrypt_to(digest, Path(tmp), data_key_of(self.principal), name=name)
+            else:
+                with os.fdopen(fd, "wb") as out, blob.open("rb") as fh:
+                    shutil.copyfileobj(fh, out, CHUNK)
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -23,9 +23,10 @@ from qcy_workstation import limits
 from qcy_workstation.cases.dto import Leftover
 from qcy_workstation.cases.evidence import INCOMING_PREFIX, EvidenceService
 from qcy_workstation.cases.models import Evidence
+from qcy_workstation.db.sealed import PART_PREFIX
 from qcy_workstation.db.store import Store
 
-_BLOB_NAME = re.compile(r"[0-9a-f]{64}")
+_BLOB_NAME = re.compile(r"([0-9a-f]{64})(\.enc)?")  # plain or sealed (issue 14 item 5)
 
 
 def partial_files(files_dir: Path, *, remove_stale: bool = True, now: float | None = None,
@@ -35,6 +36,7 @@ def partial_files(files_dir: Path, *, remove_stale: bool = True, now: float | No
     now = time.time() if now is None else now
     found: list[tuple[float, Path, int]] = []
     candidates = list((files_dir / "evidence").glob(INCOMING_PREFIX + "*"))
+    candidates += list((files_dir / "evidence").glob(f"*/{PART_PREFIX}*"))  # a seal or unseal of a re-marked case
     candidates += list((files_dir / "documents").glob("*/*.part"))
     for path in candidates:
         try:
@@ -65,7 +67,8 @@ def unreferenced_evidence(store: Store) -> list[Leftover]:
     now = time.time()
     out = []
     for path in sorted(root.glob("??/*")):
-        if _BLOB_NAME.fullmatch(path.name) and path.name not in known and path.is_file():
+        name = _BLOB_NAME.fullmatch(path.name)
+        if name and name.group(1) not in known and path.is_file():
             info = path.stat()
             out.append(Leftover(path=str(path), kind="unreferenced", size=info.st_size,
                                 age_seconds=round(max(0.0, now - info.st_mtime)), removed=False))

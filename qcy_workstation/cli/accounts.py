@@ -65,6 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("user", metavar="LOGIN")
     c.add_argument("--password-stdin", action="store_true")
     c.set_defaults(handler=cmd_reset)
+    c = sa.add_parser("recover", help="a new password for an administrator, with the recovery key shown at set-up")
+    add_common_options(c)
+    c.add_argument("user", metavar="LOGIN")
+    c.add_argument("--password-stdin", action="store_true", help="recovery key and new password on two lines")
+    c.set_defaults(handler=cmd_recover)
+    c = sa.add_parser("recovery-key", help="make a new recovery key (the old one stops working); shown once")
+    add_common_options(c)
+    c.set_defaults(handler=cmd_recovery_key)
     c = sa.add_parser("password", help="change your own password")
     add_common_options(c)
     c.add_argument("--password-stdin", action="store_true", help="old and new password on two lines")
@@ -90,6 +98,10 @@ def cmd_login(args: argparse.Namespace, ctx: CliContext) -> int:
     must_change = service.must_change_password(principal)
     info = {"account": principal.name, "login": principal.login, "roles": sorted(principal.roles),
             "expires": expires.isoformat(timespec="seconds") + "Z", "must_change_password": must_change}
+    recovery = principal.keys.take_recovery_key() if principal.keys is not None else None
+    if recovery:  # a store made before encryption got its data key at this login: shown once
+        info["recovery_key"] = recovery
+        print(_recovery_text(recovery), file=sys.stderr)
     if args.print_token:
         info["token"] = token
         ctx.emit(info, token)
@@ -119,10 +131,32 @@ def cmd_whoami(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _recovery_text(key: str) -> str:
+    return (f"recovery key (shown once; keep it on paper in a safe place): {key}\n"
+            "it opens the encrypted files of confidential cases when every administrator password is lost: "
+            "qcy-workstation accounts recover LOGIN")
+
+
 def cmd_create_admin(args: argparse.Namespace, ctx: CliContext) -> int:
     p = AccountService(ctx.store).create_administrator(args.user, args.name, _read_password(args))
-    ctx.emit({"account": p.name, "login": p.login, "roles": sorted(p.roles)},
-             f"administrator {p.name} ({p.login}) created; log in with: qcy-workstation login --user {p.login}")
+    recovery = p.keys.take_recovery_key() if p.keys is not None else None
+    ctx.emit({"account": p.name, "login": p.login, "roles": sorted(p.roles), "recovery_key": recovery},
+             f"administrator {p.name} ({p.login}) created; log in with: qcy-workstation login --user {p.login}\n"
+             + _recovery_text(recovery or ""))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
+    key = _read_password(args, "Recovery key: ")
+    new = _read_password(args, "New password: ")
+    p = AccountService(ctx.store).recover(args.user, key, new)
+    ctx.emit({"recovered": p.login}, f"{p.login}: new password set with the recovery key; log in again")
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    key = AccountService(ctx.store).new_recovery_key(ctx.actor)
+    ctx.emit({"recovery_key": key}, _recovery_text(key))
     return 0
 
 

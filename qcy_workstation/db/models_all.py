@@ -7,6 +7,7 @@ import importlib
 
 TABLE_MODULES = (
     "qcy_workstation.db.audit",
+    "qcy_workstation.db.sealed",
     "qcy_workstation.cases.models",
     "qcy_workstation.accounts.models",
     "qcy_workstation.precheck.models",

@@ -3,7 +3,8 @@
 
 Every call is one unit of work; plain values go in and out (no ORM objects). Every export and reprint is
 an audit event. Issued bytes are stored content-addressed under ``<files_dir>/documents/<sha[:2]>/<sha>``
-and checked against their SHA-256 whenever they are read back.
+and checked against their SHA-256 whenever they are read back; those of a confidential case on a store with
+accounts are sealed as ``<sha>.enc`` with the store's data key (issue 14 item 5, ``db/sealed.py``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import func, inspect, or_, select, text
 
+from qcy_workstation.accounts.keys import data_key_of
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
-from qcy_workstation.cases import audit
+from qcy_workstation.cases import audit, sealing
 from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.cases.settings import SettingsService
@@ -392,7 +394,9 @@ class DocumentService(Acting):
             kind, lang, topic, number, version = row.kind, row.lang, row.topic, row.number, row.version
             reviewed_by = row.reviewed_by
             options = json.loads(row.options_json or "{}")
-            case_number = s.get(Case, row.case_id).number if row.case_id else None
+            case = s.get(Case, row.case_id) if row.case_id else None
+            case_number = case.number if case is not None else None
+            key = data_key_of(self.principal) if case is not None and sealing.seals(self.store, case) else None
         day = issue_date or china_today()
         content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number,
                              issue_date=day)
@@ -403,13 +407,17 @@ class DocumentService(Acting):
         content.signature.staff_name = (f"{reviewed_by}　签发人：{self.actor}" if zh else
                                         f"{reviewed_by}; issued by {self.actor}")
         blobs = {fmt: render(content, fmt, template_dir=self.template_dir()) for fmt in FORMATS}
-        for data in blobs.values():
-            self._store_blob(data)
+        if key is None:
+            for data in blobs.values():
+                self._store_blob(data)
         with self.store.write() as s:
             row = self._resolve(s, ref)
             if row.status != "reviewed":  # someone else issued it meanwhile
                 raise WorkflowError("the document changed while it was being issued", field="status", value=row.status,
                                     reason="document.changed")
+            if key is not None:  # sealed, with the ciphertext hashes in this transaction
+                for data in blobs.values():
+                    self.area.write_sealed(s, data, key)
             for fmt, data in blobs.items():
                 s.add(DocumentFile(document_id=row.id, format=fmt, sha256=_sha(data), size=len(data)))
             row.status, row.issued_by, row.issued_at, row.issued_on = "issued", self.actor, utcnow(), day.isoformat()
@@ -555,6 +563,10 @@ class DocumentService(Acting):
     def blob_path(self, sha256: str) -> Path:
         return self.blob_root / sha256[:2] / sha256
 
+    @property
+    def area(self) -> Any:
+        return sealing.area(self.store, sealing.DOCUMENTS)
+
     def _store_blob(self, data: bytes) -> str:
         digest = _sha(data)
         path = self.blob_path(digest)
@@ -575,16 +587,29 @@ class DocumentService(Acting):
             rows = s.execute(select(DocumentRecord.number, DocumentRecord.version, DocumentFile.format,
                                     DocumentFile.sha256).join(DocumentFile, DocumentFile.document_id == DocumentRecord.id)
                              ).all()
+        ring = getattr(self.who, "keys", None)
+        key = bytes(ring.data_key) if ring is not None else None
         for number, version, fmt, digest in rows:
-            try:
-                self._read_blob(digest)
-            except IntegrityError as exc:
-                problems.append({"document": number, "version": str(version), "format": fmt,
-                                 "problem": "missing" if exc.reason == "document.file_missing" else "modified"})
+            problem = None
+            if not self.blob_path(digest).exists() and self.area.has_sealed(digest):
+                # sealed: decrypted with the key when held, else the ciphertext against its recorded hash
+                if self.area.check_sealed(self.store, digest, key) != "ok":
+                    problem = "modified"
+            else:
+                try:
+                    self._read_blob(digest)
+                except IntegrityError as exc:
+                    problem = "missing" if exc.reason == "document.file_missing" else "modified"
+            if problem:
+                problems.append({"document": number, "version": str(version), "format": fmt, "problem": problem})
         return problems
 
     def _read_blob(self, digest: str) -> bytes:
+        """The issued bytes at ``digest``, checked: a plain file re-hashed, a sealed one decrypted with the
+        principal's data key (``crypto.no_key`` without it, ``crypto.tampered`` when changed)."""
         path = self.blob_path(digest)
+        if not path.exists() and self.area.has_sealed(digest):
+            return bytes(self.area.read_sealed(digest, data_key_of(self.principal)))
         if not path.exists():
             raise IntegrityError("the issued document's file is missing", field="document", value=digest,
                                  reason="document.file_missing")

@@ -230,6 +230,14 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "There is no account {login}."), False),
     "case.confidential": (QT_TRANSLATE_NOOP(
         "Errors", "Case {number} is confidential: only its case officer, the head and staff granted access may open it."), False),
+    "crypto.no_key": (QT_TRANSLATE_NOOP(
+        "Errors", "{account} holds no key for encrypted files: log in again, or ask the administrator to reset your password."), False),
+    "crypto.tampered": (QT_TRANSLATE_NOOP(
+        "Errors", "The encrypted file “{name}” was changed or damaged: it cannot be decrypted. Nothing was changed."), False),
+    "crypto.wrong_key": (QT_TRANSLATE_NOOP(
+        "Errors", "The encrypted file “{name}” belongs to another store's key: it cannot be decrypted here."), False),
+    "crypto.recovery_key": (QT_TRANSLATE_NOOP(
+        "Errors", "This recovery key does not open this store's key: check the 13 groups of letters and digits."), False),
 }
 
 ERROR_TITLES = {

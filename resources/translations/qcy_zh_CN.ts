@@ -3263,6 +3263,26 @@ SHA-256：%3
             <translation>案件{number}为保密案件：仅承办人、负责人及经授权的人员可以查看。</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>{account} holds no key for encrypted files: log in again, or ask the administrator to reset your password.</source>
+            <translation>{account}没有加密文件的密钥：请重新登录，或请系统管理员重置你的密码。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The encrypted file “{name}” was changed or damaged: it cannot be decrypted. Nothing was changed.</source>
+            <translation>加密文件“{name}”已被改动或损坏，无法解密。未做任何更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The encrypted file “{name}” belongs to another store's key: it cannot be decrypted here.</source>
+            <translation>加密文件“{name}”属于另一个工作站数据库的密钥，无法在此解密。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This recovery key does not open this store's key: check the 13 groups of letters and digits.</source>
+            <translation>该恢复密钥无法打开本工作站的密钥：请核对13组字母和数字。</translation>
+        </message>
+        <message>
             <location line="+5" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
@@ -3323,7 +3343,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-254" />
+            <location line="-262" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
