@@ -2,11 +2,352 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountsPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/accounts_page.py" line="+48" />
+            <source>active</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deactivated</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>demo account</source>
+            <translation>演示账户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>to be changed at next login</source>
+            <translation>下次登录时修改</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Accounts</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each member of staff logs in with an account of their own; every record says which account wrote it. Accounts are never deleted: deactivate one when someone leaves.</source>
+            <translation>每位工作人员使用自己的账户登录，每条记录都写明由哪个账户录入。账户不会被删除：人员离开时停用其账户即可。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>New account…</source>
+            <translation>新建账户…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change roles…</source>
+            <translation>修改角色…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set a first password again; the person chooses a new one at the next login</source>
+            <translation>重新设置初始密码；本人下次登录时须自行修改</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>No accounts yet.</source>
+            <translation>尚无账户。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Deactivate…</source>
+            <translation>停用…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Activate</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The person can no longer log in; their name stays on what they did</source>
+            <translation>停用后不能再登录；其经办的记录仍保留其姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The person can log in again</source>
+            <translation>恢复后可再次登录</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Account %1 (%2) created: the first login asks for a new password.</source>
+            <translation>已创建账户 %1（%2）：首次登录时须修改密码。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Roles of %1: %2</source>
+            <translation>%1 的角色：%2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>New password set for %1: it is changed at the next login.</source>
+            <translation>已为 %1 设置新密码：下次登录时须修改。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Deactivate account</source>
+            <translation>停用账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deactivate %1 (%2)? They can no longer log in and their command-line sessions end; their name stays on what they did.</source>
+            <translation>停用 %1（%2）？停用后不能再登录，其命令行会话随即失效；其经办的记录仍保留其姓名。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 is deactivated.</source>
+            <translation>已停用 %1。</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 can log in again.</source>
+            <translation>%1 可以再次登录。</translation>
+        </message>
+    </context>
+    <context>
         <name>AddRightDialog</name>
         <message>
             <location filename="../../qcy_workstation/ui/dialogs/add_right.py" line="+46" />
             <source>Add a right</source>
             <translation>添加权利</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/audit_page.py" line="+40" />
+            <source>Opened (viewed)</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Logged in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed login</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exported</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printed</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Access granted</source>
+            <translation>授权查看</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status changed</source>
+            <translation>状态变更</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Added</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drafted</source>
+            <translation>起草</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviewed</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issued</source>
+            <translation>签发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account created</source>
+            <translation>创建账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Roles changed</source>
+            <translation>修改角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account (de)activated</source>
+            <translation>停用/启用账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password changed</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Anonymised</source>
+            <translation>匿名化</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backed up</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restored</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location line="+116" />
+            <source>Audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Logins, failed logins, opened cases and evidence, exports, prints and every change, newest first. Events cannot be changed or deleted; they are kept at least 6 months.</source>
+            <translation>登录、登录失败、查看案件和证据、导出、打印以及每一项修改，最新的在前。审计记录不能修改或删除，至少保存6个月。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>自</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. QCY-2026-00042</source>
+            <translation>例如 QCY-2026-00042</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>anyone</source>
+            <translation>所有人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>any action</source>
+            <translation>所有操作</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export XLSX…</source>
+            <translation>导出 XLSX…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every event matching the filters to an Excel workbook (the export is itself recorded)</source>
+            <translation>将符合筛选条件的全部记录导出为 Excel 工作簿（导出本身也会记录）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No event matches these filters.</source>
+            <translation>没有符合筛选条件的记录。</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 events, newest first.</source>
+            <translation>共 %1 条记录，最新的在前。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The newest %1 events; narrow the filters or export to see them all.</source>
+            <translation>显示最新的 %1 条记录；缩小筛选范围或导出可查看全部。</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Export the audit trail</source>
+            <translation>导出审计记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
         </message>
     </context>
     <context>
@@ -119,9 +460,27 @@
         </message>
     </context>
     <context>
+        <name>CaseAccessBar</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="+110" />
+            <source>Confidential: only its case officer, the head and accounts granted access see this case</source>
+            <translation>保密案件：只有承办人、负责人和经授权的账户可以查看</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Grant access…</source>
+            <translation>授权查看…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Let another account see this confidential case (a reason is required and recorded)</source>
+            <translation>允许其他账户查看本保密案件（须填写理由，并记入审计记录）</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDetailPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+519" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+522" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -318,7 +677,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>本案没有关联的咨询。在“咨询登记”页面使用“转为案件”即可关联。</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+54" />
             <source>Due %1 · %2</source>
             <translation>期限 %1 · %2</translation>
         </message>
@@ -654,7 +1013,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-627" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-630" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
             <source>Kind</source>
@@ -751,22 +1110,31 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>承办人</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../qcy_workstation/ui/pages/audit_page.py" line="-216" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+3" />
             <source>When (China time)</source>
             <translation>时间（北京时间）</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+1" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+1" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Object</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+1" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -820,7 +1188,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>单位</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../qcy_workstation/ui/pages/audit_page.py" line="-1" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+5" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
@@ -1115,6 +1484,41 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+2" />
             <source>Elements found</source>
             <translation>找到的特征</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/accounts_page.py" line="-200" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Roles</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Demo</source>
+            <translation>演示</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Last login</source>
+            <translation>最近登录</translation>
         </message>
     </context>
     <context>
@@ -3734,6 +4138,39 @@ Drop files here or click “Add files…”: each file is copied into the store 
         </message>
     </context>
     <context>
+        <name>GrantAccessDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="-72" />
+            <source>Grant access to case %1</source>
+            <translation>授权查看案件 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case %1 is confidential: only its case officer, the head and the accounts granted access see it. The grant and its reason are recorded in the audit trail.</source>
+            <translation>案件 %1 为保密案件：只有承办人、负责人和经授权的账户可以查看。授权及其理由记入审计记录。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Why this person needs to see the case</source>
+            <translation>此人为何需要查看本案</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Grant access</source>
+            <translation>授权</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportTab</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+106" />
@@ -4416,6 +4853,21 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <source>settings</source>
             <translation>设置</translation>
         </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/audit_page.py" line="-21" />
+            <source>account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>store</source>
+            <translation>案件库</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -4712,9 +5164,52 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>NewAccountDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/account_edit.py" line="+47" />
+            <source>New account</source>
+            <translation>新建账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The person logs in with this login name and the first password, and then chooses a password of their own.</source>
+            <translation>本人用此登录名和初始密码登录，随后设置自己的密码。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Roles</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First password</source>
+            <translation>初始密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First password again</source>
+            <translation>再次输入初始密码</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+455" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+458" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -4764,7 +5259,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>姓名、语言、文书抬头、办理期限</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+356" />
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+358" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
@@ -4822,6 +5317,26 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+2" />
             <source>Import known rights and screen marks, claims and labels</source>
             <translation>导入已知权利，筛查商标、权利要求和标签</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/accounts_page.py" line="+197" />
+            <source>Accounts</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Staff accounts and their roles</source>
+            <translation>工作人员账户及其角色</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/audit_page.py" line="+238" />
+            <source>Audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who opened, exported or changed what</source>
+            <translation>谁查看、导出或修改了什么</translation>
         </message>
     </context>
     <context>
@@ -5891,6 +6406,34 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>ResetPasswordDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/account_edit.py" line="+31" />
+            <source>New password for %1</source>
+            <translation>为 %1 设置新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 logs in with this password and then chooses a new one.</source>
+            <translation>%1 用此密码登录后须设置新密码。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password again</source>
+            <translation>再次输入新密码</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>RightsRegisterPage</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/rights_register/page.py" line="-51" />
@@ -5931,6 +6474,19 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+2" />
             <source>Trademarks %1 · Patents %2 · GIs %3 (plus %4 shipped GIs)</source>
             <translation>商标 %1 · 专利 %2 · 地理标志 %3（另有随软件提供的地理标志 %4 项）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolesDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/account_edit.py" line="-31" />
+            <source>Roles of %1</source>
+            <translation>%1 的角色</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Roles</source>
+            <translation>角色</translation>
         </message>
     </context>
     <context>
@@ -6053,7 +6609,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>转到侧栏中的各页</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-284" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-285" />
             <source>Case: add evidence files</source>
             <translation>案件：添加证据文件</translation>
         </message>

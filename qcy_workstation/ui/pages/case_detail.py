@@ -43,6 +43,7 @@ from qcy_workstation.db.base import to_china_time
 from qcy_workstation.ui import i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.dialogs.add_right import AddRightDialog
+from qcy_workstation.ui.dialogs.case_access import CaseAccessBar
 from qcy_workstation.ui.dialogs.edit_case import EditCaseDialog
 from qcy_workstation.ui.dialogs.edit_party import EditPartyDialog
 from qcy_workstation.ui.main_window import register_page
@@ -392,6 +393,8 @@ class CaseDetailPage(QWidget):
         self.add_right_button.setObjectName("addRight")
         self.add_right_button.clicked.connect(self.add_right)
         head.addWidget(self.heading, 1)
+        self.access = CaseAccessBar(self, content)  # the 保密 badge and the head's "Grant access…"
+        head.addWidget(self.access)
         head.addWidget(self.due_label)
         head.addWidget(self.status_badge)
         head.addWidget(self.edit_button)
@@ -573,9 +576,9 @@ class CaseDetailPage(QWidget):
 
     def open(self, number: str) -> None:
         self.number = number
-        self.reload()
+        self.reload(opened=True)
 
-    def reload(self) -> None:
+    def reload(self, opened: bool = False) -> None:  # opened by the user: an audited view (issue 14 item 4)
         if not self.number:
             return
         number = self.number
@@ -583,7 +586,7 @@ class CaseDetailPage(QWidget):
         cases, evidence, consultations = ctx.cases(), ctx.evidence(), ctx.consultations()
 
         def work() -> CaseBundle:
-            case = cases.get(number)
+            case = cases.open(number) if opened else cases.get(number)
             return CaseBundle(case, cases.timeline(case.number), evidence.list(case.number),
                               consultations.list(ConsultationFilter(case_number=case.number), limit=500))
 
@@ -606,6 +609,7 @@ class CaseDetailPage(QWidget):
 
     def _show(self, c: CaseDetail) -> None:
         self.heading.setText(f"{c.number}  {c.title}")
+        self.access.show_case(c)
         status = i18n.label(i18n.STATUS, c.status)
         self.status_badge.setText(status)
         self.status_badge.setStyleSheet("background: #1f3a5f; color: white; padding: 4px 10px; border-radius: 9px;")

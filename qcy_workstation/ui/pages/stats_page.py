@@ -53,11 +53,13 @@ def _period_for(preset: str, today: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-def compute(store: Any, date_from: date | None, date_to: date | None, lang: str) -> dict[str, Any]:
-    """Worker: figures and their tables for one period (plain values only)."""
+def compute(store: Any, date_from: date | None, date_to: date | None, lang: str,
+            principal: Any = None) -> dict[str, Any]:
+    """Worker: figures and their tables for one period (plain values only). ``principal`` is who reads them:
+    enterprises are named only through the cases that account may see (None: a store without accounts)."""
     from qcy_workstation.stats.figures import StatsPeriod, StatsService
 
-    dash = StatsService(store).dashboard(StatsPeriod(date_from, date_to))
+    dash = StatsService(store).dashboard(StatsPeriod(date_from, date_to), principal=principal)
     return {"dashboard": dash, "tables": dash.tables(lang), "charts": {}}
 
 
@@ -262,11 +264,11 @@ class StatsPage(QWidget):
             return
         lo, hi = self.period()
         lang = _Card.window_lang()
-        store = self.ctx.store
+        store, principal = self.ctx.store, self.ctx.principal
         self.status.setText(self.tr("Computing…"))
         if self._task is not None:
             self._task.cancel()  # an older period's figures must not replace the newer ones when they arrive late
-        self._task = self.ctx.runner.submit(lambda: compute(store, lo, hi, lang), on_success=self._show,
+        self._task = self.ctx.runner.submit(lambda: compute(store, lo, hi, lang, principal), on_success=self._show,
                                             name="stats")
 
     def _show(self, result: dict[str, Any]) -> None:
