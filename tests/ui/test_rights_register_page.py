@@ -5,6 +5,7 @@ a claim and a label against the register."""
 from __future__ import annotations
 
 import csv
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox
 
 from qcy_workstation.precheck import compare_marks
+from qcy_workstation.precheck import register as register_module
 from qcy_workstation.precheck.register import import_register, register_counts
 from qcy_workstation.precheck.screening import screen_trademark
 from qcy_workstation.ui.pages.precheck.common import RED_BG
@@ -82,7 +84,7 @@ def test_import_with_a_corrected_column_shows_the_bad_row_and_keeps_the_good_one
 
 
 def test_a_long_import_shows_its_progress_and_can_be_cancelled_before_anything_is_stored(
-        qtbot, window, store, tmp_path):  # type: ignore[no-untyped-def]
+        qtbot, window, store, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     import_register(store, _csv(tmp_path / "first.csv", [["注册号", "商标名称"], ["1234567", "乔丹"]]))
     rows = [["注册号", "商标名称", "注册人", "国际分类"]]
     rows += [[str(40_000_000 + i), f"秦川{i}号", f"企业{i % 97}", str(1 + i % 45)] for i in range(20_000)]
@@ -91,11 +93,27 @@ def test_a_long_import_shows_its_progress_and_can_be_cancelled_before_anything_i
     with qtbot.waitSignal(tab.previewed, timeout=10000):
         tab.load_file(str(_csv(tmp_path / "big.csv", rows)))
     values: list[tuple[int, int]] = []
+    clicked = threading.Event()
+    real_import = register_module.import_register
+
+    def import_on_a_slow_disk(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
+        # a slow shared disk: after its first report the import waits until staff have seen the bar move,
+        # so a loaded test machine cannot finish the import before the click is handled
+        def paced(done: int, total: int) -> bool:
+            go_on = progress(done, total)
+            if done > 0 and go_on:
+                clicked.wait(10)
+                go_on = progress(done, total)
+            return go_on
+        return real_import(*args, progress=paced, **kwargs)
+
+    monkeypatch.setattr(register_module, "import_register", import_on_a_slow_disk)
 
     def bar_moved(value: int) -> None:
         values.append((value, tab.progress.maximum()))
         if value > 0 and tab.cancel_button.isEnabled():
             qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)  # staff cancel as soon as it moves
+            clicked.set()
 
     tab.progress.valueChanged.connect(bar_moved)
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
