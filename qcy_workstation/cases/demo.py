@@ -285,7 +285,7 @@ def _draft_case(rng: random.Random, recv: date, parties: list[tuple[str, str, st
            "applicant_id": party_base + a_idx, "opponent_id": party_base + o_idx if opponent else None,
            "facts": facts, "staff": staff_name,
            "priority": rng.choices(("low", "normal", "high", "urgent"), (10, 70, 15, 5))[0],
-           "confidential": rng.random() < 0.05, "status": status, "received_on": recv,
+           "confidential": rng.random() < 0.05 or ip_type == "trade-secret", "status": status, "received_on": recv,
            "accepted_on": None, "opinion_on": None, "closed_on": None,
            "acceptance_due": acceptance_due, "opinion_due": None, "outcome": "",
            "created_at": utcnow(), "created_by": staff_name, "updated_at": utcnow()}

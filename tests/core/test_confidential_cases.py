@@ -61,6 +61,24 @@ def test_trade_secret_cases_are_confidential_by_default(world: dict[str, Any]) -
     assert not CaseService(world["store"], world["who"]["zhao"]).get(world["plain"]).confidential
 
 
+def test_a_demo_store_keeps_its_trade_secrets_confidential_too(tmp_path: Path) -> None:
+    # staff try the workstation on demo data: the demo's trade-secret cases follow the same default
+    from qcy_workstation.cases.demo import seed_demo
+    from qcy_workstation.cases.models import Case
+
+    store = open_store(tmp_path / "demo.sqlite")
+    try:
+        seed_demo(store, cases=200, consultations=0, seed=7)
+        with store.read() as s:
+            kinds = s.execute(select(Case.ip_type, Case.confidential)).all()
+        secrets = [conf for kind, conf in kinds if kind == "trade-secret"]
+        assert secrets and all(secrets)
+        assert any(conf for kind, conf in kinds if kind != "trade-secret")  # and a few others marked by staff
+        assert not all(conf for kind, conf in kinds if kind != "trade-secret")
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize("login", ["liu", "chen"])
 def test_a_confidential_case_never_reaches_an_account_without_access(world: dict[str, Any], login: str,
                                                                       tmp_path: Path) -> None:
