@@ -511,7 +511,7 @@ def _examiner_factors(a: MarkKeys, b: MarkKeys, basic: list[Factor], *, classes:
     # (商标审查审理指南 下编第五章: 首字读音或者字形明显不同的除外). Also for Latin marks that read as pinyin
     # (LEHAHA / WAHAHA: le-ha-ha / wa-ha-ha), which CNIPA reads as Chinese.
     if a.cjk == a.norm and b.cjk == b.norm and len(a.cjk) == len(b.cjk) >= 3 \
-            and sum(x != y for x, y in zip(a.cjk, b.cjk)) == 1 and _first_syllable_differs(a, b):
+            and sum(x != y for x, y in zip(a.cjk, b.cjk, strict=True)) == 1 and _first_syllable_differs(a, b):
         out.append(Factor("first_character", 55,
                           f"首字不同：「{a.raw}」与「{b.raw}」仅首字不同，且首字读音（{a.pinyin[0]} / {b.pinyin[0]}）和字形"
                           "明显不同；依商标审查审理指南，三字以上仅一字之差的近似规则对首字读音或字形明显不同者除外，"
@@ -666,7 +666,10 @@ def compare_keys(
     factors = mark_factors(a, b, aliases, classes=classes, other_classes=other_classes, earlier_well_known=well_known)
     reputed = bool(reputed or well_known is True or _reputed_for(well_known, classes))
     if reputed:
-        rs = _reputation_scope(a, b)
+        # in a register screening the stored (second) mark is the earlier one whose list entry was found
+        later_listed = isinstance(well_known, rules.WellKnown) and rules.well_known(b.norm) is well_known \
+            and rules.well_known(a.norm) is not well_known
+        rs = _reputation_scope(b, a) if later_listed else _reputation_scope(a, b)
         if rs:
             factors.append(rs)
     names = {f.name for f in factors}

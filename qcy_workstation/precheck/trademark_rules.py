@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from qcy_workstation.precheck import lexicon
@@ -243,7 +243,7 @@ def pinyin_split(latin: str) -> tuple[str, ...]:
     if not w.isalpha() or len(w) > 40:
         return ()
 
-    @lru_cache(maxsize=None)
+    @cache
     def go(i: int) -> tuple[str, ...] | None:
         if i == len(w):
             return ()
