@@ -235,7 +235,10 @@ class TrademarkResult:
     def needs_review(self) -> bool:
         """The answer turns on a rule whose outcome depends on facts the words do not show (reputation, the
         manner of use, the 2001 pinyin standard's exceptions): staff should check before relying on it."""
-        return any(f.name in REVIEW_FACTORS for f in self.factors)
+        if any(f.name in REVIEW_FACTORS for f in self.factors):
+            return True
+        # protection across dissimilar goods rests on a well-known status that must be proved in the case
+        return self.likely_confusion and 0 <= self.goods.score < 40 and any(f.name == "well_known" for f in self.factors)
 
     def to_dict(self) -> dict[str, Any]:
         d = result_header("trademark", self.inputs)

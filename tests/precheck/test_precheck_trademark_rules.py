@@ -160,3 +160,17 @@ def test_a_reputed_three_character_mark_reaches_a_sign_keeping_its_leading_chara
 def test_the_pinyin_rule_cites_the_2001_standard() -> None:
     r = compare_marks("秦韵", "QINYUN", classes="30")
     assert any("2001" in c.version for c in r.citations) and r.needs_review
+
+
+def test_staff_say_on_the_command_line_that_the_earlier_mark_is_reputed(capsys) -> None:
+    import json
+
+    from qcy_workstation.cli import main
+
+    base = ["precheck", "trademark", "--mark", "卡维特", "--classes", "33", "--other", "鑫磊卡维特酒庄", "--json"]
+    assert main(base) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert plain["likely_confusion"] is False and plain["needs_review"] is True
+    assert main(base + ["--reputed"]) == 0
+    reputed = json.loads(capsys.readouterr().out)
+    assert reputed["likely_confusion"] is True and reputed["inputs"]["reputed"] is True
