@@ -5,7 +5,9 @@ Run: .venv/bin/python benchmarks/bench_accuracy.py [--kinds patent,trade_secret,
 Prints, for each labelled set in tests/data/precheck/: patent 2-way and 3-way accuracy, the share of
 infringing products called not_infringing, cross-lingual vs same-language accuracy; trade-secret AUC (and
 the wording-only AUC as the naive baseline); trademark balanced accuracy on hard and easy pairs. Each set
-runs in three modes: full engine, hand tables off, and (the naive baseline) meaning layer off.
+runs in three modes: full engine, hand tables off, and (the naive baseline) meaning layer off; trademark
+sets also in a fourth, "reputation in": the earlier mark's reputation as the decision found it is given as
+staff's ``reputed`` input (what that fact adds; the other modes never see it).
 Held-out figures are the ones to report; dev figures are what thresholds were fitted on.
 """
 
@@ -83,7 +85,8 @@ def trademark(show_wrong: bool) -> None:
             pairs = ev.load_legacy_mark_set(p)
         else:
             pairs = ev.load_mark_set(p)
-        for name, kw in MODES:
+        modes = MODES + ((("reputation in", {"reputation": True}),) if split != "legacy" else ())
+        for name, kw in modes:
             with ev.mode(**kw):
                 f = ev.evaluate_trademark(pairs)
             print(f"{split:12} {name:12} {f.n:4d} {_pct(f.balanced):>6} {_pct(f.by_difficulty.get('hard')):>6} "

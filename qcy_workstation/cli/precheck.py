@@ -50,7 +50,8 @@ def _run_trademark(o: dict[str, Any]) -> Any:
     if not o.get("mark") or not o.get("other"):
         raise ValidationError("--mark and --other are required", field="mark" if not o.get("mark") else "other")
     return compare_marks(o["mark"], o["other"], classes=o.get("classes"), other_classes=o.get("other_classes"),
-                         well_known=_truthy(o.get("well_known")), aliases_path=o.get("aliases"))
+                         well_known=_truthy(o.get("well_known")), aliases_path=o.get("aliases"),
+                         reputed=_truthy(o.get("reputed")))
 
 
 def _run_patent(o: dict[str, Any]) -> Any:
@@ -311,6 +312,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     t.add_argument("--other", help="the suspect sign")
     t.add_argument("--other-classes", help="classes/groups of the suspect's goods (default: --classes)")
     t.add_argument("--well-known", action="store_true", help="the earlier mark is claimed to be well known")
+    t.add_argument("--reputed", action="store_true",
+                   help="the earlier mark has a reputation for its goods (SPC interpretation Art. 10(3); no cross-class claim)")
     t.add_argument("--aliases", metavar="FILE.json", help="staff alias table merged over the shipped one")
 
     pt = sub.add_parser("patent", help="claim against accused product (all-elements rule)")

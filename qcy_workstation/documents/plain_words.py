@@ -49,6 +49,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "weak_containment": ("包含普通词语或地名", "contains a common word or place name"),
     "weak_shared": ("仅共有描述性词语", "shares only descriptive words"),
     "pinyin_rule": ("拼音与汉字", "pinyin and Chinese characters"),
+    "first_character": ("首字不同", "a different first character"),
+    "letter_sound": ("外文字母个别不同、读音相近", "a letter or two changed, same sound"),
+    "own_distinctive_part": ("另含独立显著部分", "a distinctive part of its own"),
+    "place_fair_use": ("地名的正当使用", "fair use of a place name"),
+    "reputation_scope": ("知名度扩大比对范围", "reputation widens the comparison"),
     "transliteration": ("音译对应", "transliteration"), "translation": ("意译对应", "translation"),
     "alias": ("对应名称", "known equivalent name"), "cedict": ("词义对应", "dictionary meaning"),
     # risk

@@ -21,15 +21,24 @@ from qcy_workstation.precheck.tables import hand_tables_off
 INFRINGING = ("literal", "equivalent")
 
 
+_REPUTATION = [False]
+
+
 @contextmanager
-def mode(tables: bool = True, meaning: bool = True) -> Iterator[None]:
-    """Run the engines with or without the hand tables and the meaning layer."""
+def mode(tables: bool = True, meaning: bool = True, reputation: bool = False) -> Iterator[None]:
+    """Run the engines with or without the hand tables and the meaning layer; ``reputation``: trademark pairs
+    pass the earlier mark's reputation as the decision found it (``earlier_well_known``) as staff's
+    ``reputed`` input, to show what that fact adds (the engine alone never sees it)."""
     with ExitStack() as st:
         if not tables:
             st.enter_context(hand_tables_off())
         if not meaning:
             st.enter_context(semantic.switched_off())
-        yield
+        _REPUTATION[0] = reputation
+        try:
+            yield
+        finally:
+            _REPUTATION[0] = False
 
 
 # --- patent -----------------------------------------------------------------------------------------
@@ -181,6 +190,7 @@ class MarkPair:
     expected: bool
     difficulty: str
     kind: str
+    reputed: bool = False  # the earlier mark's reputation as the decision found it (an input staff may give)
 
 
 def load_mark_set(path: Path) -> list[MarkPair]:
@@ -189,7 +199,8 @@ def load_mark_set(path: Path) -> list[MarkPair]:
         if line.strip():
             d = json.loads(line)
             out.append(MarkPair(d["id"], d["mark"], str(d["classes"]), d["other"], str(d["other_classes"]),
-                                bool(d["expected_confusion"]), d.get("difficulty", "hard"), d.get("kind", "")))
+                                bool(d["expected_confusion"]), d.get("difficulty", "hard"), d.get("kind", ""),
+                                bool(d.get("earlier_well_known", False))))
     return out
 
 
@@ -218,7 +229,8 @@ def evaluate_trademark(pairs: list[MarkPair], compare: Callable[[MarkPair], Any]
 
     def run(p: MarkPair) -> Any:
         # the engine's first mark is the right holder's (earlier) one; the sets list the later mark first
-        return compare_marks(p.other, p.mark, classes=p.other_classes, other_classes=p.classes)
+        return compare_marks(p.other, p.mark, classes=p.other_classes, other_classes=p.classes,
+                             reputed=p.reputed and _REPUTATION[0])
 
     compare = compare or run
     f = MarkFigures(n=len(pairs))

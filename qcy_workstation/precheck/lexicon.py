@@ -169,7 +169,7 @@ def pinyin_of(word: str) -> str:
 _BRAND = re.compile(r"\((?:[^)]*\b)?(?:brand|company|chain|toys|drink|car|cars|cigarettes|beer|liquor|wine)\b[^)]*\)|"
                     r"\b(?:company|corporation|inc\.?|chain|brand|app-based|group|founded in)\b", re.I)
 _PLACE = re.compile(r"\b(?:county|prefecture|city|province|district|town|township|river|lake|mountain|island|"
-                    r"autonomous|region|village|capital of)\b", re.I)
+                    r"autonomous|region|village|capital of|municipality)\b", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -231,6 +231,15 @@ class TrademarkResult:
     citations: tuple[Citation, ...]
     inputs: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def needs_review(self) -> bool:
+        """The answer turns on a rule whose outcome depends on facts the words do not show (reputation, the
+        manner of use, the 2001 pinyin standard's exceptions): staff should check before relying on it."""
+        if any(f.name in REVIEW_FACTORS for f in self.factors):
+            return True
+        # protection across dissimilar goods rests on a well-known status that must be proved in the case
+        return self.likely_confusion and 0 <= self.goods.score < 40 and any(f.name == "well_known" for f in self.factors)
+
     def to_dict(self) -> dict[str, Any]:
         d = result_header("trademark", self.inputs)
         d.update(
@@ -243,6 +252,7 @@ class TrademarkResult:
                 "mark_similarity": self.mark_similarity,
                 "goods": self.goods.to_dict(),
                 "factors": [f.to_dict() for f in self.factors],
+                "needs_review": self.needs_review,
                 "thresholds": {"likely_confusion": CONFUSION_THRESHOLD, "high": HIGH_RISK, "medium": MEDIUM_RISK},
             }
         )
@@ -333,10 +343,15 @@ def _basic_factors(a: MarkKeys, b: MarkKeys, aliases: Aliases | None = None, *, 
     cont = 0.0
     if short.norm != long_.norm and len(short.norm) >= min_len and short.norm in long_.norm:
         cont = 70 + 30 * len(short.norm) / len(long_.norm)
+    elif _one_character_contained(short, long_):
+        # a one-character mark inside a short sign (茅 in 金茅): containment of the whole earlier mark, unless
+        # the character is part of a word with its own meaning there (贵 in 贵族) or a weak word
+        cont = 70 + 30 / len(long_.norm)
     elif short.sound and len(short.sound) >= 4 and short.sound != long_.sound and short.sound in long_.sound:
         cont = 0.9 * (70 + 30 * len(short.sound) / len(long_.sound))
     weak = ""
-    if cont and not reputed and short.cjk == short.norm and lexicon.kind_of(short.cjk) in ("place", "word"):
+    if cont and not reputed and short.cjk == short.norm and len(short.cjk) >= 2 \
+            and lexicon.kind_of(short.cjk) in ("place", "word"):
         # the contained mark is an ordinary word or a place name (CC-CEDICT): a weak mark, whose presence in a
         # longer sign with its own meaning does not by itself make the signs similar
         weak = lexicon.kind_of(short.cjk)
@@ -422,6 +437,23 @@ def _cedict_factors(a: MarkKeys, b: MarkKeys) -> list[Factor]:
     return out
 
 
+def _one_character_contained(short: MarkKeys, long_: MarkKeys) -> bool:
+    ch = short.norm
+    if len(ch) != 1 or not is_cjk(ch) or long_.cjk != long_.norm or not 2 <= len(long_.norm) <= 4 or ch not in long_.norm:
+        return False
+    if ch in rules.weak_words(("*",)) or any(ch in w for w in rules.weak_words(()) if len(w) == 1):
+        return False
+    return not any(ch in word and kind for word, kind in rules.segment(long_.norm) if len(word) >= 2)
+
+
+def _first_syllable_differs(a: MarkKeys, b: MarkKeys) -> bool:
+    """The first character of two Chinese marks differs clearly in sound (another syllable, not only another
+    tone) and in shape (not look-alikes): 海底捞 / 河底捞 (hai / he)."""
+    if not a.pinyin or not b.pinyin or a.cjk[:1] == b.cjk[:1]:
+        return False
+    return a.pinyin[0] != b.pinyin[0] and a.visual[:1] != b.visual[:1]
+
+
 def _multiset_minus(longer: list[str], shorter: list[str]) -> int:
     rest = list(longer)
     for ch in shorter:
@@ -469,7 +501,7 @@ def _examiner_factors(a: MarkKeys, b: MarkKeys, basic: list[Factor], *, classes:
             diff = [i for i in range(len(x)) if x[i] != y[i]]
             if len(diff) == 1 and is_cjk(x[0]):
                 i = diff[0]
-                first_differs = i == 0 and _initial_final((a.pinyin or ("",))[:1])[:1] != _initial_final((b.pinyin or ("",))[:1])[:1]
+                first_differs = i == 0 and _first_syllable_differs(a, b)
                 meaning_a, meaning_b = rules.cedict_meanings(x), rules.cedict_meanings(y)
                 distinct = bool(meaning_a or meaning_b) and not (set(meaning_a) & set(meaning_b))
                 if not first_differs and not distinct:
@@ -478,6 +510,40 @@ def _examiner_factors(a: MarkKeys, b: MarkKeys, basic: list[Factor], *, classes:
                                       "一般判为近似（80分）。",
                                       f"One character different: '{a.raw}' and '{b.raw}' (three or more characters) differ "
                                       f"only in character {i + 1} and have no clearly different meaning: in principle similar (80)."))
+    # The exception to the one-character rule: the first character differs clearly in sound and shape
+    # (商标审查审理指南 下编第五章: 首字读音或者字形明显不同的除外). Also for Latin marks that read as pinyin
+    # (LEHAHA / WAHAHA: le-ha-ha / wa-ha-ha), which CNIPA reads as Chinese.
+    if a.cjk == a.norm and b.cjk == b.norm and len(a.cjk) == len(b.cjk) >= 3 \
+            and sum(x != y for x, y in zip(a.cjk, b.cjk, strict=True)) == 1 and _first_syllable_differs(a, b):
+        out.append(Factor("first_character", 55,
+                          f"首字不同：「{a.raw}」与「{b.raw}」仅首字不同，且首字读音（{a.pinyin[0]} / {b.pinyin[0]}）和字形"
+                          "明显不同；依商标审查审理指南，三字以上仅一字之差的近似规则对首字读音或字形明显不同者除外，"
+                          "一般不判为近似，但在先商标知名度较高的除外（需人工复核）。",
+                          f"First character: '{a.raw}' and '{b.raw}' differ only in the first character, which differs "
+                          f"clearly in sound ({a.pinyin[0]} / {b.pinyin[0]}) and shape; the CNIPA guideline's one-character "
+                          "rule excepts a clearly different first character, so they are in principle not similar unless "
+                          "the earlier mark has a strong reputation (for review)."))
+    elif a.latin == a.norm and b.latin == b.norm and a.latin != b.latin:
+        sa, sb = rules.pinyin_split(a.latin), rules.pinyin_split(b.latin)
+        if len(sa) == len(sb) >= 3 and sa[0] != sb[0] and sa[1:] == sb[1:]:
+            out.append(Factor("first_character", 55,
+                              f"首音节不同：「{a.raw}」与「{b.raw}」按汉语拼音认读（{' '.join(sa)} / {' '.join(sb)}），仅首音节"
+                              "不同且呼叫明显不同；依商标审查审理指南，首字读音明显不同的一般不判为近似，在先商标知名度较高的"
+                              "除外（需人工复核）。",
+                              f"First syllable: '{a.raw}' and '{b.raw}' read as pinyin ({' '.join(sa)} / {' '.join(sb)}) "
+                              "differ only in a clearly different first syllable; under the CNIPA guideline such marks are in "
+                              "principle not similar unless the earlier mark has a strong reputation (for review)."))
+        elif not sa and not sb and min(len(a.latin), len(b.latin)) >= 5 and a.latin[0] == b.latin[0]:
+            # foreign words with one or two letters changed and no clearly different sound (GARRETT / Galitt):
+            # the same consonant frame from the same first letter, the vowels between them unstressed
+            ka_, kb_ = rules.consonant_skeleton(a.latin), rules.consonant_skeleton(b.latin)
+            if ka_ == kb_ and len(ka_) >= 3:
+                out.append(Factor("letter_sound", 76,
+                                  f"外文读音：「{a.raw}」与「{b.raw}」首字母相同、辅音框架相同（{ka_}），仅个别字母不同而读音"
+                                  "无明显区别；依商标审查审理指南，外文商标仅个别字母不同、读音或含义无明显区别的，一般判为近似（76分）。",
+                                  f"Foreign words: '{a.raw}' and '{b.raw}' share the first letter and the consonant frame "
+                                  f"({ka_}); one or two letters changed without a clearly different sound: in principle "
+                                  "similar under the CNIPA guideline (76)."))
     # Latin letters in another order, or one letter added (BMW / MBW / MBWL): 商标审查审理指南 on foreign marks.
     if a.latin and b.latin and a.latin == a.norm and b.latin == b.norm and a.latin != b.latin \
             and min(len(a.latin), len(b.latin)) >= 3:
@@ -499,6 +565,36 @@ def _examiner_factors(a: MarkKeys, b: MarkKeys, basic: list[Factor], *, classes:
                               f"文字顺序调换：「{a.raw}」与「{b.raw}」由相同文字组成，仅顺序不同，整体含义无明显区别（78分）。",
                               f"Word order: '{a.raw}' and '{b.raw}' use the same characters in another order with no clearly "
                               "different meaning (78)."))
+    # A mark wholly contained in a longer sign that has a distinctive part of its own (张裕 in 张裕卡斯特酒庄,
+    # 罗斯柴尔德堡 in 拉斐罗斯柴尔德堡): the public may read the longer sign by its own part, so whether the
+    # earlier mark still stands out depends on its reputation (SPC trademark interpretation Art. 10(2)-(3):
+    # whole and dominant part, distinctiveness and reputation of the registered mark).
+    if not inner and any(f.name == "containment" for f in basic):
+        short, long_ = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
+        if short.cjk == short.norm and long_.cjk and short.norm in long_.cjk:
+            own = rules.own_distinctive_parts(long_.cjk, short.norm, classes or other_classes)
+            if own:
+                parts = "、".join(own)
+                out.append(Factor("own_distinctive_part", 60,
+                                  f"整体比对：「{long_.raw}」虽完整包含「{short.raw}」，但另含可独立识别来源的部分“{parts}”，"
+                                  "相关公众可能以其整体或该部分认读；依最高人民法院商标民事纠纷解释第10条，是否近似取决于"
+                                  f"「{short.raw}」的显著性和知名度（需人工复核）。",
+                                  f"Overall comparison: '{long_.raw}' contains '{short.raw}' but also '{', '.join(own)}', which "
+                                  "can identify a source by itself; under the SPC interpretation Art. 10 whether the signs are "
+                                  f"similar turns on the distinctiveness and reputation of '{short.raw}' (for review)."))
+    # A place name and the goods' own word (金华火腿) used by another to say where its goods come from
+    # (金华特产火腿): Trademark Law 2019 Art. 59(1), fair use of a place name the mark contains.
+    if not inner and a.cjk == a.norm and b.cjk == b.norm and a.norm not in b.norm and b.norm not in a.norm:
+        pg = rules.place_and_goods(a.cjk)
+        if pg and pg[0] in b.cjk and pg[1] in b.cjk:
+            out.append(Factor("place_fair_use", 50,
+                              f"地名的正当使用：「{a.raw}」由地名“{pg[0]}”和商品名称“{pg[1]}”组成，「{b.raw}」以地名和商品名称"
+                              "说明产地与品名；依商标法第59条第1款，商标中含有的地名，权利人无权禁止他人正当使用，"
+                              "一般不构成近似使用（是否规范使用、是否另标自有商标，需人工复核）。",
+                              f"Fair use of a place name: '{a.raw}' is the place '{pg[0]}' plus the goods' word '{pg[1]}', "
+                              f"and '{b.raw}' uses them to state origin and product; under Trademark Law Art. 59(1) the owner "
+                              "cannot prohibit fair use of a place name the mark contains (whether the use is fair, with the "
+                              "user's own mark, is for review)."))
     # 2001 standard: a Chinese mark and the bare pinyin of the same characters are in principle not similar.
     if not inner:
         for x, y in ((a, b), (b, a)):
@@ -521,16 +617,64 @@ def _risk(score: int) -> str:
     return "low"
 
 
+# Factors that say the rule turns on facts the words do not show (reputation, the manner of use): the result
+# is marked for review, and without a reputation they hold the mark similarity below the threshold.
+REVIEW_FACTORS = ("first_character", "own_distinctive_part", "place_fair_use", "pinyin_rule", "reputation_scope")
+REVIEW_CAP = 60
+
+
+def _reputed_for(wk: Any, classes: tuple[str, ...]) -> bool:
+    """A well-known list entry shows a reputation for the goods of its classes only (SPC trademark
+    interpretation Art. 10(3) weighs the reputation of the registered mark for its goods): 娃哈哈 for drinks
+    says nothing of advertising services."""
+    if not isinstance(wk, rules.WellKnown):
+        return False
+    listed = {c[:2].lstrip("0") for c in wk.classes}
+    return not classes or bool(listed & {c[:2].lstrip("0") for c in classes})
+
+
+def _reputation_scope(a: MarkKeys, b: MarkKeys) -> Factor | None:
+    """A reputed earlier Chinese mark of three or four characters whose leading characters, all but the last,
+    the later mark keeps (恒源祥 / 恒源彩羊): SPC trademark interpretation Art. 10(3), the reputation of the
+    registered mark widens what the public takes for it. Two-character marks sharing one character (海尔 /
+    海信) are too common for this."""
+    if not (a.cjk == a.norm and b.cjk == b.norm and 3 <= len(a.cjk) <= 4 and len(b.cjk) <= len(a.cjk) + 2):
+        return None
+    n = 0
+    while n < min(len(a.cjk), len(b.cjk)) and a.cjk[n] == b.cjk[n]:
+        n += 1
+    if n < len(a.cjk) - 1 or n < 2 or a.cjk == b.cjk:  # one shared character (海尔 / 海信) is too common
+        return None
+    lead = a.cjk[:n]
+    return Factor("reputation_scope", 78,
+                  f"知名度：在先商标「{a.raw}」具有较高知名度（由工作人员确认或见于驰名商标名录），「{b.raw}」保留其起首部分"
+                  f"“{lead}”；依最高人民法院商标民事纠纷解释第10条第（3）项，认定近似应考虑请求保护商标的显著性和知名度，"
+                  "相关公众易误认二者存在特定联系（78分；知名度须举证，需人工复核）。",
+                  f"Reputation: the earlier mark '{a.raw}' is reputed (confirmed by staff or on the well-known list) and "
+                  f"'{b.raw}' keeps its leading part '{lead}'; under the SPC interpretation Art. 10(3) reputation weighs in, "
+                  "and the public may assume a link (78; reputation to be proved, for review).")
+
+
 def compare_keys(
     a: MarkKeys, b: MarkKeys, goods: GoodsSimilarity, *, well_known: bool = False, aliases: Aliases | None = None,
-    classes: tuple[str, ...] = (), other_classes: tuple[str, ...] = (),
+    classes: tuple[str, ...] = (), other_classes: tuple[str, ...] = (), reputed: bool = False,
 ) -> tuple[int, int, list[Factor]]:
     """(combined score, mark similarity, factors) for two keyed marks and their goods similarity.
 
+    ``reputed``: the earlier mark ``a`` has a reputation for its goods (staff's finding; a well-known mark
+    always has one). It lifts the review caps and widens the comparison to the leading part.
     The factors end with the goods/services factor (when classes were compared on both sides) and the
     well-known claim, so a one-to-one comparison and a register screening show the same lines and score.
     """
     factors = mark_factors(a, b, aliases, classes=classes, other_classes=other_classes, earlier_well_known=well_known)
+    reputed = bool(reputed or well_known is True or _reputed_for(well_known, classes))
+    if reputed:
+        # in a register screening the stored (second) mark is the earlier one whose list entry was found
+        later_listed = isinstance(well_known, rules.WellKnown) and rules.well_known(b.norm) is well_known \
+            and rules.well_known(a.norm) is not well_known
+        rs = _reputation_scope(b, a) if later_listed else _reputation_scope(a, b)
+        if rs:
+            factors.append(rs)
     names = {f.name for f in factors}
     strong = [f.score for f in factors if f.name not in ("pinyin_rule", "weak_shared")]
     mark_sim = max(strong, default=0)
@@ -542,6 +686,10 @@ def compare_keys(
         mark_sim = min(mark_sim, 55) if not (names & {"meaning", "distinctive_part"}) else mark_sim
     if "weak_shared" in names and not (names & {"meaning", "one_character", "word_order"}):
         mark_sim = min(mark_sim, 45)
+    if not reputed and names & {"first_character", "own_distinctive_part"} and "meaning" not in names:
+        mark_sim = min(mark_sim, REVIEW_CAP)  # the exception holds unless the earlier mark is reputed
+    if "place_fair_use" in names and "meaning" not in names:
+        mark_sim = min(mark_sim, REVIEW_CAP)
     if goods.score < 0:
         combined = mark_sim  # goods not compared: report the mark similarity alone
     elif well_known:
@@ -595,8 +743,13 @@ def compare_marks(
     other_classes: str | tuple[str, ...] | list[str] | None = None,
     well_known: bool = False,
     aliases_path: str | Path | None = None,
+    reputed: bool = False,
 ) -> TrademarkResult:
-    """Compare ``mark`` (the right holder's) with ``other`` (the suspect sign) on the given classes/groups."""
+    """Compare ``mark`` (the right holder's) with ``other`` (the suspect sign) on the given classes/groups.
+
+    ``well_known``: staff claim the earlier mark is well known (compared across classes, Trademark Law Art. 13).
+    ``reputed``: staff find the earlier mark has a reputation for its goods (SPC interpretation Art. 10(3)),
+    without claiming protection across classes."""
     if not mark or not mark.strip():
         raise ValidationError("mark is empty", field="mark")
     if not other or not other.strip():
@@ -610,17 +763,22 @@ def compare_marks(
     goods = goods_similarity(ca, cb)
     wk: Any = well_known or rules.well_known(ka.norm) or False  # the list is consulted when staff do not say
     combined, mark_sim, factors = compare_keys(ka, kb, goods, well_known=wk, aliases=al, classes=tuple(ca),
-                                               other_classes=tuple(cb))
+                                               other_classes=tuple(cb), reputed=reputed)
     likely = likely_confusion(combined, goods, bool(wk))
     keys = ["trademark_law_57", "spc_tm_interp_art9", "spc_tm_interp_art10", "spc_tm_interp_art11", "spc_tm_interp_art12"]
     if any(f.name in ("cross_script", "meaning", "distinctive_part", "one_character", "word_order", "letter_order",
-                      "pinyin_rule", "weak_shared", "weak_containment", "transliteration")
+                      "pinyin_rule", "weak_shared", "weak_containment", "transliteration", "first_character",
+                      "letter_sound", "own_distinctive_part")
            for f in factors):
         keys.append("cnipa_tm_guideline_similarity")
+    if any(f.name == "pinyin_rule" for f in factors):
+        keys.append("tmo_pinyin_standard_2001")
+    if any(f.name == "place_fair_use" for f in factors):
+        keys.append("trademark_law_59")
     if wk:
         keys += ["trademark_law_13"] + (["trademark_law_14"] if not isinstance(wk, bool) else [])
     inputs = {"mark": mark, "classes": ",".join(ca), "other": other, "other_classes": ",".join(cb),
-              "well_known": well_known, "aliases": list(al.sources),
+              "well_known": well_known, "reputed": reputed, "aliases": list(al.sources),
               "well_known_list": rules.as_dict(wk) if isinstance(wk, rules.WellKnown) else None}
     return TrademarkResult(
         mark=mark, other=other, score=int(combined), likely_confusion=bool(likely), risk=_risk(int(combined)),

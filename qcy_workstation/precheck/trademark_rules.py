@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from qcy_workstation.precheck import lexicon
@@ -162,6 +162,99 @@ def consonant_skeleton(word: str) -> str:
         if c and (not out or out[-1] != c):
             out.append(c)
     return "".join(out)
+
+
+# --- the parts of a Chinese mark (CC-CEDICT words) -----------------------------------------------------
+
+
+@lru_cache(maxsize=100_000)
+def segment(cjk: str) -> tuple[tuple[str, str], ...]:
+    """The mark cut into CC-CEDICT words, longest match first, with what each is (lexicon.kind_of: "word",
+    "place", "name", "brand"; "" for characters no word of two or more characters covers, joined into runs):
+    张裕卡斯特酒庄 -> (张裕, ""), (卡斯特, ""), (酒庄, word)."""
+    out: list[tuple[str, str]] = []
+    i, run = 0, ""
+    while i < len(cjk):
+        hit = ""
+        for j in range(min(len(cjk), i + 8), i + 1, -1):
+            if lexicon.kind_of(cjk[i:j]):
+                hit = cjk[i:j]
+                break
+        if hit:
+            if run:
+                out.append((run, ""))
+                run = ""
+            out.append((hit, lexicon.kind_of(hit)))
+            i += len(hit)
+        else:
+            run += cjk[i]
+            i += 1
+    if run:
+        out.append((run, ""))
+    return tuple(out)
+
+
+def own_distinctive_parts(longer: str, contained: str, classes: tuple[str, ...] | list[str] = ()) -> tuple[str, ...]:
+    """What else the longer sign holds that could identify a source by itself: a stretch of two or more
+    characters that is a name or brand (CC-CEDICT) or a coined word, once the contained earlier mark, weak words
+    for the goods and place names are set aside (SPC trademark interpretation Art. 10: the whole and the
+    dominant part). 张裕卡斯特酒庄 holding 卡斯特 -> (张裕,); 香港周六福珠宝 holding 周六福 -> () (a place and the
+    goods); 滴滴打球管家 holding 滴滴 -> () (ordinary words)."""
+    rest = longer.replace(contained, " ")
+    for w in weak_words(classes):
+        if len(w) >= 2 and any(is_cjk(c) for c in w):
+            rest = rest.replace(w, " ")
+    out: list[str] = []
+    for piece in rest.split():
+        stretch = ""
+        for word, kind in segment(piece) + (("", "end"),):
+            if kind in ("", "name", "brand"):
+                stretch += word
+                continue
+            if len(stretch) >= 2:
+                out.append(stretch)
+            stretch = ""
+    return tuple(out)
+
+
+def place_and_goods(cjk: str) -> tuple[str, str] | None:
+    """A mark made of a place name and an ordinary word (金华火腿 -> (金华, 火腿)): its place part is one that
+    others may use fairly to tell where their goods come from (Trademark Law 2019 Art. 59(1))."""
+    for k in range(2, len(cjk) - 1):
+        if lexicon.kind_of(cjk[:k]) == "place" and lexicon.kind_of(cjk[k:]) == "word":
+            return cjk[:k], cjk[k:]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllable_set() -> frozenset[str]:
+    out: set[str] = set()
+    for py in lexicon.lexicon().pinyin.values():
+        out.update(s for s in py.split() if s.isalpha() and any(v in s for v in "aeiouv"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def pinyin_split(latin: str) -> tuple[str, ...]:
+    """A Latin mark read as Chinese pinyin, syllable by syllable (LEHAHA -> le ha ha), or () when it does not
+    read as pinyin. CNIPA reads a foreign-looking word that spells pinyin as pinyin (商标审查审理指南)."""
+    syl = _pinyin_syllable_set()
+    w = latin.lower()
+    if not w.isalpha() or len(w) > 40:
+        return ()
+
+    @cache
+    def go(i: int) -> tuple[str, ...] | None:
+        if i == len(w):
+            return ()
+        for j in range(min(len(w), i + 6), i, -1):
+            if w[i:j] in syl:
+                rest = go(j)
+                if rest is not None:
+                    return (w[i:j],) + rest
+        return None
+
+    return go(0) or ()
 
 
 def cite_line() -> str:

@@ -1154,7 +1154,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+6" />
-            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="+196" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="+201" />
             <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="+136" />
             <location line="+10" />
             <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-107" />
@@ -5552,7 +5552,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>PrecheckLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="-185" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="-190" />
             <source>covered</source>
             <translation>相同</translation>
         </message>
@@ -5564,12 +5564,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="-8" />
-            <location line="+33" />
+            <location line="+38" />
             <source>missing</source>
             <translation>缺失</translation>
         </message>
         <message>
-            <location line="-32" />
+            <location line="-37" />
             <source>not found, to check</source>
             <translation>未见对应，待核实</translation>
         </message>
@@ -5702,6 +5702,31 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Chinese and its pinyin</source>
             <translation>汉字与拼音</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First character different</source>
+            <translation>首字不同</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Letters changed, same sound</source>
+            <translation>字母个别不同、读音相近</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A distinctive part of its own</source>
+            <translation>另含独立显著部分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fair use of a place name</source>
+            <translation>地名的正当使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reputation widens the scope</source>
+            <translation>知名度扩大比对范围</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6927,7 +6952,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+113" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+120" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>
@@ -6969,6 +6994,11 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+1" />
+            <source>The right holder's mark has a reputation for its goods (SPC interpretation Art. 10)</source>
+            <translation>权利人的商标在其商品上具有较高知名度（商标民事纠纷解释第10条）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Compare</source>
             <translation>比对</translation>
         </message>
@@ -6983,7 +7013,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>尚未比对。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Enter both marks first.</source>
             <translation>请先输入两个商标。</translation>
         </message>
@@ -6993,7 +7023,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>正在比对商标…</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Marks compared.</source>
             <translation>商标比对完成。</translation>
         </message>
@@ -7014,6 +7044,11 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
         <message>
             <location line="+4" />
+            <source>To review: the answer turns on facts the words do not show (reputation, the manner of use); see the factors marked 'for review'.</source>
+            <translation>需人工复核：结论取决于文字本身看不出的事实（知名度、使用方式），见标明“需人工复核”的因素。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Cited: %1</source>
             <translation>依据：%1</translation>
         </message>

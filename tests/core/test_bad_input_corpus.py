@@ -212,7 +212,7 @@ def test_a_batch_line_with_wrong_types_gets_its_own_error_and_the_batch_goes_on(
     assert [(r["field"], r["reason"]) for r in results[1:6]] == [
         ("other", "batch.type"), ("mark", "batch.type"), ("well_known", "batch.type"),
         ("mrak", "batch.unknown_key"), ("batch", "batch.json")]
-    assert "known keys: aliases, classes, mark, other, other_classes, well_known" in str(results[4]["message"])
+    assert "known keys: aliases, classes, mark, other, other_classes, reputed, well_known" in str(results[4]["message"])
 
 
 def test_a_batch_line_nested_100000_deep_is_an_error_for_that_line_only(tmp_path: Path) -> None:

@@ -103,3 +103,25 @@ def test_patent_second_held_out_set_with_replacements_told_without_negation() ->
     assert len(items) >= 36 and not {(i.claims, i.product) for i in items} & {(i.claims, i.product) for i in earlier}
     full = ev.evaluate_patent(items)
     assert full.acc2 >= 0.68 and full.missed_infringing <= 0.08
+
+
+def test_the_reputation_mode_gives_the_decisions_finding_as_staffs_input_and_only_inside_it(monkeypatch) -> None:
+    """bench_accuracy's "reputation in" column: the pair's earlier_well_known reaches compare_marks as
+    ``reputed`` inside the mode and never outside it (the engine alone does not see it)."""
+    from qcy_workstation.precheck import trademark
+
+    seen: list[bool] = []
+    real = trademark.compare_marks
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(bool(kwargs.get("reputed")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trademark, "compare_marks", spy)
+    pair = ev.MarkPair("X1", "秦韵福星", "30", "秦韵坊", "30", True, "hard", "invented", reputed=True)
+    ev.evaluate_trademark([pair])
+    with ev.mode(reputation=True):
+        ev.evaluate_trademark([pair])
+    ev.evaluate_trademark([pair])
+    assert seen == [False, True, False]
+    assert any(p.reputed for p in ev.load_mark_set(DATA / "trademark_decisions_dev.jsonl"))

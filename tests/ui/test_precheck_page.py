@@ -284,3 +284,26 @@ def test_staff_confirm_an_uncertain_feature_and_the_verdict_follows_the_all_elem
         qtbot.mouseClick(tab.confirm_undo, Qt.MouseButton.LeftButton)
     assert tab.result.verdict != "not_infringing" and tab.model.rows[row].basis != "staff"
     assert tab.result.inputs["confirmations"] == []
+
+
+def test_a_sign_with_a_part_of_its_own_is_marked_for_review_until_staff_confirm_the_reputation(
+        qtbot, window, type_text):  # type: ignore[no-untyped-def]
+    page = window.go("precheck")
+    page.tabs.setCurrentWidget(page.trademark)
+    tab = page.trademark
+    type_text(tab.mark, "卡维特")
+    qtbot.keyClicks(tab.classes, "33")
+    type_text(tab.other, "鑫磊卡维特酒庄")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    assert not tab.result.likely_confusion
+    assert "需人工复核" in tab.review.text()
+    names = [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())]
+    assert "另含独立显著部分" in names
+    # The clerk knows the right holder's wine is well known in the trade: ticks the reputation box, compares again.
+    tab.reputed.setFocus()
+    qtbot.keyClick(tab.reputed, Qt.Key.Key_Space)
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    assert tab.result.likely_confusion and tab.confusion.text() == "可能造成混淆"
+    assert tab.result.inputs["reputed"] is True

@@ -63,7 +63,12 @@ FACTOR = {"visual": QT_TRANSLATE_NOOP("PrecheckLabels", "Glyph"), "phonetic": QT
           "one_character": QT_TRANSLATE_NOOP("PrecheckLabels", "One character different"),
           "word_order": QT_TRANSLATE_NOOP("PrecheckLabels", "Word order"),
           "letter_order": QT_TRANSLATE_NOOP("PrecheckLabels", "Letter order"),
-          "pinyin_rule": QT_TRANSLATE_NOOP("PrecheckLabels", "Chinese and its pinyin")}
+          "pinyin_rule": QT_TRANSLATE_NOOP("PrecheckLabels", "Chinese and its pinyin"),
+          "first_character": QT_TRANSLATE_NOOP("PrecheckLabels", "First character different"),
+          "letter_sound": QT_TRANSLATE_NOOP("PrecheckLabels", "Letters changed, same sound"),
+          "own_distinctive_part": QT_TRANSLATE_NOOP("PrecheckLabels", "A distinctive part of its own"),
+          "place_fair_use": QT_TRANSLATE_NOOP("PrecheckLabels", "Fair use of a place name"),
+          "reputation_scope": QT_TRANSLATE_NOOP("PrecheckLabels", "Reputation widens the scope")}
 GI_VERDICT = {"misuse": QT_TRANSLATE_NOOP("PrecheckLabels", "Misuse of a protected GI"), "lawful": QT_TRANSLATE_NOOP("PrecheckLabels", "Lawful")}
 REGION = {"inside": QT_TRANSLATE_NOOP("PrecheckLabels", "inside the protected area"),
           "outside": QT_TRANSLATE_NOOP("PrecheckLabels", "outside the protected area"),

@@ -56,6 +56,8 @@ class TrademarkTab(PrecheckTab):
         self.other_classes = self.run_line_edit("classesB")
         self.well_known = QCheckBox(self)
         self.well_known.setObjectName("wellKnown")
+        self.reputed = QCheckBox(self)
+        self.reputed.setObjectName("reputed")
         self.run_button = self.make_run_button("trademarkRun")
         self.form = QGridLayout()
         self.mark_label, self.classes_label = QLabel(self), QLabel(self)
@@ -69,6 +71,7 @@ class TrademarkTab(PrecheckTab):
         self.form.addWidget(self.other_classes_label, 1, 2)
         self.form.addWidget(self.other_classes, 1, 3)
         self.form.addWidget(self.well_known, 2, 1, 1, 2)
+        self.form.addWidget(self.reputed, 3, 1, 1, 2)
         self.form.addWidget(self.run_button, 2, 3)
         self.form.setColumnStretch(1, 2)
         self.form.setColumnStretch(3, 1)
@@ -82,6 +85,9 @@ class TrademarkTab(PrecheckTab):
         self.risk.setObjectName("tmRisk")
         self.goods = note_label(self)
         self.goods.setObjectName("tmGoods")
+        self.review = note_label(self)
+        self.review.setObjectName("tmReview")
+        self.review.setStyleSheet("color: #8a5a00;")
         self.citation = note_label(self)
         self.citation.setStyleSheet("color: #37474f;")
         self.disclaimer = QLabel(self)
@@ -102,6 +108,7 @@ class TrademarkTab(PrecheckTab):
         layout.addLayout(self.form)
         layout.addLayout(head)
         layout.addWidget(self.goods)
+        layout.addWidget(self.review)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.citation, 1)
@@ -119,6 +126,7 @@ class TrademarkTab(PrecheckTab):
         self.mark.setPlaceholderText(self.tr("e.g. 乔丹"))
         self.other.setPlaceholderText(self.tr("e.g. QIAODAN"))
         self.well_known.setText(self.tr("The right holder's mark is claimed to be well known (Art. 13)"))
+        self.reputed.setText(self.tr("The right holder's mark has a reputation for its goods (SPC interpretation Art. 10)"))
         self.run_button.setText(self.tr("Compare"))
         self.copy_button.setText(self.tr("Copy the sentences"))
         if self.result is not None:
@@ -134,6 +142,7 @@ class TrademarkTab(PrecheckTab):
         classes = self.classes.text().strip() or None
         other_classes = self.other_classes.text().strip() or None
         well_known = self.well_known.isChecked()
+        reputed = self.reputed.isChecked()
         if not mark or not other:
             self.page.set_status(self.tr("Enter both marks first."), error=True)
             (self.mark if not mark else self.other).setFocus()
@@ -143,7 +152,8 @@ class TrademarkTab(PrecheckTab):
         def work() -> Any:
             from qcy_workstation.precheck import compare_marks
 
-            return compare_marks(mark, other, classes=classes, other_classes=other_classes, well_known=well_known)
+            return compare_marks(mark, other, classes=classes, other_classes=other_classes, well_known=well_known,
+                                 reputed=reputed)
 
         self.submit(work, self.show_result, name="precheck-trademark", status=self.tr("Marks compared."))
 
@@ -158,6 +168,9 @@ class TrademarkTab(PrecheckTab):
             "%2", str(res.mark_similarity)).replace("%3", str(res.goods.score) if res.goods.score >= 0 else "—"),
             RISK_COLOURS.get(res.risk))
         self.goods.setText(res.goods.detail_zh if ui_lang() == "zh" else res.goods.detail_en)
+        self.review.setText(self.tr("To review: the answer turns on facts the words do not show (reputation, the "
+                                    "manner of use); see the factors marked 'for review'.")
+                            if getattr(res, "needs_review", False) else "")
         self.citation.setText(self.tr("Cited: %1").replace("%1", cite_text(res.citations)))
         self.disclaimer.setText(disclaimer())
         self.model.set_rows(list(res.factors))
