@@ -947,7 +947,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+142" />
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+145" />
             <source>Change your password</source>
             <translation>修改密码</translation>
         </message>
@@ -6220,6 +6220,29 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Target markets</source>
             <translation>目标市场</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+94" />
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Confidential evidence in this store is encrypted. Write this recovery key down and keep it locked away from the computer: it is shown only now, and it is the only way back in if every administrator forgets the password (qcy-workstation accounts recover).</source>
+            <translation>本库的保密证据已加密。请抄下此恢复密钥，并与电脑分开锁好保存：它只显示这一次；若所有管理员都忘记密码，只能凭它恢复（qcy-workstation accounts recover）。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>I have written the recovery key down</source>
+            <translation>我已抄下恢复密钥</translation>
         </message>
     </context>
     <context>

@@ -41,7 +41,7 @@ def test_the_first_start_of_a_new_store_creates_its_administrator(qtbot, window,
     """A store without accounts: the first start asks for the administrator's account (issue 14 item 1);
     a typo in the repeated password or a short password is said in the dialog, which stays open."""
     from qcy_workstation.accounts.service import AccountService
-    from qcy_workstation.ui.dialogs.login import CreateAdminDialog, ask_first_admin
+    from qcy_workstation.ui.dialogs.login import CreateAdminDialog, RecoveryKeyDialog, ask_first_admin
 
     done: list[bool] = []
     ask_first_admin(ctx, window, lambda: done.append(True), lambda: done.append(False))
@@ -62,7 +62,23 @@ def test_the_first_start_of_a_new_store_creates_its_administrator(qtbot, window,
         edit.clear()
         type_text(edit, "王五的密码 2026")
     qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    # the recovery key of encrypted evidence is shown once; OK waits until it is written down
+    qtbot.waitUntil(lambda: any(isinstance(w, RecoveryKeyDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10000)
+    shown = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryKeyDialog) and w.isVisible())
+    key = shown.key.text()
+    assert len(key) >= 20 and not shown.ok.isEnabled() and done == []
+    qtbot.keyClick(shown, Qt.Key.Key_Escape)
+    assert shown.isVisible()  # Esc does not lose the key unseen
+    qtbot.mouseClick(shown.copy, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == key
+    shown.written.setFocus()
+    qtbot.keyClick(shown.written, Qt.Key.Key_Space)  # ticks "I have written the recovery key down"
+    assert shown.ok.isEnabled()
+    qtbot.mouseClick(shown.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: done == [True], timeout=10000)
+    # and it is the key that recovers the account
+    AccountService(ctx.store).recover("wangwu", key, "王五的新密码 2026")
     assert ctx.principal is not None and ctx.principal.name == "王五" and ctx.principal.roles == {"admin", "head"}
     assert AccountService(ctx.store).has_accounts()
     qtbot.waitUntil(lambda: "王五" in window.status_staff.text(), timeout=5000)

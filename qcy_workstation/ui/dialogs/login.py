@@ -13,11 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -197,6 +200,60 @@ class CreateAdminDialog(_AccountDialog):
         self.run(lambda: (AccountService(store).create_administrator(login, name, password), False))
 
 
+class RecoveryKeyDialog(QDialog):
+    """The store's recovery key, shown once when the data key of confidential evidence is made: only its
+    wrapping is stored, so without it an administrator who forgets the password cannot open sealed files.
+    OK waits until staff confirm they have written it down."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryKeyDialog")
+        self.setWindowTitle(self.tr("Recovery key"))
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Confidential evidence in this store is encrypted. Write this recovery key down "
+                              "and keep it locked away from the computer: it is shown only now, and it is the "
+                              "only way back in if every administrator forgets the password "
+                              "(qcy-workstation accounts recover)."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.key = QLineEdit(key, self)
+        self.key.setObjectName("recoveryKey")
+        self.key.setReadOnly(True)
+        self.key.setMinimumWidth(self.key.fontMetrics().horizontalAdvance(key) + 24)
+        layout.addWidget(self.key)
+        self.copy = QPushButton(self.tr("Copy"), self)
+        self.copy.setObjectName("recoveryKeyCopy")
+        self.copy.clicked.connect(lambda: QApplication.clipboard().setText(key))
+        layout.addWidget(self.copy)
+        self.written = QCheckBox(self.tr("I have written the recovery key down"), self)
+        self.written.setObjectName("recoveryKeyWritten")
+        layout.addWidget(self.written)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.written.toggled.connect(self.ok.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout.addWidget(self.buttons)
+
+    def reject(self) -> None:  # Esc does not lose the key unseen: OK after the confirmation only
+        if self.written.isChecked():
+            super().reject()
+
+
+def show_recovery_key(principal: Any, parent: QWidget | None, then: Callable[[], None]) -> None:
+    """Show the recovery key made with this login (first administrator, or the first login that set up
+    encryption on an older store), then go on; without one, go on at once."""
+    keys = getattr(principal, "keys", None)
+    key = keys.take_recovery_key() if keys is not None else None
+    if not key:
+        then()
+        return
+    dialog = RecoveryKeyDialog(key, parent)
+    dialog.finished.connect(lambda _code: then())
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.open()
+
+
 def ask_login(ctx: Any, parent: QWidget | None, on_done: Callable[[], None], on_cancel: Callable[[], None], *,
               lock_for: Any = None, demo_logins: list[str] | None = None) -> LoginDialog:
     """Open the login (or unlock) dialog; on success the account acts (``ctx.sign_in``), a first login
@@ -206,13 +263,17 @@ def ask_login(ctx: Any, parent: QWidget | None, on_done: Callable[[], None], on_
     def logged_in(result: Any) -> None:
         principal, must_change = result
         ctx.sign_in(principal)
-        if must_change:
-            change = ChangePasswordDialog(ctx, parent, first_login=True)
-            change.accepted.connect(on_done)
-            change.rejected.connect(on_cancel)
-            change.open()
-        else:
-            on_done()
+
+        def go_on() -> None:
+            if must_change:
+                change = ChangePasswordDialog(ctx, parent, first_login=True)
+                change.accepted.connect(on_done)
+                change.rejected.connect(on_cancel)
+                change.open()
+            else:
+                on_done()
+
+        show_recovery_key(principal, parent, go_on)
 
     dialog.done_with.connect(logged_in)
     dialog.rejected.connect(on_cancel)
@@ -227,7 +288,7 @@ def ask_first_admin(ctx: Any, parent: QWidget | None, on_done: Callable[[], None
 
     def created(result: Any) -> None:
         ctx.sign_in(result[0])
-        on_done()
+        show_recovery_key(result[0], parent, on_done)
 
     dialog.done_with.connect(created)
     dialog.rejected.connect(on_cancel)
