@@ -283,8 +283,15 @@ def test_first_start_on_an_empty_store_offers_a_separate_demo_store(tmp_path, ui
         for edit in (dialog.password, dialog.again):
             edit.setText("王五的密码 2026")
         questions.append(dialog.objectName())
-        dialog.accepted.connect(lambda: answer_dialog(yes, timeout_ms=10000))
+        dialog.accepted.connect(lambda: answer_dialog(written_down, timeout_ms=10000))
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    def written_down(dialog):  # type: ignore[no-untyped-def]
+        # the recovery key of encrypted evidence is shown once, before anything else
+        questions.append(dialog.objectName())
+        dialog.written.setChecked(True)
+        dialog.finished.connect(lambda _code: answer_dialog(yes, timeout_ms=10000))
+        dialog.ok.click()
 
     answer_dialog(create_admin, timeout_ms=10000)
     guard = QTimer()
@@ -297,7 +304,7 @@ def test_first_start_on_an_empty_store_offers_a_separate_demo_store(tmp_path, ui
         assert run_app(args, db_url=str(db)) == 0
     finally:
         guard.stop()
-    assert questions[0] == "createAdminDialog" and "演示库" in questions[1]
+    assert questions[:2] == ["createAdminDialog", "recoveryKeyDialog"] and "演示库" in questions[2]
     assert launched == ["王五"]
     store = open_store(db)
     try:
