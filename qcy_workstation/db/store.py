@@ -112,9 +112,10 @@ def _display(url: str) -> str:
 class Store:
     """An open store. Thread-safe: each call to ``read``/``write`` uses its own connection."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, files_dir: Path | None = None) -> None:
         self.engine = engine
         self.url = url
+        self._files_dir = files_dir
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_engine = engine.execution_options(qcy_write=True)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -138,13 +139,18 @@ class Store:
     def files_dir(self) -> Path:
         """Content-addressed files (evidence, issued documents) live beside the store file.
 
-        For a server store ``$QCY_FILES`` names the shared folder (every desk must mount the same one).
+        For a server store ``$QCY_FILES`` names the shared folder (every desk must mount the same one); a
+        SQLite file's folder is always the one beside it, so a desk with ``$QCY_FILES`` set for the shared
+        store cannot mix a local file store's evidence (and its audit anchor) into the shared folder.
+        ``open_store(..., files_dir=)`` names it explicitly (tests: one folder per test).
         """
+        if self._files_dir is not None:
+            return self._files_dir
+        if self.path is not None:
+            return self.path.with_name(self.path.stem + "-files")
         env = os.environ.get("QCY_FILES")
         if env:
             return Path(env)
-        if self.path is not None:
-            return self.path.with_name(self.path.stem + "-files")
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "files"
 
     @contextlib.contextmanager
@@ -250,7 +256,7 @@ def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True
         if path.exists() and path.stat().st_size > 0:
             _check_sqlite_header(path)
     engine = create_store_engine(url)
-    store = Store(engine, url)
+    store = Store(engine, url, files_dir=files_dir)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
