@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, func, or_, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, false, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from qcy_workstation import limits
@@ -177,8 +177,6 @@ class ConsultationService(Acting):
 
     @staticmethod
     def reindex(s: Session, c: Consultation) -> None:
-        if s.get_bind().dialect.name != "sqlite":
-            return
         body = search.index_body(c.enquirer, c.organisation, c.topic, c.summary, c.advice, c.phone)
         s.execute(text("DELETE FROM consultation_fts WHERE rowid = :id"), {"id": c.id})
         s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"), {"id": c.id, "body": body})
@@ -216,14 +214,14 @@ class ConsultationService(Acting):
         if f.text and f.text.strip():
             expr = search.match_expression(f.text)
             if expr is None:
-                q = q.where(text("0"))
+                q = q.where(false())
             elif self.store.is_sqlite:
                 q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
                     text("consultation_fts MATCH :cfts").bindparams(cfts=expr))
             else:
-                like = f"%{f.text.strip()}%"
-                q = q.where(Consultation.topic.ilike(like) | Consultation.summary.ilike(like)
-                            | Consultation.enquirer.ilike(like))
+                body = literal(" ") + CONSULTATION_FTS.c.body
+                q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
+                    *(body.like(p) for p in search.like_patterns(f.text)))
         return q
 
     def list(self, f: ConsultationFilter | None = None, *, offset: int = 0,
@@ -233,7 +231,7 @@ class ConsultationService(Acting):
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
         q = self._filtered(f, q)
         full = personal.sees_full(self.principal)
-        if f.text and search.match_expression(f.text) and self.store.is_sqlite:
+        if f.text and search.match_expression(f.text):
             q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
         else:
             q = q.order_by(Consultation.at.desc(), Consultation.id.desc())

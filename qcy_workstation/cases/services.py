@@ -11,7 +11,21 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, func, or_, select, text
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    and_,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 
 from qcy_workstation.accounts.permissions import require
@@ -367,13 +381,14 @@ class CaseService(Acting):
     def _text_condition(self, s: Session, q: Select[Any], query: str) -> Select[Any]:
         expr = search.match_expression(query)
         if expr is None:
-            return q.where(text("0"))
+            return q.where(false())
         if s.get_bind().dialect.name == "sqlite":
             # Join (not IN): SQLite then drives the query from the FTS index in rowid order and can stop
             # after one page even when a common word matches half the store.
             return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(text("case_fts MATCH :fts").bindparams(fts=expr))
-        like = f"%{query.strip()}%"  # PostgreSQL until its tsvector index lands
-        return q.where(or_(Case.title.ilike(like), Case.facts.ilike(like), Case.number.ilike(like)))
+        body = literal(" ") + CASE_FTS.c.body
+        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(
+            *(body.like(p) for p in search.like_patterns(query)))
 
     def list(self, f: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None,
              sort: str = "received_on", descending: bool = True) -> list[CaseRow]:
@@ -392,7 +407,7 @@ class CaseService(Acting):
             key = {"number": Case.number, "title": Case.title, "type": Case.ip_type, "status": Case.status,
                    "applicant": applicant.name, "staff": Case.staff, "received_on": Case.received_on,
                    "due": due_expr, "priority": Case.priority}[sort]
-            if sort == "received_on" and f.text and search.match_expression(f.text) and self.store.is_sqlite:
+            if sort == "received_on" and f.text and search.match_expression(f.text):
                 # Search results newest-entered first, in the index's own order (see _text_condition).
                 q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
             else:
@@ -597,9 +612,8 @@ class CaseService(Acting):
 
     @staticmethod
     def reindex(s: Session, case: Case) -> None:
-        """Refresh the case's full-text document (SQLite FTS5) inside the caller's transaction."""
-        if s.get_bind().dialect.name != "sqlite":
-            return
+        """Refresh the case's full-text document (FTS5 on SQLite, a plain table on PostgreSQL) inside the
+        caller's transaction."""
         s.flush()
         consultations = s.execute(select(Consultation.topic, Consultation.summary, Consultation.enquirer,
                                          Consultation.organisation).where(Consultation.case_id == case.id)).all()
