@@ -49,7 +49,7 @@ def explain_db_error(exc: BaseException, url: str = "") -> StoreError:
     """Turn a driver error into a message a member of staff can act on."""
     msg = str(getattr(exc, "orig", exc)).lower()
     where = f" ({_display(url)})" if url else ""
-    if "locked" in msg or "busy" in msg:
+    if "locked" in msg or "busy" in msg or "lock timeout" in msg:
         return StoreError(f"the store is locked by another program{where}; try again in a moment")
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"the store is read-only{where}; check the file's permissions")
@@ -221,16 +221,42 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+# pg_advisory_xact_lock keys (two int4s: the application, then the lock); other programs on the server
+# are unlikely to use the first.
+ADVISORY_APP = 0x51435957  # "QCYW"
+WRITE_LOCK = 1
+MIGRATE_LOCK = 2
+
+
+def _install_postgresql_write_lock(engine: Engine) -> None:
+    """Writers take turns on PostgreSQL as they do on SQLite (``BEGIN IMMEDIATE``).
+
+    Every write transaction first takes one transaction-level advisory lock, held until its commit or
+    rollback. Without it two desks writing at once both read the same audit chain head (and forked the
+    chain: ``store check`` then reported tampering), and both drew the same next case or document number
+    (one of them failed on the unique constraint). Waiting is bounded like SQLite's busy timeout; a desk
+    that waited too long hears that the store is busy (``store.busy``). Reads never wait."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get("qcy_write"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_APP}, {WRITE_LOCK})")
+
+
 def create_store_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         _install_sqlite_pragmas(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        _install_postgresql_write_lock(engine)
+    return engine
 
 
 def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = False,
-               damaged_ok: bool = False) -> Store:
+               damaged_ok: bool = False, files_dir: Path | None = None) -> Store:
     """Open and migrate the store. Raises StoreError with a plain message.
 
     A store is created only where no file exists yet, or over an empty file when ``create`` is asked for:
