@@ -88,6 +88,18 @@ def store_url(request: pytest.FixtureRequest, store_path: Path) -> Iterator[str]
 
 
 @pytest.fixture
+def blank_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store nobody has opened yet: a new SQLite path, or an empty PostgreSQL database."""
+    if store_kind(request.config) == "sqlite":
+        yield str(tmp_path / "blank.sqlite")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database(template=None)
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
 def store_files(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path | None:
     """The files folder of a server store: one per test (``$QCY_FILES`` too, for the CLI in a subprocess)."""
     if store_kind(request.config) == "sqlite":

@@ -152,10 +152,10 @@ class PgServer:
             open_store(self.url_of(TEMPLATE_DB), files_dir=Path(files)).close()
         return time.perf_counter() - began
 
-    def new_database(self) -> str:
-        """A fresh, migrated database (a copy of the template): its URL."""
+    def new_database(self, template: str | None = TEMPLATE_DB) -> str:
+        """A fresh database, a copy of the migrated template (or empty with ``template=None``): its URL."""
         name = f"qcy_test_{os.getpid()}_{next(self._names)}"
-        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url_of(name)
 
     def drop_database(self, url: str) -> None:

@@ -50,7 +50,8 @@ def explain_db_error(exc: BaseException, url: str = "") -> StoreError:
     msg = str(getattr(exc, "orig", exc)).lower()
     where = f" ({_display(url)})" if url else ""
     if "locked" in msg or "busy" in msg or "lock timeout" in msg:
-        return StoreError(f"the store is locked by another program{where}; try again in a moment")
+        return StoreError(f"the store is locked by another program{where}; try again in a moment",
+                          reason="store.busy")
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"the store is read-only{where}; check the file's permissions")
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
@@ -120,6 +121,7 @@ class Store:
         self._write_engine = engine.execution_options(qcy_write=True)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self.damage: list[str] = []  # what the quick check on opening found (open_store(damaged_ok=True))
+        self.migrated_from: set[str] | None = None  # the revisions this desk migrated the store from, if it did
         from qcy_workstation.outputs import protect_store
 
         protect_store(self.path, self.files_dir)  # no export may be written over this store or its files
@@ -363,22 +365,58 @@ def alembic_heads() -> set[str]:
 
 def current_revisions(store: Store) -> set[str]:
     with store.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return set()
-        return {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
+        return _revisions_on(conn)
+
+
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> set[str]:
+    """Every revision this client has a migration for (read like ``head_revisions``)."""
+    return {m.group(1) for path in (MIGRATIONS_DIR / "versions").glob("*.py")
+            if (m := _REVISION.search(path.read_text(encoding="utf-8")))}
+
+
+def check_client_version(current: set[str]) -> None:
+    """A store migrated by a newer client must not be written by this one: its code does not know the new
+    columns and rules. The desk is told to update (``store.client_too_old``)."""
+    unknown = sorted(current - known_revisions())
+    if unknown:
+        raise StoreError(f"the store was upgraded by a newer version of QCY Workstation (schema {', '.join(unknown)}); "
+                         "update this desk's QCY Workstation before using it", field="db",
+                         reason="store.client_too_old", params={"revision": ", ".join(unknown)})
 
 
 def upgrade(store: Store, target: str = "heads") -> None:
-    """Apply pending migrations; an existing SQLite store is copied aside first."""
+    """Apply pending migrations, exactly once however many desks open the store at the same moment.
+
+    The migration runs in one transaction that first takes the store's migration lock (a PostgreSQL
+    advisory lock; on SQLite ``BEGIN IMMEDIATE``) and reads the revision again under it: a desk that waited
+    while another migrated finds the store current and does nothing. An existing SQLite store is copied
+    aside first. ``store.migrated_from`` keeps the revisions this desk migrated from (None: it did not)."""
     current = current_revisions(store)
+    check_client_version(current)
     if target == "heads" and current == head_revisions():
         return
     from alembic import command
 
     if current and store.path is not None and store.path.exists():
         backup_before_migration(store, current)
-    with store.engine.begin() as conn:
+    engine = store.engine.execution_options(qcy_write=True) if store.is_sqlite else store.engine
+    with engine.begin() as conn:
+        if not store.is_sqlite:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = 0")  # wait for the desk that is migrating
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_APP}, {MIGRATE_LOCK})")
+        current = _revisions_on(conn)
+        check_client_version(current)
+        if target == "heads" and current == head_revisions():
+            return  # another desk migrated while this one waited
         command.upgrade(_alembic_config(conn), target)
+        store.migrated_from = current
+
+
+def _revisions_on(conn) -> set[str]:  # type: ignore[no-untyped-def]
+    if not inspect(conn).has_table("alembic_version"):
+        return set()
+    return {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
 
 
 def backup_before_migration(store: Store, current: set[str]) -> Path:

@@ -3149,7 +3149,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+9" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+198" />
+            <location line="+204" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3157,7 +3157,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-197" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-203" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3468,6 +3468,16 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>Another desk or program is saving to the case store right now. Nothing was saved here: try again in a moment.</source>
+            <translation>另一个工位或程序正在向案件库保存数据。此处没有保存任何内容：请稍后再试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The case store was upgraded by a newer version of QCY Workstation (schema {revision}). Update QCY Workstation on this desk before working on it; nothing was changed.</source>
+            <translation>案件库已由更新版本的 QCY 工作站升级（数据结构 {revision}）。请先更新本工位的工作站程序再使用；未作任何改动。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The case store {path} is damaged ({detail}). To restore it: close the workstation on every desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over it. Work entered since that backup must be entered again.</source>
             <translation>案件库 {path} 已损坏（{detail}）。恢复方法：关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将最新的完好备份 {backup} 复制覆盖到原位置。该备份之后录入的内容需要重新录入。</translation>
         </message>
@@ -3747,7 +3757,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-268" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>

@@ -36,6 +36,7 @@ def at_once(work: Callable[[int], Any], desks: int) -> list[Any]:
         t.start()
     for t in threads:
         t.join(60)
+    assert not [t for t in threads if t.is_alive()], "a desk is still waiting after a minute"
     assert not failures, failures
     return results
 
@@ -61,3 +62,76 @@ def test_four_desks_registering_cases_at_once_get_consecutive_numbers_and_one_au
     assert {r.title for r in everyone.search("王五登记")} == {f"王五登记的第{i}件" for i in range(1, 6)}
     with store.read() as s:
         assert verify_chain(s) == []  # one chain: no two events were written on the same head
+
+
+def test_desks_starting_together_on_the_new_version_migrate_the_store_once(
+        blank_store_url: str, tmp_path: Path) -> None:
+    from alembic import command
+
+    from qcy_workstation.db.store import _alembic_config, current_revisions, head_revisions
+
+    old = open_store(blank_store_url, files_dir=tmp_path / "files")
+    kept = CaseService(old, actor="张三").create(NewCase(title="去年的案件", ip_type="patent",
+                                                       applicant=PartyInput("宝鸡某机床厂"))).number
+    with old.engine.begin() as conn:  # the store as the previous version left it
+        command.downgrade(_alembic_config(conn), "0007_sealed_files")
+    old.close()
+
+    # The update is rolled out and every desk starts at nine o'clock.
+    stores = at_once(lambda desk: open_store(blank_store_url, files_dir=tmp_path / "files"), len(DESKS))
+    try:
+        assert [s.migrated_from is not None for s in stores].count(True) == 1  # one desk migrated
+        assert all(current_revisions(s) == head_revisions() for s in stores)
+        for desk, s in zip(DESKS, stores, strict=True):
+            CaseService(s, actor=desk).create(NewCase(title=f"{desk}的新案件", ip_type="gi",
+                                                      applicant=PartyInput("周至县猕猴桃协会")))
+        assert [r.number for r in CaseService(stores[0], actor="张三").search("宝鸡")] == [kept]
+        assert CaseService(stores[0], actor="张三").count() == 5
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_a_desk_with_an_older_version_is_told_to_update_and_writes_nothing(store, store_url: str,
+                                                                            store_files: Path | None) -> None:
+    import pytest
+    from sqlalchemy import text
+
+    from qcy_workstation.errors import StoreError
+
+    CaseService(store, actor="张三").create(NewCase(title="新版本登记", ip_type="trademark",
+                                                  applicant=PartyInput("西安秦韵茶业有限公司")))
+    with store.engine.begin() as conn:  # a newer desk has migrated the store further than this client knows
+        conn.execute(text("INSERT INTO alembic_version VALUES ('0099_from_the_future')"))
+    with pytest.raises(StoreError) as refused:
+        open_store(store_url, files_dir=store_files)
+    assert refused.value.reason == "store.client_too_old"
+    assert "update this desk" in refused.value.message
+    with store.engine.connect() as conn:
+        assert "0099_from_the_future" in conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        assert conn.execute(text("SELECT count(*) FROM cases")).scalar() == 1
+
+
+def test_a_save_that_waits_too_long_for_another_desks_save_is_told_the_store_is_busy(
+        store, store_url: str, store_files: Path | None, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    from sqlalchemy import text
+
+    import qcy_workstation.db.store as store_mod
+    from qcy_workstation.errors import StoreError
+
+    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT_MS", 200)  # a desk waits 0.2 s instead of 5 s
+    other_desk = open_store(store_url, files_dir=store_files)
+    try:
+        with store.write() as s:  # 张三's desk is in the middle of a long save
+            s.execute(text("SELECT 1"))
+            with pytest.raises(StoreError) as busy:
+                CaseService(other_desk, actor="李四").create(NewCase(title="李四的案件", ip_type="gi",
+                                                                    applicant=PartyInput("周至县猕猴桃协会")))
+        assert busy.value.reason == "store.busy"
+        assert CaseService(store, actor="张三").count() == 0  # nothing of 李四's case was written
+        CaseService(other_desk, actor="李四").create(NewCase(title="李四的案件", ip_type="gi",
+                                                            applicant=PartyInput("周至县猕猴桃协会")))
+        assert [r.title for r in CaseService(store, actor="张三").list()] == ["李四的案件"]  # again, later: saved
+    finally:
+        other_desk.close()
