@@ -151,6 +151,7 @@ class CaseDetail:
     created_by: str
     created_at: datetime
     conflicts: tuple[ConflictHit, ...] = ()
+    row_version: int = 0  # what an edit form hands back to update(expected_version=) (no lost update)
 
 
 @dataclass(frozen=True)

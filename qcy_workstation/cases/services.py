@@ -70,9 +70,12 @@ from qcy_workstation.cases.validation import (
     validate_uscc,
 )
 from qcy_workstation.cases.workflow import OPEN_STATUSES, STATUSES, allowed_from, check_transition
-from qcy_workstation.db.base import china_today
+from qcy_workstation.db.audit import AuditEvent
+from qcy_workstation.db.base import china_today, to_china_time
 from qcy_workstation.db.store import Store
-from qcy_workstation.errors import NotFoundError, ValidationError
+from qcy_workstation.errors import ConflictError, NotFoundError, ValidationError
+
+READ_ACTIONS = ("view", "export", "print")  # audit events that change nothing
 
 CONFLICT_THRESHOLD = 85.0
 # The FTS5 table made by migration 0001 (kept out of Base.metadata: it is a virtual table).
@@ -313,6 +316,7 @@ class CaseService(Acting):
             transitions=tuple(TransitionView(t.from_status, t.to_status, t.on, t.at, t.by, t.reason)
                               for t in case.transitions),
             allowed_transitions=allowed_from(case.status), created_by=case.created_by, created_at=case.created_at,
+            row_version=case.row_version,
         )
 
     def get(self, number: str) -> CaseDetail:
@@ -477,8 +481,12 @@ class CaseService(Acting):
 
     UPDATABLE = ("title", "facts", "staff", "priority", "confidential", "assistance", "outcome")
 
-    def update(self, number: str, **changes: Any) -> CaseDetail:
-        """Edit a case's own fields (not status: that is ``transition``)."""
+    def update(self, number: str, *, expected_version: int | None = None, **changes: Any) -> CaseDetail:
+        """Edit a case's own fields (not status: that is ``transition``).
+
+        ``expected_version`` is the ``row_version`` of the case as the form showed it: when another desk
+        changed the case since, nothing is saved and ConflictError ``case.changed`` names who changed it
+        and when, so the form can reload the case and apply its edits again instead of overwriting theirs."""
         unknown = set(changes) - set(self.UPDATABLE)
         if unknown:
             name = sorted(unknown)[0]
@@ -509,6 +517,8 @@ class CaseService(Acting):
                 resealed = None
         with self.store.write() as s:
             case = self._get(s, number, "case.edit")
+            if expected_version is not None and case.row_version != expected_version:
+                raise self._changed_since(s, case)
             if "staff" in changes and changes["staff"] != case.staff:
                 require(self.principal, "case.assign")
             before = {k: getattr(case, k) for k in changes}
@@ -519,10 +529,23 @@ class CaseService(Acting):
                 self._audit(s, case, action="update", entity="case", entity_id=case.number,
                              details=diff)
                 self.reindex(s, case)
+            s.flush()  # the new row_version, for the next edit
             detail = self._detail(s, case)
         if resealed is not None:
             sealing.finish(self.store, *resealed)
         return detail
+
+    @staticmethod
+    def _changed_since(s: Session, case: Case) -> ConflictError:
+        """Who last changed the case and when (China time), from its newest change in the audit trail."""
+        last = s.execute(select(AuditEvent.actor, AuditEvent.at).where(
+            AuditEvent.case_id == case.id, AuditEvent.action.notin_(READ_ACTIONS)).order_by(
+            AuditEvent.id.desc()).limit(1)).first()
+        by, at = (last[0], to_china_time(last[1]).strftime("%Y-%m-%d %H:%M")) if last else ("?", "?")
+        return ConflictError(f"case {case.number} was changed by {by} at {at} (China time) after you opened it; "
+                             "nothing was saved: reload the case and apply your changes again", field="case",
+                             value=case.number, reason="case.changed",
+                             params={"number": case.number, "by": by, "at": at})
 
     def add_right(self, number: str, right: RightInput) -> CaseDetail:
         with self.store.write() as s:

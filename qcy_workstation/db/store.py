@@ -23,8 +23,9 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from qcy_workstation.errors import QcyError, StoreError, ValidationError
+from qcy_workstation.errors import ConflictError, QcyError, StoreError, ValidationError
 
 APP_NAME = "QCYWorkstation"
 DB_FILENAME = "qcy-workstation.sqlite"
@@ -182,6 +183,9 @@ class Store:
                     write_anchor(self.files_dir, head)
         except QcyError:
             raise
+        except StaleDataError as exc:  # an UPDATE found its row_version moved on: another desk saved first
+            raise ConflictError("another desk changed this record while it was being saved; nothing was saved: "
+                                "reload it and apply your changes again", reason="record.changed") from exc
         except (OperationalError, DBAPIError, sqlite3.Error) as exc:
             raise explain_db_error(exc, self.url) from exc
 

@@ -147,6 +147,12 @@ REASONS: dict[str, tuple[str, bool]] = {
     "store.empty": (QT_TRANSLATE_NOOP(
         "Errors", "The file {path} is empty, not a case store. Choose the real store, or delete the empty file to "
                   "start a new store there."), False),
+    "case.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "Case {number} was changed by {by} at {at} after you opened it. Nothing was saved, so their "
+                  "changes are not overwritten."), False),
+    "record.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "Another desk changed this record while it was being saved. Nothing was saved: reload it and "
+                  "apply your changes again."), False),
     "store.busy": (QT_TRANSLATE_NOOP(
         "Errors", "Another desk or program is saving to the case store right now. Nothing was saved here: try "
                   "again in a moment."), False),

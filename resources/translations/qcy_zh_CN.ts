@@ -789,7 +789,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>将案件 %1 改为“%2”？</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+41" />
             <source>Remove right</source>
             <translation>删除权利</translation>
         </message>
@@ -1013,7 +1013,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-630" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-614" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
             <source>Kind</source>
@@ -2972,7 +2972,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+68" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+77" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -3020,6 +3020,16 @@ SHA-256：%3
             <location line="+1" />
             <source>Edit case %1</source>
             <translation>编辑案件 %1</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>Reload the case and apply your changes to it again?</source>
+            <translation>是否重新载入案件，并把您的修改再次填入？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Changed on another desk</source>
+            <translation>已在另一个工位修改</translation>
         </message>
     </context>
     <context>
@@ -3146,10 +3156,10 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+9" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+204" />
+            <location line="+210" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3157,7 +3167,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-203" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-209" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3468,6 +3478,16 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>Case {number} was changed by {by} at {at} after you opened it. Nothing was saved, so their changes are not overwritten.</source>
+            <translation>案件 {number} 在您打开之后已由{by}于 {at} 修改。本次未保存任何内容，因此不会覆盖对方的修改。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Another desk changed this record while it was being saved. Nothing was saved: reload it and apply your changes again.</source>
+            <translation>保存时另一个工位修改了这条记录。未保存任何内容：请重新载入后再次填写您的修改。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Another desk or program is saving to the case store right now. Nothing was saved here: try again in a moment.</source>
             <translation>另一个工位或程序正在向案件库保存数据。此处没有保存任何内容：请稍后再试。</translation>
         </message>
@@ -3757,7 +3777,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-268" />
+            <location line="-274" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5219,7 +5239,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+458" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+442" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -6619,7 +6639,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>转到侧栏中的各页</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-285" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-269" />
             <source>Case: add evidence files</source>
             <translation>案件：添加证据文件</translation>
         </message>

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from qcy_workstation.cases.dto import NewCase, PartyInput
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.db.audit import verify_chain
@@ -94,7 +96,6 @@ def test_desks_starting_together_on_the_new_version_migrate_the_store_once(
 
 def test_a_desk_with_an_older_version_is_told_to_update_and_writes_nothing(store, store_url: str,
                                                                             store_files: Path | None) -> None:
-    import pytest
     from sqlalchemy import text
 
     from qcy_workstation.errors import StoreError
@@ -114,7 +115,6 @@ def test_a_desk_with_an_older_version_is_told_to_update_and_writes_nothing(store
 
 def test_a_save_that_waits_too_long_for_another_desks_save_is_told_the_store_is_busy(
         store, store_url: str, store_files: Path | None, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import pytest
     from sqlalchemy import text
 
     import qcy_workstation.db.store as store_mod
@@ -135,3 +135,52 @@ def test_a_save_that_waits_too_long_for_another_desks_save_is_told_the_store_is_
         assert [r.title for r in CaseService(store, actor="张三").list()] == ["李四的案件"]  # again, later: saved
     finally:
         other_desk.close()
+
+
+def test_the_second_desk_to_save_the_same_case_hears_who_changed_it_and_loses_nothing(store) -> None:  # type: ignore[no-untyped-def]
+    from qcy_workstation.errors import ConflictError
+
+    zhang, li = CaseService(store, actor="张三"), CaseService(store, actor="李四")
+    number = zhang.create(NewCase(title="秦川商标侵权", ip_type="trademark",
+                                  applicant=PartyInput("西安秦川食品有限公司"))).number
+    on_zhangs_screen = zhang.get(number)  # both desks open the case
+    on_lis_screen = li.get(number)
+
+    li.update(number, expected_version=on_lis_screen.row_version, title="“秦川”商标侵权纠纷（加急）")
+    with pytest.raises(ConflictError) as refused:  # 张三 saves the facts he typed on the version he opened
+        zhang.update(number, expected_version=on_zhangs_screen.row_version, facts="被申请人在淘宝店铺销售假冒商品。")
+    assert refused.value.reason == "case.changed"
+    assert refused.value.params["by"] == "李四" and refused.value.params["number"] == number
+    assert refused.value.params["at"].startswith(str(china_today().year))  # China time, to the minute
+    assert (zhang.get(number).title, zhang.get(number).facts) == ("“秦川”商标侵权纠纷（加急）", "")  # kept
+
+    reloaded = zhang.get(number)  # reload and apply again: both changes stand
+    zhang.update(number, expected_version=reloaded.row_version, facts="被申请人在淘宝店铺销售假冒商品。")
+    both = zhang.get(number)
+    assert (both.title, both.facts) == ("“秦川”商标侵权纠纷（加急）", "被申请人在淘宝店铺销售假冒商品。")
+    assert both.row_version == on_zhangs_screen.row_version + 2
+
+
+@pytest.mark.postgresql_only
+def test_a_change_written_around_the_desks_lock_is_not_overwritten_either(store, store_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A script on the server (or a desk of another program) updates a case without the store's write lock;
+    a desk saving the same row in between gets a conflict, not a silent overwrite (row_version)."""
+    from sqlalchemy import create_engine, select, text
+
+    from qcy_workstation.cases.models import Case
+    from qcy_workstation.errors import ConflictError
+
+    number = CaseService(store, actor="张三").create(NewCase(title="原标题", ip_type="gi",
+                                                         applicant=PartyInput("洛川县苹果协会"))).number
+    script = create_engine(store_url)
+    try:
+        with pytest.raises(ConflictError) as refused, store.write() as s:
+            case = s.execute(select(Case).where(Case.number == number)).scalar_one()
+            with script.begin() as conn:
+                conn.execute(text("UPDATE cases SET title = '脚本改的标题', row_version = row_version + 1 "
+                                  "WHERE number = :n"), {"n": number})
+            case.title = "张三改的标题"
+    finally:
+        script.dispose()
+    assert refused.value.reason == "record.changed"
+    assert CaseService(store, actor="张三").get(number).title == "脚本改的标题"

@@ -51,10 +51,10 @@ def test_upgrade_from_the_first_revision_keeps_data_and_copies_the_file_aside(tm
     from qcy_workstation.db.store import _alembic_config
 
     path = tmp_path / "old.sqlite"
-    store = open_store(path, migrate=False)
-    with store.engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0001_core")
+    store = open_store(path)
     n = CaseService(store).create(NewCase(title="旧案", ip_type="patent", applicant=PartyInput("某公司"))).number
+    with store.engine.begin() as conn:  # the store as the first version left it
+        command.downgrade(_alembic_config(conn), "0001_core")
     store.close()
     heads = head_revisions()
     store = open_store(path)
