@@ -70,6 +70,20 @@ def pg_server(pytestconfig: pytest.Config):  # type: ignore[no-untyped-def]
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def open_test_store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """``open_test_store(folder)``: one more store of the session's kind, for a fixture that builds its own
+    (a module's demo store, a world of accounts): ``folder/store.sqlite``, or a new PostgreSQL database
+    (migrated, from the template) with its files in ``folder/files``. Its ``url`` is what ``--db`` takes.
+    The caller closes it; the databases go with the session's server."""
+    from qcy_workstation.db.store import open_store
+
+    if store_kind(request.config) == "sqlite":
+        return lambda folder: open_store(Path(folder) / "store.sqlite")
+    server = request.getfixturevalue("pg_server")
+    return lambda folder: open_store(server.new_database(), files_dir=Path(folder) / "files")
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.sqlite"

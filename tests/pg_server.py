@@ -64,6 +64,7 @@ class PgServer:
         self.bindir = bindir
         self._names = itertools.count(1)
         self._engine = None
+        self.created: set[str] = set()  # databases this session made (dropped at the end on a given server)
 
     @classmethod
     def start(cls) -> PgServer:
@@ -115,6 +116,10 @@ class PgServer:
         subprocess.run(cmd, check=True, capture_output=True, cwd=self.folder or None)
 
     def stop(self) -> None:
+        if self.folder is None:  # a server we were given: leave it as we found it
+            for name in sorted(self.created):
+                with contextlib.suppress(Exception):
+                    self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if self._engine is not None:
             self._engine.dispose()
         if self.folder is None:
@@ -156,9 +161,12 @@ class PgServer:
         """A fresh database, a copy of the migrated template (or empty with ``template=None``): its URL."""
         name = f"qcy_test_{os.getpid()}_{next(self._names)}"
         self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        self.created.add(name)
         return self.url_of(name)
 
     def drop_database(self, url: str) -> None:
         from sqlalchemy.engine import make_url
 
-        self.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+        name = make_url(url).database
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.created.discard(name)
