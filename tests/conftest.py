@@ -54,6 +54,19 @@ def store_kind_name(pytestconfig: pytest.Config) -> str:
     return store_kind(pytestconfig)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _server_files_folder(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """On PostgreSQL a store's files folder is $QCY_FILES, else the user's real data folder: a command run
+    on a test's server store without its own folder must never write its audit anchor there."""
+    if store_kind(pytestconfig) == "sqlite":
+        yield
+        return
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QCY_FILES", str(tmp_path_factory.mktemp("server-files")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def pg_server(pytestconfig: pytest.Config):  # type: ignore[no-untyped-def]
     """The PostgreSQL server of this session, with the migrated template database (``--store=postgresql``)."""
