@@ -66,6 +66,25 @@ def test_four_desks_registering_cases_at_once_get_consecutive_numbers_and_one_au
         assert verify_chain(s) == []  # one chain: no two events were written on the same head
 
 
+def test_four_desks_drafting_advice_letters_at_once_get_consecutive_document_numbers(
+        store, store_url: str, store_files: Path | None) -> None:  # type: ignore[no-untyped-def]
+    from qcy_workstation.documents.service import DocumentService
+
+    number = CaseService(store, actor="张三").create(NewCase(title="秦川商标侵权", ip_type="trademark",
+                                                         applicant=PartyInput("西安秦川食品有限公司"))).number
+    stores = [open_store(store_url, files_dir=store_files) for _ in DESKS]
+    try:
+        drafted = at_once(lambda desk: [DocumentService(stores[desk], DESKS[desk]).draft("advice-letter", number).number
+                                        for _ in range(3)], len(DESKS))
+    finally:
+        for s in stores:
+            s.close()
+    year = china_today().year
+    assert sorted(n for desk in drafted for n in desk) == [f"QCY-YJ-{year}-{i:04d}" for i in range(1, 13)]
+    with store.read() as s:
+        assert verify_chain(s) == []
+
+
 def test_desks_starting_together_on_the_new_version_migrate_the_store_once(
         blank_store_url: str, tmp_path: Path) -> None:
     from alembic import command
