@@ -49,11 +49,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason="postgresql_only: run with --store=postgresql"))
 
 
-@pytest.fixture(scope="session")
-def store_kind_name(pytestconfig: pytest.Config) -> str:
-    return store_kind(pytestconfig)
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _server_files_folder(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """On PostgreSQL a store's files folder is $QCY_FILES, else the user's real data folder: a command run

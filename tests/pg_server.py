@@ -16,7 +16,6 @@ import contextlib
 import glob
 import itertools
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -28,7 +27,8 @@ TEMPLATE_DB = "qcy_template"
 
 
 def pg_bindir() -> Path:
-    """Where initdb and pg_ctl live: ``$QCY_PG_BINDIR``, ``pg_config --bindir``, or the newest Debian one."""
+    """Where initdb and pg_ctl live: ``$QCY_PG_BINDIR``, the newest Debian ``/usr/lib/postgresql/*/bin``,
+    ``pg_config --bindir``, or initdb's folder on the PATH."""
     env = os.environ.get("QCY_PG_BINDIR")
     if env:
         return Path(env)
@@ -74,7 +74,9 @@ class PgServer:
         data.mkdir()
         sockets.mkdir()
         user = None
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # initdb refuses root: run the cluster as nobody
+            import pwd
+
             user = os.environ.get("QCY_PG_OS_USER", "nobody")
             entry = pwd.getpwnam(user)
             for path in (folder, data, sockets):
