@@ -26,6 +26,7 @@ from qcy_workstation.cases.validation import (
     CHANNELS,
     IP_TYPES,
     check_date_range,
+    check_page,
     validate_choice,
     validate_line,
     validate_phone,
@@ -228,6 +229,7 @@ class ConsultationService(Acting):
              limit: int | None = None) -> list[ConsultationView]:
         """Newest first; phone numbers masked for the roles without ``personal.view_full``."""
         f = f or ConsultationFilter()
+        check_page(offset, limit)
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
         q = self._filtered(f, q)
         full = personal.sees_full(self.principal)

@@ -56,6 +56,7 @@ from qcy_workstation.cases.validation import (
     PATENT_KINDS,
     PRIORITIES,
     check_date_range,
+    check_page,
     patent_kind_from_number,
     validate_choice,
     validate_email,
@@ -398,6 +399,7 @@ class CaseService(Acting):
              sort: str = "received_on", descending: bool = True) -> list[CaseRow]:
         """Rows for the case table, one page at a time (``limit``), in the order asked for."""
         f = f or CaseFilter()
+        check_page(offset, limit)
         applicant, opponent = aliased(Party), aliased(Party)
         due_expr = current_due_sql()
         cols = select(Case.id, Case.number, Case.title, Case.ip_type, Case.status, applicant.name,

@@ -855,3 +855,12 @@ def test_the_corpus_generated_at_least_ten_thousand_inputs(request: pytest.Fixtu
     total = sum(GENERATED.values())
     print(f"\nbad-input corpus: {total} generated inputs: {dict(GENERATED)}")
     assert total >= 10_000
+
+
+def test_a_negative_page_of_a_list_is_refused_naming_the_option(store, store_url: str) -> None:  # type: ignore[no-untyped-def]
+    """SQLite read OFFSET -1 as 0 and LIMIT -1 as no limit; PostgreSQL answered with a bare store error
+    (found by the command-line fuzz on PostgreSQL). Both stores now refuse the option by its name."""
+    for argv, field in ((["cases", "list", "--offset=-1"], "offset"), (["cases", "list", "--limit=-1"], "limit"),
+                        (["consult", "list", "--limit=-2"], "limit")):
+        _refused(_cli("--db", store_url, *argv), field, "number.negative")
+    assert _cli("--db", store_url, "cases", "list", "--offset=0", "--limit=0")[0] == 0  # an empty page is fine
