@@ -214,6 +214,7 @@ class ConsultationView:
     advice: str
     follow_up_on: date | None
     case_number: str | None
+    row_version: int = 0  # what a correction form hands back to update(expected_version=)
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,9 @@ REASONS: dict[str, tuple[str, bool]] = {
     "case.changed": (QT_TRANSLATE_NOOP(
         "Errors", "Case {number} was changed by {by} at {at} after you opened it. Nothing was saved, so their "
                   "changes are not overwritten."), False),
+    "consultation.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "This consultation was corrected by {by} at {at} after you opened it. Nothing was saved: "
+                  "refresh the list and make your correction again."), False),
     "record.changed": (QT_TRANSLATE_NOOP(
         "Errors", "Another desk changed this record while it was being saved. Nothing was saved: reload it and "
                   "apply your changes again."), False),

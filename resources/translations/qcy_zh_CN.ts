@@ -2226,12 +2226,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+231" />
+            <location line="+232" />
             <source>Unlink</source>
             <translation>取消关联</translation>
         </message>
         <message>
-            <location line="-230" />
+            <location line="-231" />
             <source>This consultation was linked to the wrong case: remove the link</source>
             <translation>此咨询关联错了案件：取消关联</translation>
         </message>
@@ -2285,7 +2285,7 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             <translation>新建案件表单中有未保存的输入。要用第 %1 号咨询替换吗？</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>Link to case</source>
             <translation>关联案件</translation>
         </message>
@@ -3035,7 +3035,7 @@ SHA-256：%3
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-558" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-559" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -3159,7 +3159,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+210" />
+            <location line="+213" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3167,7 +3167,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-209" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-212" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3483,6 +3483,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>This consultation was corrected by {by} at {at} after you opened it. Nothing was saved: refresh the list and make your correction again.</source>
+            <translation>这条咨询记录在您打开之后已由{by}于 {at} 更正。本次未保存任何内容：请刷新列表后重新更正。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Another desk changed this record while it was being saved. Nothing was saved: reload it and apply your changes again.</source>
             <translation>保存时另一个工位修改了这条记录。未保存任何内容：请重新载入后再次填写您的修改。</translation>
         </message>
@@ -3777,7 +3782,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-274" />
+            <location line="-277" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5259,7 +5264,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+196" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+197" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -6654,7 +6659,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>赔偿估算：计算</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-385" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-386" />
             <source>Consultation: save</source>
             <translation>咨询：保存</translation>
         </message>

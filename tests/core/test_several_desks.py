@@ -203,3 +203,21 @@ def test_a_change_written_around_the_desks_lock_is_not_overwritten_either(store,
         script.dispose()
     assert refused.value.reason == "record.changed"
     assert CaseService(store, actor="张三").get(number).title == "脚本改的标题"
+
+
+def test_a_correction_of_a_consultation_another_desk_corrected_meanwhile_is_refused_naming_them(store) -> None:  # type: ignore[no-untyped-def]
+    from qcy_workstation.cases.consultations import ConsultationService
+    from qcy_workstation.cases.dto import NewConsultation
+    from qcy_workstation.errors import ConflictError
+
+    zhang, li = ConsultationService(store, actor="张三"), ConsultationService(store, actor="李四")
+    logged = zhang.add(NewConsultation(channel="phone", enquirer="王经理", topic="商标被抢注怎么办",
+                                       organisation="西安秦韵茶业有限公司"))
+    li.update(logged.id, expected_version=logged.row_version, advice="建议先提出异议，并保存在先使用证据。")
+    with pytest.raises(ConflictError) as refused:  # 张三 corrects the topic on the version he opened
+        zhang.update(logged.id, expected_version=logged.row_version, topic="“秦韵”商标被抢注")
+    assert refused.value.reason == "consultation.changed" and refused.value.params["by"] == "李四"
+    kept = zhang.get(logged.id)
+    assert (kept.topic, kept.advice) == ("商标被抢注怎么办", "建议先提出异议，并保存在先使用证据。")
+    zhang.update(logged.id, expected_version=kept.row_version, topic="“秦韵”商标被抢注")  # on the new version
+    assert zhang.get(logged.id).topic == "“秦韵”商标被抢注"
