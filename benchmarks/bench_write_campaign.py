@@ -39,7 +39,6 @@ import os
 import platform
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -367,16 +366,26 @@ def check_store(db: str | os.PathLike[str], rep: Reported, *, exact: bool) -> tu
             problems.append(f"audit chain broken at {len(bad)} events, first id {bad[0]}")
     finally:
         store.close()
-    conn = sqlite3.connect(db)
+    from sqlalchemy import create_engine, text
+
+    from qcy_workstation.db.store import resolve_db_url
+
+    engine = create_engine(resolve_db_url(db))  # SQLite or PostgreSQL (tests/core/test_write_campaign.py)
+    conn = engine.connect()
     try:
-        q = conn.execute
-        problems += [f"foreign key: {row}" for row in q("PRAGMA foreign_key_check").fetchall()[:5]]
+        def q(sql: str, *params: object):  # type: ignore[no-untyped-def]
+            return conn.execute(text(sql), {"p": params[0]} if params else {})
+
+        if engine.dialect.name == "sqlite":  # PostgreSQL enforces every foreign key as it is written
+            problems += [f"foreign key: {row}" for row in q("PRAGMA foreign_key_check").fetchall()[:5]]
+        number = ("printf('QCY-%d-%05d', year, seq)" if engine.dialect.name == "sqlite"
+                  else "format('QCY-%s-%s', year, lpad(seq::text, 5, '0'))")
         for year, n, lo, hi, distinct in q("SELECT year, count(*), min(seq), max(seq), count(DISTINCT seq) "
                                            "FROM cases GROUP BY year"):
             if (lo, hi, distinct) != (1, n, n):
                 problems.append(f"case numbers of {year} not unique and gap-free: {n} cases, seq {lo}..{hi}, "
                                 f"{distinct} distinct")
-        n_bad = q("SELECT count(*) FROM cases WHERE number != printf('QCY-%d-%05d', year, seq)").fetchone()[0]
+        n_bad = q(f"SELECT count(*) FROM cases WHERE number != {number}").fetchone()[0]
         if n_bad:
             problems.append(f"{n_bad} case numbers do not match their year and sequence")
         n_cases = q("SELECT count(*) FROM cases").fetchone()[0]
@@ -394,7 +403,7 @@ def check_store(db: str | os.PathLike[str], rep: Reported, *, exact: bool) -> tu
         if case_creates != n_cases or any(n != 1 for (entity, _), n in creates.items() if entity == "case"):
             problems.append(f"{case_creates} case 'create' audit events for {n_cases} cases")
         stored: dict[str, list[tuple[str, str]]] = {}
-        for title, number, status in q("SELECT title, number, status FROM cases WHERE title LIKE ?", (CASE_TAG + "%",)):
+        for title, number, status in q("SELECT title, number, status FROM cases WHERE title LIKE :p", CASE_TAG + "%"):
             stored.setdefault(title, []).append((number, status))
         for title, number in rep.cases.items():
             rows = stored.get(title, [])
@@ -408,7 +417,7 @@ def check_store(db: str | os.PathLike[str], rep: Reported, *, exact: bool) -> tu
             if status.get(number) != "accepted":
                 problems.append(f"case {number} reported accepted is {status.get(number)}")
         consults: dict[str, list[int]] = {}
-        for enquirer, cid in q("SELECT enquirer, id FROM consultations WHERE enquirer LIKE ?", (CONSULT_TAG + "%",)):
+        for enquirer, cid in q("SELECT enquirer, id FROM consultations WHERE enquirer LIKE :p", CONSULT_TAG + "%"):
             consults.setdefault(enquirer, []).append(cid)
         for enquirer, cid in rep.consultations.items():
             if consults.get(enquirer) != [cid]:
@@ -425,6 +434,7 @@ def check_store(db: str | os.PathLike[str], rep: Reported, *, exact: bool) -> tu
                    "audit_events": q("SELECT count(*) FROM audit_events").fetchone()[0]}
     finally:
         conn.close()
+        engine.dispose()
     if exact:
         for what, got, want in (("desk cases", len(stored), len(rep.cases)),
                                 ("desk consultations", len(consults), len(rep.consultations)),
@@ -446,12 +456,13 @@ def check_store(db: str | os.PathLike[str], rep: Reported, *, exact: bool) -> tu
 # --------------------------------------------------------------------------------------- benchmark
 
 
-def start_writers(db: Path, log_dir: Path, roles: tuple[str, ...], seconds: float,
+def start_writers(db: Path | str, log_dir: Path, roles: tuple[str, ...], seconds: float,
                   seed: int) -> list[tuple[subprocess.Popen[bytes], Path]]:
-    """One OS process per role, all writing to ``db`` for ``seconds``."""
+    """One OS process per role, all writing to ``db`` (a SQLite file or a server URL) for ``seconds``."""
     procs = []
+    stem = db.stem if isinstance(db, Path) else "server"
     for i, role in enumerate(roles):
-        log = log_dir / f"{db.stem}-{role}.log"
+        log = log_dir / f"{stem}-{role}.log"
         procs.append((subprocess.Popen([sys.executable, __file__, "writer", role, "--db", str(db), "--log", str(log),
                                         "--seconds", str(seconds), "--seed", str(seed + i)],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), log))

@@ -67,6 +67,12 @@ class StoreError(QcyError):
     code = "store"
 
 
+class ConflictError(QcyError):
+    """Another desk changed the record after this one read it: nothing was saved; reload and apply again."""
+
+    code = "conflict"
+
+
 class IntegrityError(QcyError):
     """Stored content no longer matches its recorded hash (evidence, issued documents)."""
 

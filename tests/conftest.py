@@ -1,8 +1,16 @@
-"""Shared fixtures: a real SQLite store in a temporary folder, and services acting as a named staff member."""
+"""Shared fixtures: a real store in a temporary folder, and services acting as a named staff member.
+
+The store is SQLite unless ``--store=postgresql`` (or ``QCY_TEST_STORE=postgresql``) asks for PostgreSQL:
+then the session starts a throw-away cluster (``tests/pg_server.py``; or uses the server named by
+``QCY_TEST_PG_URL``, any database there on an account that may create databases) and each test gets a
+database of its own, copied from a template migrated once, with its files folder in the test's tmp_path.
+Tests that are about the SQLite file itself (its path, WAL, backups of the file) are marked ``sqlite_only``.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,16 +19,123 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+STORES = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--store", choices=STORES, default=None,
+                     help="the store the shared `store` fixture opens (default: $QCY_TEST_STORE or sqlite)")
+
+
+def store_kind(config: pytest.Config) -> str:
+    kind = config.getoption("--store") or os.environ.get("QCY_TEST_STORE") or "sqlite"
+    if kind not in STORES:
+        raise pytest.UsageError(f"QCY_TEST_STORE={kind!r}: expected one of {', '.join(STORES)}")
+    return kind
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"store: {store_kind(config)}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kind = store_kind(config)
+    for item in items:
+        if kind != "sqlite" and item.get_closest_marker("sqlite_only"):
+            marker = item.get_closest_marker("sqlite_only")
+            why = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "about the SQLite file")
+            item.add_marker(pytest.mark.skip(reason=f"sqlite_only: {why}"))
+        if kind != "postgresql" and item.get_closest_marker("postgresql_only"):
+            item.add_marker(pytest.mark.skip(reason="postgresql_only: run with --store=postgresql"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _server_files_folder(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """On PostgreSQL a store's files folder is $QCY_FILES, else the user's real data folder: a command run
+    on a test's server store without its own folder must never write its audit anchor there."""
+    if store_kind(pytestconfig) == "sqlite":
+        yield
+        return
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QCY_FILES", str(tmp_path_factory.mktemp("server-files")))
+    yield
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def pg_server(pytestconfig: pytest.Config):  # type: ignore[no-untyped-def]
+    """The PostgreSQL server of this session, with the migrated template database (``--store=postgresql``)."""
+    if store_kind(pytestconfig) != "postgresql":
+        pytest.skip("needs --store=postgresql")
+    from pg_server import PgServer
+
+    given = os.environ.get("QCY_TEST_PG_URL")
+    server = PgServer(given) if given else PgServer.start()
+    try:
+        server.make_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def open_test_store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """``open_test_store(folder)``: one more store of the session's kind, for a fixture that builds its own
+    (a module's demo store, a world of accounts): ``folder/store.sqlite``, or a new PostgreSQL database
+    (migrated, from the template) with its files in ``folder/files``. Its ``url`` is what ``--db`` takes.
+    The caller closes it; the databases go with the session's server."""
+    from qcy_workstation.db.store import open_store
+
+    if store_kind(request.config) == "sqlite":
+        return lambda folder: open_store(Path(folder) / "store.sqlite")
+    server = request.getfixturevalue("pg_server")
+    return lambda folder: open_store(server.new_database(), files_dir=Path(folder) / "files")
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.sqlite"
 
 
 @pytest.fixture
-def store(store_path: Path):  # type: ignore[no-untyped-def]
+def store_url(request: pytest.FixtureRequest, store_path: Path) -> Iterator[str]:
+    """What ``--db`` names for this test's store: the SQLite file's path, or its own PostgreSQL database."""
+    if store_kind(request.config) == "sqlite":
+        yield str(store_path)
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def blank_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store nobody has opened yet: a new SQLite path, or an empty PostgreSQL database."""
+    if store_kind(request.config) == "sqlite":
+        yield str(tmp_path / "blank.sqlite")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database(template=None)
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def store_files(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path | None:
+    """The files folder of a server store: one per test (``$QCY_FILES`` too, for the CLI in a subprocess)."""
+    if store_kind(request.config) == "sqlite":
+        return None  # beside the file
+    folder = tmp_path / "store-files"
+    monkeypatch.setenv("QCY_FILES", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(store_url: str, store_files: Path | None):  # type: ignore[no-untyped-def]
     from qcy_workstation.db.store import open_store
 
-    s = open_store(store_path)
+    s = open_store(store_url, files_dir=store_files)
     yield s
     s.close()
 

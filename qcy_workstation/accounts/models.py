@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qcy_workstation.db.base import Base, utcnow
+from qcy_workstation.db.base import Base, Versioned, utcnow
 
 
-class Account(Base):
+class Account(Versioned, Base):
     """A member of staff who logs in. ``login`` is stored normalised (NFKC, trimmed, lower case)."""
 
     __tablename__ = "accounts"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from qcy_workstation.accounts.principal import Acting
 from qcy_workstation.cases import audit, personal
 from qcy_workstation.cases.models import AuditEvent, Case, Consultation
+from qcy_workstation.cases.validation import check_page
 from qcy_workstation.db.base import to_china_time
 from qcy_workstation.errors import NotFoundError
 from qcy_workstation.tables import Table, write_tables_xlsx
@@ -48,6 +49,7 @@ class AuditRow:
 class AuditLog(Acting):
     def _query(self, f: AuditFilter, limit: int) -> list[AuditRow]:
         self.require("audit.view")
+        check_page(None, limit)
         q = select(AuditEvent, Case.number).outerjoin(Case, Case.id == AuditEvent.case_id)
         with self.store.read() as s:
             if f.case_number:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, func, or_, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, false, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from qcy_workstation import limits
@@ -26,15 +26,17 @@ from qcy_workstation.cases.validation import (
     CHANNELS,
     IP_TYPES,
     check_date_range,
+    check_page,
     validate_choice,
     validate_line,
     validate_phone,
     validate_required,
     validate_text,
 )
-from qcy_workstation.db.base import CHINA_TZ
+from qcy_workstation.db.audit import AuditEvent
+from qcy_workstation.db.base import CHINA_TZ, to_china_time
 from qcy_workstation.db.store import Store
-from qcy_workstation.errors import NotFoundError, ValidationError
+from qcy_workstation.errors import ConflictError, NotFoundError, ValidationError
 
 CONSULTATION_FTS = Table("consultation_fts", MetaData(), Column("rowid", Integer, primary_key=True),
                          Column("body", Text))
@@ -69,16 +71,27 @@ def china_now() -> datetime:
     return datetime.now(CHINA_TZ).replace(tzinfo=None, microsecond=0)
 
 
+def _changed_since(s: Session, row: Consultation) -> ConflictError:
+    """Who last corrected the consultation and when (China time), from its newest change in the audit trail."""
+    last = s.execute(select(AuditEvent.actor, AuditEvent.at).where(
+        AuditEvent.entity == "consultation", AuditEvent.entity_id == str(row.id),
+        AuditEvent.action.notin_(("view", "export", "print"))).order_by(AuditEvent.id.desc()).limit(1)).first()
+    by, at = (last[0], to_china_time(last[1]).strftime("%Y-%m-%d %H:%M")) if last else ("?", "?")
+    return ConflictError(f"consultation {row.id} was changed by {by} at {at} (China time) after you opened it; "
+                         "nothing was saved: reload it and apply your changes again", field="id", value=row.id,
+                         reason="consultation.changed", params={"id": row.id, "by": by, "at": at})
+
+
 def _view(c: Consultation, case_number: str | None, full: bool = True) -> ConsultationView:
     """The consultation as the service hands it out; ``full`` False masks the enquirer's phone and any ID or
     mobile number in the texts (``personal.view_full``, cases/personal.py)."""
     if full:
         return ConsultationView(c.id, c.at, c.channel, c.staff, c.enquirer, c.organisation, c.phone, c.ip_type,
-                                c.topic, c.summary, c.advice, c.follow_up_on, case_number)
+                                c.topic, c.summary, c.advice, c.follow_up_on, case_number, c.row_version)
     m = personal.mask_text
     return ConsultationView(c.id, c.at, c.channel, c.staff, m(c.enquirer), m(c.organisation),
                             personal.mask_phone(c.phone), c.ip_type, m(c.topic), m(c.summary), m(c.advice),
-                            c.follow_up_on, case_number)
+                            c.follow_up_on, case_number, c.row_version)
 
 
 @dataclass(frozen=True)
@@ -133,9 +146,11 @@ class ConsultationService(Acting):
     EDITABLE = ("at", "channel", "enquirer", "organisation", "phone", "ip_type", "topic", "summary", "advice",
                 "follow_up_on")
 
-    def update(self, consultation_id: int, **fields: Any) -> ConsultationView:
+    def update(self, consultation_id: int, *, expected_version: int | None = None, **fields: Any) -> ConsultationView:
         """Correct a logged consultation (typo, wrong channel, advice added later). Validated like ``add``;
-        the audit event keeps every changed field as [old, new]. The link to a case is ``link``/``unlink``."""
+        the audit event keeps every changed field as [old, new]. The link to a case is ``link``/``unlink``.
+        ``expected_version``: the ``row_version`` the form showed; when another desk corrected it since,
+        nothing is saved (ConflictError ``consultation.changed``, naming who and when)."""
         self.require("consultation.create")
         unknown = set(fields) - set(self.EDITABLE)
         if unknown:
@@ -145,6 +160,8 @@ class ConsultationService(Acting):
             row = s.get(Consultation, consultation_id)
             if row is None:
                 raise NotFoundError(f"no consultation {consultation_id}", field="id", value=consultation_id)
+            if expected_version is not None and row.row_version != expected_version:
+                raise _changed_since(s, row)
             current = NewConsultation(channel=row.channel, enquirer=row.enquirer, topic=row.topic,
                                       organisation=row.organisation, phone=row.phone, ip_type=row.ip_type,
                                       summary=row.summary, advice=row.advice, follow_up_on=row.follow_up_on,
@@ -177,8 +194,6 @@ class ConsultationService(Acting):
 
     @staticmethod
     def reindex(s: Session, c: Consultation) -> None:
-        if s.get_bind().dialect.name != "sqlite":
-            return
         body = search.index_body(c.enquirer, c.organisation, c.topic, c.summary, c.advice, c.phone)
         s.execute(text("DELETE FROM consultation_fts WHERE rowid = :id"), {"id": c.id})
         s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"), {"id": c.id, "body": body})
@@ -216,24 +231,25 @@ class ConsultationService(Acting):
         if f.text and f.text.strip():
             expr = search.match_expression(f.text)
             if expr is None:
-                q = q.where(text("0"))
+                q = q.where(false())
             elif self.store.is_sqlite:
                 q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
                     text("consultation_fts MATCH :cfts").bindparams(cfts=expr))
             else:
-                like = f"%{f.text.strip()}%"
-                q = q.where(Consultation.topic.ilike(like) | Consultation.summary.ilike(like)
-                            | Consultation.enquirer.ilike(like))
+                body = literal(" ") + CONSULTATION_FTS.c.body
+                q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
+                    *(body.like(p) for p in search.like_patterns(f.text)))
         return q
 
     def list(self, f: ConsultationFilter | None = None, *, offset: int = 0,
              limit: int | None = None) -> list[ConsultationView]:
         """Newest first; phone numbers masked for the roles without ``personal.view_full``."""
         f = f or ConsultationFilter()
+        check_page(offset, limit)
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
         q = self._filtered(f, q)
         full = personal.sees_full(self.principal)
-        if f.text and search.match_expression(f.text) and self.store.is_sqlite:
+        if f.text and search.match_expression(f.text):
             q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
         else:
             q = q.order_by(Consultation.at.desc(), Consultation.id.desc())

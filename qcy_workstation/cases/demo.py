@@ -226,8 +226,7 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
             if trans_rows:
                 s.execute(insert(Transition), trans_rows)
             s.execute(insert(AuditEvent), audit_rows)
-            if store.is_sqlite:
-                s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:id, :body)"), fts_rows)
+            s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:id, :body)"), fts_rows)
             _sync_sequences(s, store)
         done += len(case_rows)
         if progress is not None and not progress(done, total):
@@ -257,9 +256,8 @@ def seed_demo(store: Store, *, cases: int = 200, consultations: int | None = Non
         with store.write() as s:
             base = _Heads.read(s, store).consultation
             s.execute(insert(Consultation), [{"id": base + i, **row} for i, row in enumerate(rows)])
-            if store.is_sqlite:
-                s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"),
-                          [{"id": base + i, "body": body} for i, body in enumerate(fts_bodies)])
+            s.execute(text("INSERT INTO consultation_fts(rowid, body) VALUES (:id, :body)"),
+                      [{"id": base + i, "body": body} for i, body in enumerate(fts_bodies)])
             _sync_sequences(s, store)
         written += len(rows)
         done += len(rows)

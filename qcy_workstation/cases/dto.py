@@ -151,6 +151,7 @@ class CaseDetail:
     created_by: str
     created_at: datetime
     conflicts: tuple[ConflictHit, ...] = ()
+    row_version: int = 0  # what an edit form hands back to update(expected_version=) (no lost update)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ class ConsultationView:
     advice: str
     follow_up_on: date | None
     case_number: str | None
+    row_version: int = 0  # what a correction form hands back to update(expected_version=)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from qcy_workstation.db.audit import (
     AuditEvent as AuditEvent,  # re-exported: the table lives with the audit chain
 )
-from qcy_workstation.db.base import Base, utcnow
+from qcy_workstation.db.base import Base, Versioned, utcnow
 
 
-class Party(Base):
+class Party(Versioned, Base):
     """An enterprise or a person that is an applicant or opposing party of some case."""
 
     __tablename__ = "parties"
@@ -33,7 +33,7 @@ class Party(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class Case(Base):
+class Case(Versioned, Base):
     __tablename__ = "cases"
     __table_args__ = (
         UniqueConstraint("year", "seq"),
@@ -78,7 +78,7 @@ class Case(Base):
                                                          order_by="Transition.id")
 
 
-class Right(Base):
+class Right(Versioned, Base):
     """One IP right involved in a case. Columns used depend on ``kind`` (single-table by kind)."""
 
     __tablename__ = "rights"
@@ -117,7 +117,7 @@ class Transition(Base):
     case: Mapped[Case] = relationship(back_populates="transitions")
 
 
-class Consultation(Base):
+class Consultation(Versioned, Base):
     __tablename__ = "consultations"
     __table_args__ = (Index("ix_consultations_at", "at"),)
 
@@ -137,7 +137,7 @@ class Consultation(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class Evidence(Base):
+class Evidence(Versioned, Base):
     __tablename__ = "evidence"
     __table_args__ = (UniqueConstraint("case_id", "sha256"),)
 
@@ -153,7 +153,7 @@ class Evidence(Base):
     added_by: Mapped[str] = mapped_column(String(100), default="")
 
 
-class Setting(Base):
+class Setting(Versioned, Base):
     """Workstation-wide settings shared by every desk on the same store (letterhead, deadlines...)."""
 
     __tablename__ = "settings"

@@ -6,8 +6,8 @@ digits become lower-case words. A query of two or more Chinese characters is the
 bigrams (substring semantics), and a single character is a prefix query that every position starts. This
 answers the 1- and 2-character queries that an FTS5 trigram index cannot.
 
-On PostgreSQL (later) the same ``search_body`` text feeds a ``tsvector`` with the 'simple' configuration;
-only ``match_expression`` and the two SQL statements here are dialect-specific.
+On PostgreSQL the same bodies live in plain tables (migration 0008) and each term becomes a ``LIKE``
+pattern over them (``like_patterns``) with the same meaning: a phrase of bigrams, or a token prefix.
 """
 
 from __future__ import annotations
@@ -65,6 +65,19 @@ def match_expression(query: str) -> str | None:
         else:
             clauses.append(f'"{run}"*')
     return " AND ".join(clauses) if clauses else None
+
+
+def like_patterns(query: str) -> list[str]:
+    """The PostgreSQL form of ``match_expression``: one ``LIKE`` pattern per term, all of which must match
+    ``' ' || body`` (tokens are space-separated, so a leading space marks where a token starts). Tokens hold
+    only CJK characters, a-z and 0-9, so nothing needs escaping."""
+    patterns: list[str] = []
+    for run in _TOKEN.findall(normalise(query)):
+        if _is_cjk(run) and len(run) > 1:
+            patterns.append("% " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " %")
+        else:
+            patterns.append(f"% {run}%")
+    return patterns
 
 
 def _zhconv():  # type: ignore[no-untyped-def]

@@ -11,7 +11,21 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, func, or_, select, text
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    and_,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 
 from qcy_workstation.accounts.permissions import require
@@ -42,6 +56,7 @@ from qcy_workstation.cases.validation import (
     PATENT_KINDS,
     PRIORITIES,
     check_date_range,
+    check_page,
     patent_kind_from_number,
     validate_choice,
     validate_email,
@@ -56,9 +71,12 @@ from qcy_workstation.cases.validation import (
     validate_uscc,
 )
 from qcy_workstation.cases.workflow import OPEN_STATUSES, STATUSES, allowed_from, check_transition
-from qcy_workstation.db.base import china_today
+from qcy_workstation.db.audit import AuditEvent
+from qcy_workstation.db.base import china_today, to_china_time
 from qcy_workstation.db.store import Store
-from qcy_workstation.errors import NotFoundError, ValidationError
+from qcy_workstation.errors import ConflictError, NotFoundError, ValidationError
+
+READ_ACTIONS = ("view", "export", "print")  # audit events that change nothing
 
 CONFLICT_THRESHOLD = 85.0
 # The FTS5 table made by migration 0001 (kept out of Base.metadata: it is a virtual table).
@@ -299,6 +317,7 @@ class CaseService(Acting):
             transitions=tuple(TransitionView(t.from_status, t.to_status, t.on, t.at, t.by, t.reason)
                               for t in case.transitions),
             allowed_transitions=allowed_from(case.status), created_by=case.created_by, created_at=case.created_at,
+            row_version=case.row_version,
         )
 
     def get(self, number: str) -> CaseDetail:
@@ -367,18 +386,20 @@ class CaseService(Acting):
     def _text_condition(self, s: Session, q: Select[Any], query: str) -> Select[Any]:
         expr = search.match_expression(query)
         if expr is None:
-            return q.where(text("0"))
+            return q.where(false())
         if s.get_bind().dialect.name == "sqlite":
             # Join (not IN): SQLite then drives the query from the FTS index in rowid order and can stop
             # after one page even when a common word matches half the store.
             return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(text("case_fts MATCH :fts").bindparams(fts=expr))
-        like = f"%{query.strip()}%"  # PostgreSQL until its tsvector index lands
-        return q.where(or_(Case.title.ilike(like), Case.facts.ilike(like), Case.number.ilike(like)))
+        body = literal(" ") + CASE_FTS.c.body
+        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(
+            *(body.like(p) for p in search.like_patterns(query)))
 
     def list(self, f: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None,
              sort: str = "received_on", descending: bool = True) -> list[CaseRow]:
         """Rows for the case table, one page at a time (``limit``), in the order asked for."""
         f = f or CaseFilter()
+        check_page(offset, limit)
         applicant, opponent = aliased(Party), aliased(Party)
         due_expr = current_due_sql()
         cols = select(Case.id, Case.number, Case.title, Case.ip_type, Case.status, applicant.name,
@@ -392,7 +413,7 @@ class CaseService(Acting):
             key = {"number": Case.number, "title": Case.title, "type": Case.ip_type, "status": Case.status,
                    "applicant": applicant.name, "staff": Case.staff, "received_on": Case.received_on,
                    "due": due_expr, "priority": Case.priority}[sort]
-            if sort == "received_on" and f.text and search.match_expression(f.text) and self.store.is_sqlite:
+            if sort == "received_on" and f.text and search.match_expression(f.text):
                 # Search results newest-entered first, in the index's own order (see _text_condition).
                 q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
             else:
@@ -462,8 +483,12 @@ class CaseService(Acting):
 
     UPDATABLE = ("title", "facts", "staff", "priority", "confidential", "assistance", "outcome")
 
-    def update(self, number: str, **changes: Any) -> CaseDetail:
-        """Edit a case's own fields (not status: that is ``transition``)."""
+    def update(self, number: str, *, expected_version: int | None = None, **changes: Any) -> CaseDetail:
+        """Edit a case's own fields (not status: that is ``transition``).
+
+        ``expected_version`` is the ``row_version`` of the case as the form showed it: when another desk
+        changed the case since, nothing is saved and ConflictError ``case.changed`` names who changed it
+        and when, so the form can reload the case and apply its edits again instead of overwriting theirs."""
         unknown = set(changes) - set(self.UPDATABLE)
         if unknown:
             name = sorted(unknown)[0]
@@ -494,6 +519,8 @@ class CaseService(Acting):
                 resealed = None
         with self.store.write() as s:
             case = self._get(s, number, "case.edit")
+            if expected_version is not None and case.row_version != expected_version:
+                raise self._changed_since(s, case)
             if "staff" in changes and changes["staff"] != case.staff:
                 require(self.principal, "case.assign")
             before = {k: getattr(case, k) for k in changes}
@@ -504,10 +531,23 @@ class CaseService(Acting):
                 self._audit(s, case, action="update", entity="case", entity_id=case.number,
                              details=diff)
                 self.reindex(s, case)
+            s.flush()  # the new row_version, for the next edit
             detail = self._detail(s, case)
         if resealed is not None:
             sealing.finish(self.store, *resealed)
         return detail
+
+    @staticmethod
+    def _changed_since(s: Session, case: Case) -> ConflictError:
+        """Who last changed the case and when (China time), from its newest change in the audit trail."""
+        last = s.execute(select(AuditEvent.actor, AuditEvent.at).where(
+            AuditEvent.case_id == case.id, AuditEvent.action.notin_(READ_ACTIONS)).order_by(
+            AuditEvent.id.desc()).limit(1)).first()
+        by, at = (last[0], to_china_time(last[1]).strftime("%Y-%m-%d %H:%M")) if last else ("?", "?")
+        return ConflictError(f"case {case.number} was changed by {by} at {at} (China time) after you opened it; "
+                             "nothing was saved: reload the case and apply your changes again", field="case",
+                             value=case.number, reason="case.changed",
+                             params={"number": case.number, "by": by, "at": at})
 
     def add_right(self, number: str, right: RightInput) -> CaseDetail:
         with self.store.write() as s:
@@ -597,9 +637,8 @@ class CaseService(Acting):
 
     @staticmethod
     def reindex(s: Session, case: Case) -> None:
-        """Refresh the case's full-text document (SQLite FTS5) inside the caller's transaction."""
-        if s.get_bind().dialect.name != "sqlite":
-            return
+        """Refresh the case's full-text document (FTS5 on SQLite, a plain table on PostgreSQL) inside the
+        caller's transaction."""
         s.flush()
         consultations = s.execute(select(Consultation.topic, Consultation.summary, Consultation.enquirer,
                                          Consultation.organisation).where(Consultation.case_id == case.id)).all()

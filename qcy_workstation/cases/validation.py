@@ -157,6 +157,15 @@ def validate_trademark_number(value: str, field: str = "trademark_number") -> st
     return text.upper()
 
 
+def check_page(offset: int | None, limit: int | None) -> None:
+    """A page of a list starts at a row >= 0 and holds >= 0 rows. SQLite read OFFSET -1 as 0 and LIMIT -1 as
+    no limit; PostgreSQL refuses both with a bare store error (found by the CLI fuzz on PostgreSQL), so both
+    stores refuse them here, naming the option."""
+    for field, value in (("offset", offset), ("limit", limit)):
+        if value is not None and value < 0:
+            raise ValidationError("cannot be negative", field=field, value=value, reason="number.negative")
+
+
 def validate_choice(value: str, choices: tuple[str, ...], field: str) -> str:
     """Accept ``trade_secret`` for ``trade-secret`` and the like: people type both."""
     v = (value or "").strip().lower()

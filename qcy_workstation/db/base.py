@@ -6,10 +6,11 @@ Convention: timestamps (``*_at``) are naive UTC; calendar dates (``*_on``) are d
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import Integer, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints so Alembic batch migrations (SQLite) and PostgreSQL agree on names.
 NAMING = {
@@ -25,6 +26,19 @@ CHINA_TZ = ZoneInfo("Asia/Shanghai")
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """An editable row carries ``row_version``, raised by every UPDATE that SQLAlchemy makes
+    (``version_id_col``): an UPDATE of a row that another desk changed in between matches nothing and fails
+    instead of overwriting it. Services compare it with the version a form was opened on (lost updates
+    across two desks, issue 15 item 3)."""
+
+    row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 def utcnow() -> datetime:

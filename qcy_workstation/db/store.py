@@ -23,8 +23,9 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from qcy_workstation.errors import QcyError, StoreError, ValidationError
+from qcy_workstation.errors import ConflictError, QcyError, StoreError, ValidationError
 
 APP_NAME = "QCYWorkstation"
 DB_FILENAME = "qcy-workstation.sqlite"
@@ -49,8 +50,9 @@ def explain_db_error(exc: BaseException, url: str = "") -> StoreError:
     """Turn a driver error into a message a member of staff can act on."""
     msg = str(getattr(exc, "orig", exc)).lower()
     where = f" ({_display(url)})" if url else ""
-    if "locked" in msg or "busy" in msg:
-        return StoreError(f"the store is locked by another program{where}; try again in a moment")
+    if "locked" in msg or "busy" in msg or "lock timeout" in msg:
+        return StoreError(f"the store is locked by another program{where}; try again in a moment",
+                          reason="store.busy")
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"the store is read-only{where}; check the file's permissions")
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
@@ -112,13 +114,15 @@ def _display(url: str) -> str:
 class Store:
     """An open store. Thread-safe: each call to ``read``/``write`` uses its own connection."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, files_dir: Path | None = None) -> None:
         self.engine = engine
         self.url = url
+        self._files_dir = files_dir
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_engine = engine.execution_options(qcy_write=True)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self.damage: list[str] = []  # what the quick check on opening found (open_store(damaged_ok=True))
+        self.migrated_from: set[str] | None = None  # the revisions this desk migrated the store from, if it did
         from qcy_workstation.outputs import protect_store
 
         protect_store(self.path, self.files_dir)  # no export may be written over this store or its files
@@ -138,13 +142,18 @@ class Store:
     def files_dir(self) -> Path:
         """Content-addressed files (evidence, issued documents) live beside the store file.
 
-        For a server store ``$QCY_FILES`` names the shared folder (every desk must mount the same one).
+        For a server store ``$QCY_FILES`` names the shared folder (every desk must mount the same one); a
+        SQLite file's folder is always the one beside it, so a desk with ``$QCY_FILES`` set for the shared
+        store cannot mix a local file store's evidence (and its audit anchor) into the shared folder.
+        ``open_store(..., files_dir=)`` names it explicitly (tests: one folder per test).
         """
+        if self._files_dir is not None:
+            return self._files_dir
+        if self.path is not None:
+            return self.path.with_name(self.path.stem + "-files")
         env = os.environ.get("QCY_FILES")
         if env:
             return Path(env)
-        if self.path is not None:
-            return self.path.with_name(self.path.stem + "-files")
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "files"
 
     @contextlib.contextmanager
@@ -174,6 +183,9 @@ class Store:
                     write_anchor(self.files_dir, head)
         except QcyError:
             raise
+        except StaleDataError as exc:  # an UPDATE found its row_version moved on: another desk saved first
+            raise ConflictError("another desk changed this record while it was being saved; nothing was saved: "
+                                "reload it and apply your changes again", reason="record.changed") from exc
         except (OperationalError, DBAPIError, sqlite3.Error) as exc:
             raise explain_db_error(exc, self.url) from exc
 
@@ -215,16 +227,42 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+# pg_advisory_xact_lock keys (two int4s: the application, then the lock); other programs on the server
+# are unlikely to use the first.
+ADVISORY_APP = 0x51435957  # "QCYW"
+WRITE_LOCK = 1
+MIGRATE_LOCK = 2
+
+
+def _install_postgresql_write_lock(engine: Engine) -> None:
+    """Writers take turns on PostgreSQL as they do on SQLite (``BEGIN IMMEDIATE``).
+
+    Every write transaction first takes one transaction-level advisory lock, held until its commit or
+    rollback. Without it two desks writing at once both read the same audit chain head (and forked the
+    chain: ``store check`` then reported tampering), and both drew the same next case or document number
+    (one of them failed on the unique constraint). Waiting is bounded like SQLite's busy timeout; a desk
+    that waited too long hears that the store is busy (``store.busy``). Reads never wait."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get("qcy_write"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_APP}, {WRITE_LOCK})")
+
+
 def create_store_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         _install_sqlite_pragmas(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        _install_postgresql_write_lock(engine)
+    return engine
 
 
 def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = False,
-               damaged_ok: bool = False) -> Store:
+               damaged_ok: bool = False, files_dir: Path | None = None) -> Store:
     """Open and migrate the store. Raises StoreError with a plain message.
 
     A store is created only where no file exists yet, or over an empty file when ``create`` is asked for:
@@ -250,7 +288,7 @@ def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True
         if path.exists() and path.stat().st_size > 0:
             _check_sqlite_header(path)
     engine = create_store_engine(url)
-    store = Store(engine, url)
+    store = Store(engine, url, files_dir=files_dir)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
@@ -331,22 +369,58 @@ def alembic_heads() -> set[str]:
 
 def current_revisions(store: Store) -> set[str]:
     with store.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return set()
-        return {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
+        return _revisions_on(conn)
+
+
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> set[str]:
+    """Every revision this client has a migration for (read like ``head_revisions``)."""
+    return {m.group(1) for path in (MIGRATIONS_DIR / "versions").glob("*.py")
+            if (m := _REVISION.search(path.read_text(encoding="utf-8")))}
+
+
+def check_client_version(current: set[str]) -> None:
+    """A store migrated by a newer client must not be written by this one: its code does not know the new
+    columns and rules. The desk is told to update (``store.client_too_old``)."""
+    unknown = sorted(current - known_revisions())
+    if unknown:
+        raise StoreError(f"the store was upgraded by a newer version of QCY Workstation (schema {', '.join(unknown)}); "
+                         "update this desk's QCY Workstation before using it", field="db",
+                         reason="store.client_too_old", params={"revision": ", ".join(unknown)})
 
 
 def upgrade(store: Store, target: str = "heads") -> None:
-    """Apply pending migrations; an existing SQLite store is copied aside first."""
+    """Apply pending migrations, exactly once however many desks open the store at the same moment.
+
+    The migration runs in one transaction that first takes the store's migration lock (a PostgreSQL
+    advisory lock; on SQLite ``BEGIN IMMEDIATE``) and reads the revision again under it: a desk that waited
+    while another migrated finds the store current and does nothing. An existing SQLite store is copied
+    aside first. ``store.migrated_from`` keeps the revisions this desk migrated from (None: it did not)."""
     current = current_revisions(store)
+    check_client_version(current)
     if target == "heads" and current == head_revisions():
         return
     from alembic import command
 
     if current and store.path is not None and store.path.exists():
         backup_before_migration(store, current)
-    with store.engine.begin() as conn:
+    engine = store.engine.execution_options(qcy_write=True) if store.is_sqlite else store.engine
+    with engine.begin() as conn:
+        if not store.is_sqlite:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = 0")  # wait for the desk that is migrating
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_APP}, {MIGRATE_LOCK})")
+        current = _revisions_on(conn)
+        check_client_version(current)
+        if target == "heads" and current == head_revisions():
+            return  # another desk migrated while this one waited
         command.upgrade(_alembic_config(conn), target)
+        store.migrated_from = current
+
+
+def _revisions_on(conn) -> set[str]:  # type: ignore[no-untyped-def]
+    if not inspect(conn).has_table("alembic_version"):
+        return set()
+    return {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
 
 
 def backup_before_migration(store: Store, current: set[str]) -> Path:

@@ -8,10 +8,10 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qcy_workstation.db.base import Base, utcnow
+from qcy_workstation.db.base import Base, Versioned, utcnow
 
 
-class CompensationRecord(Base):
+class CompensationRecord(Versioned, Base):
     """A compensation estimate saved on a case: the input and the result, as JSON (newest is current)."""
 
     __tablename__ = "compensation_estimates"
@@ -27,7 +27,7 @@ class CompensationRecord(Base):
     created_by: Mapped[str] = mapped_column(String(100), default="")
 
 
-class DocumentRecord(Base):
+class DocumentRecord(Versioned, Base):
     """One version of a document in the register. Issued versions are frozen (see ``DocumentFile``)."""
 
     __tablename__ = "documents"

@@ -147,6 +147,21 @@ REASONS: dict[str, tuple[str, bool]] = {
     "store.empty": (QT_TRANSLATE_NOOP(
         "Errors", "The file {path} is empty, not a case store. Choose the real store, or delete the empty file to "
                   "start a new store there."), False),
+    "case.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "Case {number} was changed by {by} at {at} after you opened it. Nothing was saved, so their "
+                  "changes are not overwritten."), False),
+    "consultation.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "This consultation was corrected by {by} at {at} after you opened it. Nothing was saved: "
+                  "refresh the list and make your correction again."), False),
+    "record.changed": (QT_TRANSLATE_NOOP(
+        "Errors", "Another desk changed this record while it was being saved. Nothing was saved: reload it and "
+                  "apply your changes again."), False),
+    "store.busy": (QT_TRANSLATE_NOOP(
+        "Errors", "Another desk or program is saving to the case store right now. Nothing was saved here: try "
+                  "again in a moment."), False),
+    "store.client_too_old": (QT_TRANSLATE_NOOP(
+        "Errors", "The case store was upgraded by a newer version of QCY Workstation (schema {revision}). Update "
+                  "QCY Workstation on this desk before working on it; nothing was changed."), False),
     "store.damaged": (QT_TRANSLATE_NOOP(
         "Errors", "The case store {path} is damaged ({detail}). To restore it: close the workstation on every "
                   "desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over "

@@ -11,10 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qcy_workstation.db.base import Base, utcnow
+from qcy_workstation.db.base import Base, Versioned, utcnow
 
 
-class WarningProject(Base):
+class WarningProject(Versioned, Base):
     """An enterprise's R&D, trade, investment or technology-transfer activity that the workstation watches."""
 
     __tablename__ = "warning_projects"
@@ -50,7 +50,7 @@ class WarningProject(Base):
     register_state: Mapped[str] = mapped_column(Text, default="{}")
 
 
-class WarningRisk(Base):
+class WarningRisk(Versioned, Base):
     """One screening hit, kept across screenings under a stable ``key`` so changes can be flagged."""
 
     __tablename__ = "warning_risks"

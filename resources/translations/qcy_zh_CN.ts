@@ -789,7 +789,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>将案件 %1 改为“%2”？</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+41" />
             <source>Remove right</source>
             <translation>删除权利</translation>
         </message>
@@ -1013,7 +1013,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-630" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-614" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
             <source>Kind</source>
@@ -2226,12 +2226,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+231" />
+            <location line="+232" />
             <source>Unlink</source>
             <translation>取消关联</translation>
         </message>
         <message>
-            <location line="-230" />
+            <location line="-231" />
             <source>This consultation was linked to the wrong case: remove the link</source>
             <translation>此咨询关联错了案件：取消关联</translation>
         </message>
@@ -2285,7 +2285,7 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             <translation>新建案件表单中有未保存的输入。要用第 %1 号咨询替换吗？</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>Link to case</source>
             <translation>关联案件</translation>
         </message>
@@ -2972,7 +2972,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+68" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+77" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -3021,11 +3021,21 @@ SHA-256：%3
             <source>Edit case %1</source>
             <translation>编辑案件 %1</translation>
         </message>
+        <message>
+            <location line="+80" />
+            <source>Reload the case and apply your changes to it again?</source>
+            <translation>是否重新载入案件，并把您的修改再次填入？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Changed on another desk</source>
+            <translation>已在另一个工位修改</translation>
+        </message>
     </context>
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-558" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-559" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -3146,10 +3156,10 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+9" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+198" />
+            <location line="+213" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3157,7 +3167,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-197" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-212" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3468,6 +3478,31 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>Case {number} was changed by {by} at {at} after you opened it. Nothing was saved, so their changes are not overwritten.</source>
+            <translation>案件 {number} 在您打开之后已由{by}于 {at} 修改。本次未保存任何内容，因此不会覆盖对方的修改。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This consultation was corrected by {by} at {at} after you opened it. Nothing was saved: refresh the list and make your correction again.</source>
+            <translation>这条咨询记录在您打开之后已由{by}于 {at} 更正。本次未保存任何内容：请刷新列表后重新更正。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Another desk changed this record while it was being saved. Nothing was saved: reload it and apply your changes again.</source>
+            <translation>保存时另一个工位修改了这条记录。未保存任何内容：请重新载入后再次填写您的修改。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Another desk or program is saving to the case store right now. Nothing was saved here: try again in a moment.</source>
+            <translation>另一个工位或程序正在向案件库保存数据。此处没有保存任何内容：请稍后再试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The case store was upgraded by a newer version of QCY Workstation (schema {revision}). Update QCY Workstation on this desk before working on it; nothing was changed.</source>
+            <translation>案件库已由更新版本的 QCY 工作站升级（数据结构 {revision}）。请先更新本工位的工作站程序再使用；未作任何改动。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The case store {path} is damaged ({detail}). To restore it: close the workstation on every desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over it. Work entered since that backup must be entered again.</source>
             <translation>案件库 {path} 已损坏（{detail}）。恢复方法：关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将最新的完好备份 {backup} 复制覆盖到原位置。该备份之后录入的内容需要重新录入。</translation>
         </message>
@@ -3747,7 +3782,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-277" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5209,7 +5244,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+458" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+442" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -5229,7 +5264,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+196" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+197" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -6657,7 +6692,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>转到侧栏中的各页</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-285" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-269" />
             <source>Case: add evidence files</source>
             <translation>案件：添加证据文件</translation>
         </message>
@@ -6672,7 +6707,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>赔偿估算：计算</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-385" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-386" />
             <source>Consultation: save</source>
             <translation>咨询：保存</translation>
         </message>

@@ -21,15 +21,14 @@ from qcy_workstation.cases.dto import NewCase, PartyInput
 from qcy_workstation.cases.models import AuditEvent
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.db.base import utcnow
-from qcy_workstation.db.store import open_store
 from qcy_workstation.errors import PermissionDeniedError, ValidationError
 
 PASSWORD = "秦岭 correct horse"
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = open_store(tmp_path / "accounts.sqlite")
+def store(tmp_path: Path, open_test_store):  # type: ignore[no-untyped-def]
+    s = open_test_store(tmp_path)
     yield s
     s.close()
 

@@ -89,6 +89,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_a_backup_taken_while_another_process_writes_restores_every_committed_row(filled, store_path: Path,
                                                                                    tmp_path: Path) -> None:
     cases = CaseService(filled, actor="张三")
@@ -170,6 +171,7 @@ def _remove_evidence(folder: Path) -> str:
     return entry["path"]
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 @pytest.mark.parametrize(("damage", "reason"), [(_flip_evidence_byte, "backup.file_damaged"),
                                                  (_edit_manifest, "backup.manifest_tampered"),
                                                  (_truncate_database, "backup.file_damaged"),
@@ -194,6 +196,7 @@ def test_a_damaged_backup_is_refused_naming_the_first_bad_file_and_nothing_chang
         assert caught.value.params["path"] == bad
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_restore_over_a_store_keeps_a_copy_of_it_and_brings_back_the_files(filled, store_path: Path,
                                                                            tmp_path: Path) -> None:
     folder = _backup(filled, tmp_path)
@@ -217,6 +220,7 @@ def test_restore_over_a_store_keeps_a_copy_of_it_and_brings_back_the_files(fille
     assert report["ok"], report
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_restore_over_a_damaged_store_moves_it_aside_whole(filled, store_path: Path, tmp_path: Path) -> None:
     folder = _backup(filled, tmp_path)
     filled.close()
@@ -241,6 +245,7 @@ def test_a_backup_inside_the_stores_files_folder_is_refused(filled, store_path: 
     assert p.returncode == 1 and ("backup.inside_store" in p.stderr or "backup.target_not_folder" in p.stderr)
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_a_cancelled_backup_leaves_nothing_that_looks_like_a_backup(filled, tmp_path: Path) -> None:
     calls = []
 
@@ -284,6 +289,7 @@ def test_not_a_backup_folder(tmp_path: Path, store_path: Path) -> None:
         backups.read_manifest(tmp_path)
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_the_reminder_follows_the_last_backup_and_the_setting(filled, tmp_path: Path) -> None:
     settings = SettingsService(filled, "张三")
     now = datetime.now(UTC)

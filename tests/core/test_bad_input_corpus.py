@@ -20,13 +20,16 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.pool import NullPool
 
 from qcy_workstation import limits
 from qcy_workstation.cases import validation as v
@@ -37,7 +40,7 @@ from qcy_workstation.cli.precheck import batch_keys, line_options
 from qcy_workstation.compensation.money import MAX_AMOUNT, to_amount
 from qcy_workstation.db.audit import ANCHOR_NAME
 from qcy_workstation.db.base import china_today
-from qcy_workstation.db.store import open_store
+from qcy_workstation.db.store import open_store, resolve_db_url
 from qcy_workstation.errors import QcyError, StoreError, ValidationError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,12 +85,17 @@ def _refused(result: tuple[int, str, str], field: str, reason: str | None = None
     return err
 
 
-def _count(db: Path, table: str) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    finally:
-        conn.close()
+_ENGINES: dict[str, Any] = {}  # one engine per store: the fuzz tests count rows around every command
+
+
+def _count(db: Path | str, table: str) -> int:
+    from sqlalchemy import create_engine
+
+    url = resolve_db_url(db)
+    engine = _ENGINES.get(url) or _ENGINES.setdefault(url, create_engine(url, poolclass=NullPool)
+                                                      if url.startswith("sqlite") else create_engine(url))
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
 
 
 @pytest.fixture
@@ -413,7 +421,7 @@ def test_a_store_path_that_does_not_exist_yet_is_still_created_on_first_run(tmp_
 KILLED_ADD = textwrap.dedent("""
     import os, signal, sys
     from qcy_workstation.cases.evidence import EvidenceService
-    from qcy_workstation.db.store import open_store
+    from qcy_workstation.db.store import open_store, resolve_db_url
 
     def progress(done, total):
         os.kill(os.getpid(), signal.SIGKILL)  # killed mid-copy, as by the task manager or a power cut
@@ -684,11 +692,17 @@ def test_fuzz_register_csvs_import_or_report_and_a_refused_file_changes_nothing(
 
 
 @pytest.fixture(scope="module")
-def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "fuzz.sqlite"
-    code, _, err = _cli("--db", str(path), "cases", "add", "--title", "基准案件", *TRADEMARK)
+def fuzz_db(tmp_path_factory: pytest.TempPathFactory, open_test_store) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The store the fuzzed command lines run on: SQLite, or PostgreSQL with --store=postgresql."""
+    store = open_test_store(tmp_path_factory.mktemp("cli"))
+    store.close()
+    db = str(store.path or store.url)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QCY_FILES", str(store.files_dir))  # a server store's files folder (a SQLite file ignores it)
+    code, _, err = _cli("--db", db, "cases", "add", "--title", "基准案件", *TRADEMARK)
     assert code == 0, err
-    return path
+    yield db
+    mp.undo()
 
 
 def _rows_of(db: Path) -> tuple[int, ...]:
@@ -718,7 +732,7 @@ DATES = st.one_of(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)
 
 @fuzz(300)
 @given(NASTY, NASTY, TEXTS, DATES, st.sampled_from(["trademark", "patent", "gi", "trade-secret", "mark", ""]))
-def test_fuzz_cases_add_through_the_cli(fuzz_db: Path, title: str, applicant: str, classes: str, received: str,
+def test_fuzz_cases_add_through_the_cli(fuzz_db: str, title: str, applicant: str, classes: str, received: str,
                                         kind: str) -> None:
     GENERATED["cli cases add"] += 1
     argv = ["cases", "add", f"--type={kind}", f"--title={title}", f"--applicant={applicant}", "--mark=秦韵",
@@ -736,7 +750,7 @@ SETTING_KEYS = st.sampled_from(["acceptance_days", "opinion_days", "due_soon_day
 
 @fuzz(250)
 @given(SETTING_KEYS, st.one_of(TEXTS, DATES, st.integers(-10, 300).map(str)))
-def test_fuzz_store_settings(fuzz_db: Path, key: str, value: str) -> None:
+def test_fuzz_store_settings(fuzz_db: str, key: str, value: str) -> None:
     GENERATED["cli store settings"] += 1
     code, out = _cli_refusal_or_success(fuzz_db, ["store", "settings", f"{key}={value}", "--json"])
     if code == 0:
@@ -756,7 +770,7 @@ AT = st.one_of(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999
 
 @fuzz(300)
 @given(AT, DATES, NASTY, NASTY)
-def test_fuzz_consultations_through_the_cli(fuzz_db: Path, at: str, follow_up: str, enquirer: str,
+def test_fuzz_consultations_through_the_cli(fuzz_db: str, at: str, follow_up: str, enquirer: str,
                                             summary: str) -> None:
     GENERATED["cli consult add"] += 1
     argv = ["consult", "add", "--channel=phone", f"--enquirer={enquirer}", "--topic=咨询", f"--summary={summary}",
@@ -800,7 +814,7 @@ CLI_COMMANDS = st.one_of(
 
 @fuzz(400)
 @given(CLI_COMMANDS, st.booleans())
-def test_fuzz_command_lines_run_or_refuse_clearly(fuzz_db: Path, argv: list[str], as_json: bool) -> None:
+def test_fuzz_command_lines_run_or_refuse_clearly(fuzz_db: str, argv: list[str], as_json: bool) -> None:
     """Reading commands and pure computations with generated values: a result, a usage error from argparse
     (exit 2) or one clear error (exit 1), and a refused command writes nothing."""
     GENERATED["cli commands"] += 1
@@ -841,3 +855,12 @@ def test_the_corpus_generated_at_least_ten_thousand_inputs(request: pytest.Fixtu
     total = sum(GENERATED.values())
     print(f"\nbad-input corpus: {total} generated inputs: {dict(GENERATED)}")
     assert total >= 10_000
+
+
+def test_a_negative_page_of_a_list_is_refused_naming_the_option(store, store_url: str) -> None:  # type: ignore[no-untyped-def]
+    """SQLite read OFFSET -1 as 0 and LIMIT -1 as no limit; PostgreSQL answered with a bare store error
+    (found by the command-line fuzz on PostgreSQL). Both stores now refuse the option by its name."""
+    for argv, field in ((["cases", "list", "--offset=-1"], "offset"), (["cases", "list", "--limit=-1"], "limit"),
+                        (["consult", "list", "--limit=-2"], "limit")):
+        _refused(_cli("--db", store_url, *argv), field, "number.negative")
+    assert _cli("--db", store_url, "cases", "list", "--offset=0", "--limit=0")[0] == 0  # an empty page is fine

@@ -89,10 +89,9 @@ def test_refused_transitions_explain_what_is_allowed(cases: CaseService) -> None
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(STATUSES), max_size=6))
-def test_any_sequence_of_moves_follows_the_transition_table(tmp_path_factory, moves: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from qcy_workstation.db.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("wf") / "s.sqlite")
+def test_any_sequence_of_moves_follows_the_transition_table(tmp_path_factory, open_test_store,
+                                                            moves: list[str]) -> None:  # type: ignore[no-untyped-def]
+    store = open_test_store(tmp_path_factory.mktemp("wf"))
     svc = CaseService(store, "王五")
     n = svc.create(KIWI).number
     status = "received"

@@ -22,7 +22,6 @@ from qcy_workstation.cases.dto import CaseFilter, NewCase, PartyInput, RightInpu
 from qcy_workstation.cases.export import export_case_list_xlsx
 from qcy_workstation.cases.models import AuditEvent
 from qcy_workstation.cases.services import CaseService
-from qcy_workstation.db.store import open_store
 from qcy_workstation.documents.service import DocumentService
 from qcy_workstation.errors import PermissionDeniedError
 from qcy_workstation.stats.figures import StatsService
@@ -32,9 +31,8 @@ SECRET_TITLE = "高温合金热处理曲线被前员工带走"
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> dict[str, Any]:
-    path = tmp_path / "store.sqlite"
-    store = open_store(path)
+def world(tmp_path: Path, open_test_store) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    store = open_test_store(tmp_path)
     accounts = AccountService(store)
     root = accounts.create_administrator("root", "站长", PASSWORD)
     for login, name, roles in (("zhang", "张敏", ["officer"]), ("liu", "刘洋", ["officer"]),
@@ -48,7 +46,7 @@ def world(tmp_path: Path) -> dict[str, Any]:
         rights=(RightInput(kind="trade-secret", title="热处理工艺曲线", secret_description="保温温度与时间的组合曲线"),)))
     plain = head.create(NewCase(title="“秦岭”商标侵权", ip_type="trademark",
                                 applicant=PartyInput("西安秦岭茶业有限公司"), staff="刘洋", received_on=date(2026, 11, 2)))
-    yield {"store": store, "path": path, "who": who, "secret": secret.number, "plain": plain.number}
+    yield {"store": store, "db": store.url, "who": who, "secret": secret.number, "plain": plain.number}
     store.close()
 
 
@@ -128,8 +126,8 @@ def test_the_cli_keeps_it_from_an_account_without_access(world: dict[str, Any]) 
     world["store"].close()
 
     def cli(*args: str, token: str | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "QCY_TOKEN": token or ""}
-        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(world["path"]), *args],
+        env = {**os.environ, "QCY_TOKEN": token or "", "QCY_FILES": str(world["store"].files_dir)}
+        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", world["db"], *args],
                               capture_output=True, text=True, env=env, input=stdin, timeout=120)
 
     token = cli("login", "--user", "liu", "--password-stdin", "--print-token", stdin=PASSWORD + "\n").stdout.strip()

@@ -77,11 +77,9 @@ def test_a_print_record_of_something_that_does_not_exist_is_refused(store, case_
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from qcy_workstation.db.store import open_store
-
-    path = tmp_path_factory.mktemp("gaps-exports") / "store.sqlite"
-    store = open_store(path)
+def demo_store(tmp_path_factory: pytest.TempPathFactory, open_test_store):  # type: ignore[no-untyped-def]
+    store = open_test_store(tmp_path_factory.mktemp("gaps-exports"))
+    path = store.url  # what --db takes
     seed_demo(store, cases=60, seed=7, today=TODAY)
     yield store, path
     store.close()

@@ -51,10 +51,10 @@ def test_upgrade_from_the_first_revision_keeps_data_and_copies_the_file_aside(tm
     from qcy_workstation.db.store import _alembic_config
 
     path = tmp_path / "old.sqlite"
-    store = open_store(path, migrate=False)
-    with store.engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0001_core")
+    store = open_store(path)
     n = CaseService(store).create(NewCase(title="旧案", ip_type="patent", applicant=PartyInput("某公司"))).number
+    with store.engine.begin() as conn:  # the store as the first version left it
+        command.downgrade(_alembic_config(conn), "0001_core")
     store.close()
     heads = head_revisions()
     store = open_store(path)
@@ -77,6 +77,7 @@ def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
         open_store(tmp_path)
 
 
+@pytest.mark.sqlite_only("another program's EXCLUSIVE lock on the file (PostgreSQL: test_several_desks.py)")
 def test_a_locked_store_gives_a_clear_message(store, cases, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import qcy_workstation.db.store as store_mod
     from qcy_workstation.cases.dto import NewCase, PartyInput
@@ -111,6 +112,7 @@ def test_a_read_only_store_gives_a_clear_message(tmp_path: Path) -> None:
         CaseService(open_store(path)).create(NewCase(title="x", ip_type="gi", applicant=PartyInput("y")))
 
 
+@pytest.mark.sqlite_only("SQLite's query_only pragma")
 def test_a_write_refused_by_the_database_is_reported_and_changes_nothing(store, cases) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import event
 
@@ -169,6 +171,7 @@ def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path: Path) -
     assert store_mod.resolve_db_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_engine_sets_wal_foreign_keys_and_busy_timeout(store) -> None:  # type: ignore[no-untyped-def]
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -5,24 +5,24 @@ found, named by its first bad row and the case it affects, and an intact store s
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from qcy_workstation.cases.dto import NewCase, PartyInput
 from qcy_workstation.cases.evidence import EvidenceService
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.db.audit import _digest
-from qcy_workstation.db.store import open_store
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    db = tmp_path / "store.sqlite"
-    store = open_store(db)
+def path(tmp_path: Path, open_test_store, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
+    """The store's --db: a SQLite file or a PostgreSQL database (its files folder in $QCY_FILES)."""
+    store = open_test_store(tmp_path)
+    monkeypatch.setenv("QCY_FILES", str(store.files_dir))  # ignored for a SQLite file
     cases = CaseService(store, "张三")
     for i in range(3):
         n = cases.create(NewCase(title=f"案件{i}", ip_type="patent", applicant=PartyInput(f"西安第{i}有限公司"))).number
@@ -31,10 +31,10 @@ def path(tmp_path: Path) -> Path:
     proof.write_text("公证书", encoding="utf-8")
     EvidenceService(store, "张三").add("QCY-2026-00002", proof)
     store.close()
-    return db
+    return store.url
 
 
-def check(db: Path) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+def check(db: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
     out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "store", "check", "--json"],
                          capture_output=True, text=True, timeout=120)
     text = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "store", "check"],
@@ -43,29 +43,30 @@ def check(db: Path) -> tuple[int, dict, str]:  # type: ignore[type-arg]
     return out.returncode, json.loads(out.stdout), text
 
 
-def sql(db: Path, statement: str, *args: object) -> list[tuple]:  # type: ignore[type-arg]
-    con = sqlite3.connect(db)
+def sql(db: str, statement: str, **params: object) -> list[tuple]:  # type: ignore[type-arg]
+    """Someone with a database tool edits the store behind the app's back."""
+    engine = create_engine(db)
     try:
-        rows = con.execute(statement, args).fetchall()
-        con.commit()
-        return rows
+        with engine.begin() as con:
+            result = con.execute(text(statement), params)
+            return [tuple(r) for r in result] if result.returns_rows else []
     finally:
-        con.close()
+        engine.dispose()
 
 
-def test_an_intact_store_checks_ok(path: Path) -> None:
+def test_an_intact_store_checks_ok(path: str) -> None:
     code, report, _text = check(path)
     assert code == 0 and report["ok"] and report["cases_not_sealed"] == 0
 
 
-def test_the_newest_audit_event_deleted_is_found(path: Path) -> None:
+def test_the_newest_audit_event_deleted_is_found(path: str) -> None:
     sql(path, "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)")
     code, report, text = check(path)
     assert code == 1 and report["audit_anchor"]["problem"] == "events_missing"
     assert "events were deleted" in text
 
 
-def test_an_event_edited_and_the_chain_recomputed_is_found(path: Path) -> None:
+def test_an_event_edited_and_the_chain_recomputed_is_found(path: str) -> None:
     rows = sql(path, "SELECT id, at, actor, action, entity, entity_id, case_id, details FROM audit_events ORDER BY id")
     prev = ""
     for eid, at, actor, action, entity, entity_id, case_id, details in rows:
@@ -73,9 +74,10 @@ def test_an_event_edited_and_the_chain_recomputed_is_found(path: Path) -> None:
             details = details.replace('"reason": ""', '"reason": "改过"')
         from datetime import datetime
 
-        digest = _digest(prev, datetime.fromisoformat(at), actor, action, entity, entity_id, case_id, details)
-        sql(path, "UPDATE audit_events SET details = ?, prev_hash = ?, hash = ? WHERE id = ?", details, prev, digest,
-            eid)
+        when = at if isinstance(at, datetime) else datetime.fromisoformat(at)  # PostgreSQL: a datetime already
+        digest = _digest(prev, when, actor, action, entity, entity_id, case_id, details)
+        sql(path, "UPDATE audit_events SET details = :d, prev_hash = :p, hash = :h WHERE id = :id", d=details,
+            p=prev, h=digest, id=eid)
         prev = digest
     code, report, text = check(path)
     assert report["audit_chain_broken_at"] == []  # the chain itself is consistent again...
@@ -83,21 +85,21 @@ def test_an_event_edited_and_the_chain_recomputed_is_found(path: Path) -> None:
     assert "the chain was rewritten" in text
 
 
-def test_a_case_row_edited_in_the_database_is_found_and_named(path: Path) -> None:
+def test_a_case_row_edited_in_the_database_is_found_and_named(path: str) -> None:
     sql(path, "UPDATE cases SET title = '被改过的标题' WHERE number = 'QCY-2026-00002'")
     code, report, text = check(path)
     assert code == 1 and [c["case"] for c in report["cases_changed_outside"]] == ["QCY-2026-00002"]
     assert "case QCY-2026-00002: its row was changed outside the app" in text
 
 
-def test_an_evidence_hash_swapped_to_match_another_file_is_found(path: Path) -> None:
-    sql(path, "UPDATE evidence SET sha256 = ?", "0" * 64)
+def test_an_evidence_hash_swapped_to_match_another_file_is_found(path: str) -> None:
+    sql(path, "UPDATE evidence SET sha256 = :sha", sha="0" * 64)
     code, report, text = check(path)
     assert code == 1 and report["evidence_rows_changed"][0]["case"] == "QCY-2026-00002"
     assert "its recorded SHA-256 was changed" in text
 
 
-def test_a_broken_chain_names_its_first_bad_row_and_case(path: Path) -> None:
+def test_a_broken_chain_names_its_first_bad_row_and_case(path: str) -> None:
     sql(path, "UPDATE audit_events SET actor = '李四' WHERE action = 'transition' AND entity_id = 'QCY-2026-00002'")
     code, report, text = check(path)
     first = report["audit_first_bad"]

@@ -1,6 +1,6 @@
 """The write campaign of issue 12, in CI-sized form (the long version: benchmarks/bench_write_campaign.py).
 
-* Three OS processes write to one SQLite store at the same time for 12 s: the demo seeder (a real
+* Three OS processes write to one store (SQLite; PostgreSQL with ``--store=postgresql``) at once for 12 s: the demo seeder (a real
   ``seed-demo`` CLI run of 6,000 cases in two chunks, then in-process runs in small chunks), a desk adding
   and accepting cases (some through the real ``cases add``), a desk logging consultations (some linked to
   cases). Every write a process reported as committed is in the store exactly once, nothing else is; case
@@ -41,10 +41,13 @@ def _campaign():  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 @posix_only
-def test_three_writers_at_once_lose_and_duplicate_nothing(tmp_path: Path) -> None:
+def test_three_writers_at_once_lose_and_duplicate_nothing(tmp_path: Path, open_test_store,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     wc = _campaign()
-    db = tmp_path / "shared.sqlite"
-    open_store(db).close()
+    shared = open_test_store(tmp_path)  # SQLite, or a PostgreSQL database with --store=postgresql
+    shared.close()
+    db = shared.path or shared.url
+    monkeypatch.setenv("QCY_FILES", str(shared.files_dir))  # the writers' files folder on a server store
     t0 = time.monotonic()
     procs = wc.start_writers(db, tmp_path, ("demo", "cases", "consult"), seconds=12, seed=7)
     failures = wc.wait_writers(procs, timeout=240)

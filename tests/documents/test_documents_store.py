@@ -117,7 +117,7 @@ def test_a_tampered_issued_file_is_refused(store, patent_case) -> None:  # type:
     # store check finds it too, naming the document (issue 13 item 9)
     assert li.verify_issued() == [{"document": issued.number, "version": "1", "format": "docx",
                                    "problem": "modified"}]
-    db = str(store.path)
+    db = store.url
     assert main(["store", "--db", db, "check"]) == 1
 
 
@@ -140,10 +140,10 @@ def test_saved_precheck_results_appear_in_the_reference_opinion(store, patent_ca
     assert "技术特征" in flat and "设有输送带" in flat
 
 
-def test_cli_export_single_batch_and_register(store_path, store, patent_case, cases, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_single_batch_and_register(store_url, store, patent_case, cases, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     other = cases.create(PATENT_CASE).number
     cases.transition(other, "accepted")
-    db = ["--db", str(store_path)]
+    db = ["--db", store_url]
     out = tmp_path / "letter.pdf"
     assert main(["export", *db, "--case", patent_case, "--doc", "advice-letter", "--out", str(out)]) == 0
     assert patent_case in _text(out.read_bytes())

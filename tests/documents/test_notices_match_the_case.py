@@ -49,12 +49,12 @@ def test_a_non_acceptance_notice_carries_the_recorded_reason_the_decision_date_a
 
 
 def test_an_acceptance_notice_for_a_declined_case_is_refused_and_nothing_is_written(
-        store, store_path, declined, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+        store, store_url, declined, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(WorkflowError) as caught:
         DocumentService(store, "张三").export("acceptance-notice", declined, "pdf")
     assert caught.value.reason == "document.notice_status"
     out = tmp_path / "notice.pdf"
-    code = main(["export", "--db", str(store_path), "--json", "--case", declined, "--doc", "acceptance-notice",
+    code = main(["export", "--db", store_url, "--json", "--case", declined, "--doc", "acceptance-notice",
                  "--out", str(out)])
     assert code == 1 and not out.exists()
     assert json.loads(capsys.readouterr().err)["reason"] == "document.notice_status"

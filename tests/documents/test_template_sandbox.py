@@ -40,7 +40,7 @@ def test_an_ordinary_staff_template_still_renders(tmp_path: Path) -> None:
     assert content.title in text
 
 
-def test_a_template_folder_is_checked_when_it_is_installed(tmp_path: Path, store_path: Path, store, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_folder_is_checked_when_it_is_installed(tmp_path: Path, store_url: str, store, capsys) -> None:  # type: ignore[no-untyped-def]
     """Setting template_dir on a shared store: a hostile or broken template is refused before any desk uses it."""
     import json
 
@@ -54,9 +54,9 @@ def test_a_template_folder_is_checked_when_it_is_installed(tmp_path: Path, store
     _template(typo, "{{ titel }}")  # a variable the documents do not provide
     _template(good, "{{ title }} · {{ number }}")
     for folder, words in ((hostile, "outside its placeholders"), (typo, "titel")):
-        code = main(["store", "--db", str(store_path), "--json", "settings", f"template_dir={folder}"])
+        code = main(["store", "--db", store_url, "--json", "settings", f"template_dir={folder}"])
         err = json.loads(capsys.readouterr().err)
         assert code == 1 and err["reason"] == "template.invalid" and words in err["message"], err
         assert "template_dir" not in SettingsService(store).get().extra  # nothing stored
-    assert main(["store", "--db", str(store_path), "settings", f"template_dir={good}"]) == 0
+    assert main(["store", "--db", store_url, "settings", f"template_dir={good}"]) == 0
     assert SettingsService(store).get().extra["template_dir"] == str(good)

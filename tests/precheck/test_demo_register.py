@@ -31,9 +31,9 @@ def _rows(store, model, cols):
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
+def demo_store(tmp_path_factory, open_test_store):
     """A demo store as staff get it from seed-demo: cases, then a register of 3,000 marks and 300 patents."""
-    s = open_store(tmp_path_factory.mktemp("demo") / "store.sqlite")
+    s = open_test_store(tmp_path_factory.mktemp("demo"))
     seed_demo(s, cases=80, seed=7)
     seed_register(s, marks=3000, patents=300, seed=7)
     yield s

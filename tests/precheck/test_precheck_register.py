@@ -126,22 +126,22 @@ def test_a_pre_check_is_saved_on_the_case_with_inputs_and_engine_version(store, 
         svc.save("QCY-1999-00001", result)
 
 
-def test_cli_register_import_screen_and_save(store_path, tmp_path, cases, capsys):
+def test_cli_register_import_screen_and_save(store_url, tmp_path, cases, capsys):
     number = _new_case(cases)
     f = _csv(tmp_path / "tm.csv", TM_ROWS)
-    assert main(["--db", str(store_path), "register", "import", str(f), "--json"]) == 0
+    assert main(["--db", store_url, "register", "import", str(f), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
     assert rep["imported"] == 5 and rep["bad"] == 4
-    assert main(["--db", str(store_path), "screen", "trademark", "--mark", "乔丹", "--classes", "25", "--top", "2",
+    assert main(["--db", store_url, "screen", "trademark", "--mark", "乔丹", "--classes", "25", "--top", "2",
                  "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)["hits"]
     assert len(hits) == 2 and {"score", "factors", "reg_no", "mark"} <= hits[0].keys()
-    assert main(["--db", str(store_path), "precheck", "gi", "--label", "洛川苹果", "--region", "山东", "--case", number,
+    assert main(["--db", store_url, "precheck", "gi", "--label", "洛川苹果", "--region", "山东", "--case", number,
                  "--json"]) == 0
     capsys.readouterr()
     from qcy_workstation.db.store import open_store
 
-    s = open_store(store_path)
+    s = open_store(store_url)
     try:
         assert PrecheckResultService(s, "x").list(number)[0].kind == "gi"
     finally:

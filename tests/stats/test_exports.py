@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from qcy_workstation.cases.demo import seed_demo
-from qcy_workstation.db.store import open_store
 from qcy_workstation.stats import StatsPeriod, StatsService
 from qcy_workstation.stats.export import export_table_xlsx, export_tables_xlsx
 from qcy_workstation.stats.report import build_report, export_report
@@ -23,8 +22,8 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    store = open_store(tmp_path_factory.mktemp("exports") / "store.sqlite")
+def demo_store(tmp_path_factory: pytest.TempPathFactory, open_test_store):  # type: ignore[no-untyped-def]
+    store = open_test_store(tmp_path_factory.mktemp("exports"))
     seed_demo(store, cases=300, seed=11, today=TODAY)
     yield store
     store.close()
@@ -96,7 +95,7 @@ def test_monthly_report_in_pdf_and_docx_say_the_same(demo_store, tmp_path: Path)
 
 def test_annual_report_in_english_from_the_command_line(demo_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "annual.pdf"
-    subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(demo_store.path), "stats", "report",
+    subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", demo_store.url, "stats", "report",
                     "--year", "2025", "--lang", "en", "--out", str(out)], check=True, capture_output=True, timeout=90)
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     d = StatsService(demo_store).dashboard(StatsPeriod.year(2025))

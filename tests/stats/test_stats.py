@@ -18,7 +18,6 @@ from qcy_workstation.cases.deadlines import working_days_between
 from qcy_workstation.cases.dto import NewCase, NewConsultation, PartyInput
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.cases.validation import make_uscc
-from qcy_workstation.db.store import open_store
 from qcy_workstation.stats import StatsPeriod, StatsService, WorkdayIndex
 
 TODAY = date(2026, 11, 20)
@@ -45,10 +44,9 @@ def _uscc(i: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def seeded(tmp_path_factory: pytest.TempPathFactory, open_test_store):  # type: ignore[no-untyped-def]
     """40 cases and 60 consultations over 2025-2026, plus the same facts kept as plain records."""
-    path = tmp_path_factory.mktemp("stats") / "store.sqlite"
-    store = open_store(path)
+    store = open_test_store(tmp_path_factory.mktemp("stats"))
     cases = CaseService(store, actor="张三", today=TODAY)
     consult = ConsultationService(store, actor="李四")
     rng = random.Random(7)
@@ -161,7 +159,7 @@ def test_bad_period_is_refused_with_the_field_named() -> None:
 
 def test_cli_stats_json_has_the_contract_keys(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store, records, consultations = seeded
-    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(store.path), "stats",
+    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, "stats",
                           "--from", "2026-01-01", "--to", "2026-12-31", "--json"],
                          capture_output=True, text=True, check=True, timeout=60)
     data = json.loads(out.stdout)
@@ -170,7 +168,7 @@ def test_cli_stats_json_has_the_contract_keys(seeded, tmp_path: Path) -> None:  
     assert {k: v for k, v in data["cases_by_status"].items() if v} == dict(Counter(r["status"] for r in mine))
     cmine = [c for c in consultations if c["at"].year == 2026]
     assert {k: v for k, v in data["consultations_by_channel"].items() if v} == dict(Counter(c["channel"] for c in cmine))
-    bad = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(store.path), "stats",
+    bad = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, "stats",
                           "--from", "2026-13-01", "--json"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and json.loads(bad.stderr)["field"] == "from"
 

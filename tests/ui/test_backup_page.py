@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -48,6 +49,7 @@ def _wait(qtbot, condition, timeout: int = 15000) -> None:  # type: ignore[no-un
     qtbot.waitUntil(condition, timeout=timeout)
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_back_up_now_then_restore_from_the_settings_page(qtbot, window, ctx, store, store_path: Path, tmp_path: Path,
                                                          add_case, answer_dialog, wait_idle) -> None:
     first = add_case(title="“秦川”商标侵权", applicant="西安秦川科技有限公司")
@@ -99,6 +101,7 @@ def _visible_box(name: str) -> Any:
                  if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()), None)
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_a_damaged_backup_is_refused_in_words_and_the_store_is_untouched(qtbot, window, ctx, store, store_path: Path,
                                                                           tmp_path: Path, add_case, answer_dialog,
                                                                           wait_idle) -> None:
@@ -126,6 +129,7 @@ def test_a_damaged_backup_is_refused_in_words_and_the_store_is_untouched(qtbot, 
     assert not list(tmp_path.glob("*.before-restore-*"))
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file; a PostgreSQL store is refused (backup.engine: pg_dump)")
 def test_cancel_stops_a_backup_and_leaves_no_folder(qtbot, window, ctx, store, tmp_path: Path, add_case,
                                                      answer_dialog, wait_idle, monkeypatch) -> None:
     from qcy_workstation.db import backup as backups

@@ -13,28 +13,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from qcy_workstation.accounts.service import AccountService
-from qcy_workstation.db.store import open_store
 
 PASSWORD = "审核人的密码 2026"
 
 
 @pytest.fixture
-def store_with_accounts(tmp_path: Path) -> Path:
-    path = tmp_path / "desk.sqlite"
-    store = open_store(path)
+def store_with_accounts(tmp_path: Path, open_test_store) -> str:  # type: ignore[no-untyped-def]
+    """The desk's store (SQLite, or the shared PostgreSQL store with --store=postgresql): its --db."""
+    store = open_test_store(tmp_path)
     accounts = AccountService(store)
     root = accounts.create_administrator("root", "站长", "root-password-2026")
     accounts.create(root, "wangjing", "王静", ["reviewer"], PASSWORD, must_change=False)
     accounts.create(root, "chenjie", "陈洁", ["registrar"], "temporary-2026")
     store.close()
-    return path
+    return str(store.path or store.url)
 
 
 def _dialog(name: str):  # type: ignore[no-untyped-def]
     return next((w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()), None)
 
 
-def _start(tmp_path: Path, db: Path, monkeypatch):  # type: ignore[no-untyped-def]
+def _start(tmp_path: Path, db: str, monkeypatch):  # type: ignore[no-untyped-def]
     from qcy_workstation.ui.app import start_gui
 
     monkeypatch.setenv("QCY_UI_SETTINGS", str(tmp_path / "prefs.ini"))

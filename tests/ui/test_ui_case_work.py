@@ -300,3 +300,36 @@ def test_pre_check_from_the_case_page_opens_the_pre_check_with_the_case_loaded(q
     assert window.current_key == "compensation"
     qtbot.waitUntil(lambda: window.pages["compensation"].case_edit.text() == case.number, timeout=5000)
     wait_idle()
+
+
+def test_saving_a_case_another_desk_changed_meanwhile_offers_reload_and_keeps_both_edits(
+        qtbot, window, store, add_case, answer_dialog, type_text, wait_idle):
+    case = add_case(title="秦川商标侵权", applicant="西安秦川食品有限公司")
+    page = window.go("case", case.number)
+    qtbot.waitUntil(lambda: page.case is not None, timeout=5000)
+    asked: list[str] = []
+
+    def edit_while_li_saves(dialog):  # type: ignore[no-untyped-def]
+        type_text(dialog.facts, "被申请人在淘宝店铺销售假冒商品。")
+        li = CaseService(store, actor="李四")  # at the next desk, 李四 saves the same case first
+        li.update(case.number, title="“秦川”商标侵权纠纷（加急）")
+        answer_dialog(reload_yes)
+        dialog._accept()
+
+    def reload_yes(box):  # type: ignore[no-untyped-def]
+        asked.append(box.text())
+        answer_dialog(save_again)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    def save_again(dialog):  # type: ignore[no-untyped-def]
+        assert dialog.title.text() == "“秦川”商标侵权纠纷（加急）"  # the case as 李四 left it ...
+        assert dialog.facts.toPlainText() == "被申请人在淘宝店铺销售假冒商品。"  # ... with 张三's typing on it
+        dialog._accept()
+
+    answer_dialog(edit_while_li_saves)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case.facts == "被申请人在淘宝店铺销售假冒商品。", timeout=10000)
+    wait_idle()
+    assert "李四" in asked[0] and case.number in asked[0] and "未保存" in asked[0]
+    stored = CaseService(store).get(case.number)
+    assert (stored.title, stored.facts) == ("“秦川”商标侵权纠纷（加急）", "被申请人在淘宝店铺销售假冒商品。")

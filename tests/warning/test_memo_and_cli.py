@@ -68,7 +68,7 @@ def test_memo_exports_read_back_with_their_contents(store, register_cases, paten
 
 
 def _cli(store, *args: str) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(store.path), "--staff", "王静",
+    return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, "--staff", "王静",
                            "warning", *args], capture_output=True, text=True, timeout=120)
 
 

@@ -1,4 +1,8 @@
-"""Editing a case's own fields and its opposing party (from the case page)."""
+"""Editing a case's own fields and its opposing party (from the case page).
+
+The edit is saved against the version of the case the dialog showed (``update(expected_version=)``): when
+another desk changed the case in between, nothing is overwritten; the desk hears who changed it and when,
+and may reload the case and get the dialog back with its own edits applied to the new version."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,11 +27,15 @@ from qcy_workstation.cases.dto import (
     PartyInput,
 )
 from qcy_workstation.cases.validation import ASSISTANCE, PRIORITIES
+from qcy_workstation.errors import ConflictError
 from qcy_workstation.ui import errors, i18n
 from qcy_workstation.ui.widgets import (
     ValidatedLineEdit,
     ok_cancel_buttons,
+    show_error,
 )
+
+Pending = tuple[dict[str, Any], "PartyInput | None | bool"]  # (changes(), opponent_change()) of a dialog
 
 
 class EditCaseDialog(QDialog):
@@ -98,6 +107,27 @@ class EditCaseDialog(QDialog):
                   "assistance": tuple(c.assistance), "facts": c.facts, "outcome": c.outcome}
         return {k: v for k, v in now.items() if v != before[k]}
 
+    def apply(self, changes: dict[str, Any], opponent: PartyInput | None | bool) -> None:
+        """Put edits made on an older version of the case back into the fields (reload and apply again)."""
+        if "title" in changes:
+            self.title.setText(changes["title"])
+        if "staff" in changes:
+            self.staff.setText(changes["staff"])
+        if "priority" in changes:
+            self.priority.setCurrentIndex(max(self.priority.findData(changes["priority"]), 0))
+        if "confidential" in changes:
+            self.confidential.setChecked(changes["confidential"])
+        if "assistance" in changes:
+            for code, cb in self.assistance.items():
+                cb.setChecked(code in changes["assistance"])
+        if "facts" in changes:
+            self.facts.setPlainText(changes["facts"])
+        if "outcome" in changes:
+            self.outcome.setPlainText(changes["outcome"])
+        if opponent is not False:
+            self.opponent.setText(opponent.name if isinstance(opponent, PartyInput) else "")
+            self.opponent_uscc.setText((opponent.uscc or "") if isinstance(opponent, PartyInput) else "")
+
     def opponent_change(self) -> PartyInput | None | bool:
         """The new opposing party, None to remove it, or False when unchanged."""
         old = self.case.opponent
@@ -105,3 +135,47 @@ class EditCaseDialog(QDialog):
         if (name, uscc) == ((old.name, old.uscc) if old else ("", None)):
             return False
         return PartyInput(name=name, uscc=uscc) if name else None
+
+
+def edit_case(page: Any, case: CaseDetail, pending: Pending | None = None) -> None:
+    """The case page's "Edit…": the dialog, then the changes saved in the background against the version
+    shown. ``page`` has ``ctx`` and ``_moved`` (the case page)."""
+    dialog = EditCaseDialog(case, page)
+    if pending is not None:
+        dialog.apply(*pending)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    changes, opponent = dialog.changes(), dialog.opponent_change()
+    if not changes and opponent is False:
+        return
+    service, number, version = page.ctx.cases(), case.number, case.row_version
+
+    def work() -> CaseDetail:
+        detail = service.update(number, expected_version=version, **changes) if changes else service.get(number)
+        if opponent is not False:
+            detail = service.set_opponent(number, opponent)
+        return detail
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, ConflictError):
+            show_error(page, exc)
+            return
+        question = errors.reason_text(exc) or str(exc)
+        question += "\n\n" + QCoreApplication.translate("EditCaseDialog",
+                                                         "Reload the case and apply your changes to it again?")
+        title = QCoreApplication.translate("EditCaseDialog", "Changed on another desk")
+        answer = QMessageBox.question(page, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            page.ctx.cases_changed.emit(number)  # show the other desk's version
+            return
+
+        def reloaded(fresh: CaseDetail) -> None:
+            page.ctx.cases_changed.emit(number)
+            edit_case(page, fresh, (changes, opponent))
+
+        page.ctx.runner.submit(lambda: service.get(number), on_success=reloaded, on_error=failed,
+                               name="reload_case")
+
+    page.ctx.runner.submit(work, on_success=page._moved, on_error=failed, name="update_case")

@@ -44,7 +44,7 @@ from qcy_workstation.ui import i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.dialogs.add_right import AddRightDialog
 from qcy_workstation.ui.dialogs.case_access import CaseAccessBar
-from qcy_workstation.ui.dialogs.edit_case import EditCaseDialog
+from qcy_workstation.ui.dialogs.edit_case import edit_case
 from qcy_workstation.ui.dialogs.edit_party import EditPartyDialog
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
@@ -710,24 +710,8 @@ class CaseDetailPage(QWidget):
                                on_success=self._moved, name="transition")
 
     def edit_case(self) -> None:
-        c = self.case
-        if c is None:
-            return
-        dialog = EditCaseDialog(c, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        changes, opponent = dialog.changes(), dialog.opponent_change()
-        if not changes and opponent is False:
-            return
-        service, number = self.ctx.cases(), c.number
-
-        def work() -> CaseDetail:
-            detail = service.update(number, **changes) if changes else service.get(number)
-            if opponent is not False:
-                detail = service.set_opponent(number, opponent)
-            return detail
-
-        self.ctx.runner.submit(work, on_success=self._moved, name="update_case")
+        if self.case is not None:
+            edit_case(self, self.case)  # saved against the version shown; a conflict offers reload and reapply
 
     def add_right(self) -> None:
         c = self.case

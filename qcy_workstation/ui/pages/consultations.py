@@ -589,8 +589,9 @@ class ConsultationPage(QWidget):
         changes = dialog.changes()
         if not changes:
             return dialog
-        service, cid = self.ctx.consultations(), c.id
-        self.ctx.runner.submit(lambda: service.update(cid, **changes), on_success=self._corrected,
+        service, cid, version = self.ctx.consultations(), c.id, c.row_version  # saved on the version shown
+        self.ctx.runner.submit(lambda: service.update(cid, expected_version=version, **changes),
+                               on_success=self._corrected,
                                on_error=self._correction_failed, name="update_consultation")
         return dialog
 
