@@ -59,12 +59,13 @@ def test_trade_secret_cases_are_confidential_by_default(world: dict[str, Any]) -
     assert not CaseService(world["store"], world["who"]["zhao"]).get(world["plain"]).confidential
 
 
-def test_a_demo_store_keeps_its_trade_secrets_confidential_too(tmp_path: Path) -> None:
+def test_a_demo_store_keeps_its_trade_secrets_confidential_too(tmp_path: Path,
+                                                              open_test_store) -> None:  # type: ignore[no-untyped-def]
     # staff try the workstation on demo data: the demo's trade-secret cases follow the same default
     from qcy_workstation.cases.demo import seed_demo
     from qcy_workstation.cases.models import Case
 
-    store = open_store(tmp_path / "demo.sqlite")
+    store = open_test_store(tmp_path / "demo")
     try:
         seed_demo(store, cases=200, consultations=0, seed=7)
         with store.read() as s:
