@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 
 from qcy_workstation.cases.models import AuditEvent, Case, Evidence
 from qcy_workstation.cases.services import case_row_digest
-from qcy_workstation.db.audit import check_anchor, verify_chain
+from qcy_workstation.db.audit import check_anchor, check_head, verify_chain
 
 
 def chain_findings(s: Session, files_dir: Path) -> dict[str, Any]:
     """The broken chain's first bad row and what it affects, and the anchor's verdict."""
     broken = verify_chain(s)
-    out: dict[str, Any] = {"broken_ids": broken[:50], "first_bad": None, "anchor": check_anchor(s, files_dir)}
+    out: dict[str, Any] = {"broken_ids": broken[:50], "first_bad": None,
+                           "anchor": check_anchor(s, files_dir) or backup_head_problem(s)}
     if broken:
         row = s.get(AuditEvent, broken[0])
         number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar() if row and row.case_id else None
@@ -31,6 +32,26 @@ def chain_findings(s: Session, files_dir: Path) -> dict[str, Any]:
                             "entity_id": row.entity_id if row else "", "case": number or "",
                             "at": row.at.isoformat(timespec="seconds") if row else ""}
     return out
+
+
+def backup_head_problem(s: Session) -> dict[str, Any] | None:
+    """The live chain against the head in the last backup's manifest, when that backup is reachable: a
+    chain rewritten together with its anchor file still differs from the copy taken away (issue 12)."""
+    from qcy_workstation.cases.models import Setting
+    from qcy_workstation.cases.settings import LAST_BACKUP_KEY
+
+    row = s.get(Setting, LAST_BACKUP_KEY)
+    try:
+        folder = Path(json.loads(row.value)["folder"]) if row is not None else None
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8")) if folder else None
+        head = manifest.get("audit_head") if isinstance(manifest, dict) else None
+        last_id, last_hash = int(head["last_id"]), str(head["last_hash"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no backup yet, or it is not reachable from this desk: nothing to compare with
+    problem = check_head(s, last_id, last_hash)
+    if problem is not None:
+        problem["backup"] = str(folder)
+    return problem
 
 
 def sealed_rows(s: Session) -> dict[str, Any]:

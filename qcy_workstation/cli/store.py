@@ -110,6 +110,8 @@ def _problems_text(chain: dict, sealed: dict, evidence: list, issued: list) -> s
     elif anchor:
         lines.append(f"audit trail: event #{anchor['anchor_id']} differs from the recorded chain head: the chain "
                      "was rewritten")
+    if anchor and anchor.get("backup"):
+        lines.append(f"audit trail: the recorded head is the one in the last backup's manifest ({anchor['backup']})")
     for c in sealed["cases_changed_outside"][:20]:
         lines.append(f"case {c['case']}: its row was changed outside the app after event #{c['sealed_by_event']}")
     for e in sealed["evidence_rows_changed"][:20]:

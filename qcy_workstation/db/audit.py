@@ -133,13 +133,9 @@ def read_anchor(files_dir: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def check_anchor(session: Session, files_dir: Path) -> dict[str, Any] | None:
-    """A problem with the chain against its anchor (None: consistent, or no anchor yet). The database may be
-    ahead of the anchor (a desk was killed between commit and anchor), never behind it or different at it."""
-    anchor = read_anchor(files_dir)
-    if anchor is None:
-        return None
-    last_id, last_hash = int(anchor.get("last_id", 0)), str(anchor.get("last_hash", ""))
+def check_head(session: Session, last_id: int, last_hash: str) -> dict[str, Any] | None:
+    """The live chain against a head recorded outside it (the anchor file, a backup's manifest): the row at
+    ``last_id`` must still be there with ``last_hash``; the chain may have grown since, never shrunk."""
     row = session.execute(select(AuditEvent.hash).where(AuditEvent.id == last_id)).scalar()
     newest = session.execute(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)).scalar() or 0
     if row is None:
@@ -147,3 +143,12 @@ def check_anchor(session: Session, files_dir: Path) -> dict[str, Any] | None:
     if row != last_hash:
         return {"problem": "chain_rewritten", "anchor_id": last_id}
     return None
+
+
+def check_anchor(session: Session, files_dir: Path) -> dict[str, Any] | None:
+    """A problem with the chain against its anchor (None: consistent, or no anchor yet). The database may be
+    ahead of the anchor (a desk was killed between commit and anchor), never behind it or different at it."""
+    anchor = read_anchor(files_dir)
+    if anchor is None:
+        return None
+    return check_head(session, int(anchor.get("last_id", 0)), str(anchor.get("last_hash", "")))

@@ -260,6 +260,7 @@ def _write_backup(store: Store, folder: Path, progress: Progress | None) -> dict
         src.backup(dst, pages=DB_STEP_PAGES, progress=step)
         src.execute("COMMIT")
         dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        audit_head = _audit_head(dst)
     finally:
         dst.close()
         src.close()
@@ -290,6 +291,7 @@ def _write_backup(store: Store, folder: Path, progress: Progress | None) -> dict
         "app_version": __version__, "schema_revisions": revisions,
         "source": {"store": str(store.path), "files": str(store.files_dir)},
         "database": DATABASE, "total_size": sum(e["size"] for e in entries), "files": entries,
+        "audit_head": audit_head,
     }
     manifest["checksum"] = _checksum(manifest)
     with (folder / MANIFEST).open("w", encoding="utf-8") as fh:
@@ -382,6 +384,19 @@ def verify_backup(folder: str | os.PathLike[str], *, progress: Progress | None =
                              field="from", value=str(base), reason="backup.newer_schema",
                              params={"revisions": ", ".join(unknown), "app_version": manifest.get("app_version", "")})
     return manifest
+
+
+def _audit_head(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The audit chain's head in the copied database (events, last id and hash): kept in the manifest, a
+    record of the chain outside the store that ``store check`` compares the live chain with (issue 12)."""
+    try:
+        row = conn.execute("SELECT count(*), max(id) FROM audit_events").fetchone()
+        if not row or not row[1]:
+            return None
+        last_hash = conn.execute("SELECT hash FROM audit_events WHERE id = ?", (row[1],)).fetchone()[0]
+    except sqlite3.Error:  # a store from before the audit trail
+        return None
+    return {"events": int(row[0]), "last_id": int(row[1]), "last_hash": str(last_hash)}
 
 
 def _database_problems(path: Path) -> list[str]:

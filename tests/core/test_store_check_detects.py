@@ -66,7 +66,8 @@ def test_the_newest_audit_event_deleted_is_found(path: str) -> None:
     assert "events were deleted" in text
 
 
-def test_an_event_edited_and_the_chain_recomputed_is_found(path: str) -> None:
+def rewrite_chain(path: str) -> None:
+    """Edit a transition's reason and recompute every hash after it, as a careful forger would."""
     rows = sql(path, "SELECT id, at, actor, action, entity, entity_id, case_id, details FROM audit_events ORDER BY id")
     prev = ""
     for eid, at, actor, action, entity, entity_id, case_id, details in rows:
@@ -79,6 +80,10 @@ def test_an_event_edited_and_the_chain_recomputed_is_found(path: str) -> None:
         sql(path, "UPDATE audit_events SET details = :d, prev_hash = :p, hash = :h WHERE id = :id", d=details,
             p=prev, h=digest, id=eid)
         prev = digest
+
+
+def test_an_event_edited_and_the_chain_recomputed_is_found(path: str) -> None:
+    rewrite_chain(path)
     code, report, text = check(path)
     assert report["audit_chain_broken_at"] == []  # the chain itself is consistent again...
     assert code == 1 and report["audit_anchor"]["problem"] == "chain_rewritten"  # ...but not the recorded head
@@ -105,3 +110,28 @@ def test_a_broken_chain_names_its_first_bad_row_and_case(path: str) -> None:
     first = report["audit_first_bad"]
     assert code == 1 and first["case"] == "QCY-2026-00002" and first["action"] == "transition"
     assert f"the chain breaks at event #{first['id']}" in text
+
+
+@pytest.mark.sqlite_only("store backup copies a SQLite file")
+def test_a_chain_rewritten_with_its_anchor_file_is_found_by_the_last_backup(path: str, tmp_path: Path) -> None:
+    # the last backup's manifest keeps the chain head too: a forger who also rewrites the anchor file beside
+    # the store is still caught, as long as the backup folder is reachable from the desk
+    backup = tmp_path / "backups" / "monday"
+    done = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", path, "store", "backup", "--to",
+                           str(backup)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    head = json.loads(next(backup.glob("**/manifest.json")).read_text(encoding="utf-8"))["audit_head"]
+    assert head["events"] > 0 and len(head["last_hash"]) == 64
+    rewrite_chain(path)
+    new_head = sql(path, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")[0]
+    from qcy_workstation.db.store import open_store
+
+    store = open_store(path)
+    anchor = store.files_dir / "audit-anchor.json"
+    store.close()
+    assert anchor.exists()
+    anchor.write_text(json.dumps({"last_id": new_head[0], "last_hash": new_head[1]}), encoding="utf-8")
+    code, report, text = check(path)
+    assert report["audit_chain_broken_at"] == []
+    assert code == 1 and report["audit_anchor"]["problem"] == "chain_rewritten"
+    assert "last backup's manifest" in text
