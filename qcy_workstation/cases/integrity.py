@@ -39,11 +39,12 @@ def backup_head_problem(s: Session) -> dict[str, Any] | None:
     chain rewritten together with its anchor file still differs from the copy taken away (issue 12)."""
     from qcy_workstation.cases.models import Setting
     from qcy_workstation.cases.settings import LAST_BACKUP_KEY
+    from qcy_workstation.db.backup import MANIFEST
 
     row = s.get(Setting, LAST_BACKUP_KEY)
     try:
         folder = Path(json.loads(row.value)["folder"]) if row is not None else None
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8")) if folder else None
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8")) if folder else None
         head = manifest.get("audit_head") if isinstance(manifest, dict) else None
         last_id, last_hash = int(head["last_id"]), str(head["last_hash"])
     except (OSError, ValueError, KeyError, TypeError):
