@@ -210,6 +210,11 @@ class MarkFigures:
     balanced: float = 0.0
     by_difficulty: dict[str, float] = field(default_factory=dict)
     wrong: list[tuple[str, bool, int]] = field(default_factory=list)
+    # abstention: share of pairs answered without ``needs_review`` (coverage) and the balanced accuracy on
+    # those pairs only (selective accuracy), per difficulty; None where no pair was answered confidently
+    coverage: dict[str, float] = field(default_factory=dict)
+    selective: dict[str, float | None] = field(default_factory=dict)
+    wrong_confident: list[tuple[str, bool, int]] = field(default_factory=list)
 
 
 def balanced_accuracy(pairs: list[tuple[bool, bool]]) -> float:
@@ -235,16 +240,26 @@ def evaluate_trademark(pairs: list[MarkPair], compare: Callable[[MarkPair], Any]
     compare = compare or run
     f = MarkFigures(n=len(pairs))
     res: dict[str, list[tuple[bool, bool]]] = {}
+    sure: dict[str, list[tuple[bool, bool]]] = {}
     allp: list[tuple[bool, bool]] = []
     for p in pairs:
         r = compare(p)
         got = bool(r.likely_confusion)
         res.setdefault(p.difficulty, []).append((p.expected, got))
+        sure.setdefault(p.difficulty, [])
         allp.append((p.expected, got))
+        if not bool(getattr(r, "needs_review", False)):
+            sure[p.difficulty].append((p.expected, got))
+            sure.setdefault("all", []).append((p.expected, got))
+            if got != p.expected:
+                f.wrong_confident.append((p.id, p.expected, int(r.score)))
         if got != p.expected:
             f.wrong.append((p.id, p.expected, int(r.score)))
     f.balanced = balanced_accuracy(allp)
     f.by_difficulty = {k: balanced_accuracy(v) for k, v in sorted(res.items())}
+    res["all"] = allp
+    f.coverage = {k: len(sure.get(k, [])) / len(v) for k, v in res.items() if v}
+    f.selective = {k: (balanced_accuracy(sure[k]) if sure.get(k) else None) for k in res}
     return f
 
 
