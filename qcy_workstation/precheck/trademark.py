@@ -239,7 +239,8 @@ class TrademarkResult:
         """The classes of pairs whose outcome the examiners' rules leave to facts the words do not show
         (reputation, use, get-up, descriptive fair use, co-existence): ``trademark_review``."""
         return review_reasons(self.mark, self.other, score=self.score, mark_similarity=self.mark_similarity,
-                              goods_score=self.goods.score, factors=self.factors, threshold=CONFUSION_THRESHOLD)
+                              goods_score=self.goods.score, factors=self.factors, threshold=CONFUSION_THRESHOLD,
+                              given=_given_facts(self.inputs))
 
     @property
     def needs_review(self) -> bool:
@@ -268,6 +269,12 @@ class TrademarkResult:
         )
         d.update(citation_fields(self.citations))
         return d
+
+
+def _given_facts(inputs: dict[str, Any]) -> tuple[str, ...]:
+    """Facts staff stated for a comparison: the earlier mark's reputation (the reputation box, or the well-known
+    claim, which is staff's own statement; a well-known list entry is not one)."""
+    return ("reputation",) if inputs.get("reputed") is True or inputs.get("well_known") is True else ()
 
 
 def _ratio(a: str | tuple[str, ...], b: str | tuple[str, ...]) -> float:
@@ -788,7 +795,8 @@ def compare_marks(
     if wk:
         keys += ["trademark_law_13"] + (["trademark_law_14"] if not isinstance(wk, bool) else [])
     reasons = review_reasons(mark, other, score=int(combined), mark_similarity=int(mark_sim), goods_score=goods.score,
-                             factors=factors, threshold=CONFUSION_THRESHOLD)
+                             factors=factors, threshold=CONFUSION_THRESHOLD,
+                             given=_given_facts({"well_known": well_known, "reputed": reputed}))
     keys += [r.source for r in reasons if r.source not in keys]
     inputs = {"mark": mark, "classes": ",".join(ca), "other": other, "other_classes": ",".join(cb),
               "well_known": well_known, "reputed": reputed, "aliases": list(al.sources),

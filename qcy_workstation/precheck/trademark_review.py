@@ -38,6 +38,7 @@ FACTS: dict[str, tuple[str, str]] = {
 # of 1 adds 3 reviews and removes no wrong answer, the first band that removes one is 14 (cost 9.5), so the
 # development split chose no band: near the threshold the classes below already catch the conflicts.
 REVIEW_BAND = 0
+SAME_SOUND = 95  # cross_script factor from which the foreign sign is the Chinese mark's own sound (the pinyin rule)
 LOOK_ALIKE = 90  # visual factor from which the differing character is a look-alike (visual_confusables.json)
 
 
@@ -78,7 +79,7 @@ _FACTOR_CLASSES: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {
         "Marks of three or more characters differing only in a clearly different first character are in principle "
         "not similar under the CNIPA guideline, unless the earlier mark is highly reputed (guideline Part 2 ch. 5)."),
     "own_distinctive_part": (
-        "own_distinctive_part", ("reputation", "use"), "spc_tm_interp_art10",
+        "own_distinctive_part", ("reputation",), "spc_tm_interp_art10",
         "后一标志完整包含在先商标，另有自身可识别来源的部分；是否近似取决于在先商标的显著性和知名度（最高人民法院商标民事纠纷解释第10条）。",
         "The later sign contains the earlier mark and has a distinctive part of its own; similarity turns on the "
         "earlier mark's distinctiveness and reputation (SPC trademark interpretation Art. 10)."),
@@ -88,7 +89,7 @@ _FACTOR_CLASSES: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {
         "The earlier mark is a place name and the goods' name; using them to state origin and product may be fair "
         "use (Trademark Law Art. 59(1))."),
     "pinyin_rule": (
-        "pinyin_vs_chinese", ("reputation", "use"), "tmo_pinyin_standard_2001",
+        "pinyin_vs_chinese", ("reputation",), "tmo_pinyin_standard_2001",
         "汉字商标与其拼音原则上不判近似，在先商标驰名或该拼音已为相关公众识别为其对应称呼的除外（商标局2001年汉字与拼音商标审查标准）。",
         "A Chinese mark and its bare pinyin are in principle not similar, unless the earlier mark is well known or "
         "the public knows the pinyin as its name (Trademark Office 2001 standard)."),
@@ -101,13 +102,18 @@ _FACTOR_CLASSES: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {
 
 
 def review_reasons(mark: str, other: str, *, score: int, mark_similarity: int, goods_score: int,
-                   factors: Iterable[Any], threshold: int, band: int = REVIEW_BAND) -> tuple[ReviewReason, ...]:
+                   factors: Iterable[Any], threshold: int, band: int = REVIEW_BAND,
+                   given: Iterable[str] = ()) -> tuple[ReviewReason, ...]:
     """The review classes this pair falls in (empty: the engine may answer confidently).
 
     ``mark`` is the earlier (right holder's) mark, ``other`` the later sign; ``factors`` the result's factors
-    (objects with ``name`` and ``score``); ``goods_score`` -1 when goods were not compared."""
+    (objects with ``name`` and ``score``); ``goods_score`` -1 when goods were not compared. ``given``: facts
+    staff have stated for this comparison (``reputation`` when they tick the reputation or well-known box; a
+    list entry does not count, as the list cannot know the filing date): a class that turns only on given
+    facts is not raised (the result then rests on staff's statement, which its factors say must be proved)."""
     names = {f.name: f.score for f in factors}
     out: list[ReviewReason] = []
+    known = frozenset(given)
     # 1. the examiners' own exceptions, which turn on reputation, use or fair use
     for name, (code, facts, source, zh, en) in _FACTOR_CLASSES.items():
         if name in names:
@@ -159,7 +165,7 @@ def review_reasons(mark: str, other: str, *, score: int, mark_similarity: int, g
     #    alias table cannot show that the public does not link them, and a link by sound alone counts only
     #    where the public knows it (guideline on Chinese and foreign marks)
     if ((ca and not la and lb and not cb) or (cb and not lb and la and not ca)) and "meaning" not in names \
-            and "pinyin_rule" not in names:
+            and "pinyin_rule" not in names and names.get("cross_script", 0) < SAME_SOUND:
         out.append(_reason(
             "cross_script", ("reputation", "use"), "cnipa_tm_guideline_similarity",
             "中文标志与外文标志之间未查到含义对应：中外文商标是否近似，取决于相关公众是否已将二者对应识别（含义、音译或实际使用形成的"
@@ -177,7 +183,7 @@ def review_reasons(mark: str, other: str, *, score: int, mark_similarity: int, g
             f"The score {score} is within {band} of the threshold {threshold}: the word factors do not decide; the "
             "signs must be compared as a whole with the earlier mark's distinctiveness and reputation (SPC "
             "trademark interpretation Art. 10)."))
-    return tuple(out)
+    return tuple(r for r in out if not set(r.facts) <= known)
 
 
 def _one_unit_different(na: str, nb: str, ca: str, cb: str, la: str, lb: str) -> bool:
