@@ -89,7 +89,8 @@ def trademark(show_wrong: bool) -> None:
             pairs = ev.load_legacy_mark_set(p)
         else:
             pairs = ev.load_mark_set(p)
-        modes = MODES + ((("reputation in", {"reputation": True}),) if split != "legacy" else ())
+        modes = MODES + ((("reputation in", {"reputation": True}),) if split != "legacy" else ()) + (
+            ("fit threshold", {"calibrated": "threshold"}), ("fit weights", {"calibrated": "weights"}))
         for name, kw in modes:
             with ev.mode(**kw):
                 f = ev.evaluate_trademark(pairs)

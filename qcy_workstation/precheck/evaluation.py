@@ -22,23 +22,29 @@ INFRINGING = ("literal", "equivalent")
 
 
 _REPUTATION = [False]
+_CALIBRATED: list[str | None] = [None]
 
 
 @contextmanager
-def mode(tables: bool = True, meaning: bool = True, reputation: bool = False) -> Iterator[None]:
+def mode(tables: bool = True, meaning: bool = True, reputation: bool = False,
+         calibrated: str | None = None) -> Iterator[None]:
     """Run the engines with or without the hand tables and the meaning layer; ``reputation``: trademark pairs
     pass the earlier mark's reputation as the decision found it (``earlier_well_known``) as staff's
-    ``reputed`` input, to show what that fact adds (the engine alone never sees it)."""
+    ``reputed`` input, to show what that fact adds (the engine alone never sees it); ``calibrated``
+    ("threshold" or "weights"): trademark answers come from the rule fitted on the development decisions
+    (``trademark_calibration``) instead of ``likely_confusion``."""
     with ExitStack() as st:
         if not tables:
             st.enter_context(hand_tables_off())
         if not meaning:
             st.enter_context(semantic.switched_off())
         _REPUTATION[0] = reputation
+        _CALIBRATED[0] = calibrated
         try:
             yield
         finally:
             _REPUTATION[0] = False
+            _CALIBRATED[0] = None
 
 
 # --- patent -----------------------------------------------------------------------------------------
@@ -245,6 +251,10 @@ def evaluate_trademark(pairs: list[MarkPair], compare: Callable[[MarkPair], Any]
     for p in pairs:
         r = compare(p)
         got = bool(r.likely_confusion)
+        if _CALIBRATED[0]:
+            from qcy_workstation.precheck.trademark_calibration import probability
+
+            got = probability(r, _CALIBRATED[0]) >= 0.5
         res.setdefault(p.difficulty, []).append((p.expected, got))
         sure.setdefault(p.difficulty, [])
         allp.append((p.expected, got))

@@ -7010,7 +7010,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+120" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+122" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>
@@ -7086,7 +7086,22 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>商标比对完成。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>Needs review (the score leans to: %1)</source>
+            <translation>需人工复核（得分倾向：%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>likely confusion</source>
+            <translation>可能造成混淆</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>confusion unlikely</source>
+            <translation>不易造成混淆</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Likely confusion</source>
             <translation>可能造成混淆</translation>
         </message>
@@ -7101,17 +7116,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>风险：%1 · 标志近似度 %2 · 商品类似度 %3</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>To review: the answer turns on facts the words do not show (reputation, the manner of use); see the factors marked 'for review'.</source>
-            <translation>需人工复核：结论取决于文字本身看不出的事实（知名度、使用方式），见标明“需人工复核”的因素。</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Cited: %1</source>
             <translation>依据：%1</translation>
         </message>
         <message>
             <location line="+11" />
+            <source>To review: the answer turns on facts the words do not show. Do not state it as settled in a letter; check:</source>
+            <translation>需人工复核：结论取决于文字本身看不出的事实，不得在致企业的函件中作为确定结论；请核实：</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The sentences were copied.</source>
             <translation>说明文字已复制。</translation>
         </message>
