@@ -196,5 +196,8 @@ class TrademarkTab(PrecheckTab):
         if self.result is None:
             return
         lines = [_factor_text(f) for f in self.result.factors]
+        review = self._review_text(list(getattr(self.result, "review_reasons", ())))
+        if review:
+            lines.append(review)
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n" + disclaimer())
         self.page.set_status(self.tr("The sentences were copied."))
