@@ -9,7 +9,6 @@ finding (the uncertainty is told, never a conclusion stated as settled).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from qcy_workstation import labels
 from qcy_workstation.documents.builders import CaseData, WorkstationInfo
@@ -36,10 +35,11 @@ NOTE = {
 }
 
 
-def build_letter(referral: ReferralView, body: BodyView, *, case: CaseData | None, consultation: Any | None,
+def build_letter(referral: ReferralView, body: BodyView, *, case: CaseData | None,
+                 consultation: dict[str, str] | None,
                  workstation: WorkstationInfo, lang: str = "zh", issue_date: date | None = None) -> DocumentContent:
     """The letter referring ``referral`` to ``body`` (``case`` for a case's referral, ``consultation`` the
-    consultation row's plain fields for a consultation's)."""
+    consultation's ``topic`` and ``summary`` for a consultation's)."""
     zh = lang == "zh"
     day = issue_date or referral.referred_on
     ws_name = workstation.name if zh else workstation.name_en
@@ -83,7 +83,7 @@ def build_letter(referral: ReferralView, body: BodyView, *, case: CaseData | Non
         items.append((("贵方文号" if zh else "Your reference"), referral.body_reference))
     content.sections.append(Section("转介事项" if zh else "Matter referred", [KeyValues(items)]))
     facts = (case.facts if case is not None else
-             "。".join(t for t in (getattr(consultation, "topic", ""), getattr(consultation, "summary", "")) if t))
+             "。".join(t for t in ((consultation or {}).get("topic", ""), (consultation or {}).get("summary", "")) if t))
     if facts:
         content.sections.append(Section("基本情况" if zh else "Facts as stated by the applicant",
                                         [Paragraph(p) for p in facts.splitlines() if p.strip()]))

@@ -175,9 +175,11 @@ class ReferralService(Acting):
             q = q.where(PartnerBody.kind == validate_choice(kind, tuple(BODY_KINDS), "kind"))
         if not include_inactive:
             q = q.where(PartnerBody.active.is_(True))
-        q = q.group_by(PartnerBody.id).order_by(PartnerBody.kind, PartnerBody.name)
+        q = q.group_by(PartnerBody.id).order_by(PartnerBody.name)
+        order = list(BODY_KINDS)
         with self.store.read() as s:
-            rows = [_body_view(b, n) for b, n in s.execute(q)]
+            rows = sorted((_body_view(b, n) for b, n in s.execute(q)),
+                          key=lambda b: order.index(b.kind) if b.kind in order else len(order))
         if matter:
             code = validate_choice(matter, IP_TYPES, "matter")
             rows = [b for b in rows if code in b.matters]
@@ -448,7 +450,8 @@ class ReferralService(Acting):
             self._check_may_change(s, row)
             view = self._view(s, row)
             body = _body_view(s.get(PartnerBody, row.body_id))  # type: ignore[arg-type]
-            consultation = s.get(Consultation, row.consultation_id) if row.consultation_id else None
+            found = s.get(Consultation, row.consultation_id) if row.consultation_id else None
+            consultation = {"topic": found.topic, "summary": found.summary} if found is not None else None
         docs = DocumentService(self.store, self.who)
         case = docs.case_data(view.case_number) if view.case_number else None
         return build_letter(view, body, case=case, consultation=consultation, workstation=docs.workstation_info(),
