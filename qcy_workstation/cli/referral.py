@@ -86,6 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common_options(st)
     st.add_argument("--from", dest="date_from")
     st.add_argument("--to", dest="date_to")
+    st.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the tables' headings")
     st.set_defaults(handler=cmd_stats)
 
     b = sub.add_parser("body", help="the directory of partner bodies")
@@ -198,8 +199,8 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
     figures = ReferralService(ctx.store, ctx.actor).figures(date_from=parse_date(args.date_from, "from"),
                                                             date_to=parse_date(args.date_to, "to"))
     text = [f"{figures.total} referrals"]
-    for table in figures.tables():
-        text.append(f"\n{table.title_en}")
+    for table in figures.tables(args.lang):
+        text.append(f"\n{table.title_zh if args.lang == 'zh' else table.title_en}")
         text += ["  " + "  ".join(table.cell_text(i, v) for i, v in enumerate(row)) for row in table.rows]
     ctx.emit(figures, "\n".join(text))
     return 0

@@ -86,22 +86,28 @@ class ReferralFigures:
     median_days_to_outcome: float | None  # referral -> final outcome, Chinese working days
     median_days_to_acceptance: float | None
     with_outcome: int
+    with_acceptance: int = 0
 
-    def tables(self) -> list[Table]:
-        """The figures as statistics tables (dashboard, XLSX, report)."""
+    def tables(self, lang: str = "zh") -> list[Table]:
+        """The figures as statistics tables (dashboard, XLSX, report), headings in ``lang``."""
+        zh = lang == "zh"
         outcome_names = {**OUTCOMES, "": ("尚无结果", "No outcome yet")}
+        count = "件数" if zh else "Referrals"
         return [
-            Table("referrals_by_body", "转介：按接收单位", "Referrals by body", ("单位 Body", "件数 Referrals"),
+            Table("referrals_by_body", "转介：按接收单位", "Referrals by body", ("接收单位" if zh else "Body", count),
                   tuple(self.by_body)),
             Table("referrals_by_matter", "转介：按事项类型", "Referrals by kind of matter",
-                  ("类型 Kind", "件数 Referrals"),
-                  tuple((labels.name(labels.IP_TYPES_OR_UNSTATED, k), n) for k, n in self.by_matter)),
-            Table("referrals_by_outcome", "转介：按结果", "Referrals by outcome", ("结果 Outcome", "件数 Referrals"),
-                  tuple((labels.name(outcome_names, k), n) for k, n in self.by_outcome)),
+                  ("事项类型" if zh else "Kind of matter", count),
+                  tuple((labels.name(labels.IP_TYPES_OR_UNSTATED, k, lang), n) for k, n in self.by_matter)),
+            Table("referrals_by_outcome", "转介：按结果", "Referrals by outcome", ("结果" if zh else "Outcome", count),
+                  tuple((labels.name(outcome_names, k, lang), n) for k, n in self.by_outcome)),
             Table("referrals_time", "转介：办理用时（工作日中位数）", "Referrals: time to outcome (median working days)",
-                  ("指标 Measure", "工作日 Working days", "件数 Referrals"),
-                  (("转介至结果 referral to outcome", self.median_days_to_outcome, self.with_outcome),
-                   ("转介至受理 referral to acceptance", self.median_days_to_acceptance, None)), chart=False),
+                  ("指标" if zh else "Measure", "工作日（中位数）" if zh else "Working days (median)",
+                   "件数" if zh else "Referrals counted"),
+                  (("转介至最终结果" if zh else "Referral to final outcome", self.median_days_to_outcome,
+                    self.with_outcome),
+                   ("转介至受理" if zh else "Referral to acceptance", self.median_days_to_acceptance,
+                    self.with_acceptance)), chart=False),
         ]
 
 
@@ -436,7 +442,7 @@ class ReferralService(Acting):
             total=len(rows), by_body=ranked(by_body), by_matter=ranked(by_matter), by_outcome=ranked(by_outcome),
             median_days_to_outcome=float(statistics.median(to_outcome)) if to_outcome else None,
             median_days_to_acceptance=float(statistics.median(to_acceptance)) if to_acceptance else None,
-            with_outcome=len(to_outcome))
+            with_outcome=len(to_outcome), with_acceptance=len(to_acceptance))
 
     # ------------------------------------------------------------------ letter
 

@@ -1073,7 +1073,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         <message>
             <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-617" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
-            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+41" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+33" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -1139,7 +1139,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+55" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+56" />
             <source>When</source>
             <translation>时间</translation>
         </message>
@@ -1616,8 +1616,9 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>最近登录</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-8" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/case_tab.py" line="+7" />
             <source>Case / consultation</source>
+            <extracomment>With the case (or consultation) and its subject: for lists of referrals of many cases (page, Today).</extracomment>
             <translation>案件/咨询</translation>
         </message>
         <message>
@@ -1626,7 +1627,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>事项</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-1" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -2180,7 +2181,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>正在登记的咨询</translation>
         </message>
         <message>
-            <location line="+178" />
+            <location line="+182" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -2356,17 +2357,27 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+232" />
+            <location line="+242" />
             <source>Unlink</source>
             <translation>取消关联</translation>
         </message>
         <message>
-            <location line="-231" />
+            <location line="-241" />
             <source>This consultation was linked to the wrong case: remove the link</source>
             <translation>此咨询关联错了案件：取消关联</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+1" />
+            <source>Refer…</source>
+            <translation>转介…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refer this consultation to a partner body (a consultation that became a case is referred from the case's page)</source>
+            <translation>将这条咨询转介给合作单位（已转为案件的咨询请在案件页面转介）</translation>
+        </message>
+        <message>
+            <location line="+80" />
             <source>Logged at %1 (#%2).</source>
             <translation>已于 %1 登记（第 %2 号）。</translation>
         </message>
@@ -2390,12 +2401,17 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             </translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Follow-up on %1.</source>
             <translation>%1 回访。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+12" />
+            <source>Referred to %1 as %2.</source>
+            <translation>已转介给%1，编号 %2。</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Already a case</source>
             <translation>已立案</translation>
         </message>
@@ -3165,7 +3181,7 @@ SHA-256：%3
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-559" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-573" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -3291,7 +3307,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
             <location line="+213" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
-            <location line="+320" />
+            <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
             <source>must be filled in.</source>
             <translation>必须填写。</translation>
@@ -5492,7 +5508,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+197" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+204" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -5522,7 +5538,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>姓名、语言、文书抬头、办理期限</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+358" />
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+360" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
@@ -7123,7 +7139,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>赔偿估算：计算</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-386" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-400" />
             <source>Consultation: save</source>
             <translation>咨询：保存</translation>
         </message>

@@ -160,3 +160,46 @@ def test_the_directory_page_adds_the_starter_list_and_a_body_and_refuses_a_secon
     page.refresh()
     wait_idle()
     assert [b.name for b in page.bodies.rows].count("西安海关") == 1
+
+
+def test_a_consultation_that_is_no_case_is_referred_from_the_consultations_page(
+        qtbot, window, ctx, store, wait_idle, answer_dialog) -> None:
+    from qcy_workstation.cases.dto import NewConsultation
+
+    ReferralService(store, "张三").load_starter_directory()
+    c = ctx.consultations().add(NewConsultation(channel="phone", enquirer="王经理", organisation="西安某机械厂",
+                                                topic="出口货物被仿冒", summary="海外客户发现仿冒件", ip_type="patent"))
+    page = window.go("consultations")
+    wait_idle()
+    page.refresh()
+    wait_idle()
+    row = next(i for i, r in enumerate(page.model.rows) if r.id == c.id)
+    page.table.selectRow(row)
+    assert page.refer_button.isEnabled() and page.refer_button.text() == "转介…"
+
+    def refer(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.body.setCurrentIndex(dialog.body.findText("西安海关", Qt.MatchFlag.MatchStartsWith))
+        _click(qtbot, dialog.ok)
+
+    answer_dialog(refer)
+    _click(qtbot, page.refer_button)
+    wait_idle()
+    wait_idle()
+    [made] = ReferralService(store, "张三").list(consultation_id=c.id)
+    assert (made.body_name, made.case_number, made.subject) == ("西安海关", None, "出口货物被仿冒")
+    assert made.number in page.detail.text()
+
+
+def test_the_statistics_page_counts_referrals_by_body_kind_and_outcome(window, store, add_case, wait_idle) -> None:
+    service = ReferralService(store, "张三")
+    service.load_starter_directory()
+    case = add_case(title="商标侵权", applicant="西安某茶业公司")
+    made = service.add(NewReferral(body="西安仲裁委员会", case_number=case.number))
+    service.record_outcome(made.number, "mediation")
+    page = window.go("stats")
+    wait_idle()
+    wait_idle()
+    tables = {t.key: t for t in page.result["tables"]}
+    assert tables["referrals_by_body"].rows == (("西安仲裁委员会", 1),)
+    assert tables["referrals_by_outcome"].rows == (("达成调解协议", 1),)
+    assert tables["referrals_time"].rows[0][1:] == (0.0, 1)  # referred and settled the same day

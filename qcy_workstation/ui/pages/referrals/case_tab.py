@@ -214,3 +214,21 @@ class ReferralsTab(QWidget):
         service = ctx.referrals()
         ctx.runner.submit(lambda: call(service), on_success=lambda _r: ctx.cases_changed.emit(number),
                           on_error=lambda exc: show_error(self, exc), name=name)
+
+
+def refer_consultation(parent: QWidget, ctx: Any, consultation: Any, done: Any = None) -> None:
+    """Refer a consultation that is not a case (the consultations page's "Refer…"): choose the body in the
+    same dialog as for a case; ``done(referral)`` is called with the referral made."""
+    service = ctx.referrals()
+
+    def ask(bodies: list[Any]) -> None:
+        dialog = ReferDialog(consultation.topic, consultation.ip_type, bodies, parent)
+        parent.last_referral_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        value = dialog.value(consultation_id=consultation.id)
+        ctx.runner.submit(lambda: service.add(value), on_success=done,
+                          on_error=lambda exc: show_error(parent, exc), name="refer_consultation")
+
+    ctx.runner.submit(service.list_bodies, on_success=ask, on_error=lambda exc: show_error(parent, exc),
+                      name="partner_bodies")
