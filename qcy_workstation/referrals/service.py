@@ -15,17 +15,17 @@ import json
 import os
 import statistics
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from qcy_workstation import labels
+from qcy_workstation import labels, limits
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
-from qcy_workstation.cases import audit
+from qcy_workstation.cases import audit, personal
 from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.deadlines import add_working_days, working_days_between
 from qcy_workstation.cases.models import Case, Consultation
@@ -175,7 +175,11 @@ class ReferralService(Acting):
 
     def list_bodies(self, *, kind: str | None = None, matter: str | None = None,
                     include_inactive: bool = False) -> list[BodyView]:
-        self.require("referral.view")
+        """The directory, by kind; for those who see referrals and for those who keep the directory."""
+        from qcy_workstation.accounts.permissions import may
+
+        if not may(self.principal, "referral.body_edit"):
+            self.require("referral.view")
         q = select(PartnerBody, func.count(Referral.id)).outerjoin(Referral, Referral.body_id == PartnerBody.id)
         if kind:
             q = q.where(PartnerBody.kind == validate_choice(kind, tuple(BODY_KINDS), "kind"))
@@ -256,6 +260,8 @@ class ReferralService(Acting):
                     raise ValidationError("cannot be before the referral", field="follow_up_on",
                                           value=new.follow_up_on, reason="referral.date_before_referral",
                                           params={"referred_on": referred_on.isoformat()})
+                check_date_range(new.follow_up_on, "follow_up_on",
+                                 latest=referred_on + timedelta(days=limits.FOLLOW_UP_MAX_DAYS))
                 follow_up, estimated = new.follow_up_on, False
             else:
                 due = add_working_days(referred_on, days or DEFAULT_FOLLOW_UP_WORKING_DAYS)
@@ -290,12 +296,13 @@ class ReferralService(Acting):
             if open_only:
                 q = q.where(Referral.outcome.notin_(FINAL_OUTCOMES))
             rows = s.execute(q.order_by(Referral.referred_on.desc(), Referral.id.desc())).scalars().all()
-            return [self._view(s, r) for r in rows]
+            full = personal.sees_full(principal)
+            return [self._view(s, r, full=full) for r in rows]
 
     def get(self, number: str) -> ReferralView:
-        self.require("referral.view")
+        principal = self.require("referral.view")
         with self.store.read() as s:
-            return self._view(s, self._referral(s, number))
+            return self._view(s, self._referral(s, number), full=personal.sees_full(principal))
 
     def follow_ups_due(self, today: date | None = None) -> list[ReferralView]:
         """Open referrals whose follow-up date has passed or falls within the "due soon" window of working
@@ -312,7 +319,8 @@ class ReferralService(Acting):
             clause = visible_clause(principal)
             if clause is not None:
                 q = q.where(or_(Referral.case_id.is_(None), clause))
-            return [self._view(s, r, today=today) for r in s.execute(q).scalars()]
+            full = personal.sees_full(principal)
+            return [self._view(s, r, today=today, full=full) for r in s.execute(q).scalars()]
 
     def set_reference(self, number: str, body_reference: str) -> ReferralView:
         """Record the body's own file number (立案号, 案号 ...)."""
@@ -336,6 +344,7 @@ class ReferralService(Acting):
         assert on is not None
         if on < today:
             raise ValidationError("cannot be in the past", field="follow_up_on", value=on, reason="date.past")
+        check_date_range(on, "follow_up_on", latest=today + timedelta(days=limits.FOLLOW_UP_MAX_DAYS))
         return self._change(number, "follow_up", {"follow_up_on": on, "follow_up_estimated": estimated},
                             open_only=True)
 
@@ -535,7 +544,9 @@ class ReferralService(Acting):
         return f"{prefix}{seq:04d}"
 
     @staticmethod
-    def _view(s: Session, r: Referral, *, today: date | None = None) -> ReferralView:
+    def _view(s: Session, r: Referral, *, today: date | None = None, full: bool = True) -> ReferralView:
+        """The referral as handed out; ``full`` False masks ID and mobile numbers in a consultation's
+        enquirer and topic, as the consultation log does for roles without ``personal.view_full``."""
         body = s.get(PartnerBody, r.body_id)
         assert body is not None
         case_number = subject = applicant = None
@@ -547,6 +558,8 @@ class ReferralService(Acting):
             c = s.get(Consultation, r.consultation_id)
             if c is not None:
                 subject, applicant = c.topic, c.organisation or c.enquirer
+                if not full:
+                    subject, applicant = personal.mask_text(subject), personal.mask_text(applicant)
         docs = s.execute(select(ReferralDocument).where(ReferralDocument.referral_id == r.id)
                          .order_by(ReferralDocument.received_on, ReferralDocument.id)).scalars()
         taken = tuple(m for m in body.matters.split(",") if m)

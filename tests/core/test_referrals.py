@@ -276,3 +276,25 @@ def test_the_cli_refers_follows_up_and_writes_the_letter_with_json_and_refuses_b
     stats = json.loads(run("referral", "stats", "--json").stdout)
     assert stats["total"] == 1 and stats["by_outcome"] == [["mediation", 1]]
     assert stats["median_days_to_outcome"] == 14.0  # 13 Oct .. 30 Oct 2026: fourteen working days
+
+
+def test_a_reviewer_sees_a_consultations_referral_with_numbers_masked_and_the_administrator_keeps_the_directory(
+        store) -> None:
+    accounts = AccountService(store)
+    admin = accounts.create_administrator("root", "站长", "referral-pipl-2026")
+    for login, name, roles in (("chen", "陈洁", ["registrar"]), ("wang", "王静", ["reviewer"])):
+        accounts.create(admin, login, name, roles, "referral-pipl-2026", must_change=False)
+    who = {login: accounts.authenticate(login, "referral-pipl-2026") for login in ("root", "chen", "wang")}
+    assert len(ReferralService(store, who["root"]).load_starter_directory()) == 8
+    assert len(ReferralService(store, who["root"]).list_bodies()) == 8  # the administrator keeps the directory
+    c = ConsultationService(store, who["chen"]).add(NewConsultation(
+        channel="phone", enquirer="周女士", topic="回电13812345678：商标被抢注", ip_type="trademark",
+        at=datetime(2026, 10, 12, 9, 30)))
+    made = ReferralService(store, who["chen"]).add(NewReferral(body="陕西省知识产权局", consultation_id=c.id,
+                                                                referred_on=date(2026, 10, 12)))
+    assert "13812345678" in made.subject
+    [seen] = ReferralService(store, who["wang"]).list()
+    assert "13812345678" not in seen.subject and "138" in seen.subject
+    with pytest.raises(PermissionDeniedError) as refused:
+        ReferralService(store, who["wang"]).record_outcome(made.number, "accepted", on=date(2026, 10, 13))
+    assert refused.value.reason == "auth.forbidden"
