@@ -61,3 +61,15 @@ def _zhconv():  # type: ignore[no-untyped-def]
     import zhconv
 
     return zhconv
+
+
+def match_score(key: str, other: str) -> float:
+    """How closely two normalised keys (``normalise_name(..., drop_place=True)``) match, 0-100, scored as the
+    intake conflict check scores them: plain ratio for keys under four characters (two-character person
+    names would otherwise match any name containing them), rapidfuzz's WRatio otherwise."""
+    from rapidfuzz import fuzz
+
+    if not key or not other:
+        return 0.0
+    scorer = fuzz.ratio if len(key) < 4 else fuzz.WRatio
+    return float(scorer(key, other))

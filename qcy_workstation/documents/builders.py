@@ -25,6 +25,7 @@ from qcy_workstation.documents.case_sections import (
     gi_citation_keys,
     gi_route,
     gi_route_words,
+    panel_section,
     rights_status_section,
 )
 from qcy_workstation.documents.labels import DISCLAIMER, GUIDANCE_NOTE, IP_TYPE_NAMES, NUMBER_CODES, TITLES, L
@@ -113,6 +114,7 @@ class CaseData:
     compensation: dict[str, Any] | None = None
     decisions: dict[str, Decision] = field(default_factory=dict)  # "accepted"/"declined" -> the latest
     evidence: list[EvidenceInfo] = field(default_factory=list)
+    panels: list[dict[str, Any]] = field(default_factory=list)  # concluded expert panels (experts.service)
 
     def __post_init__(self) -> None:
         # An estimate saved under another right's law (before saving was checked) is left out of every
@@ -660,6 +662,11 @@ def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str,
     if estimate_shown:
         n += 1
         sec = compensation_section(case.compensation or {}, content.lang)
+        sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
+        content.sections.append(sec)
+    if case.panels:  # the experts' conclusion is cited, then the workstation's own opinion (issue 17 item 2)
+        n += 1
+        sec = panel_section(case.panels, content.lang)
         sec.heading = (f"{_CN_NUM[n]}、" if zh else f"{n}. ") + sec.heading
         content.sections.append(sec)
     n += 1

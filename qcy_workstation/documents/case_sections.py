@@ -231,3 +231,32 @@ def default_attachments(case: CaseData, lang: str, *, estimate: bool) -> list[st
     if estimate:
         out.append("赔偿数额估算明细" if zh else "Workings of the compensation estimate")
     return out
+
+
+def panel_section(panels: list[dict[str, Any]], lang: str) -> Section:
+    """The conclusions of the case's concluded expert panels (issue 17 item 2), cited in the reference opinion:
+    when and who met, the questions, the conclusion and any dissent, and that it is an expert view given for
+    reference, not a legal determination (the workstation's opinions are for reference: the disclaimer)."""
+    zh = lang == "zh"
+    blocks: list[Any] = []
+    for p in panels:
+        people = []
+        for e in p["experts"]:
+            about = [x for x in (e["affiliation"], e["field"]) if x]
+            people.append(e["name"] + ((f"（{'，'.join(about)}）" if zh else f" ({', '.join(about)})") if about else ""))
+        who = ("、" if zh else "; ").join(people)
+        held = format_date(p["held_on"], lang)
+        blocks.append(Paragraph(
+            f"{held}，本工作站就本案组织专家论证（编号 {p['number']}），参加论证的专家：{who}。" if zh else
+            f"On {held} the workstation convened an expert panel on this case (no. {p['number']}); the experts: "
+            f"{who}."))
+        if p["questions"]:
+            blocks.append(Paragraph(("论证的问题：" if zh else "Questions put to the panel: ") + p["questions"]))
+        blocks.append(Paragraph(("专家论证结论：" if zh else "The panel's conclusion: ") + p["conclusion"]))
+        if p["dissent"]:
+            blocks.append(Paragraph(("不同意见：" if zh else "Dissent: ") + p["dissent"]))
+    blocks.append(Paragraph(
+        "专家论证意见系参加论证专家的专业意见，供参考，不构成行政机关或人民法院的认定。" if zh else
+        "The panel's conclusion is the professional view of the experts who sat on it, given for reference; it "
+        "is not a finding of an administrative authority or a court."))
+    return Section("专家论证意见" if zh else "Expert panel's conclusion", blocks)

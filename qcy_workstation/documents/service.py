@@ -53,6 +53,7 @@ from qcy_workstation.errors import (
     ValidationError,
     WorkflowError,
 )
+from qcy_workstation.experts.service import concluded_panels
 from qcy_workstation.outputs import check_output_path, write_output
 
 STATUSES = ("drafted", "reviewed", "issued")
@@ -151,6 +152,7 @@ class DocumentService(Acting):
                              for e in s.execute(select(Evidence).where(Evidence.case_id == case_id)
                                                 .order_by(Evidence.received_on, Evidence.id)).scalars()]
             data.prechecks = self._prechecks(s, case_id)
+            data.panels = concluded_panels(s, case_id)
             record = s.execute(select(CompensationRecord).where(CompensationRecord.case_id == case_id)
                                .order_by(CompensationRecord.id.desc()).limit(1)).scalar()
             if record is not None:

@@ -27,6 +27,8 @@ from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.compensation import CompensationInput, Evidence
 from qcy_workstation.documents.service import DocumentService
 from qcy_workstation.errors import PermissionDeniedError, StoreError
+from qcy_workstation.experts.dto import NewExpert, NewPanel
+from qcy_workstation.experts.service import ExpertService
 from qcy_workstation.precheck.register import import_register
 from qcy_workstation.precheck.results import PrecheckResultService
 from qcy_workstation.referrals.dto import NewBody, NewReferral
@@ -93,6 +95,12 @@ def _body(w: dict[str, Any]) -> str:
         NewBody(name=f"西安某调解委员会{next(_serial)}", kind="mediation", matters=("trademark",))).name
 
 
+def _expert(w: dict[str, Any]) -> int:
+    """An expert in the pool, added by the head."""
+    return ExpertService(w["store"], w["who"]["head"]).add_expert(
+        NewExpert(name=f"专家{next(_serial)}", field="商标法", affiliation="西北政法大学")).id
+
+
 def _backup(w: dict[str, Any], p: Any) -> None:
     """A backup as ``p``; on a PostgreSQL store the permission passes and then the engine is refused."""
     try:
@@ -148,6 +156,11 @@ ACTIONS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
         NewReferral(body=_body(w), case_number=_case(w), referred_on=date(2026, 11, 3), request="请依法处理")),
     "referral.body_edit": lambda w, p: ReferralService(w["store"], p).add_body(
         NewBody(name=f"某知识产权服务机构{next(_serial)}", kind="ip_service")),
+    "expert.view": lambda w, p: ExpertService(w["store"], p).list_panels(),
+    "expert.panel": lambda w, p: ExpertService(w["store"], p).add_panel(
+        NewPanel(case_number=_case(w), experts=(_expert(w),), held_on=date(2026, 11, 3), questions="是否构成近似")),
+    "expert.pool_edit": lambda w, p: ExpertService(w["store"], p).add_expert(
+        NewExpert(name=f"专家{next(_serial)}", field="专利", ipc_classes="H04L")),
 }
 
 
