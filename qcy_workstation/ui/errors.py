@@ -272,7 +272,35 @@ REASONS: dict[str, tuple[str, bool]] = {
         "or turn the consultation into a case first."), False),
     "referral.closed": (QT_TRANSLATE_NOOP(
         "Errors", "Referral {number} is already closed ({outcome}); nothing was changed."), False),
-    "date.past": (QT_TRANSLATE_NOOP("Errors", "cannot be a date in the past."), True),
+    "date.past": (QT_TRANSLATE_NOOP("Errors", "cannot be a date in the past."), True),    # expert panels (issue 17 item 2)
+    "expert.not_found": (QT_TRANSLATE_NOOP(
+        "Errors", "“{expert}” is not in the expert pool. Pick an expert from the list or add them first."), False),
+    "expert.exists": (QT_TRANSLATE_NOOP(
+        "Errors", "{name} is already in the expert pool with this affiliation."), False),
+    "expert.ambiguous": (QT_TRANSLATE_NOOP(
+        "Errors", "Several experts are named {expert}: choose the one you mean from the list."), False),
+    "expert.ipc_class": (QT_TRANSLATE_NOOP(
+        "Errors", "“{item}” is not an IPC symbol (for example H04L or G06F 17/30)."), True),
+    "expert.inactive": (QT_TRANSLATE_NOOP(
+        "Errors", "{expert} is no longer in the expert pool: choose another expert."), False),
+    "expert.twice": (QT_TRANSLATE_NOOP(
+        "Errors", "{expert} is chosen twice."), False),
+    "expert.conflict": (QT_TRANSLATE_NOOP(
+        "Errors", "Conflict of interest: {expert} (“{text}”) resembles {party}, a party to this case. The expert is not seated and nothing was saved: choose another expert."), False),
+    "expert.panel_empty": (QT_TRANSLATE_NOOP(
+        "Errors", "A panel needs at least one expert: choose the experts who meet."), False),
+    "expert.panel_not_found": (QT_TRANSLATE_NOOP(
+        "Errors", "There is no expert panel {number}."), False),
+    "expert.panel_concluded": (QT_TRANSLATE_NOOP(
+        "Errors", "Panel {number} was concluded on {on}; nothing was changed."), False),
+    "expert.not_seated": (QT_TRANSLATE_NOOP(
+        "Errors", "{expert} does not sit on panel {number}."), False),
+    "expert.opinion_missing": (QT_TRANSLATE_NOOP(
+        "Errors", "Record the opinion of {experts} before concluding the panel."), False),
+    "expert.date_before_meeting": (QT_TRANSLATE_NOOP(
+        "Errors", "cannot be before the meeting ({held_on})."), True),
+    "number.invalid": (QT_TRANSLATE_NOOP(
+        "Errors", "is not a number."), True),
 }
 
 ERROR_TITLES = {

@@ -198,6 +198,19 @@ FIELDS = {
     "acceptance_days": QT_TRANSLATE_NOOP("Fields", "Days to decide on acceptance"),
     "opinion_days": QT_TRANSLATE_NOOP("Fields", "Days to issue the opinion"),
     "due_soon_days": QT_TRANSLATE_NOOP("Fields", "Days that count as due soon"),
+    "hours": QT_TRANSLATE_NOOP("Fields", "Hours"),
+    "fee": QT_TRANSLATE_NOOP("Fields", "Fee (yuan)"),
+    "experts": QT_TRANSLATE_NOOP("Fields", "Experts"),
+    "expert": QT_TRANSLATE_NOOP("Fields", "Expert"),
+    "held_on": QT_TRANSLATE_NOOP("Fields", "Date of the meeting"),
+    "conclusion": QT_TRANSLATE_NOOP("Fields", "Panel's conclusion"),
+    "dissent": QT_TRANSLATE_NOOP("Fields", "Dissent"),
+    "opinion": QT_TRANSLATE_NOOP("Fields", "Expert's opinion"),
+    "questions": QT_TRANSLATE_NOOP("Fields", "Questions"),
+    "ipc_classes": QT_TRANSLATE_NOOP("Fields", "IPC classes"),
+    "affiliation": QT_TRANSLATE_NOOP("Fields", "Affiliation"),
+    "concluded_on": QT_TRANSLATE_NOOP("Fields", "Date of the conclusion"),
+    "panel": QT_TRANSLATE_NOOP("Fields", "Expert panel"),
 }
 
 
