@@ -533,7 +533,7 @@
     <context>
         <name>CaseDetailPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+524" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+526" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -735,7 +735,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>本案没有关联的咨询。在“咨询登记”页面使用“转为案件”即可关联。</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+56" />
             <source>Due %1 · %2</source>
             <translation>期限 %1 · %2</translation>
         </message>
@@ -1071,7 +1071,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-617" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-619" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
             <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+33" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
@@ -1514,12 +1514,44 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>行号</translation>
         </message>
         <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+35" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+31" />
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+1" />
+            <source>Affiliation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+1" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+1" />
+            <source>Expert's field</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>IPC / Nice classes</source>
+            <translation>国际专利分类/尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Panels</source>
+            <translation>参加论证次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In the pool</source>
+            <translation>在库</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+1" />
             <source>Reason</source>
             <translation>理由</translation>
         </message>
@@ -1650,6 +1682,51 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <source>Contact</source>
             <translation>联系方式</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="-9" />
+            <source>Panel</source>
+            <translation>论证编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>论证日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opinions</source>
+            <translation>已记录意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Concluded</source>
+            <translation>结论日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conclusion</source>
+            <translation>论证结论</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Opinion</source>
+            <translation>专家意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hours</source>
+            <translation>工时</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fee (yuan)</source>
+            <translation>费用（元）</translation>
         </message>
     </context>
     <context>
@@ -2174,6 +2251,44 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
     </context>
     <context>
+        <name>ConcludeDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+204" />
+            <source>Conclude panel %1</source>
+            <translation>专家论证 %1：形成结论</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The conclusion is cited in the case's reference opinion as the expert panel's conclusion. Once concluded, the panel's record is closed.</source>
+            <translation>论证结论将作为“专家论证意见”引入本案的参考意见书。形成结论后，本次论证记录即告完成，不再修改。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A dissenting view, if any, and whose</source>
+            <translation>如有不同意见，请写明意见及提出者</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Conclusion</source>
+            <translation>论证结论</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dissent</source>
+            <translation>不同意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conclude</source>
+            <translation>形成结论</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsultationPage</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+112" />
@@ -2449,6 +2564,49 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             <location line="+14" />
             <source>Not saved</source>
             <translation>未保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConveneDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="-120" />
+            <source>Convene an expert panel</source>
+            <translation>组织专家论证</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expert panel on “%1”: tick the experts who meet.</source>
+            <translation>“%1”专家论证：请勾选参加论证的专家。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>conflict</source>
+            <translation>利益冲突</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The questions put to the panel</source>
+            <translation>提请专家论证的问题</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date of the meeting</source>
+            <translation>论证日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Questions</source>
+            <translation>论证问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Convene</source>
+            <translation>组织论证</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Conflict of interest: %1 (“%2”) resembles %3 (%4 in this case). This expert cannot be seated.</source>
+            <translation>利益冲突：%1（“%2”）与本案%4 %3 相近，该专家不能参加本案论证。</translation>
         </message>
     </context>
     <context>
@@ -3923,7 +4081,77 @@ SHA-256：%3
             <translation>不能是过去的日期。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
+            <source>“{expert}” is not in the expert pool. Pick an expert from the list or add them first.</source>
+            <translation>专家库中没有“{expert}”。请从列表中选择，或先将其加入专家库。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name} is already in the expert pool with this affiliation.</source>
+            <translation>{name} 已在专家库中（同一工作单位）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Several experts are named {expert}: choose the one you mean from the list.</source>
+            <translation>专家库中有多位专家名为 {expert}：请从列表中选择。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>“{item}” is not an IPC symbol (for example H04L or G06F 17/30).</source>
+            <translation>“{item}”不是国际专利分类号（如 H04L 或 G06F 17/30）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{expert} is no longer in the expert pool: choose another expert.</source>
+            <translation>{expert} 已不在专家库中，请选择其他专家。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{expert} is chosen twice.</source>
+            <translation>{expert} 被重复选择。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Conflict of interest: {expert} (“{text}”) resembles {party}, a party to this case. The expert is not seated and nothing was saved: choose another expert.</source>
+            <translation>利益冲突：{expert}（“{text}”）与本案当事人 {party} 相近。该专家不能参加本案论证，未保存任何内容，请选择其他专家。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A panel needs at least one expert: choose the experts who meet.</source>
+            <translation>专家论证至少需要一名专家，请选择参加论证的专家。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no expert panel {number}.</source>
+            <translation>没有专家论证记录 {number}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Panel {number} was concluded on {on}; nothing was changed.</source>
+            <translation>专家论证 {number} 已于 {on} 形成结论，未作任何修改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{expert} does not sit on panel {number}.</source>
+            <translation>{expert} 未参加专家论证 {number}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record the opinion of {experts} before concluding the panel.</source>
+            <translation>请先记录 {experts} 的意见，再形成论证结论。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be before the meeting ({held_on}).</source>
+            <translation>不能早于论证会日期（{held_on}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>is not a number.</source>
+            <translation>不是数字。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -3983,7 +4211,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-297" />
+            <location line="-325" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -4101,6 +4329,154 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <location line="+1" />
             <source>These stored files no longer match the hash recorded when they were added:</source>
             <translation>以下存储文件与添加时记录的哈希值不再一致：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="-80" />
+            <source>Add an expert to the pool</source>
+            <translation>将专家加入专家库</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. communications technology, trademark law</source>
+            <translation>如：通信技术、商标法</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>IPC symbols, e.g. H04L, G06F 17/30</source>
+            <translation>国际专利分类号，如 H04L、G06F 17/30</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nice classes, e.g. 30, 43</source>
+            <translation>尼斯分类，如 30、43</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>University, firm or office: checked against each case's parties</source>
+            <translation>高校、机构或单位：将与每个案件的当事人核对利益冲突</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IPC classes</source>
+            <translation>国际专利分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nice classes</source>
+            <translation>尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Affiliation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact (optional)</source>
+            <translation>联系方式（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertPoolDialog</name>
+        <message>
+            <location line="+163" />
+            <source>Expert pool</source>
+            <translation>专家库</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add expert…</source>
+            <translation>添加专家…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Out of / back into the pool</source>
+            <translation>移出/移回专家库</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The pool is empty.
+Click “Add expert…” to add the first expert.</source>
+            <translation>专家库为空。
+点击“添加专家…”加入第一位专家。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertsTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+54" />
+            <source>Convene panel…</source>
+            <translation>组织专家论证…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Convene an expert panel on this difficult case: choose the experts (a conflict with a party is refused)</source>
+            <translation>就本疑难案件组织专家论证：选择专家（与当事人存在利益冲突的专家不能参加）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expert's opinion…</source>
+            <translation>专家意见…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record one expert's opinion and hours or fee on the selected panel</source>
+            <translation>记录所选论证中一位专家的意见及工时或费用</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Conclude…</source>
+            <translation>形成结论…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The panel's conclusion and any dissent: cited in the reference opinion</source>
+            <translation>论证结论及不同意见：将引入参考意见书</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expert pool…</source>
+            <translation>专家库…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 concluded panel(s): cited in the reference opinion.</source>
+            <translation>已形成结论的专家论证 %1 次：已引入参考意见书。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No expert panel on this case.
+For a difficult case click “Convene panel…” and choose experts from the pool.</source>
+            <translation>本案尚未组织专家论证。
+疑难案件可点击“组织专家论证…”，从专家库中选择专家。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Experts</source>
+            <translation>专家论证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expert panels on this case</source>
+            <translation>本案的专家论证</translation>
         </message>
     </context>
     <context>
@@ -4285,6 +4661,71 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <location line="+1" />
             <source>Days that count as due soon</source>
             <translation>临近到期的天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hours</source>
+            <translation>工时</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fee (yuan)</source>
+            <translation>费用（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date of the meeting</source>
+            <translation>论证日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Panel's conclusion</source>
+            <translation>论证结论</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dissent</source>
+            <translation>不同意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expert's opinion</source>
+            <translation>专家意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Questions</source>
+            <translation>论证问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IPC classes</source>
+            <translation>国际专利分类号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Affiliation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date of the conclusion</source>
+            <translation>结论日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expert panel</source>
+            <translation>专家论证</translation>
         </message>
     </context>
     <context>
@@ -4790,7 +5231,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="-135" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-148" />
             <source>Received</source>
             <translation>已收案</translation>
         </message>
@@ -5443,6 +5884,49 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>OpinionDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="-117" />
+            <source>Expert's opinion on panel %1</source>
+            <translation>专家论证 %1：专家意见</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>h</source>
+            <translation>小时</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>yuan</source>
+            <translation>元</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opinion</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hours</source>
+            <translation>工时</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fee</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+    </context>
+    <context>
         <name>OutcomeDialog</name>
         <message>
             <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="-69" />
@@ -5488,7 +5972,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+445" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+447" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -5618,7 +6102,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>谁查看、导出或修改了什么</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+119" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+133" />
             <source>Referrals</source>
             <translation>转介</translation>
         </message>
@@ -6600,7 +7084,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>ReferralsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-61" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-71" />
             <source>Referrals</source>
             <translation>转介</translation>
         </message>
@@ -6650,6 +7134,16 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
 Add a body, or the starter list of Shaanxi/Xi'an bodies.</source>
             <translation>名录为空。
 请添加单位，或加入陕西/西安初始名录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expert pool…</source>
+            <translation>专家库…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Experts the workstation calls on panels for difficult cases</source>
+            <translation>工作站就疑难案件组织论证时邀请的专家</translation>
         </message>
     </context>
     <context>
@@ -7124,7 +7618,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>转到侧栏中的各页</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-271" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-272" />
             <source>Case: add evidence files</source>
             <translation>案件：添加证据文件</translation>
         </message>

@@ -48,6 +48,7 @@ from qcy_workstation.ui.dialogs.edit_case import edit_case
 from qcy_workstation.ui.dialogs.edit_party import EditPartyDialog
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
+from qcy_workstation.ui.pages.referrals.experts_tab import ExpertsTab
 from qcy_workstation.ui.pages.referrals.case_tab import ReferralsTab
 from qcy_workstation.ui.widgets import (
     EmptyState,
@@ -365,7 +366,7 @@ class EvidenceTab(QWidget):
 class CaseDetailPage(QWidget):
     """Shows one case; ``open(number)`` loads it in the background."""
 
-    TAB_KEYS = ("overview", "rights", "parties", "consultations", "evidence", "timeline", "referrals")
+    TAB_KEYS = ("overview", "rights", "parties", "consultations", "evidence", "timeline", "referrals", "experts")
 
     def __init__(self, ctx: AppContext, window: Any = None) -> None:
         super().__init__()
@@ -501,6 +502,7 @@ class CaseDetailPage(QWidget):
         for w in (self.overview, self.rights_tab, self.parties, self.consult_empty, self.evidence,
                   self.timeline_view, self.referrals):
             self.tabs.addTab(w, "")
+        self.experts = ExpertsTab.attach(self)  # issue 17 item 2: expert panels on the case
 
         cl = QVBoxLayout(content)
         cl.addLayout(head)
@@ -603,6 +605,7 @@ class CaseDetailPage(QWidget):
         self.timeline_model.set_rows(bundle.timeline)
         self.evidence.set_rows(bundle.evidence)
         self.referrals.show_case(bundle.case)
+        self.experts.show_case(bundle.case)
         self.case = bundle.case
         self.page_empty.set_empty(False)
         self.retranslate()

@@ -79,6 +79,10 @@ class ReferralsPage(QWidget):
         bar.addWidget(self.add_body_button)
         bar.addWidget(self.starter_button)
         bar.addStretch(1)
+        self.pool_button = QPushButton(self.bodies_box)  # issue 17 item 2: the experts beside the bodies
+        self.pool_button.setObjectName("openExpertPool")
+        self.pool_button.clicked.connect(self.open_pool)
+        bar.addWidget(self.pool_button)
         bl = QVBoxLayout(self.bodies_box)
         bl.addLayout(bar)
         bl.addWidget(self.bodies_empty, 1)
@@ -110,6 +114,9 @@ class ReferralsPage(QWidget):
         self.empty.set_empty(not self.model.rows, self.tr("No referrals yet. Open a case and use its Referrals tab."))
         self.bodies_empty.set_empty(not self.bodies.rows, self.tr(
             "The directory is empty.\nAdd a body, or the starter list of Shaanxi/Xi'an bodies."))
+        self.pool_button.setText(self.tr("Expert pool…"))
+        self.pool_button.setToolTip(self.tr("Experts the workstation calls on panels for difficult cases"))
+        self.pool_button.setEnabled(self.ctx.may("expert.view") or self.ctx.may("expert.pool_edit"))
         may_edit = self.ctx.may("referral.body_edit")
         self.add_body_button.setEnabled(may_edit)
         self.starter_button.setEnabled(may_edit)
@@ -147,6 +154,13 @@ class ReferralsPage(QWidget):
         service, value = self.ctx.referrals(), dialog.value()
         self.ctx.runner.submit(lambda: service.add_body(value), on_success=lambda _b: self.refresh(),
                                on_error=lambda exc: show_error(self, exc), name="add_body")
+
+    def open_pool(self) -> None:
+        from qcy_workstation.ui.dialogs.expert import ExpertPoolDialog
+
+        dialog = ExpertPoolDialog(self.ctx, self)
+        self.last_dialog = dialog
+        dialog.exec()
 
     def add_starter(self) -> None:
         service = self.ctx.referrals()
