@@ -48,8 +48,8 @@ from qcy_workstation.ui.dialogs.edit_case import edit_case
 from qcy_workstation.ui.dialogs.edit_party import EditPartyDialog
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
-from qcy_workstation.ui.pages.referrals.experts_tab import ExpertsTab
 from qcy_workstation.ui.pages.referrals.case_tab import ReferralsTab
+from qcy_workstation.ui.pages.referrals.experts_tab import ExpertsTab
 from qcy_workstation.ui.widgets import (
     EmptyState,
     ReasonDialog,
