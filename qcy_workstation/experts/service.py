@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from qcy_workstation.accounts.permissions import may, require
 from qcy_workstation.accounts.principal import Acting, Principal
-from qcy_workstation.cases import audit
+from qcy_workstation.cases import audit, personal
 from qcy_workstation.cases.access import check_visible, visible_clause
 from qcy_workstation.cases.models import Case, Party
 from qcy_workstation.cases.names import match_score, normalise_name
@@ -93,9 +93,11 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v for v in value.split(",") if v)
 
 
-def _expert_view(e: Expert, panels: int = 0) -> ExpertView:
-    return ExpertView(e.id, e.name, e.field, _split(e.ipc_classes), _split(e.nice_classes), e.affiliation, e.contact,
-                      e.active, panels)
+def _expert_view(e: Expert, panels: int = 0, *, full: bool = True) -> ExpertView:
+    """The expert as handed out; ``full`` False masks phone and ID numbers in the contact, as every list does
+    for roles without ``personal.view_full`` (cases/personal.py)."""
+    return ExpertView(e.id, e.name, e.field, _split(e.ipc_classes), _split(e.nice_classes), e.affiliation,
+                      e.contact if full else personal.mask_text(e.contact), e.active, panels)
 
 
 class ExpertService(Acting):
@@ -158,13 +160,13 @@ class ExpertService(Acting):
                      nice: str | None = None, text: str | None = None) -> list[ExpertView]:
         """The pool by name; ``ipc`` keeps experts with an IPC symbol that starts like it (H04 finds H04L),
         ``nice`` those with that Nice class, ``text`` those whose name, field or affiliation contains it."""
-        self._require_view()
+        full = may(self._require_view(), "personal.view_full")
         q = (select(Expert, func.count(PanelSeat.id)).outerjoin(PanelSeat, PanelSeat.expert_id == Expert.id)
              .group_by(Expert.id).order_by(Expert.name, Expert.id))
         if not include_inactive:
             q = q.where(Expert.active.is_(True))
         with self.store.read() as s:
-            rows = [_expert_view(e, n) for e, n in s.execute(q)]
+            rows = [_expert_view(e, n, full=full) for e, n in s.execute(q)]
         if ipc:
             want = validate_ipc_classes(ipc, "ipc").split(",")[0]
             rows = [e for e in rows if any(c.startswith(want) or want.startswith(c) for c in e.ipc_classes)]
@@ -177,11 +179,11 @@ class ExpertService(Acting):
         return rows
 
     def get_expert(self, expert: int | str) -> ExpertView:
-        self._require_view()
+        full = may(self._require_view(), "personal.view_full")
         with self.store.read() as s:
             row = self._expert(s, expert)
             n = s.execute(select(func.count(PanelSeat.id)).where(PanelSeat.expert_id == row.id)).scalar() or 0
-            return _expert_view(row, n)
+            return _expert_view(row, n, full=full)
 
     # ------------------------------------------------------------------ conflict check
 

@@ -203,7 +203,11 @@ def test_roles_and_a_confidential_case(store) -> None:
     who = {login: accounts.authenticate(login, PASSWORD) for login in ("head", "officer", "other", "reviewer")}
     with pytest.raises(PermissionDeniedError):
         ExpertService(store, who["officer"]).add_expert(NewExpert(name="某专家"))
-    ExpertService(store, root).add_expert(NewExpert(name="王教授", affiliation="西安电子科技大学"))
+    ExpertService(store, root).add_expert(NewExpert(name="王教授", affiliation="西安电子科技大学",
+                                                    contact="手机 13812345678"))
+    # a reviewer sees the pool with the mobile number masked, as every list for roles without personal.view_full
+    assert "13812345678" not in ExpertService(store, who["reviewer"]).get_expert("王教授").contact
+    assert "13812345678" in ExpertService(store, who["head"]).list_experts()[0].contact
     number = _case(store, who["head"], staff="张敏", confidential=True)
     with pytest.raises(PermissionDeniedError) as other:
         ExpertService(store, who["other"]).add_panel(NewPanel(case_number=number, experts=("王教授",),
