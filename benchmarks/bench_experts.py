@@ -25,7 +25,6 @@ from qcy_workstation.cases.demo import seed_demo
 from qcy_workstation.cases.dto import NewCase, PartyInput
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.db.store import open_store
-from qcy_workstation.experts.dto import NewExpert
 from qcy_workstation.experts.models import Expert
 from qcy_workstation.experts.service import ExpertService
 
