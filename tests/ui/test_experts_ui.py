@@ -192,3 +192,30 @@ def test_the_expert_pool_is_kept_from_the_referrals_page(qtbot, window, store, w
     assert seen["active"] == "False"
     assert [e.name for e in ExpertService(store, "张三").list_experts(include_inactive=True)] == ["孙教授"]
     assert ExpertService(store, "张三").list_experts() == []
+
+
+def test_a_registrar_sees_no_experts_tab_and_a_reviewer_reads_panels_without_changing_them(
+        qtbot, window, ctx, store, add_case, wait_idle) -> None:
+    from qcy_workstation.accounts.service import AccountService
+    from qcy_workstation.experts.dto import NewPanel
+
+    svc = _pool(store)
+    case = add_case(title="外观设计纠纷", applicant="西安某家具有限公司", ip_type="patent")
+    svc.add_panel(NewPanel(case_number=case.number, experts=("王教授",), questions="是否近似"))
+    accounts = AccountService(store)
+    root = accounts.create_administrator("root", "站长", "experts-ui-2026")
+    accounts.create(root, "chenjie", "陈洁", ["registrar"], "experts-ui-2026", must_change=False)
+    accounts.create(root, "wangjing", "王静", ["reviewer"], "experts-ui-2026", must_change=False)
+    ctx.sign_in(accounts.authenticate("chenjie", "experts-ui-2026"))
+    page = window.go("case", case.number)
+    wait_idle()
+    wait_idle()
+    index = page.tabs.indexOf(page.experts)
+    assert not page.tabs.isTabVisible(index)  # registrars take cases in; panels are not theirs to see
+    ctx.sign_in(accounts.authenticate("wangjing", "experts-ui-2026"))
+    page.experts.retranslate()
+    page.experts.reload()
+    wait_idle()
+    assert page.tabs.isTabVisible(index)
+    assert [p.number for p in page.experts.model.rows] == ["LZ-" + str(case.received_on.year) + "-0001"]
+    assert not page.experts.buttons["convene"].isEnabled() and not page.experts.buttons["opinion"].isEnabled()

@@ -109,6 +109,7 @@ class ExpertsTab(QWidget):
         if tabs is not None and tabs.indexOf(self) >= 0:
             tabs.setTabText(tabs.indexOf(self), self.tr("Experts"))
             tabs.setTabToolTip(tabs.indexOf(self), self.tr("Expert panels on this case"))
+            tabs.setTabVisible(tabs.indexOf(self), self.page.ctx.may("expert.view"))
         self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -125,8 +126,8 @@ class ExpertsTab(QWidget):
 
     def reload(self) -> None:
         ctx, number = self.page.ctx, self.number
-        if not number or ctx.store is None:
-            return
+        if not number or ctx.store is None or not ctx.may("expert.view"):
+            return  # a registrar sees no panels: the tab is hidden for them (retranslate)
         service = ctx.experts()
         ctx.runner.submit(lambda: (number, service.list_panels(number)), on_success=self._show,
                           on_error=lambda exc: show_error(self, exc), name="case_panels")
@@ -154,9 +155,10 @@ class ExpertsTab(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        self.buttons["convene"].setEnabled(bool(self.number))
-        self.buttons["opinion"].setEnabled(chosen is not None and not chosen.concluded)
-        self.buttons["conclude"].setEnabled(chosen is not None and not chosen.concluded)
+        may = self.page.ctx.may("expert.panel")  # on another officer's case the service refuses, in words
+        self.buttons["convene"].setEnabled(bool(self.number) and may)
+        self.buttons["opinion"].setEnabled(may and chosen is not None and not chosen.concluded)
+        self.buttons["conclude"].setEnabled(may and chosen is not None and not chosen.concluded)
 
     # ------------------------------------------------------------------ actions
 
