@@ -7,8 +7,8 @@ Steps (each timed; the figures are printed and written to DIR/build-info.json):
 
 1. PyInstaller runs ``installer/qcy-workstation.spec`` into DIR/qcy-workstation/ (the program, with its
    libraries, data files, fonts, translations, migrations and the sentence model under ``_internal/``).
-2. libpython's debug information is stripped; ``installer/notices.py`` writes THIRD-PARTY-NOTICES.txt
-   beside the program from what went into the bundle.
+2. Libraries that still carry symbols are stripped (each checked to load afterwards);
+   ``installer/notices.py`` writes THIRD-PARTY-NOTICES.txt beside the program from the bundle's contents.
 3. On Linux, ``dpkg-deb`` packs DIR/qcy-workstation_<version>_<arch>.deb: the folder under
    /opt/qcy-workstation, a /usr/bin/qcy-workstation wrapper, the desktop entry, the icon and the notices in
    /usr/share/doc/qcy-workstation/. Nothing under the user's data folder: upgrading or removing the package
@@ -53,14 +53,43 @@ def run_pyinstaller(dist: Path, work: Path) -> None:
     subprocess.run(command, check=True, cwd=ROOT)
 
 
-def strip_libpython(bundle: Path) -> None:
-    """Debian's libpython3.x carries its debug information (23 MB; 5.5 MB without). Only this library is
-    stripped: stripping libraries that auditwheel patched breaks them, and the others ship stripped."""
-    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
-        return
-    for lib in (bundle / "_internal").glob("libpython3*.so*"):
-        if lib.is_file() and not lib.is_symlink():
-            subprocess.run(["strip", "--strip-debug", str(lib)], check=True)
+def _has_symbols(path: Path) -> bool:
+    """An ELF file that still has its symbol table (.symtab) or debug information."""
+    try:
+        out = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True, text=True).stdout
+    except OSError:
+        return False
+    return " .symtab " in out or " .debug_info " in out
+
+
+def strip_symbols(bundle: Path) -> int:
+    """Take the symbol tables and debug information out of the bundle's libraries that still have them
+    (libpython, the Cython and Rust extensions, pdfium, ICU, OpenBLAS: 39 MB). PyInstaller's own strip=True
+    is not used: stripping a library that auditwheel patched can leave it unloadable ("ELF load command
+    address/offset not page-aligned", numpy.libs' OpenBLAS did). So each library is stripped as a copy
+    beside it, the copy is loaded (dlopen) in a fresh process, and only a copy that loads replaces the
+    original. Returns the bytes saved."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None or shutil.which("readelf") is None:
+        return 0
+    saved = 0
+    for lib in sorted((bundle / "_internal").rglob("*.so*")):
+        if lib.is_symlink() or not lib.is_file() or not _has_symbols(lib):
+            continue
+        trial = lib.with_name(lib.name + ".stripped")
+        shutil.copy2(lib, trial)
+        try:
+            subprocess.run(["strip", "--strip-unneeded", str(trial)], check=True, capture_output=True)
+            env = dict(os.environ, LD_LIBRARY_PATH=str(bundle / "_internal"))
+            loads = subprocess.run([sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])", str(trial)],
+                                   capture_output=True, env=env).returncode == 0
+            if loads:
+                saved += lib.stat().st_size - trial.stat().st_size
+                os.replace(trial, lib)
+        except subprocess.CalledProcessError:
+            pass
+        finally:
+            trial.unlink(missing_ok=True)
+    return saved
 
 
 def write_notices(bundle: Path, work: Path) -> Path:
@@ -141,7 +170,9 @@ def build(dist: Path, work: Path, *, deb: bool = True, compression: str = "zstd"
     run_pyinstaller(dist, work)
     info["pyinstaller_s"] = round(time.perf_counter() - t0, 1)
     bundle = dist / NAME
-    strip_libpython(bundle)
+    t1 = time.perf_counter()
+    info["stripped_bytes"] = strip_symbols(bundle)
+    info["strip_s"] = round(time.perf_counter() - t1, 1)
     write_notices(bundle, work)
     info["bundle"] = str(bundle)
     info["bundle_bytes"] = folder_size(bundle)
