@@ -5277,12 +5277,12 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>快捷键</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>About QCY Workstation</source>
             <translation>关于秦创原维权援助工作站</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
             <source>QCY Workstation %1
 Case management for an IP rights-protection assistance workstation.
 Opinions it helps to write are references for the enterprise, not judicial or administrative determinations.</source>
@@ -5296,7 +5296,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>随附的数据、模型与字体：</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+7" />
+            <source>The licences of every component are in %1 (Show Details...).</source>
+            <translation>各组件的许可证见 %1（点“显示详情...”）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The installed program has the licences of every component in %1 beside it.</source>
+            <translation>安装后的程序在其旁边的 %1 中列出各组件的许可证。</translation>
+        </message>
+        <message>
+            <location line="+56" />
             <source>Input from last time was not saved: %1. Restore it?</source>
             <translation>上次有未保存的输入：%1。要恢复吗？</translation>
         </message>
@@ -7118,7 +7128,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>Shortcuts</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="-266" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="-278" />
             <source>Go to the pages in the sidebar</source>
             <extracomment>The permission (accounts/data/permissions.json) a page needs to be shown; the services check it again.</extracomment>
             <translation>转到侧栏中的各页</translation>
