@@ -298,9 +298,25 @@ class BlobArea:
             raise _tampered(name or sha256)
         return out.getvalue()
 
+    def sealed_key_id(self, sha256: str) -> bytes | None:
+        """The key id in the sealed file's header (which key sealed it: the store's data key or a case key)."""
+        try:
+            with self.sealed_path(sha256).open("rb") as fh:
+                header = _read_full(fh, HEADER_BYTES)
+        except OSError:
+            return None
+        return header[len(MAGIC):len(MAGIC) + KEY_ID_BYTES] if header.startswith(MAGIC) else None
+
+    def sealed_with(self, sha256: str, key: bytes) -> bool:
+        found = self.sealed_key_id(sha256)
+        return found is not None and hmac.compare_digest(found, _key_id(key))
+
     def check_sealed(self, s_or_store: Any, sha256: str, key: bytes | None) -> str:
         """"ok", or "modified" for a sealed file: decrypted and re-hashed with a key, else its ciphertext
-        re-hashed against ``sealed_files`` (``s_or_store``: a session or the store)."""
+        re-hashed against ``sealed_files`` (``s_or_store``: a session or the store). A key that did not seal
+        this file (the data key, for a file sealed with a case key) is not used."""
+        if key is not None and self.sealed_key_id(sha256) not in (None, _key_id(key)):
+            key = None
         if key is not None:
             try:
                 with self.sealed_path(sha256).open("rb") as src:
