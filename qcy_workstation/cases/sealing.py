@@ -166,3 +166,44 @@ def _used_elsewhere(s: Any, name: str, sha: str, case_id: int, *, confidential: 
     count = s.execute(_DOCUMENT_USERS, {"sha": sha, "case_id": case_id, "false": False,
                                         "confidential": confidential}).scalar()
     return bool(count)
+
+
+def rekey(store: Store, principal: Principal) -> dict[str, Any]:
+    """``store rekey``: the files of confidential cases still sealed with the store's data key (sealed before
+    per-case keys) are sealed again with their case's key (made now where missing), so from then on only
+    accounts allowed to see the case open them. Only the cases ``principal`` may see (a head: all). A file
+    attached to another confidential case as well keeps the data key (``shared``): sealing it with one
+    case's key would lock the other case's staff out. Each re-keyed case is an audit event."""
+    from qcy_workstation.cases.access import can_see
+    from qcy_workstation.db import audit
+
+    data_key = data_key_of(principal)
+    if principal.keys is None or principal.keys.private_key is None:
+        raise PermissionDeniedError(f"{principal} holds no key pair yet: log in again, then rekey", field="account",
+                                    reason="crypto.no_key", params={"account": str(principal)})
+    with store.read() as s:
+        cases = [(c.id, c.number) for c in s.execute(select(Case).where(Case.confidential.is_(True))
+                                                      .order_by(Case.id)).scalars() if can_see(s, principal, c)]
+    resealed: list[str] = []
+    shared: list[str] = []
+    for case_id, number in cases:
+        with store.read() as s:
+            files = _files(s, case_id)
+        todo = [(name, sha) for name, shas in files.items() for sha in sorted(shas)
+                if area(store, name).has_sealed(sha) and area(store, name).sealed_with(sha, data_key)]
+        if not todo:
+            continue
+        key = key_for_sealing(store, principal, case_id, number)
+        with store.write() as s:
+            done = 0
+            for name, sha in todo:
+                if _used_elsewhere(s, name, sha, case_id, confidential=True):
+                    shared.append(f"{number}:{sha[:12]}")
+                    continue
+                area(store, name).reseal(s, sha, data_key, key)
+                done += 1
+            if done:
+                resealed.append(number)
+                audit.record(s, actor=str(principal), action="rekey", entity="case", entity_id=number,
+                             case_id=case_id, details={"files": done})
+    return {"cases": resealed, "shared": shared}

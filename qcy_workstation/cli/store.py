@@ -23,6 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="after the check, make this desk witness the audit chain as it is now (accept a restore "
                         "made on another desk); only when you know why the witness differs")
     c.set_defaults(handler=cmd_check)
+    rk = ss.add_parser("rekey", help="seal confidential cases' files still under the store-wide data key with "
+                                     "their case's own key (after upgrading; a head)")
+    add_common_options(rk)
+    rk.set_defaults(handler=cmd_rekey)
     st = ss.add_parser("settings", help="show or change workstation settings (letterhead, deadline lengths)")
     add_common_options(st)
     st.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
@@ -175,6 +179,18 @@ def _leftover_text(partial: list[Leftover], orphans: list[Leftover]) -> str:
         lines.append(f"\nunreferenced evidence file {item.path} ({item.size} bytes) kept: no evidence row refers "
                      "to it (a killed add, or a store restored from an older backup)")
     return "".join(lines)
+
+
+def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store rekey``: files sealed before per-case keys get their case's key (``cases.sealing.rekey``)."""
+    from qcy_workstation.cases.sealing import rekey
+
+    result = rekey(ctx.store, ctx.actor)
+    ctx.emit(result, (f"re-sealed the files of {len(result['cases'])} confidential cases with their case keys"
+                      + (f": {', '.join(result['cases'])}" if result["cases"] else ""))
+             + "".join(f"\nkept on the store key (attached to another confidential case too): {item}"
+                       for item in result["shared"]))
+    return 0
 
 
 def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:

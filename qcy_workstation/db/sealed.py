@@ -266,6 +266,36 @@ class BlobArea:
                 tmp.unlink()
             raise
 
+    def reseal(self, s: Any, sha256: str, old_key: bytes, new_key: bytes) -> None:
+        """Seal a sealed file again under ``new_key`` (``store rekey``): decrypted into a private temporary
+        folder outside the store, sealed anew, moved over the old ``.enc`` in one step, its record updated in
+        session ``s``."""
+        import shutil
+
+        folder = Path(tempfile.mkdtemp(prefix="qcy-rekey-"))
+        tmp: Path | None = None
+        try:
+            plain = folder / "plain"
+            self.decrypt_to(sha256, plain, old_key)
+            tmp = self._temp(sha256)
+            with plain.open("rb") as src, tmp.open("wb") as out:
+                cipher_sha, size = seal(src, out, new_key)
+                out.flush()
+                os.fsync(out.fileno())
+            dest = self.sealed_path(sha256)
+            with contextlib.suppress(OSError):
+                dest.chmod(stat.S_IRUSR | stat.S_IWUSR)
+            os.replace(tmp, dest)
+            tmp = None
+            with contextlib.suppress(OSError):
+                dest.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            self.record(s, sha256, cipher_sha, size, new_key)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+            if tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+
     def remove(self, path: Path) -> None:
         """Remove a stored (read-only) file: writable first, for Windows."""
         with contextlib.suppress(OSError):

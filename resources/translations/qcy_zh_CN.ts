@@ -3708,6 +3708,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <source>{account} holds no key for the encrypted files of case {number}: ask the head to grant access again, or log in again.</source>
+            <translation>{account}没有案件{number}加密文件的密钥：请主任重新授权查看，或重新登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The encrypted file “{name}” was changed or damaged: it cannot be decrypted. Nothing was changed.</source>
             <translation>加密文件“{name}”已被改动或损坏，无法解密。未做任何更改。</translation>
         </message>
@@ -3782,7 +3787,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-277" />
+            <location line="-279" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>

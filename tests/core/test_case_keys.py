@@ -170,3 +170,14 @@ def test_files_sealed_with_the_store_data_key_before_the_upgrade_keep_opening(wo
         assert not case_keys.has_case_key(s, case_id)
     assert EvidenceService(store, who["zhang"]).open_path(ev_id).read_bytes() == data
     assert EvidenceService(store, "store check").verify() == []
+    # store rekey (a head): the old file is sealed again with the case's own key; B no longer opens it
+    from qcy_workstation.cases.sealing import rekey
+
+    result = rekey(store, who["zhao"])
+    assert result == {"cases": [world["secret"]], "shared": []}
+    assert not area.sealed_with(sha, who["zhang"].keys.data_key)
+    assert EvidenceService(store, who["zhang"]).open_path(ev_id).read_bytes() == data
+    with pytest.raises(IntegrityError):
+        _direct_decrypt(store, who["liu"], world["secret"], sha)
+    assert EvidenceService(store, "store check").verify() == []
+    assert rekey(store, who["zhao"]) == {"cases": [], "shared": []}  # nothing left to do
