@@ -181,3 +181,37 @@ def test_files_sealed_with_the_store_data_key_before_the_upgrade_keep_opening(wo
         _direct_decrypt(store, who["liu"], world["secret"], sha)
     assert EvidenceService(store, "store check").verify() == []
     assert rekey(store, who["zhao"]) == {"cases": [], "shared": []}  # nothing left to do
+
+
+def test_the_head_grants_and_revokes_on_the_command_line_and_rekeys_the_store(world: Any) -> None:
+    import json
+    import subprocess
+    import sys
+
+    def cli(*args: str, token: str = "", stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "QCY_TOKEN": token, "QCY_FILES": str(world["store"].files_dir)}
+        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", world["store"].url, *args],
+                              capture_output=True, text=True, env=env, input=stdin, timeout=120)
+
+    def token_of(login: str) -> str:
+        done = cli("login", "--user", login, "--password-stdin", "--print-token", stdin=PASSWORD + "\n")
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    zhang, zhao, liu = token_of("zhang"), token_of("zhao"), token_of("liu")
+    added = json.loads(cli("evidence", "add", world["secret"], str(world["file"]), "--json", token=zhang).stdout)
+    out = world["tmp"] / "liu-cli"
+    out.mkdir()
+    refused = cli("evidence", "list", world["secret"], token=liu)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    granted = cli("cases", "grant-access", world["secret"], "--user", "liu", "--reason", "协助核对", token=zhao)
+    assert granted.returncode == 0, granted.stderr
+    # B's session token carries its private key: the case key wrapped by the grant opens the file
+    liu_session = AccountService(world["store"]).resolve_token(liu)
+    copy = EvidenceService(world["store"], liu_session).export_copy(added["id"], out)
+    assert copy.read_bytes() == world["file"].read_bytes()
+    revoked = cli("cases", "revoke-access", world["secret"], "--user", "liu", token=zhao)
+    assert revoked.returncode == 0 and "cannot be taken back" in revoked.stdout
+    rekeyed = cli("store", "rekey", "--json", token=zhao)
+    assert rekeyed.returncode == 0, rekeyed.stderr
+    assert json.loads(rekeyed.stdout) == {"cases": [], "shared": []}  # sealed with the case key from the start
