@@ -118,10 +118,35 @@ def desk_key(*, create: bool) -> bytes | None:
     if len(key) != 32:
         if not create or path.exists():  # a damaged key is never replaced silently: its MACs would all fail
             return None
-        key = secrets.token_bytes(32)
-        _owner_only_write(path, key.hex().encode("ascii"))
+        _create_key(path)
+        return desk_key(create=False)  # the key on disk: another process of this desk may have made it first
     _key_cache[folder] = key
     return key
+
+
+def _create_key(path: Path) -> None:
+    """Write a new desk key unless one appears meanwhile: several processes of one desk starting together
+    (a campaign of writers, two CLI commands) must agree on one key, or the loser's MACs would all fail."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.chmod(0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secrets.token_bytes(32).hex().encode("ascii"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)  # fails when the key exists: the first one made stays
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _read_witness() -> dict[str, Any]:
