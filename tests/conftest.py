@@ -54,6 +54,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                                                     "and run the installer; it runs once, on SQLite"))
 
 
+@pytest.fixture(autouse=True)
+def _desk_witness_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test is a desk of its own: its audit witness (``db.witness``) and desk key live in the test's
+    folder, never in the developer's profile (the CLI in a subprocess inherits it)."""
+    folder = tmp_path / "desk-witness"
+    monkeypatch.setenv("QCY_WITNESS_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _server_files_folder(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """On PostgreSQL a store's files folder is $QCY_FILES, else the user's real data folder: a command run

@@ -176,11 +176,17 @@ class Store:
                 with session.begin():
                     yield session
                 head = session.info.pop("audit_head", None)
+                written = session.info.pop("audit_written", None)
             if head is not None:  # committed: the chain head goes to its anchor outside the database
                 from qcy_workstation.db.audit import write_anchor
 
                 with contextlib.suppress(OSError):  # an unwritable files folder is store check's to report
                     write_anchor(self.files_dir, head)
+            if written is not None:  # ...and to this desk's witness, under a key the store's files do not hold
+                from qcy_workstation.db.witness import note_written
+
+                with contextlib.suppress(OSError):  # an unwritable profile: store check says "no witness"
+                    note_written(self, written)
         except QcyError:
             raise
         except StaleDataError as exc:  # an UPDATE found its row_version moved on: another desk saved first

@@ -247,6 +247,8 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "Case {number} is confidential: only its case officer, the head and staff granted access may open it."), False),
     "crypto.no_key": (QT_TRANSLATE_NOOP(
         "Errors", "{account} holds no key for encrypted files: log in again, or ask the administrator to reset your password."), False),
+    "crypto.no_case_key": (QT_TRANSLATE_NOOP(
+        "Errors", "{account} holds no key for the encrypted files of case {number}: ask the head to grant access again, or log in again."), False),
     "crypto.tampered": (QT_TRANSLATE_NOOP(
         "Errors", "The encrypted file “{name}” was changed or damaged: it cannot be decrypted. Nothing was changed."), False),
     "crypto.wrong_key": (QT_TRANSLATE_NOOP(

@@ -1344,6 +1344,17 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>回函材料</translation>
         </message>
         <message>
+            <location line="+7" />
+            <source>Case / consultation</source>
+            <extracomment>With the case (or consultation) and its subject: for lists of referrals of many cases (page, Today).</extracomment>
+            <translation>案件/咨询</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Subject</source>
+            <translation>事项</translation>
+        </message>
+        <message>
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="-5" />
             <source>Ver.</source>
             <translation>版本</translation>
@@ -1614,17 +1625,6 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+2" />
             <source>Last login</source>
             <translation>最近登录</translation>
-        </message>
-        <message>
-            <location filename="../../qcy_workstation/ui/pages/referrals/case_tab.py" line="+7" />
-            <source>Case / consultation</source>
-            <extracomment>With the case (or consultation) and its subject: for lists of referrals of many cases (page, Today).</extracomment>
-            <translation>案件/咨询</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Subject</source>
-            <translation>事项</translation>
         </message>
         <message>
             <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-1" />
@@ -3854,6 +3854,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <source>{account} holds no key for the encrypted files of case {number}: ask the head to grant access again, or log in again.</source>
+            <translation>{account}没有案件{number}加密文件的密钥：请主任重新授权查看，或重新登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The encrypted file “{name}” was changed or damaged: it cannot be decrypted. Nothing was changed.</source>
             <translation>加密文件“{name}”已被改动或损坏，无法解密。未做任何更改。</translation>
         </message>
@@ -3983,7 +3988,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-297" />
+            <location line="-299" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
