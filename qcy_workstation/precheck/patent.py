@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.precheck import lexicon, semantic
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
-from qcy_workstation.precheck.polarity import replaced_in_sentence, split_polarity
+from qcy_workstation.precheck.polarity import list_continuation, replaced_in_sentence, split_polarity
 from qcy_workstation.precheck.quantities import (
     Constraint,
     extract_constraints,
@@ -172,7 +172,10 @@ def _split_list_items(text: str, lang: str) -> list[str]:
             return [p.strip() for p in parts]
         return [text]
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
-    if len(parts) > 1 and all(len(p.split()) <= 5 for p in parts):
+    # a list of parts names each with a determiner ("a lid, a base and two legs"); "a platform for receiving
+    # and drying the towel" is one part with two verbs, not a list
+    det = re.compile(r"^\s*(?:a|an|the|said|one|two|three|four|five|several|at least)\b", re.I)
+    if len(parts) > 1 and all(len(p.split()) <= 5 for p in parts) and all(det.match(p) for p in parts[1:]):
         return [p.strip() for p in parts]
     return [text]
 
@@ -194,7 +197,8 @@ def split_elements(text: str, lang: str) -> list[str]:
                     merged.append(p)
             pieces = merged
         else:
-            pieces = re.split(r";\s*|,\s*(?=wherein\b)|,\s*and\s+(?=(?:a|an|the|said)\b)|,\s*(?=(?:the|said)\s+\w+\s+\w+ing\b)",
+            pieces = re.split(r";\s*|,\s*(?=wherein\b)|,\s*and\s+(?=(?:a|an|the|said)\b)|,\s*(?=(?:the|said)\s+\w+\s+\w+ing\b)"
+                              r"|,\s*(?=(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:\w+ing|\w+ed|mounted|having|defining|for|with)\b)",
                               chunk, flags=re.I)
         for p in pieces:
             e = _clean_element(p, lang)
@@ -526,12 +530,20 @@ def _meaning_units(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[tuple
     pos: list[tuple[str, int, int]] = []
     neg: list[tuple[str, int, int, str]] = []
     per: list[tuple[str, int, int]] = []
+    carry = ""  # the cue of a denial that ended its clause on a comma ("with no holes,")
     for s, e in spans or [(0, len(text))]:
+        if carry and list_continuation(text[s:e]):
+            # "…with no holes, | slots or mesh, | so …": the rest of the list is denied as well
+            per.append(("", s, e))
+            neg.append((text[s:e].strip(" ，,。；;:：、."), s, e, carry))
+            continue
         pieces = split_polarity(text[s:e], s)
         ptxt = "".join(p.text for p in pieces if p.positive).strip(" ，,。；;:：、.")
         per.append((ptxt, s, e))
         neg.extend((p.text.strip(" ，,。；;:：、."), p.start, p.end, p.cue) for p in pieces
                    if not p.positive and len(p.text.strip()) >= 2)
+        tail = pieces[-1] if pieces else None
+        carry = tail.cue if tail is not None and not tail.positive and text[s:e].rstrip().endswith(",") else ""
     for i, (t, s, e) in enumerate(per):
         if t:
             pos.append((t, s, e))
