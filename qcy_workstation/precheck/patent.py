@@ -45,6 +45,7 @@ NEG_WORDS_AS = 0.8  # word coverage counted as this much similarity when weighin
 ABSENT_SURE = 0.25  # a stated absence leading the next element by less than this is flagged for review
 ABSENT_COVER = 0.55  # share (idf-weighted) of a negated piece's words that must belong to the element
 ABSENT_LEAD = 0.05  # ...and by this much more than to any other element
+ABSENT_PRECISION_LEAD = 0.15  # a tie is broken by the share of a feature's own words the piece names
 WORD_SIM_ZERO, WORD_SIM_FULL = 0.45, 0.80  # word-vector cosine mapped to 0..0.9 support
 SENT_WEIGHT = 0.5  # an element's support: this much sentence meaning, the rest word support
 
@@ -995,6 +996,15 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
         scores.sort(reverse=True)
         cov, specific, i = scores[0]
         second = scores[1][0] if len(scores) > 1 else 0.0
+        if len(scores) > 1 and cov - second < ABSENT_LEAD and cov >= ABSENT_COVER and specific:
+            # the denied words belong equally to two features ("不是PLA材料" against "PLA筷腔" and "PLA筷腔中空"):
+            # the denial is about the feature it says the most of, the one with the larger share of its own
+            # words denied
+            tied = [sc for sc in scores if cov - sc[0] < ABSENT_LEAD and sc[1]]
+            prec = sorted(((_precision(words, els[k], el_toks[k], vecs), k) for _, _, k in tied), reverse=True)
+            if len(prec) > 1 and prec[0][0] - prec[1][0] >= ABSENT_PRECISION_LEAD:
+                i = prec[0][1]
+                second = cov - ABSENT_LEAD  # decided by the tie-break, at the weakest lead (flagged for review)
         if cov >= ABSENT_COVER and specific and cov - second >= ABSENT_LEAD and (i not in out or out[i][3] < cov):
             # "not formed by folding", "not removable": the part is there, made or working another way; with
             # a substitute named in the sentence, something else takes its place: both are for staff to
@@ -1002,6 +1012,14 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
             replaced = cue in ("attribute", "substitute") or replaced_in_sentence(product.text, a, b)
             out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second, replaced)
     return out
+
+
+def _precision(words: tuple[str, ...], el: str, el_toks: tuple[str, ...], vecs: dict[str, Any]) -> float:
+    """Share of a feature's own words that a denied piece names."""
+    if not el_toks:
+        return 0.0
+    wt = tuple(words)
+    return sum(_term_support(t, " ".join(wt), wt, vecs, vecs.get(t)) >= 0.85 for t in el_toks) / len(el_toks)
 
 
 def _word_alike(a: str, b: str, vecs: dict[str, Any]) -> bool:
