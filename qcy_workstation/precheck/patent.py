@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck import lexicon, semantic
+from qcy_workstation.precheck import contrasts, lexicon, semantic
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
 from qcy_workstation.precheck.polarity import list_continuation, replaced_in_sentence, split_polarity
 from qcy_workstation.precheck.quantities import (
@@ -722,7 +722,7 @@ def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) 
 
 def compare_element(
     element: str, product: Product, *, index: int = 1, origin_claim: int = 1, subject: str = "",
-    denied: tuple[str, int, int, float, bool] | None = None,
+    denied: tuple[str, int, int, float, bool] | None = None, claim_text: str = "",
 ) -> tuple[ElementResult, list[str]]:
     """Classify one element against the product; returns the chart row and the citation keys it used.
 
@@ -799,6 +799,7 @@ def compare_element(
         mean = replace(mean, absent=True, absent_text=denied[0], absent_start=denied[1], absent_end=denied[2],
                        absent_margin=denied[3])
     basis = "words"
+    against = _contrasted(element, mean, best_p, cov_all, product.text, claim_text) if denied is None and not mean.absent else None
     if denied is not None and denied[4] and num_state != "outside":
         # "没有X，而是Y" / "Y instead of X": the claimed means is not used, something else is in its place.
         # Whether that is an equivalent (same means, function, effect; obvious) is for staff to judge.
@@ -819,6 +820,26 @@ def compare_element(
         needs_review = mean.absent_margin < ABSENT_SURE
         notes.append(f"产品描述称该特征不具备或已被替换：“{mean.absent_text}”")
         notes_en.append(f"the description states this feature is absent or replaced: '{mean.absent_text}'")
+    elif against is not None and num_state != "outside":
+        con, (ct, ca, cb) = against
+        needs_review = True
+        best_p = _Passage(ct, ca, cb, "", frozenset())
+        if con.kind == "opposite":
+            # the passage says the part the other way round ("a raised cap" for a concave lid)
+            status, basis = "missing", "contradicted"
+            notes.append(f"产品描述就该部件称“{con.product_word}”，与权利要求的“{con.claim_word}”相反：“{ct}”。初步判读为"
+                         "该特征被以不同方式替代，不构成相同特征；是否等同（手段、功能、效果基本相同且显而易见）须由工作人员判断")
+            notes_en.append(f"the description says '{con.product_word}' of this part where the claim says "
+                            f"'{con.claim_word}': '{ct}'. Read as the feature done another way, not literal; whether "
+                            "it is an equivalent (same means, function, effect; obvious) is for staff to judge")
+        else:
+            # another shape or material of the same class: a substituted means, a candidate equivalent
+            status, basis = "equivalent", "substituted"
+            keys.append("spc_patent_provisions_2020_art13")
+            notes.append(f"产品以“{con.product_word}”代替权利要求的“{con.claim_word}”：“{ct}”。请确认是否以基本相同的手段"
+                         "实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
+            notes_en.append(f"the product has '{con.product_word}' where the claim says '{con.claim_word}': '{ct}'. "
+                            "Confirm basically the same means, function and effect, obvious without creative work")
     elif cov_lit >= COVERED_MIN and num_state == "ok" and not substituted:
         status = "covered"
     elif mean.score >= SEM_COVERED and num_state == "ok" and not substituted:
@@ -889,6 +910,24 @@ def compare_element(
                       evidence_start=best_p.start if basis == "meaning" else mean.absent_start,
                       evidence_end=best_p.end if basis == "meaning" else mean.absent_end)
     return row, keys
+
+
+CONTRAST_ABOUT = 0.48  # a passage this close to the feature (meaning) is about its part
+
+
+def _contrasted(element: str, mean: _Meaning, best_p: _Passage, cov_all: float, whole: str, claim: str
+                ) -> tuple[contrasts.Contrast, tuple[str, int, int]] | None:
+    """A contradiction between the feature and a passage about it (:mod:`contrasts`): the two best passages
+    by meaning, and the best window by words."""
+    el = _element_for_meaning(strip_reference_numerals(element))
+    cands = [(t, a, b) for t, a, b, sc in mean.candidates if sc >= 100 * CONTRAST_ABOUT]
+    if cov_all >= PARTIAL_MIN and best_p.text:
+        cands.append((best_p.text, best_p.start, best_p.end))
+    for t, a, b in cands:
+        con = contrasts.contrast(el, t, whole, claim)
+        if con is not None:
+            return con, (t, a, b)
+    return None
 
 
 @dataclass(frozen=True)
@@ -1271,7 +1310,7 @@ def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
     tail_en = f" The reading of feature(s) {', '.join(str(r.index) for r in review)} is uncertain: staff to check." \
         if review else ""
     if missing:
-        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "staff")]
+        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "staff", "contradicted")]
         loose = [r for r in missing if r not in firm]
         parts_zh, parts_en = [], []
         if firm:
@@ -1346,9 +1385,10 @@ def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int,
     subject = chain[0].subject
     plan = [(c.number, el) for c in chain for el in (overrides.get(c.number) or list(c.elements))]
     denied = stated_absent([el for _, el in plan], product)
+    claim_words = "；".join(el for _, el in plan)
     for c_number, el in plan:
         row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c_number, subject=subject,
-                                 denied=denied.get(len(rows)))
+                                 denied=denied.get(len(rows)), claim_text=claim_words)
         rows.append(_confirm(row, confirmations or []))
         keys.update(k)
     v, zh, en = _verdict(rows)
