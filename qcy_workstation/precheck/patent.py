@@ -415,7 +415,9 @@ def _element_terms(text: str) -> tuple[list[tuple[str, bool, float]], dict[str, 
         toks.append(k)
         ante.append(prev_ante)
         prev_ante = False
-    flags = dict(zip(toks, ante, strict=True))
+    flags: dict[str, bool] = {}
+    for t, a in zip(toks, ante, strict=True):
+        flags.setdefault(t, a)  # "a mesh panel …, the mesh panel having …": introduced here, not earlier
     # join English bigrams that are table terms ("flash memory", "touch screen")
     out: list[str] = []
     i = 0
