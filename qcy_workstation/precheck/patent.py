@@ -280,7 +280,7 @@ def claims_text(claims: ClaimSet) -> str:
 def parse_claims(text: str) -> ClaimSet:
     """Number and parse a claim set (Chinese or English). Unnumbered text is one claim numbered 1."""
     if not text or not text.strip():
-        raise ValidationError("the claim text is empty", field="claims")
+        raise ValidationError("the claim text is empty", field="claims", reason="required")
     t = text.replace("\r\n", "\n").strip()
     t = re.sub(r"^\s*(?:权利要求书|claims|what is claimed is:?|we claim:?|i claim:?)\s*\n", "", t, flags=re.I)
     if len(_NUM_LINE.findall("\n" + t)) <= 1:
@@ -292,7 +292,7 @@ def parse_claims(text: str) -> ClaimSet:
         # neither numbered nor worded as a claim ("一种…包括/其特征在于", "A … comprising/wherein"): most likely
         # a product description or another document pasted into the claims field
         raise ValidationError("the claim text has no claim in it (no numbered claim, no “一种…，包括…” or "
-                              "“A … comprising …”)", field="claims")
+                              "“A … comprising …”)", field="claims", reason="patent.no_claim")
     if not marks:
         claims.append(_parse_one(1, t))
     else:
@@ -495,7 +495,7 @@ def _variants(tokens: frozenset[str], folded: str) -> frozenset[str]:
 def prepare_product(text: str) -> Product:
     """Split the description into clauses and windows of two neighbouring clauses (offsets kept)."""
     if not text or not re.search(r"[0-9A-Za-z\u3400-\u9fff]", text):
-        raise ValidationError("the product description is empty", field="product")
+        raise ValidationError("the product description is empty", field="product", reason="required")
     clauses: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。；;！？!?\n，,]+[。；;！？!?，,]?", text):
         s, e = m.span()
@@ -1416,9 +1416,11 @@ def compare_claim(
     """
     confirmations = _check_confirmations(confirmations)
     if isinstance(product, str) and len(product) > MAX_TEXT:
-        raise ValidationError(f"the product description is longer than {MAX_TEXT:,} characters", field="product")
+        raise ValidationError(f"the product description is longer than {MAX_TEXT:,} characters", field="product",
+                              reason="too_long", params={"max": MAX_TEXT})
     if isinstance(claims, str) and len(claims) > MAX_TEXT:
-        raise ValidationError(f"the claim text is longer than {MAX_TEXT:,} characters", field="claims")
+        raise ValidationError(f"the claim text is longer than {MAX_TEXT:,} characters", field="claims",
+                              reason="too_long", params={"max": MAX_TEXT})
     cs = parse_claims(claims) if isinstance(claims, str) else claims
     prod = prepare_product(product) if isinstance(product, str) else product
     target = cs.get(claim)
