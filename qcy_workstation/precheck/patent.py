@@ -826,18 +826,22 @@ def compare_element(
         con, (ct, ca, cb) = against
         needs_review = True
         best_p = _Passage(ct, ca, cb, "", frozenset())
+        keys.append("spc_patent_provisions_2020_art13")
         if con.kind == "opposite":
-            # the passage says the part the other way round ("a raised cap" for a concave lid)
-            status, basis = "missing", "contradicted"
-            notes.append(f"产品描述就该部件称“{con.product_word}”，与权利要求的“{con.claim_word}”相反：“{ct}”。初步判读为"
-                         "该特征被以不同方式替代，不构成相同特征；是否等同（手段、功能、效果基本相同且显而易见）须由工作人员判断")
+            # the passage says the part the other way round ("a raised cap" for a concave lid): not the same
+            # feature. Whether the reversal keeps the function (a post on the front face instead of the rear)
+            # or defeats it (a domed lid where the claim needs a recess) the words do not tell: the engine
+            # proposes an equivalent, always for review, rather than a confident "not infringing"
+            status, basis = "equivalent", "contradicted"
+            notes.append(f"产品描述就该部件称“{con.product_word}”，与权利要求的“{con.claim_word}”相反：“{ct}”。该特征不相同；"
+                         "如替代方式以基本相同的手段实现基本相同的功能、达到基本相同的效果且显而易见，则为等同，否则不落入保护范围，"
+                         "须由工作人员判断")
             notes_en.append(f"the description says '{con.product_word}' of this part where the claim says "
-                            f"'{con.claim_word}': '{ct}'. Read as the feature done another way, not literal; whether "
-                            "it is an equivalent (same means, function, effect; obvious) is for staff to judge")
+                            f"'{con.claim_word}': '{ct}'. Not the same feature; an equivalent only if it is basically "
+                            "the same means, function and effect and obvious, otherwise outside the scope: staff to judge")
         else:
             # another shape or material of the same class: a substituted means, a candidate equivalent
             status, basis = "equivalent", "substituted"
-            keys.append("spc_patent_provisions_2020_art13")
             notes.append(f"产品以“{con.product_word}”代替权利要求的“{con.claim_word}”：“{ct}”。请确认是否以基本相同的手段"
                          "实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
             notes_en.append(f"the product has '{con.product_word}' where the claim says '{con.claim_word}': '{ct}'. "
@@ -1312,7 +1316,7 @@ def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
     tail_en = f" The reading of feature(s) {', '.join(str(r.index) for r in review)} is uncertain: staff to check." \
         if review else ""
     if missing:
-        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "staff", "contradicted")]
+        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "staff")]
         loose = [r for r in missing if r not in firm]
         parts_zh, parts_en = [], []
         if firm:
