@@ -8,7 +8,9 @@ the wording-only AUC as the naive baseline); trademark balanced accuracy on hard
 runs in three modes: full engine, hand tables off, and (the naive baseline) meaning layer off; trademark
 sets also in a fourth, "reputation in": the earlier mark's reputation as the decision found it is given as
 staff's ``reputed`` input (what that fact adds; the other modes never see it).
-Held-out figures are the ones to report; dev figures are what thresholds were fitted on.
+Trademark rows also give the abstention figures: coverage (share of pairs answered without
+``needs_review``) and selective accuracy (balanced accuracy on the confidently answered pairs), for all, hard
+and easy pairs. Held-out figures are the ones to report; dev figures are what thresholds were fitted on.
 """
 
 from __future__ import annotations
@@ -74,8 +76,10 @@ def trade_secret(show_wrong: bool) -> None:
 
 
 def trademark(show_wrong: bool) -> None:
-    print("\nTrademark (balanced accuracy of likely_confusion against the decisions' outcome)")
-    print(f"{'split':12} {'mode':12} {'n':>4} {'all':>6} {'hard':>6} {'easy':>6}")
+    print("\nTrademark (balanced accuracy of likely_confusion against the decisions' outcome; 'conf' columns:")
+    print("coverage = share answered without needs_review, selective = balanced accuracy on those pairs only)")
+    print(f"{'split':12} {'mode':13} {'n':>4} {'all':>6} {'hard':>6} {'easy':>6} | {'cov all':>7} {'sel all':>7} "
+          f"{'cov hard':>8} {'sel hard':>8} {'cov easy':>8} {'sel easy':>8}")
     sets = [(s, DATA / f"trademark_decisions_{s}.jsonl") for s in SPLITS + (("heldout2",) if "heldout" in SPLITS else ())]
     sets.append(("legacy", DATA / "trademark_pairs.jsonl"))
     for split, p in sets:
@@ -85,15 +89,19 @@ def trademark(show_wrong: bool) -> None:
             pairs = ev.load_legacy_mark_set(p)
         else:
             pairs = ev.load_mark_set(p)
-        modes = MODES + ((("reputation in", {"reputation": True}),) if split != "legacy" else ())
+        modes = MODES + ((("reputation in", {"reputation": True}),) if split != "legacy" else ()) + (
+            ("fit threshold", {"calibrated": "threshold"}), ("fit weights", {"calibrated": "weights"}))
         for name, kw in modes:
             with ev.mode(**kw):
                 f = ev.evaluate_trademark(pairs)
-            print(f"{split:12} {name:12} {f.n:4d} {_pct(f.balanced):>6} {_pct(f.by_difficulty.get('hard')):>6} "
-                  f"{_pct(f.by_difficulty.get('easy')):>6}")
+            cov, sel = f.coverage, f.selective
+            print(f"{split:12} {name:13} {f.n:4d} {_pct(f.balanced):>6} {_pct(f.by_difficulty.get('hard')):>6} "
+                  f"{_pct(f.by_difficulty.get('easy')):>6} | {_pct(cov.get('all')):>7} {_pct(sel.get('all')):>7} "
+                  f"{_pct(cov.get('hard')):>8} {_pct(sel.get('hard')):>8} {_pct(cov.get('easy')):>8} "
+                  f"{_pct(sel.get('easy')):>8}")
             if show_wrong and name == "full":
                 for w in f.wrong:
-                    print("    wrong:", *w)
+                    print("    wrong:", *w, "(confident)" if w in f.wrong_confident else "(sent to review)")
 
 
 def main() -> None:

@@ -47,6 +47,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=f"sqlite_only: {why}"))
         if kind != "postgresql" and item.get_closest_marker("postgresql_only"):
             item.add_marker(pytest.mark.skip(reason="postgresql_only: run with --store=postgresql"))
+        # The installer's tests build the bundle (minutes): CI runs them once, by `-m bundle` with
+        # QCY_TEST_BUNDLE=1 (build into a temporary folder) or QCY_TEST_BUNDLE=DIR (reuse or build there).
+        if item.get_closest_marker("bundle") and (not os.environ.get("QCY_TEST_BUNDLE") or kind != "sqlite"):
+            item.add_marker(pytest.mark.skip(reason="bundle: set QCY_TEST_BUNDLE=1 (or a dist folder) to build "
+                                                    "and run the installer; it runs once, on SQLite"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "qcy_workstation"
-CORE_PACKAGES = ("cases", "stats", "warning", "documents", "compensation", "precheck", "db")
+CORE_PACKAGES = ("cases", "stats", "warning", "documents", "compensation", "precheck", "db", "referrals")
 MAX_PAGE_LINES = 800
 #: Pages over the limit that issue 11 item 11 did not name, each with the most lines it may keep until split.
 NOT_YET_SPLIT = {

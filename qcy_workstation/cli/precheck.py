@@ -107,9 +107,12 @@ def _run_trade_secret(o: dict[str, Any]) -> Any:
 
 
 def _text_trademark(r: Any) -> str:
-    lines = [f"商标比对（{r.mark} / {r.other}）：得分 {r.score}/100，风险{RISK_ZH.get(r.risk, r.risk)}（{r.risk}），"
-             f"{'可能' if r.likely_confusion else '不太可能'}导致混淆"]
+    said = f"{'可能' if r.likely_confusion else '不太可能'}导致混淆"
+    if r.needs_review:
+        said = f"需人工复核（得分倾向：{said}）"
+    lines = [f"商标比对（{r.mark} / {r.other}）：得分 {r.score}/100，风险{RISK_ZH.get(r.risk, r.risk)}（{r.risk}），{said}"]
     lines += [f"  - [{f.score:>3}] {f.text_zh}" for f in r.factors]
+    lines += [f"  ⚑ {x.text_zh}" for x in r.review_reasons]
     return "\n".join(lines + [_footer(r)])
 
 

@@ -14,6 +14,7 @@ TABLE_MODULES = (
     "qcy_workstation.documents.models",
     "qcy_workstation.stats.models",
     "qcy_workstation.warning.models",
+    "qcy_workstation.referrals.models",
 )
 
 

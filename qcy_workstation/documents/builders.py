@@ -283,13 +283,16 @@ def precheck_sections(results: list[dict[str, Any]], lang: str, case: CaseData |
             blocks.append(Table(header, rows, widths=[0.5, 2.5, 1.1, 2.5, 1.5]))
         elif kind == "trademark":
             heading = "商标近似与混淆可能性" if zh else "Trademark similarity and likelihood of confusion"
-            blocks.append(Paragraph(
-                (f"权利商标“{res.get('mark', '')}”与被诉标识“{res.get('other', '')}”：综合得分{res.get('score', '')}，"
-                 f"混淆可能性{'较大' if res.get('likely_confusion') else '较小'}，风险{words_for(res.get('risk'), 'zh')}。")
-                if zh else
-                f"Mark '{res.get('mark', '')}' v. sign '{res.get('other', '')}': score {res.get('score', '')}; "
-                f"confusion is {'likely' if res.get('likely_confusion') else 'unlikely'}; the risk is "
-                f"{words_for(res.get('risk'), 'en')}."))
+            if res.get("needs_review"):
+                blocks += _trademark_review_blocks(res, zh, checks)
+            else:
+                blocks.append(Paragraph(
+                    (f"权利商标“{res.get('mark', '')}”与被诉标识“{res.get('other', '')}”：综合得分{res.get('score', '')}，"
+                     f"混淆可能性{'较大' if res.get('likely_confusion') else '较小'}，风险{words_for(res.get('risk'), 'zh')}。")
+                    if zh else
+                    f"Mark '{res.get('mark', '')}' v. sign '{res.get('other', '')}': score {res.get('score', '')}; "
+                    f"confusion is {'likely' if res.get('likely_confusion') else 'unlikely'}; the risk is "
+                    f"{words_for(res.get('risk'), 'en')}."))
             rows = [[words_for(f.get("name", ""), "zh" if zh else "en"), str(f.get("score", "")),
                      f.get("text_zh" if zh else "text_en", "")] for f in res.get("factors", [])]
             header = ["因素", "得分", "说明"] if zh else ["Factor", "Score", "Explanation"]
@@ -681,6 +684,29 @@ def _reference_opinion(content: DocumentContent, case: CaseData, opts: dict[str,
     content.disclaimer = DISCLAIMER[content.lang]
 
 
+def _trademark_review_blocks(res: dict[str, Any], zh: bool, checks: list[str]) -> list[Any]:
+    """A trademark comparison the engine sent to review (``precheck.trademark_review``): the opinion gives the
+    score as a reference and says which facts the outcome turns on, never a settled conclusion; the reasons go
+    to staff as points to check before issuing."""
+    mark, other = res.get("mark", ""), res.get("other", "")
+    reasons = [r for r in res.get("review_reasons") or [] if isinstance(r, dict)]
+    facts_zh = res.get("review_facts_zh") or "在先商标的知名度、标志的实际使用方式"
+    facts_en = res.get("review_facts_en") or "the earlier mark's reputation, the manner of use"
+    out: list[Any] = [Paragraph(
+        f"权利商标“{mark}”与被诉标识“{other}”：文字比对综合得分{res.get('score', '')}（仅供参考）。此类标志是否构成近似、"
+        f"是否易导致混淆，不能仅凭文字判断，尚需结合{facts_zh}等事实和证据核实后再作判断，本意见对此不作确定结论。"
+        if zh else
+        f"Mark '{mark}' v. sign '{other}': the word comparison scores {res.get('score', '')} (for reference only). "
+        f"Whether such signs are similar and confusion is likely cannot be told from the words alone; it must be "
+        f"checked against the facts and evidence on {facts_en}, and this opinion draws no settled conclusion on it.")]
+    for r in reasons:
+        out.append(Paragraph(("待核实：" if zh else "To be checked: ") + str(r.get("text_zh" if zh else "text_en", "")),
+                             style="note"))
+    codes = "、".join(str(r.get("code", "")) for r in reasons) or "needs_review"
+    checks.append(f"商标比对「{mark}」/「{other}」需人工复核（{codes}）：核实{facts_zh}后，再决定意见中的结论。")
+    return out
+
+
 POSITIVE_VERDICTS = {"literal", "equivalent", "likely_infringing", "misuse_likely", "misuse", "possible_misuse",
                      "substantially_same"}
 NEGATIVE_VERDICTS = {"not_infringing", "no_misuse", "lawful_use", "different"}
@@ -695,6 +721,8 @@ def opinion_finding(results: list[dict[str, Any]]) -> str:
         v = r.get("verdict")
         if r.get("kind") == "trademark":
             v = "likely_infringing" if r.get("likely_confusion") else "not_infringing"
+            if r.get("needs_review"):  # turns on facts the words cannot show: no settled finding either way
+                v = "needs_review"
         if r.get("kind") == "patent" and v == "not_infringing":
             statuses = {e.get("status") for e in r.get("elements", [])}
             if "missing" not in statuses:

@@ -22,23 +22,29 @@ INFRINGING = ("literal", "equivalent")
 
 
 _REPUTATION = [False]
+_CALIBRATED: list[str | None] = [None]
 
 
 @contextmanager
-def mode(tables: bool = True, meaning: bool = True, reputation: bool = False) -> Iterator[None]:
+def mode(tables: bool = True, meaning: bool = True, reputation: bool = False,
+         calibrated: str | None = None) -> Iterator[None]:
     """Run the engines with or without the hand tables and the meaning layer; ``reputation``: trademark pairs
     pass the earlier mark's reputation as the decision found it (``earlier_well_known``) as staff's
-    ``reputed`` input, to show what that fact adds (the engine alone never sees it)."""
+    ``reputed`` input, to show what that fact adds (the engine alone never sees it); ``calibrated``
+    ("threshold" or "weights"): trademark answers come from the rule fitted on the development decisions
+    (``trademark_calibration``) instead of ``likely_confusion``."""
     with ExitStack() as st:
         if not tables:
             st.enter_context(hand_tables_off())
         if not meaning:
             st.enter_context(semantic.switched_off())
         _REPUTATION[0] = reputation
+        _CALIBRATED[0] = calibrated
         try:
             yield
         finally:
             _REPUTATION[0] = False
+            _CALIBRATED[0] = None
 
 
 # --- patent -----------------------------------------------------------------------------------------
@@ -218,6 +224,11 @@ class MarkFigures:
     balanced: float = 0.0
     by_difficulty: dict[str, float] = field(default_factory=dict)
     wrong: list[tuple[str, bool, int]] = field(default_factory=list)
+    # abstention: share of pairs answered without ``needs_review`` (coverage) and the balanced accuracy on
+    # those pairs only (selective accuracy), per difficulty; None where no pair was answered confidently
+    coverage: dict[str, float] = field(default_factory=dict)
+    selective: dict[str, float | None] = field(default_factory=dict)
+    wrong_confident: list[tuple[str, bool, int]] = field(default_factory=list)
 
 
 def balanced_accuracy(pairs: list[tuple[bool, bool]]) -> float:
@@ -243,16 +254,30 @@ def evaluate_trademark(pairs: list[MarkPair], compare: Callable[[MarkPair], Any]
     compare = compare or run
     f = MarkFigures(n=len(pairs))
     res: dict[str, list[tuple[bool, bool]]] = {}
+    sure: dict[str, list[tuple[bool, bool]]] = {}
     allp: list[tuple[bool, bool]] = []
     for p in pairs:
         r = compare(p)
         got = bool(r.likely_confusion)
+        if _CALIBRATED[0]:
+            from qcy_workstation.precheck.trademark_calibration import probability
+
+            got = probability(r, _CALIBRATED[0]) >= 0.5
         res.setdefault(p.difficulty, []).append((p.expected, got))
+        sure.setdefault(p.difficulty, [])
         allp.append((p.expected, got))
+        if not bool(getattr(r, "needs_review", False)):
+            sure[p.difficulty].append((p.expected, got))
+            sure.setdefault("all", []).append((p.expected, got))
+            if got != p.expected:
+                f.wrong_confident.append((p.id, p.expected, int(r.score)))
         if got != p.expected:
             f.wrong.append((p.id, p.expected, int(r.score)))
     f.balanced = balanced_accuracy(allp)
     f.by_difficulty = {k: balanced_accuracy(v) for k, v in sorted(res.items())}
+    res["all"] = allp
+    f.coverage = {k: len(sure.get(k, [])) / len(v) for k, v in res.items() if v}
+    f.selective = {k: (balanced_accuracy(sure[k]) if sure.get(k) else None) for k in res}
     return f
 
 

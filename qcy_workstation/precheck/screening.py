@@ -38,6 +38,7 @@ from qcy_workstation.precheck.models import RegisterGi, RegisterPatent, Register
 from qcy_workstation.precheck.register import class_mask
 from qcy_workstation.precheck.text import is_cjk
 from qcy_workstation.precheck.trademark import (
+    CONFUSION_THRESHOLD,
     Factor,
     MarkKeys,
     _risk,
@@ -46,6 +47,7 @@ from qcy_workstation.precheck.trademark import (
     load_aliases,
     mark_keys,
 )
+from qcy_workstation.precheck.trademark_review import ReviewReason, review_reasons
 from qcy_workstation.precheck.trademark_rules import cedict_meanings
 from qcy_workstation.precheck.trademark_rules import well_known as well_known_mark
 
@@ -239,12 +241,18 @@ class TrademarkHit:
     mark_similarity: int
     goods_score: int
     factors: tuple[Factor, ...]
+    review_reasons: tuple[ReviewReason, ...] = ()  # trademark_review: facts the words cannot show
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
     def to_dict(self) -> dict[str, Any]:
         return {"rank": self.rank, "reg_no": self.reg_no, "mark": self.mark, "owner": self.owner, "classes": self.classes,
                 "groups": self.groups, "status": self.status, "score": self.score, "likely_confusion": self.likely_confusion,
                 "risk": self.risk, "mark_similarity": self.mark_similarity, "goods_score": self.goods_score,
-                "factors": [f.to_dict() for f in self.factors]}
+                "factors": [f.to_dict() for f in self.factors], "needs_review": self.needs_review,
+                "review_reasons": [r.to_dict() for r in self.review_reasons]}
 
 
 @dataclass(frozen=True)
@@ -303,7 +311,11 @@ def screen_trademark(store: Store, mark: str, *, classes: str | tuple[str, ...] 
     out = []
     for n, (combined, mark_sim, info, factors, gs) in enumerate(hits[:top], start=1):
         likely = likely_confusion(combined, gs, well_known or any(f.name == "well_known" for f in factors))
-        out.append(TrademarkHit(n, *info, combined, likely, _risk(combined), mark_sim, gs, tuple(factors)))
+        # the register mark (info[1]) is the earlier one
+        reasons = review_reasons(info[1], mark, score=combined, mark_similarity=mark_sim, goods_score=gs,
+                                 factors=factors, threshold=CONFUSION_THRESHOLD,
+                                 given=("reputation",) if well_known is True else ())
+        out.append(TrademarkHit(n, *info, combined, likely, _risk(combined), mark_sim, gs, tuple(factors), reasons))
     return ScreenResult("screen_trademark", tuple(out), len(idx), len(ids), time.perf_counter() - t0,
                         {"mark": mark, "classes": ",".join(codes), "top": top, "well_known": well_known},
                         f"index built in {idx.build_seconds:.1f}s for {len(idx)} marks" if idx.build_seconds else "")

@@ -37,6 +37,9 @@ from qcy_workstation.precheck.text import (
     pinyin_syllables,
     split_scripts,
 )
+from qcy_workstation.precheck.trademark_review import ReviewReason, review_reasons
+from qcy_workstation.precheck.trademark_review import summary_en as review_summary_en
+from qcy_workstation.precheck.trademark_review import summary_zh as review_summary_zh
 
 # Decision thresholds (general screening choices, documented in the result; not legal numbers).
 CONFUSION_THRESHOLD = 65  # combined score from which confusion is likely
@@ -232,13 +235,18 @@ class TrademarkResult:
     inputs: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def review_reasons(self) -> tuple[ReviewReason, ...]:
+        """The classes of pairs whose outcome the examiners' rules leave to facts the words do not show
+        (reputation, use, get-up, descriptive fair use, co-existence): ``trademark_review``."""
+        return review_reasons(self.mark, self.other, score=self.score, mark_similarity=self.mark_similarity,
+                              goods_score=self.goods.score, factors=self.factors, threshold=CONFUSION_THRESHOLD,
+                              given=_given_facts(self.inputs))
+
+    @property
     def needs_review(self) -> bool:
-        """The answer turns on a rule whose outcome depends on facts the words do not show (reputation, the
-        manner of use, the 2001 pinyin standard's exceptions): staff should check before relying on it."""
-        if any(f.name in REVIEW_FACTORS for f in self.factors):
-            return True
-        # protection across dissimilar goods rests on a well-known status that must be proved in the case
-        return self.likely_confusion and 0 <= self.goods.score < 40 and any(f.name == "well_known" for f in self.factors)
+        """The answer turns on facts the words do not show: staff should check before relying on it, and a
+        letter does not state it as settled."""
+        return bool(self.review_reasons)
 
     def to_dict(self) -> dict[str, Any]:
         d = result_header("trademark", self.inputs)
@@ -253,11 +261,20 @@ class TrademarkResult:
                 "goods": self.goods.to_dict(),
                 "factors": [f.to_dict() for f in self.factors],
                 "needs_review": self.needs_review,
+                "review_reasons": [r.to_dict() for r in self.review_reasons],
+                "review_facts_zh": review_summary_zh(self.review_reasons),
+                "review_facts_en": review_summary_en(self.review_reasons),
                 "thresholds": {"likely_confusion": CONFUSION_THRESHOLD, "high": HIGH_RISK, "medium": MEDIUM_RISK},
             }
         )
         d.update(citation_fields(self.citations))
         return d
+
+
+def _given_facts(inputs: dict[str, Any]) -> tuple[str, ...]:
+    """Facts staff stated for a comparison: the earlier mark's reputation (the reputation box, or the well-known
+    claim, which is staff's own statement; a well-known list entry is not one)."""
+    return ("reputation",) if inputs.get("reputed") is True or inputs.get("well_known") is True else ()
 
 
 def _ratio(a: str | tuple[str, ...], b: str | tuple[str, ...]) -> float:
@@ -777,6 +794,10 @@ def compare_marks(
         keys.append("trademark_law_59")
     if wk:
         keys += ["trademark_law_13"] + (["trademark_law_14"] if not isinstance(wk, bool) else [])
+    reasons = review_reasons(mark, other, score=int(combined), mark_similarity=int(mark_sim), goods_score=goods.score,
+                             factors=factors, threshold=CONFUSION_THRESHOLD,
+                             given=_given_facts({"well_known": well_known, "reputed": reputed}))
+    keys += [r.source for r in reasons if r.source not in keys]
     inputs = {"mark": mark, "classes": ",".join(ca), "other": other, "other_classes": ",".join(cb),
               "well_known": well_known, "reputed": reputed, "aliases": list(al.sources),
               "well_known_list": rules.as_dict(wk) if isinstance(wk, rules.WellKnown) else None}

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported when first used: the window paints before SQLAlche
     from qcy_workstation.cases.services import CaseService
     from qcy_workstation.cases.settings import SettingsService
     from qcy_workstation.db.store import Store
+    from qcy_workstation.referrals.service import ReferralService
 
 
 class Prefs:
@@ -144,6 +145,11 @@ class AppContext(QObject):
         from qcy_workstation.cases.evidence import EvidenceService
 
         return EvidenceService(self._open_store(), actor=self.actor)
+
+    def referrals(self) -> ReferralService:
+        from qcy_workstation.referrals.service import ReferralService
+
+        return ReferralService(self._open_store(), actor=self.actor)
 
     def workstation(self) -> SettingsService:
         from qcy_workstation.cases.settings import SettingsService

@@ -256,6 +256,26 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "The encrypted file “{name}” belongs to another store's key: it cannot be decrypted here."), False),
     "crypto.recovery_key": (QT_TRANSLATE_NOOP(
         "Errors", "This recovery key does not open this store's key: check the 13 groups of letters and digits."), False),
+    # referrals (issue 17 item 1)
+    "referral.not_found": (QT_TRANSLATE_NOOP("Errors", "There is no referral {number}."), False),
+    "referral.body_not_found": (QT_TRANSLATE_NOOP(
+        "Errors", "“{body}” is not in the directory of partner bodies. Pick one from the list or add it first."), False),
+    "referral.body_exists": (QT_TRANSLATE_NOOP("Errors", "{name} is already in the directory."), False),
+    "referral.body_inactive": (QT_TRANSLATE_NOOP(
+        "Errors", "{body} is marked as no longer used: choose another body."), False),
+    "referral.consultation_not_found": (QT_TRANSLATE_NOOP("Errors", "There is no consultation {id}."), False),
+    "referral.case_or_consultation": (QT_TRANSLATE_NOOP(
+        "Errors", "A referral is made from one case or one consultation: give exactly one of them."), False),
+    "referral.date_before_referral": (QT_TRANSLATE_NOOP(
+        "Errors", "cannot be before the referral ({referred_on})."), True),
+    "referral.follow_up_how": (QT_TRANSLATE_NOOP(
+        "Errors", "Give the next follow-up either in working days or as a date, not both."), False),
+    "referral.file_needs_case": (QT_TRANSLATE_NOOP(
+        "Errors", "A consultation's referral has no case file to store the document in: record its title only, "
+        "or turn the consultation into a case first."), False),
+    "referral.closed": (QT_TRANSLATE_NOOP(
+        "Errors", "Referral {number} is already closed ({outcome}); nothing was changed."), False),
+    "date.past": (QT_TRANSLATE_NOOP("Errors", "cannot be a date in the past."), True),
 }
 
 ERROR_TITLES = {

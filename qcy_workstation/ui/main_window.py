@@ -65,7 +65,7 @@ PAGE_PERMISSIONS = {
     "cases": "case.view", "case": "case.view", "today": "case.view", "intake": "case.create",
     "consultations": "consultation.view", "documents": "document.export", "compensation": "case.view",
     "precheck": "case.view", "warning": "warning.edit", "stats": "stats.view", "accounts": "accounts.manage",
-    "audit": "audit.view",
+    "audit": "audit.view", "referrals": "referral.view",
 }
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 10_000  # a crash or a power cut loses at most this much typing
@@ -447,13 +447,25 @@ class MainWindow(QMainWindow):
 
     def _show_about(self) -> None:
         from qcy_workstation import __version__
-        from qcy_workstation.notices import about_lines
+        from qcy_workstation.notices import NOTICES_FILE_NAME, about_lines, notices_file
 
-        QMessageBox.about(self, self.tr("About QCY Workstation"), self.tr(
+        text = self.tr(
             "QCY Workstation %1\nCase management for an IP rights-protection assistance workstation.\n"
             "Opinions it helps to write are references for the enterprise, not judicial or administrative "
-            "determinations.").replace("%1", __version__) + "\n\n" + self.tr("Data, models and fonts shipped:")
-            + "\n" + "\n".join(about_lines()))
+            "determinations.").replace("%1", __version__) + "\n\n" + self.tr("Data, models and fonts shipped:") \
+            + "\n" + "\n".join(about_lines())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About QCY Workstation"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutDialog")
+        path = notices_file()
+        if path is not None:  # the installed program: every component's licence, written when it was built
+            box.setInformativeText(self.tr("The licences of every component are in %1 (Show Details...).")
+                                   .replace("%1", str(path)))
+            box.setDetailedText(path.read_text(encoding="utf-8", errors="replace"))
+        else:
+            box.setInformativeText(self.tr("The installed program has the licences of every component in %1 "
+                                           "beside it.").replace("%1", NOTICES_FILE_NAME))
+        box.exec()
 
     # ------------------------------------------------------------------ geometry
 

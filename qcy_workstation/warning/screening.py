@@ -244,24 +244,37 @@ def _class_set(codes: str) -> set[str]:
 
 def mark_hit(*, mark: str, classes: str, reg_no: str, reg_mark: str, owner: str, reg_classes: str, score: int,
              likely: bool, risk: str, factors: Sequence[Any], source: str, status: str = "",
-             result: dict[str, Any] | None = None) -> Hit | None:
-    """A risk from one mark comparison, or None when the engine rates it low and not confusing."""
+             result: dict[str, Any] | None = None, review: Sequence[Any] = ()) -> Hit | None:
+    """A risk from one mark comparison, or None when the engine rates it low and not confusing.
+
+    ``review``: the comparison's review reasons (``precheck.trademark_review``): the pair turns on facts the
+    words cannot show, so the memo says that confusion is still to be checked, and on which facts, instead of
+    stating a conclusion."""
     keep = ("high",) if policy()["thresholds"]["trademark_min_risk"] == "high" else ("high", "medium")
     if risk not in keep and not likely:
         return None
     severity = risk if risk in ("high", "medium") else "medium"
     action = "change_mark" if severity == "high" else "opposition_invalidation_search"
+    if review:
+        from qcy_workstation.precheck.trademark_review import summary_en, summary_zh
+
+        said_zh = f"存在一定近似，是否易导致混淆尚不能仅凭文字判断，需结合{summary_zh(review)}核实"
+        said_en = f"some similarity; whether confusion is likely cannot be told from the words and depends on {summary_en(review)}"
+    else:
+        said_zh = "易导致混淆" if likely else "存在近似"
+        said_en = "likely confusion" if likely else "similar"
     zh = (f"拟用商标「{mark}」与在先注册商标「{reg_mark}」（注册号{reg_no}，第{reg_classes}类）"
-          f"{'易导致混淆' if likely else '存在近似'}，综合评分{score}（商标法第57条）。"
+          f"{said_zh}，综合评分{score}（商标法第57条）。"
           + "".join(f.text_zh for f in factors))
     en = (f"Planned mark '{mark}' vs registered mark '{reg_mark}' (no. {reg_no}, class {reg_classes}): "
-          f"{'likely confusion' if likely else 'similar'}, score {score} (Trademark Law Art. 57). "
+          f"{said_en}, score {score} (Trademark Law Art. 57). "
           + " ".join(f.text_en for f in factors))
     return Hit(key=f"trademark:{mark}|{reg_no or reg_mark}", category="trademark", subject=mark, target=reg_mark,
                target_ref=reg_no, severity=severity, score=score, reason=zh, reason_en=en, action=action,
-               basis=(likely, reg_no, reg_classes, status),
+               basis=(likely, reg_no, reg_classes, status) + (("review",) if review else ()),
                details={"owner": owner, "classes": reg_classes, "project_classes": classes, "source": source,
                         "status": status, "factors": [f.to_dict() for f in factors],
+                        "needs_review": bool(review), "review_reasons": [r.to_dict() for r in review],
                         "result": result or {}, "engine": "qcy_workstation.precheck.trademark"})
 
 
@@ -288,7 +301,8 @@ def screen_marks(marks: Sequence[str], classes: str, trademarks: Iterable[Tradem
                 continue
             hit = mark_hit(mark=mark, classes=classes, reg_no=t.number, reg_mark=t.mark, owner=t.owner,
                            reg_classes=t.classes, score=r.score, likely=r.likely_confusion, risk=r.risk,
-                           factors=r.factors, source=t.source, status=t.status, result=r.to_dict())
+                           factors=r.factors, source=t.source, status=t.status, result=r.to_dict(),
+                           review=r.review_reasons)
             if hit is not None:
                 hits.append(hit)
     return _sort(hits)
@@ -307,7 +321,8 @@ def screen_register_marks(store: Any, marks: Sequence[str], classes: str, *, ent
                 continue
             hit = mark_hit(mark=mark, classes=classes, reg_no=h.reg_no, reg_mark=h.mark, owner=h.owner,
                            reg_classes=h.classes or h.groups, score=h.score, likely=h.likely_confusion,
-                           risk=h.risk, factors=h.factors, source="register", status=h.status)
+                           risk=h.risk, factors=h.factors, source="register", status=h.status,
+                           review=h.review_reasons)
             if hit is not None:
                 hits.append(hit)
     return _sort(hits)

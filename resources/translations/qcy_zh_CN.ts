@@ -460,6 +460,59 @@
         </message>
     </context>
     <context>
+        <name>BodyDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+161" />
+            <source>Add a partner body</source>
+            <translation>添加合作单位</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Address, phone, contact person: from the body's official website</source>
+            <translation>地址、电话、联系人：以该单位官方网站为准</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Where this entry comes from, what to verify</source>
+            <translation>信息来源、需核实的事项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jurisdiction</source>
+            <translation>管辖范围</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Takes</source>
+            <translation>受理事项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>联系方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseAccessBar</name>
         <message>
             <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="+110" />
@@ -480,7 +533,7 @@
     <context>
         <name>CaseDetailPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+522" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+524" />
             <source>Next step:</source>
             <translation>下一步：</translation>
         </message>
@@ -635,6 +688,11 @@
             <translation>时间线</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Referrals</source>
+            <translation>转介</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>Every change to this case, from the audit trail</source>
             <translation>本案的每一次变更（来自审计记录）</translation>
@@ -677,7 +735,7 @@ Open one from the case list (double-click a row or press Enter), or take in a ne
             <translation>本案没有关联的咨询。在“咨询登记”页面使用“转为案件”即可关联。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+55" />
             <source>Due %1 · %2</source>
             <translation>期限 %1 · %2</translation>
         </message>
@@ -980,7 +1038,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ClaimScreenTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="+223" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="+231" />
             <source>A claim or a product description to screen against claim 1 of the register's patents:</source>
             <translation>权利要求或产品描述（与登记库中专利的权利要求1比对）：</translation>
         </message>
@@ -1013,8 +1071,9 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-614" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-617" />
             <location filename="../../qcy_workstation/ui/pages/precheck/saved.py" line="+66" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+33" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+70" />
             <source>Kind</source>
             <translation>类别</translation>
@@ -1080,7 +1139,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+55" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+56" />
             <source>When</source>
             <translation>时间</translation>
         </message>
@@ -1244,9 +1303,45 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>在先权利/案件</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/case_tab.py" line="+42" />
+            <source>Referral</source>
+            <translation>转介编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Body</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Referred</source>
+            <translation>转介日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Body's reference</source>
+            <translation>对方文号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+3" />
             <source>Follow-up</source>
             <translation>跟进日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome date</source>
+            <translation>结果日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Documents back</source>
+            <translation>回函材料</translation>
         </message>
         <message>
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="-5" />
@@ -1303,8 +1398,8 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+3" />
             <location line="+29" />
             <location filename="../../qcy_workstation/ui/pages/precheck/trade_secret.py" line="+1" />
-            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-3" />
-            <location line="+113" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-5" />
+            <location line="+115" />
             <source>Score</source>
             <translation>分数</translation>
         </message>
@@ -1434,13 +1529,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>行内容</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-118" />
-            <location line="+113" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-120" />
+            <location line="+115" />
             <source>Rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location line="-112" />
+            <location line="-114" />
             <source>Reg. no.</source>
             <translation>注册号</translation>
         </message>
@@ -1451,22 +1546,22 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+113" />
+            <location line="+115" />
             <source>Right holder</source>
             <translation>权利人</translation>
         </message>
         <message>
-            <location line="-112" />
+            <location line="-114" />
             <source>Classes</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Likely confusion</source>
             <translation>可能造成混淆</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Risk</source>
             <translation>风险</translation>
         </message>
@@ -1519,6 +1614,42 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+2" />
             <source>Last login</source>
             <translation>最近登录</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/case_tab.py" line="+7" />
+            <source>Case / consultation</source>
+            <extracomment>With the case (or consultation) and its subject: for lists of referrals of many cases (page, Today).</extracomment>
+            <translation>案件/咨询</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Subject</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Jurisdiction</source>
+            <translation>管辖范围</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Takes</source>
+            <translation>受理事项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Referrals</source>
+            <translation>转介件数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>联系方式</translation>
         </message>
     </context>
     <context>
@@ -2050,7 +2181,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>正在登记的咨询</translation>
         </message>
         <message>
-            <location line="+178" />
+            <location line="+182" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -2226,17 +2357,27 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="+1" />
-            <location line="+232" />
+            <location line="+242" />
             <source>Unlink</source>
             <translation>取消关联</translation>
         </message>
         <message>
-            <location line="-231" />
+            <location line="-241" />
             <source>This consultation was linked to the wrong case: remove the link</source>
             <translation>此咨询关联错了案件：取消关联</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+1" />
+            <source>Refer…</source>
+            <translation>转介…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refer this consultation to a partner body (a consultation that became a case is referred from the case's page)</source>
+            <translation>将这条咨询转介给合作单位（已转为案件的咨询请在案件页面转介）</translation>
+        </message>
+        <message>
+            <location line="+80" />
             <source>Logged at %1 (#%2).</source>
             <translation>已于 %1 登记（第 %2 号）。</translation>
         </message>
@@ -2260,12 +2401,17 @@ Use the form on the left: Tab moves between fields, Ctrl+Enter saves.</source>
             </translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Follow-up on %1.</source>
             <translation>%1 回访。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+12" />
+            <source>Referred to %1 as %2.</source>
+            <translation>已转介给%1，编号 %2。</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Already a case</source>
             <translation>已立案</translation>
         </message>
@@ -3035,7 +3181,7 @@ SHA-256：%3
     <context>
         <name>EditConsultationDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-559" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-573" />
             <source>Edit consultation #%1</source>
             <translation>编辑咨询 #%1</translation>
         </message>
@@ -3161,7 +3307,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
             <location line="+216" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
-            <location line="+320" />
+            <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
             <source>must be filled in.</source>
             <translation>必须填写。</translation>
@@ -3727,7 +3873,62 @@ SHA-256：%3
             <translation>该恢复密钥无法打开本工作站的密钥：请核对13组字母和数字。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
+            <source>There is no referral {number}.</source>
+            <translation>没有转介记录 {number}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“{body}” is not in the directory of partner bodies. Pick one from the list or add it first.</source>
+            <translation>合作单位名录中没有“{body}”。请从列表中选择，或先将其加入名录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name} is already in the directory.</source>
+            <translation>{name} 已在名录中。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{body} is marked as no longer used: choose another body.</source>
+            <translation>{body} 已标记为停用：请选择其他单位。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no consultation {id}.</source>
+            <translation>没有编号为 {id} 的咨询记录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A referral is made from one case or one consultation: give exactly one of them.</source>
+            <translation>转介针对一个案件或一条咨询：请只指定其中之一。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be before the referral ({referred_on}).</source>
+            <translation>不能早于转介日期（{referred_on}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Give the next follow-up either in working days or as a date, not both.</source>
+            <translation>下次跟进请填写工作日数或日期，二者择一。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A consultation's referral has no case file to store the document in: record its title only, or turn the consultation into a case first.</source>
+            <translation>咨询的转介没有案卷可存放文件：请只登记文件名称，或先将咨询转为案件。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Referral {number} is already closed ({outcome}); nothing was changed.</source>
+            <translation>转介 {number} 已办结（{outcome}），未作任何改动。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be a date in the past.</source>
+            <translation>不能是过去的日期。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -3787,7 +3988,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-280" />
+            <location line="-300" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5091,12 +5292,12 @@ Drop files here or click “Add files…”: each file is copied into the store 
             <translation>快捷键</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>About QCY Workstation</source>
             <translation>关于秦创原维权援助工作站</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
             <source>QCY Workstation %1
 Case management for an IP rights-protection assistance workstation.
 Opinions it helps to write are references for the enterprise, not judicial or administrative determinations.</source>
@@ -5110,7 +5311,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>随附的数据、模型与字体：</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+7" />
+            <source>The licences of every component are in %1 (Show Details...).</source>
+            <translation>各组件的许可证见 %1（点“显示详情...”）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The installed program has the licences of every component in %1 beside it.</source>
+            <translation>安装后的程序在其旁边的 %1 中列出各组件的许可证。</translation>
+        </message>
+        <message>
+            <location line="+56" />
             <source>Input from last time was not saved: %1. Restore it?</source>
             <translation>上次有未保存的输入：%1。要恢复吗？</translation>
         </message>
@@ -5257,9 +5468,52 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>OutcomeDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="-69" />
+            <source>Outcome of referral %1</source>
+            <translation>转介 %1 的结果</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The body's file number, when known</source>
+            <translation>对方单位的文号（已知时填写）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Body</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Body's reference</source>
+            <translation>对方文号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+442" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="+445" />
             <source>Case</source>
             <translation>案件详情</translation>
         </message>
@@ -5279,7 +5533,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>全部案件：搜索、筛选、打开</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+197" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+204" />
             <source>Consultations</source>
             <translation>咨询登记</translation>
         </message>
@@ -5309,7 +5563,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>姓名、语言、文书抬头、办理期限</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+358" />
+            <location filename="../../qcy_workstation/ui/pages/stats_page.py" line="+360" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
@@ -5319,7 +5573,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>预警分析</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/today.py" line="+133" />
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="+161" />
             <source>Today</source>
             <translation>今日待办</translation>
         </message>
@@ -5387,6 +5641,16 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <location line="+1" />
             <source>Who opened, exported or changed what</source>
             <translation>谁查看、导出或修改了什么</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="+119" />
+            <source>Referrals</source>
+            <translation>转介</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referrals to partner bodies and their directory</source>
+            <translation>转介合作单位及单位名录</translation>
         </message>
     </context>
     <context>
@@ -6296,6 +6560,184 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>ReferDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="-75" />
+            <source>Refer to a partner body</source>
+            <translation>转介合作单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refer “%1” to a body that takes this kind of matter. The first follow-up is counted in Chinese working days (holidays and adjusted weekends).</source>
+            <translation>将“%1”转介给受理此类事项的单位。首次跟进日期按中国工作日计算（已扣除法定节假日并计入调休上班日）。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>(not listed for this kind of matter)</source>
+            <translation>（名录未列明受理此类事项）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>working days</source>
+            <translation>个工作日</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The body's file number, when known</source>
+            <translation>对方单位的文号（已知时填写）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What the body is asked to do, e.g. investigate and stop the sales</source>
+            <translation>请对方单位做什么，例如依法查处、制止销售</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Body</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referred on</source>
+            <translation>转介日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First follow-up after</source>
+            <translation>首次跟进间隔</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Body's reference</source>
+            <translation>对方文号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Request</source>
+            <translation>转介请求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refer</source>
+            <translation>转介</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralsPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-61" />
+            <source>Referrals</source>
+            <translation>转介</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cases and consultations passed to partner bodies, their follow-ups (in working days) and outcomes. Refer a case from its page (Referrals tab). Double-click a referral to open its case.</source>
+            <translation>已转介给合作单位的案件和咨询、跟进日期（按工作日）和结果。在案件页面的“转介”标签中转介案件。双击一条转介打开其案件。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only referrals without a final outcome</source>
+            <translation>只显示尚未办结的转介</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referrals (%1)</source>
+            <translation>转介（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Directory of partner bodies (%1)</source>
+            <translation>合作单位名录（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add body…</source>
+            <translation>添加单位…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add the Shaanxi/Xi'an starter list</source>
+            <translation>加入陕西/西安初始名录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bodies whose existence is public knowledge, without contact details: fill them from each body's official website</source>
+            <translation>仅含公开知晓的单位，不含联系方式：请按各单位官方网站填写</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No referrals yet. Open a case and use its Referrals tab.</source>
+            <translation>尚无转介。打开一个案件，在其“转介”标签中操作。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The directory is empty.
+Add a body, or the starter list of Shaanxi/Xi'an bodies.</source>
+            <translation>名录为空。
+请添加单位，或加入陕西/西安初始名录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralsTab</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/referrals/case_tab.py" line="+55" />
+            <source>Refer…</source>
+            <translation>转介…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refer this case to a partner body (court, bureau, arbitration, customs …) and set the first follow-up</source>
+            <translation>将本案转介给合作单位（法院、市场监管部门、仲裁委员会、海关等）并设定首次跟进日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record outcome…</source>
+            <translation>记录结果…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected referral: the body accepted it, or its final outcome (penalty, judgment, mediation agreement …)</source>
+            <translation>所选转介：对方已受理，或最终结果（行政处罚、判决、调解协议等）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Referral letter…</source>
+            <translation>转介函…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the selected referral's letter as PDF or DOCX</source>
+            <translation>将所选转介的转介函导出为 PDF 或 DOCX</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>* follow-up beyond the official holiday schedule: weekends only, check it</source>
+            <translation>* 超出官方节假日安排的年份：仅按周末计算，请核对</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This case has not been referred.
+Click “Refer…” to pass it to a body from the directory (Referrals page).</source>
+            <translation>本案尚未转介。
+点击“转介…”，从名录（转介页面）中选择接收单位。</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Save the referral letter</source>
+            <translation>保存转介函</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF (*.pdf);;Word (*.docx)</source>
+            <translation>PDF (*.pdf);;Word (*.docx)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Written: %1</source>
+            <translation>已写入：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>RegisterLabels</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="-503" />
@@ -6701,13 +7143,13 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>Shortcuts</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="-266" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="-278" />
             <source>Go to the pages in the sidebar</source>
             <extracomment>The permission (accounts/data/permissions.json) a page needs to be shown; the services check it again.</extracomment>
             <translation>转到侧栏中的各页</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-269" />
+            <location filename="../../qcy_workstation/ui/pages/case_detail.py" line="-271" />
             <source>Case: add evidence files</source>
             <translation>案件：添加证据文件</translation>
         </message>
@@ -6722,7 +7164,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>赔偿估算：计算</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-386" />
+            <location filename="../../qcy_workstation/ui/pages/consultations.py" line="-400" />
             <source>Consultation: save</source>
             <translation>咨询：保存</translation>
         </message>
@@ -6873,7 +7315,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TodayPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/today.py" line="-52" />
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="-65" />
             <source>Today</source>
             <translation>今日待办</translation>
         </message>
@@ -6903,7 +7345,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>近几个工作日内没有到期的案件。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+1" />
+            <source>Referrals to follow up (%1)</source>
+            <translation>待跟进的转介（%1）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No referral waits for a follow-up in the next few working days.</source>
+            <translation>近几个工作日内没有需要跟进的转介。</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>The last backup of this store was made %1 days ago.</source>
             <translation>本案件库上次备份是在 %1 天前。</translation>
         </message>
@@ -7025,7 +7477,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>TrademarkTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+120" />
+            <location filename="../../qcy_workstation/ui/pages/precheck/trademark.py" line="+122" />
             <source>Right holder's mark:</source>
             <translation>权利人商标：</translation>
         </message>
@@ -7101,7 +7553,22 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>商标比对完成。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>Needs review (the score leans to: %1)</source>
+            <translation>需人工复核（得分倾向：%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>likely confusion</source>
+            <translation>可能造成混淆</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>confusion unlikely</source>
+            <translation>不易造成混淆</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Likely confusion</source>
             <translation>可能造成混淆</translation>
         </message>
@@ -7116,17 +7583,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>风险：%1 · 标志近似度 %2 · 商品类似度 %3</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>To review: the answer turns on facts the words do not show (reputation, the manner of use); see the factors marked 'for review'.</source>
-            <translation>需人工复核：结论取决于文字本身看不出的事实（知名度、使用方式），见标明“需人工复核”的因素。</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Cited: %1</source>
             <translation>依据：%1</translation>
         </message>
         <message>
             <location line="+11" />
+            <source>To review: the answer turns on facts the words do not show. Do not state it as settled in a letter; check:</source>
+            <translation>需人工复核：结论取决于文字本身看不出的事实，不得在致企业的函件中作为确定结论；请核实：</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>The sentences were copied.</source>
             <translation>说明文字已复制。</translation>
         </message>

@@ -29,6 +29,8 @@ from qcy_workstation.documents.service import DocumentService
 from qcy_workstation.errors import PermissionDeniedError, StoreError
 from qcy_workstation.precheck.register import import_register
 from qcy_workstation.precheck.results import PrecheckResultService
+from qcy_workstation.referrals.dto import NewBody, NewReferral
+from qcy_workstation.referrals.service import ReferralService
 from qcy_workstation.stats.export import export_tables_xlsx
 from qcy_workstation.tables import Table
 from qcy_workstation.warning.dto import NewProject
@@ -85,6 +87,12 @@ def _register(w: dict[str, Any]) -> Path:
     return path
 
 
+def _body(w: dict[str, Any]) -> str:
+    """A partner body in the directory, added by the head."""
+    return ReferralService(w["store"], w["who"]["head"]).add_body(
+        NewBody(name=f"西安某调解委员会{next(_serial)}", kind="mediation", matters=("trademark",))).name
+
+
 def _backup(w: dict[str, Any], p: Any) -> None:
     """A backup as ``p``; on a PostgreSQL store the permission passes and then the engine is refused."""
     try:
@@ -135,6 +143,11 @@ ACTIONS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
         ConsultationService(w["store"], w["who"]["head"]).add(
             NewConsultation(channel="phone", enquirer="周女士", phone="13812345678", topic="商标续展")).id, full=True),
     "personal.anonymise": lambda w, p: ConsultationService(w["store"], p).anonymise_expired(),
+    "referral.view": lambda w, p: ReferralService(w["store"], p).list(),
+    "referral.create": lambda w, p: ReferralService(w["store"], p).add(
+        NewReferral(body=_body(w), case_number=_case(w), referred_on=date(2026, 11, 3), request="请依法处理")),
+    "referral.body_edit": lambda w, p: ReferralService(w["store"], p).add_body(
+        NewBody(name=f"某知识产权服务机构{next(_serial)}", kind="ip_service")),
 }
 
 

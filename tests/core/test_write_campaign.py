@@ -86,7 +86,9 @@ def test_fifty_random_kills_leave_every_store_sound(tmp_path: Path) -> None:
         assert problems == [], db.name
         assert figures["cases"] >= reported.all_cases
         committed += reported.commits
-    assert committed >= 100
+    # the writers really wrote between kills (about 150 commits on an idle 2-core machine; 31 were seen with
+    # eight other processes running and 20 at load 10, so the floor only proves the campaign wrote, not how fast)
+    assert committed >= 10
 
 
 def test_the_seeders_search_rows_are_what_one_index_body_call_gives(tmp_path: Path) -> None:

@@ -365,3 +365,37 @@ def test_the_staff_reading_is_saved_with_the_result_and_bad_input_saves_nothing(
     qtbot.waitUntil(lambda: "扫描件.pdf" in page.status.text(), timeout=10000)
     assert tab.product_edit.toPlainText() == SILENT_PRODUCT
     assert len(PrecheckResultService(store, "张三").list(case.number)) == 1  # nothing more saved
+
+
+def test_a_pair_the_words_cannot_decide_shows_needs_review_with_its_reasons(
+        qtbot, window, type_text):  # type: ignore[no-untyped-def]
+    """Issue 10: 海天 / 每天 (two characters, one apart). The clerk compares them by clicks; the page does not
+    answer red or green but amber "needs review", and lists what the words cannot show, with the source."""
+    page = window.go("precheck")
+    page.tabs.setCurrentWidget(page.trademark)
+    tab = page.trademark
+    type_text(tab.mark, "海天")
+    qtbot.keyClicks(tab.classes, "30")
+    type_text(tab.other, "每天")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    assert tab.result.needs_review
+    assert tab.confusion.text().startswith("需人工复核（得分倾向：")
+    review = tab.review.text()
+    assert "不得在致企业的函件中作为确定结论" in review
+    assert "仅一字（字母）不同" in review and "商标审查审理指南" in review and "知名度" in review
+    assert tab.review.isVisible()
+    window.set_language("en")
+    try:
+        assert tab.confusion.text().startswith("Needs review (the score leans to:")
+        assert "CNIPA guideline" in tab.review.text() and "reputation" in tab.review.text()
+    finally:
+        window.set_language("zh_CN")
+    # A pair the words do decide (identical marks, same goods) gets a plain answer and no review text.
+    tab.mark.clear()
+    tab.other.clear()
+    type_text(tab.mark, "山楂树下")
+    type_text(tab.other, "山楂树下")
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    assert tab.confusion.text() == "可能造成混淆" and tab.review.text() == ""

@@ -149,6 +149,11 @@ def test_screening_a_mark_shows_ranked_hits_with_their_factors(
     assert hits[1].mark == "乔丹王"  # contains the mark: right after the mark itself
     pinyin = next(h for h in hits if h.mark == "QIAODAN")  # the bare pinyin: in principle not similar (2001)
     assert any(f.name == "pinyin_rule" for f in pinyin.factors) and not pinyin.likely_confusion
+    # ... which turns on the mark's reputation: flagged for review, the reason on hover (issue 10)
+    row = hits.index(pinyin)
+    assert pinyin.needs_review and tab.model.data(tab.model.index(row, 6)) == "⚑"
+    tip = tab.model.data(tab.model.index(row, 6), Qt.ItemDataRole.ToolTipRole)
+    assert "2001年汉字与拼音商标审查标准" in tip
     assert all(h.mark not in ("海信", "星巴克") for h in hits[:3])
     brush = tab.model.data(tab.model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(brush, QBrush) and brush.color() == RED_BG  # high risk

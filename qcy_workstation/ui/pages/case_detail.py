@@ -48,6 +48,7 @@ from qcy_workstation.ui.dialogs.edit_case import edit_case
 from qcy_workstation.ui.dialogs.edit_party import EditPartyDialog
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
+from qcy_workstation.ui.pages.referrals.case_tab import ReferralsTab
 from qcy_workstation.ui.widgets import (
     EmptyState,
     ReasonDialog,
@@ -364,7 +365,7 @@ class EvidenceTab(QWidget):
 class CaseDetailPage(QWidget):
     """Shows one case; ``open(number)`` loads it in the background."""
 
-    TAB_KEYS = ("overview", "rights", "parties", "consultations", "evidence", "timeline")
+    TAB_KEYS = ("overview", "rights", "parties", "consultations", "evidence", "timeline", "referrals")
 
     def __init__(self, ctx: AppContext, window: Any = None) -> None:
         super().__init__()
@@ -496,8 +497,9 @@ class CaseDetailPage(QWidget):
         self.timeline_view = _table(self.timeline_model, self, "timelineTable")
         for col, width in enumerate((150, 90, 140)):
             self.timeline_view.horizontalHeader().resizeSection(col, width)
+        self.referrals = ReferralsTab(self)  # issue 17 item 1: refer the case, follow the referral up
         for w in (self.overview, self.rights_tab, self.parties, self.consult_empty, self.evidence,
-                  self.timeline_view):
+                  self.timeline_view, self.referrals):
             self.tabs.addTab(w, "")
 
         cl = QVBoxLayout(content)
@@ -543,7 +545,8 @@ class CaseDetailPage(QWidget):
             name.setText(names[key])
         self.facts_box.setTitle(self.tr("Facts"))
         for i, text in enumerate((self.tr("Overview"), self.tr("Rights"), self.tr("Parties"),
-                                  self.tr("Consultations"), self.tr("Evidence"), self.tr("Timeline"))):
+                                  self.tr("Consultations"), self.tr("Evidence"), self.tr("Timeline"),
+                                  self.tr("Referrals"))):
             self.tabs.setTabText(i, text)
         self.tabs.setTabToolTip(5, self.tr("Every change to this case, from the audit trail"))
         self.remove_right_button.setText(self.tr("Remove…"))
@@ -599,6 +602,7 @@ class CaseDetailPage(QWidget):
         self.consult_model.set_rows(bundle.consultations)
         self.timeline_model.set_rows(bundle.timeline)
         self.evidence.set_rows(bundle.evidence)
+        self.referrals.show_case(bundle.case)
         self.case = bundle.case
         self.page_empty.set_empty(False)
         self.retranslate()

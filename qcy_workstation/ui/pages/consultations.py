@@ -38,6 +38,7 @@ from qcy_workstation.ui import drafts, errors, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, Column, PagedTableModel
+from qcy_workstation.ui.pages.referrals.case_tab import refer_consultation
 from qcy_workstation.ui.widgets import (
     Debouncer,
     EmptyState,
@@ -316,6 +317,9 @@ class ConsultationPage(QWidget):
         self.unlink_button = QPushButton(self.list_box)
         self.unlink_button.setObjectName("unlinkConsultation")
         self.unlink_button.clicked.connect(lambda: self.unlink_selected())
+        self.refer_button = QPushButton(self.list_box)  # issue 17 item 1: refer it to a partner body
+        self.refer_button.setObjectName("referConsultation")
+        self.refer_button.clicked.connect(lambda: self.refer_selected())
         self.detail = QLabel(self.list_box)
         self.detail.setObjectName("consultDetail")
         self.detail.setWordWrap(True)
@@ -326,6 +330,7 @@ class ConsultationPage(QWidget):
         actions.addWidget(self.link_button)
         actions.addWidget(self.unlink_button)
         actions.addWidget(self.open_case_button)
+        actions.addWidget(self.refer_button)
         actions.addWidget(self.convert_button)
         ll = QVBoxLayout(self.list_box)
         ll.addLayout(filters)
@@ -386,6 +391,9 @@ class ConsultationPage(QWidget):
         self.link_button.setToolTip(self.tr("This consultation is about an existing case: link it by the case number"))
         self.unlink_button.setText(self.tr("Unlink"))
         self.unlink_button.setToolTip(self.tr("This consultation was linked to the wrong case: remove the link"))
+        self.refer_button.setText(self.tr("Refer…"))
+        self.refer_button.setToolTip(self.tr("Refer this consultation to a partner body (a consultation that became "
+                                             "a case is referred from the case's page)"))
         self.model.retranslate()
         self._on_selection()
         self._show_count()
@@ -538,6 +546,7 @@ class ConsultationPage(QWidget):
         self.edit_button.setEnabled(c is not None)
         self.link_button.setEnabled(c is not None and not c.case_number)
         self.unlink_button.setEnabled(c is not None and bool(c.case_number))
+        self.refer_button.setEnabled(c is not None and not c.case_number and self.ctx.may("referral.create"))
         if c is None:
             self.detail.setText("")
             return
@@ -548,6 +557,12 @@ class ConsultationPage(QWidget):
         c = self.selected()
         if c is not None and c.case_number:
             self.open_linked_case()
+
+    def refer_selected(self) -> None:
+        c = self.selected()
+        if c is not None:
+            refer_consultation(self, self.ctx, c, done=lambda r: self.detail.setText(
+                self.tr("Referred to %1 as %2.").replace("%1", r.body_name).replace("%2", r.number)))
 
     def convert_selected(self) -> None:
         """Open the intake form prefilled from the selected consultation."""

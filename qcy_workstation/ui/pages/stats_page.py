@@ -57,10 +57,12 @@ def compute(store: Any, date_from: date | None, date_to: date | None, lang: str,
             principal: Any = None) -> dict[str, Any]:
     """Worker: figures and their tables for one period (plain values only). ``principal`` is who reads them:
     enterprises are named only through the cases that account may see (None: a store without accounts)."""
+    from qcy_workstation.referrals.service import ReferralService
     from qcy_workstation.stats.figures import StatsPeriod, StatsService
 
     dash = StatsService(store).dashboard(StatsPeriod(date_from, date_to), principal=principal)
-    return {"dashboard": dash, "tables": dash.tables(lang), "charts": {}}
+    referrals = ReferralService(store, principal or "staff").figures(date_from=date_from, date_to=date_to)
+    return {"dashboard": dash, "tables": dash.tables(lang) + referrals.tables(lang), "charts": {}}
 
 
 def draw_charts(tables: list[Any]) -> dict[str, bytes]:

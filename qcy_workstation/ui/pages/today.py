@@ -1,4 +1,5 @@
-"""Today at the desk: the overdue and due-soon cases, most urgent first (CaseService.deadline_overview)."""
+"""Today at the desk: the overdue and due-soon cases, most urgent first (CaseService.deadline_overview), and
+the referrals whose follow-up has come (ReferralService.follow_ups_due, working days as case deadlines)."""
 
 from __future__ import annotations
 
@@ -20,12 +21,18 @@ from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, RowTableModel, deadline_colours
 from qcy_workstation.ui.pages.cases import CASE_COLUMNS
+from qcy_workstation.ui.pages.referrals.case_tab import ALL_REFERRAL_COLUMNS, referral_table
 from qcy_workstation.ui.widgets import EmptyState
 
 
 class DeadlineModel(RowTableModel):
     def row_colours(self, row: CaseRow):  # type: ignore[no-untyped-def]
         return deadline_colours(row.deadline_state)
+
+
+class FollowUpModel(RowTableModel):
+    def row_colours(self, row: Any):  # type: ignore[no-untyped-def]
+        return deadline_colours("overdue" if row.follow_up_state == "overdue" else "due_soon")
 
 
 class TodayPage(QWidget):
@@ -73,6 +80,14 @@ class TodayPage(QWidget):
             QVBoxLayout(box).addWidget(empty)
             layout.addWidget(box, 1)
             self.boxes[key], self.models[key], self.empties[key] = box, model, empty
+        self.follow_ups = FollowUpModel(ALL_REFERRAL_COLUMNS, self)  # issue 17 item 1
+        self.follow_up_box = QGroupBox(self)
+        follow_view = referral_table(self.follow_ups, self.follow_up_box, "followUpTable")
+        follow_view.doubleClicked.connect(lambda index: self._open(self.follow_ups, index))
+        follow_view.activated.connect(lambda index: self._open(self.follow_ups, index))
+        self.follow_up_empty = EmptyState(follow_view, self.follow_up_box)
+        QVBoxLayout(self.follow_up_box).addWidget(self.follow_up_empty)
+        layout.addWidget(self.follow_up_box, 1)
         self.loaded = False
         self.retranslate()
         ctx.cases_changed.connect(lambda _n: self.refresh())  # first load: on_shown
@@ -88,6 +103,11 @@ class TodayPage(QWidget):
             self.models[key].retranslate()
         self.empties["overdue"].label.setText(self.tr("Nothing is overdue."))
         self.empties["due_soon"].label.setText(self.tr("Nothing falls due in the next few working days."))
+        self.follow_up_box.setTitle(self.tr("Referrals to follow up (%1)").replace(
+            "%1", str(self.follow_ups.rowCount()) if self.loaded else "…"))
+        self.follow_ups.retranslate()
+        self.follow_up_empty.set_empty(not self.follow_ups.rows, self.tr(
+            "No referral waits for a follow-up in the next few working days."))
         self._show_backup(self.backup_status)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -100,6 +120,9 @@ class TodayPage(QWidget):
             return
         service = self.ctx.cases()
         self.ctx.runner.submit(service.deadline_overview, on_success=self._show, name="deadline_overview")
+        if self.ctx.may("referral.view"):
+            self.ctx.runner.submit(self.ctx.referrals().follow_ups_due, on_success=self._show_follow_ups,
+                                   name="referral_follow_ups")
         self.ctx.runner.submit(self.ctx.workstation().backup_status, on_success=self._show_backup,
                                name="backup_status")
 
@@ -121,13 +144,18 @@ class TodayPage(QWidget):
             self.empties[key].set_empty(model.rowCount() == 0)
         self.retranslate()
 
+    def _show_follow_ups(self, rows: list[Any]) -> None:
+        self.follow_ups.set_rows(rows)
+        self.retranslate()
+
     def on_shown(self) -> None:
         self.refresh()
 
-    def _open(self, model: DeadlineModel, index: Any) -> None:
+    def _open(self, model: RowTableModel, index: Any) -> None:
         row = model.data(index, ROW_ROLE)
-        if row is not None and self.window_ is not None:
-            self.window_.open_case(row.number)
+        number = getattr(row, "case_number", None) if isinstance(model, FollowUpModel) else getattr(row, "number", None)
+        if number and self.window_ is not None:
+            self.window_.open_case(number)
 
 
 register_page("today", QT_TRANSLATE_NOOP("Pages", "Today"), lambda ctx, w: TodayPage(ctx, w), order=5,

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from qcy_workstation.ui.pages.precheck.common import (
+    AMBER_BG,
+    AMBER_FG,
     GREEN_BG,
     GREEN_FG,
     RED_BG,
@@ -160,7 +162,12 @@ class TrademarkTab(PrecheckTab):
     def show_result(self, res: Any) -> None:
         self.result = res
         self.score.setText(f"{res.score}<span style='font-size:14px;color:#5f6b7a'> / 100</span>")
-        if res.likely_confusion:
+        reasons = list(getattr(res, "review_reasons", ()))
+        if reasons:  # the engine does not answer: the score only leans one way
+            badge(self.confusion, self.tr("Needs review (the score leans to: %1)").replace(
+                "%1", self.tr("likely confusion") if res.likely_confusion else self.tr("confusion unlikely")),
+                (AMBER_BG, AMBER_FG))
+        elif res.likely_confusion:
             badge(self.confusion, self.tr("Likely confusion"), (RED_BG, RED_FG))
         else:
             badge(self.confusion, self.tr("Confusion unlikely"), (GREEN_BG, GREEN_FG))
@@ -168,18 +175,29 @@ class TrademarkTab(PrecheckTab):
             "%2", str(res.mark_similarity)).replace("%3", str(res.goods.score) if res.goods.score >= 0 else "—"),
             RISK_COLOURS.get(res.risk))
         self.goods.setText(res.goods.detail_zh if ui_lang() == "zh" else res.goods.detail_en)
-        self.review.setText(self.tr("To review: the answer turns on facts the words do not show (reputation, the "
-                                    "manner of use); see the factors marked 'for review'.")
-                            if getattr(res, "needs_review", False) else "")
+        self.review.setText(self._review_text(reasons))
         self.citation.setText(self.tr("Cited: %1").replace("%1", cite_text(res.citations)))
         self.disclaimer.setText(disclaimer())
         self.model.set_rows(list(res.factors))
         factor_columns(self.table)
         self.copy_button.setEnabled(True)
 
+    def _review_text(self, reasons: list[Any]) -> str:
+        """Why the pair goes to staff: each class with the facts the words cannot show and its source."""
+        if not reasons:
+            return ""
+        zh = ui_lang() == "zh"
+        lines = [self.tr("To review: the answer turns on facts the words do not show. Do not state it as settled "
+                         "in a letter; check:")]
+        lines += [f"• {r.text_zh if zh else r.text_en}" for r in reasons]
+        return "\n".join(lines)
+
     def copy_sentences(self) -> None:
         if self.result is None:
             return
         lines = [_factor_text(f) for f in self.result.factors]
+        review = self._review_text(list(getattr(self.result, "review_reasons", ())))
+        if review:
+            lines.append(review)
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n" + disclaimer())
         self.page.set_status(self.tr("The sentences were copied."))

@@ -40,12 +40,18 @@ from qcy_workstation.ui.pages.precheck.common import (
     factor_model,
     table_view,
     tl,
+    ui_lang,
 )
 from qcy_workstation.ui.pages.precheck.gi import show_gi
 from qcy_workstation.ui.widgets import ResultTab
 
 if TYPE_CHECKING:
     from qcy_workstation.ui.pages.rights_register.page import RightsRegisterPage
+
+
+def _review_tip(h: Any) -> str:
+    zh = ui_lang() == "zh"
+    return "\n".join(r.text_zh if zh else r.text_en for r in getattr(h, "review_reasons", ()))
 
 
 def _tm_band(h: Any) -> str:
@@ -59,7 +65,9 @@ HIT_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Columns", "Right holder"), lambda h: h.owner),
     Column(QT_TRANSLATE_NOOP("Columns", "Classes"), lambda h: ",".join(x for x in (h.classes, h.groups) if x)),
     Column(QT_TRANSLATE_NOOP("Columns", "Score"), lambda h: h.score, align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Likely confusion"), lambda h: h.likely_confusion),
+    # a hit the words cannot decide (precheck.trademark_review) shows ⚑ instead of a tick, its reasons on hover
+    Column(QT_TRANSLATE_NOOP("Columns", "Likely confusion"),
+           lambda h: "⚑" if getattr(h, "needs_review", False) else h.likely_confusion, tooltip=_review_tip),
     Column(QT_TRANSLATE_NOOP("Columns", "Risk"), lambda h: tl(RISK, h.risk)),
     Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda h: h.status),
 ]
