@@ -175,6 +175,9 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "Line {line} of the batch file is not a JSON object (or is nested too deeply)."), False),
     "batch.unknown_key": (QT_TRANSLATE_NOOP("Errors", "“{key}” is not a known key. Known keys: {known}."), False),
     "file.too_large": (QT_TRANSLATE_NOOP("Errors", "is larger than {max} bytes: is it the right file?"), True),
+    "patent.no_claim": (QT_TRANSLATE_NOOP(
+        "Errors", "no claim found: no numbered claim and nothing worded as one (“一种…，包括…”, “A … comprising …”). "
+        "Is it the product description or another document?"), True),
     "backup.cancelled": (QT_TRANSLATE_NOOP(
         "Errors", "The backup or restore was cancelled; nothing was changed."), False),
     "backup.engine": (QT_TRANSLATE_NOOP(

@@ -3305,7 +3305,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+213" />
+            <location line="+216" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3313,7 +3313,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-212" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-215" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3679,6 +3679,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+1" />
+            <source>no claim found: no numbered claim and nothing worded as one (“一种…，包括…”, “A … comprising …”). Is it the product description or another document?</source>
+            <translation>未找到权利要求：既无编号的权利要求，也无“一种…，包括…”或“A … comprising …”式的表述。粘贴的是否为产品描述或其他文件？</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The backup or restore was cancelled; nothing was changed.</source>
             <translation>备份或恢复已取消，未作任何更改。</translation>
         </message>
@@ -3988,7 +3993,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-299" />
+            <location line="-302" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -4112,6 +4117,16 @@ Drop files here or click “Add files…”: each file is copied into the store 
         <name>Fields</name>
         <message>
             <location filename="../../qcy_workstation/ui/i18n.py" line="+164" />
+            <source>Claims</source>
+            <translation>权利要求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accused product description</source>
+            <translation>被诉产品描述</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Case title</source>
             <translation>案件名称</translation>
         </message>
@@ -4795,7 +4810,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="-135" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-137" />
             <source>Received</source>
             <translation>已收案</translation>
         </message>

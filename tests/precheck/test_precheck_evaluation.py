@@ -47,7 +47,8 @@ def test_patent_held_out_floor_with_and_without_the_hand_tables() -> None:
     full = ev.evaluate_patent(items)
     with ev.mode(tables=False):
         bare = ev.evaluate_patent(items)
-    assert full.acc2 >= 0.78
+    # floors one item below the figures of the last run (2026-12-03, RESULTS.md: 83.3 % 2-way, 61.1 % 3-way)
+    assert full.acc2 >= 0.80 and full.acc3 >= 0.58
     assert full.missed_infringing <= 0.08  # copies called "not infringing": the harmful error
     assert full.acc2_cross is not None and full.acc2_cross >= full.acc2_same - 0.10
     assert bare.acc2 >= full.acc2 - 0.10  # the hand tables are a supplement, not the engine
@@ -96,13 +97,20 @@ def test_trademark_second_held_out_set_written_after_the_rules_were_set() -> Non
 
 def test_patent_second_held_out_set_with_replacements_told_without_negation() -> None:
     """Written after the rules were set, half its non-infringing products told without any negation word;
-    run once (72.2 % 2-way, copies missed 4 %)."""
+    run once (72.2 % 2-way, copies missed 4 %); the same after the 2026-12-03 rules (72.2 / 52.8 / 4.0 %)."""
     items = ev.load_patent_set(DATA / "patent_eval_heldout2.json")
     earlier = ev.load_patent_set(DATA / "patent_eval_heldout.json") + ev.load_patent_set(DATA / "patent_eval_dev.json") \
         + ev.load_patent_set(DATA / "patent_eval_dev2.json")
     assert len(items) >= 36 and not {(i.claims, i.product) for i in items} & {(i.claims, i.product) for i in earlier}
     full = ev.evaluate_patent(items)
-    assert full.acc2 >= 0.68 and full.missed_infringing <= 0.08
+    assert full.acc2 >= 0.69 and full.acc3 >= 0.50 and full.missed_infringing <= 0.08
+
+
+def test_the_third_development_set_shares_no_item_with_a_held_out_set() -> None:
+    dev3 = ev.load_patent_set(DATA / "patent_eval_dev3.json")
+    held = ev.load_patent_set(DATA / "patent_eval_heldout.json") + ev.load_patent_set(DATA / "patent_eval_heldout2.json")
+    assert len(dev3) >= 48 and not {(i.claims, i.product) for i in dev3} & {(i.claims, i.product) for i in held}
+    assert not {i.claims for i in dev3} & {i.claims for i in held}
 
 
 def test_the_reputation_mode_gives_the_decisions_finding_as_staffs_input_and_only_inside_it(monkeypatch) -> None:
