@@ -2972,7 +2972,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+77" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+78" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -3022,7 +3022,12 @@ SHA-256：%3
             <translation>编辑案件 %1</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+5" />
+            <source>Another desk has just changed this case. Your input is kept; saving will offer to reload the case and apply it again.</source>
+            <translation>另一个工位刚刚修改了此案件。您填写的内容仍保留；保存时将提示重新载入案件并再次填入您的修改。</translation>
+        </message>
+        <message>
+            <location line="+93" />
             <source>Reload the case and apply your changes to it again?</source>
             <translation>是否重新载入案件，并把您的修改再次填入？</translation>
         </message>
@@ -3156,7 +3161,7 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
             <location line="+213" />
@@ -4945,7 +4950,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+283" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+286" />
             <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
