@@ -3164,7 +3164,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+213" />
+            <location line="+225" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+320" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3172,7 +3172,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-212" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-224" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3508,6 +3508,31 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>{url} is not a PostgreSQL database. A shared store is given as postgresql+psycopg://user@server/database.</source>
+            <translation>{url} 不是 PostgreSQL 数据库。共享案件库请写成 postgresql+psycopg://用户@服务器/数据库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The server database {url} already holds data ({tables}). Nothing was changed: set up or copy into an empty database.</source>
+            <translation>服务器数据库 {url} 中已有数据（{tables}）。未作任何更改：请在空数据库上初始化或迁入。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>There is no store file at {path}.</source>
+            <translation>{path} 处没有案件库文件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The desk's store and the server store are at different schema versions; update QCY Workstation and try again. Nothing was copied.</source>
+            <translation>本工位的案件库与服务器案件库的结构版本不同；请更新 QCY 工作站后重试。未复制任何数据。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copying the store to the server failed a check ({what}); nothing was copied.</source>
+            <translation>复制到服务器的案件库未通过核对（{what}）；未复制任何数据。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The case store {path} is damaged ({detail}). To restore it: close the workstation on every desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over it. Work entered since that backup must be entered again.</source>
             <translation>案件库 {path} 已损坏（{detail}）。恢复方法：关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将最新的完好备份 {backup} 复制覆盖到原位置。该备份之后录入的内容需要重新录入。</translation>
         </message>
@@ -3787,7 +3812,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-277" />
+            <location line="-289" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
