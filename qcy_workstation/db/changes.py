@@ -167,7 +167,7 @@ class ChangeListener:
     The own desk's changes are dropped unless ``include_own``."""
 
     def __init__(self, store: Store, on_change: Callable[[Change], None], *, include_own: bool = False,
-                 poll_s: float = 0.5, retry_s: float = 2.0) -> None:
+                 poll_s: float = 0.25, retry_s: float = 2.0) -> None:
         self.store = store
         self.on_change = on_change
         self.include_own = include_own
