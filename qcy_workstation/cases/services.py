@@ -22,7 +22,6 @@ from sqlalchemy import (
     delete,
     false,
     func,
-    literal,
     or_,
     select,
     text,
@@ -427,9 +426,7 @@ class CaseService(Acting):
             # Join (not IN): SQLite then drives the query from the FTS index in rowid order and can stop
             # after one page even when a common word matches half the store.
             return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(text("case_fts MATCH :fts").bindparams(fts=expr))
-        body = literal(" ") + CASE_FTS.c.body
-        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(
-            *(body.like(p) for p in search.like_patterns(query)))
+        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(search.pg_condition(s, CASE_FTS, query))
 
     def list(self, f: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None,
              sort: str = "received_on", descending: bool = True) -> list[CaseRow]:

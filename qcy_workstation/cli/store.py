@@ -42,6 +42,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common_options(r)
     r.add_argument("source", metavar="FROM", help="a backup folder (the one holding manifest.json)")
     r.set_defaults(handler=cmd_restore)
+    n = ss.add_parser("init-server", help="set up a shared PostgreSQL store: the schema on an empty database and "
+                                          "its first administrator")
+    add_common_options(n)
+    n.add_argument("--url", required=True, help="the empty database, e.g. postgresql+psycopg://qcy@server/qcy")
+    n.add_argument("--admin", required=True, metavar="LOGIN", help="the first administrator's login name")
+    n.add_argument("--name", required=True, help="the administrator's display name (as on cases and documents)")
+    n.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    n.add_argument("--files", metavar="DIR", help="the shared files folder every desk reaches (default $QCY_FILES)")
+    n.set_defaults(handler=cmd_init_server)
+    m = ss.add_parser("migrate-from", help="copy a desk's SQLite store into an empty PostgreSQL store (ids, "
+                                           "audit trail, evidence files)")
+    add_common_options(m)
+    m.add_argument("source", metavar="SQLITE_FILE", help="the desk's store file (qcy-workstation.sqlite)")
+    m.add_argument("--url", required=True, help="the empty server database")
+    m.add_argument("--files", metavar="DIR", help="the server store's files folder (default $QCY_FILES)")
+    m.set_defaults(handler=cmd_migrate_from)
 
 
 def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -252,4 +268,56 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.emit(result, f"restored the backup made {result.created_at} from {result.backup} into {result.store}"
                      f"{kept}; {result.files_copied} files copied, {result.files_present} already present"
                      + "".join(f"\na different file was set aside: {p}" for p in result.files_set_aside))
+    return 0
+
+
+def _files_dir(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    return Path(args.files).expanduser() if args.files else None
+
+
+def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store init-server --url URL --admin LOGIN --name NAME``: an empty PostgreSQL database becomes a store
+    (every migration applied) with its first administrator; refused (``store.target_not_empty``) on a
+    database that holds data."""
+    from qcy_workstation.accounts.service import AccountService
+    from qcy_workstation.cli.accounts import _read_password, _recovery_text
+    from qcy_workstation.db.transfer import _safe, open_empty_server
+
+    password = _read_password(args)
+    store = open_empty_server(args.url, files_dir=_files_dir(args))
+    try:
+        with store.engine.connect() as conn:
+            from sqlalchemy import inspect
+
+            tables = len(inspect(conn).get_table_names())
+        p = AccountService(store).create_administrator(args.admin, args.name, password)
+        recovery = p.keys.take_recovery_key() if p.keys is not None else None
+        info = {"url": _safe(store.url), "revisions": sorted(current_revisions(store)), "tables": tables,
+                "files": str(store.files_dir), "administrator": p.login, "name": p.name, "recovery_key": recovery}
+    finally:
+        store.close()
+    ctx.emit(info, f"created the schema on {info['url']} ({tables} tables, revision "
+                   f"{'+'.join(info['revisions'])})\n"
+                   f"administrator {p.name} ({p.login}) created; log in with: qcy-workstation --db URL login "
+                   f"--user {p.login}\n"
+                   f"files folder: {info['files']} (every desk sets QCY_FILES to this shared folder)\n"
+                   + _recovery_text(recovery or ""))
+    return 0
+
+
+def cmd_migrate_from(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store migrate-from SQLITE_FILE --url URL``: the desk's whole store copied into an empty server store,
+    ids kept, counts compared table by table, audit chain verified, files copied and hashed."""
+    from qcy_workstation.db.transfer import migrate_from
+
+    result = migrate_from(args.source, args.url, files_dir=_files_dir(args))
+    rows = sum(result.counts.values())
+    ctx.emit(result, f"copied {args.source} into {result.target}: {rows} rows in {len(result.counts)} tables "
+                     f"(counts equal on both sides; cases {result.counts.get('cases', 0)}, consultations "
+                     f"{result.counts.get('consultations', 0)}, audit events {result.audit_events}, chain "
+                     f"verified), {result.files_copied} files ({result.files_bytes} bytes) into {result.files_dir}"
+                     "\nthe move is recorded in the audit trail; check the server store with: qcy-workstation "
+                     "--db URL store check")
     return 0

@@ -162,6 +162,18 @@ REASONS: dict[str, tuple[str, bool]] = {
     "store.client_too_old": (QT_TRANSLATE_NOOP(
         "Errors", "The case store was upgraded by a newer version of QCY Workstation (schema {revision}). Update "
                   "QCY Workstation on this desk before working on it; nothing was changed."), False),
+    "store.not_server": (QT_TRANSLATE_NOOP(
+        "Errors", "{url} is not a PostgreSQL database. A shared store is given as postgresql+psycopg://user@server/"
+                  "database."), False),
+    "store.target_not_empty": (QT_TRANSLATE_NOOP(
+        "Errors", "The server database {url} already holds data ({tables}). Nothing was changed: set up or copy "
+                  "into an empty database."), False),
+    "store.source_missing": (QT_TRANSLATE_NOOP("Errors", "There is no store file at {path}."), False),
+    "store.schema_mismatch": (QT_TRANSLATE_NOOP(
+        "Errors", "The desk's store and the server store are at different schema versions; update QCY "
+                  "Workstation and try again. Nothing was copied."), False),
+    "store.copy_failed": (QT_TRANSLATE_NOOP(
+        "Errors", "Copying the store to the server failed a check ({what}); nothing was copied."), False),
     "store.damaged": (QT_TRANSLATE_NOOP(
         "Errors", "The case store {path} is damaged ({detail}). To restore it: close the workstation on every "
                   "desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over "

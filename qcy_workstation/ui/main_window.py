@@ -45,6 +45,7 @@ from qcy_workstation.resources import resource_path
 from qcy_workstation.ui import drafts
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES, install_language
+from qcy_workstation.ui.other_desks import OtherDesks
 from qcy_workstation.ui.widgets import SHORTCUT_DESCRIPTION, show_error
 
 
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.demo = False  # the separate demo store (``--demo``): marked in the title and the status bar
         self.ask_before_closing = True  # tests that close windows with typed input switch the question off
         self.drafts = drafts.DraftFile(drafts_path(ctx))
+        self.other_desks = OtherDesks(ctx, self)  # other desks' changes on a server store refresh the views
         self._build()
         self.retranslate()
         ctx.runner.default_error_handler = lambda exc: show_error(self, exc)
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         self.retranslate()
         self.offer_drafts()
+        self.other_desks.start()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -574,6 +577,7 @@ class MainWindow(QMainWindow):
         else:
             self.save_drafts()  # nothing asked (tests, or nothing typed): typed input is still kept
         self.autosave.stop()
+        self.other_desks.stop()
         self.ctx.prefs.set("window/geometry", self.saveGeometry())
         self.ctx.prefs.sync()
         self.ctx.runner.shutdown()

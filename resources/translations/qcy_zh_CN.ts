@@ -3118,7 +3118,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+77" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+78" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -3168,7 +3168,12 @@ SHA-256：%3
             <translation>编辑案件 %1</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+5" />
+            <source>Another desk has just changed this case. Your input is kept; saving will offer to reload the case and apply it again.</source>
+            <translation>另一个工位刚刚修改了此案件。您填写的内容仍保留；保存时将提示重新载入案件并再次填入您的修改。</translation>
+        </message>
+        <message>
+            <location line="+93" />
             <source>Reload the case and apply your changes to it again?</source>
             <translation>是否重新载入案件，并把您的修改再次填入？</translation>
         </message>
@@ -3302,10 +3307,10 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+216" />
+            <location line="+228" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3313,7 +3318,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-215" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-227" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3649,6 +3654,31 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>{url} is not a PostgreSQL database. A shared store is given as postgresql+psycopg://user@server/database.</source>
+            <translation>{url} 不是 PostgreSQL 数据库。共享案件库请写成 postgresql+psycopg://用户@服务器/数据库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The server database {url} already holds data ({tables}). Nothing was changed: set up or copy into an empty database.</source>
+            <translation>服务器数据库 {url} 中已有数据（{tables}）。未作任何更改：请在空数据库上初始化或迁入。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>There is no store file at {path}.</source>
+            <translation>{path} 处没有案件库文件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The desk's store and the server store are at different schema versions; update QCY Workstation and try again. Nothing was copied.</source>
+            <translation>本工位的案件库与服务器案件库的结构版本不同；请更新 QCY 工作站后重试。未复制任何数据。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copying the store to the server failed a check ({what}); nothing was copied.</source>
+            <translation>复制到服务器的案件库未通过核对（{what}）；未复制任何数据。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The case store {path} is damaged ({detail}). To restore it: close the workstation on every desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over it. Work entered since that backup must be entered again.</source>
             <translation>案件库 {path} 已损坏（{detail}）。恢复方法：关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将最新的完好备份 {backup} 复制覆盖到原位置。该备份之后录入的内容需要重新录入。</translation>
         </message>
@@ -3993,7 +4023,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-302" />
+            <location line="-314" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5166,7 +5196,7 @@ Drop files here or click “Add files…”: each file is copied into the store 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+283" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+286" />
             <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
