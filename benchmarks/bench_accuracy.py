@@ -36,7 +36,7 @@ def _pct(x: float | None) -> str:
 
 def patent(show_wrong: bool) -> None:
     sets = []
-    extra = ("dev2",) + (("heldout2",) if "heldout" in SPLITS else ())
+    extra = ("dev2", "dev3") + (("heldout2", "heldout3") if "heldout" in SPLITS else ())
     for split in SPLITS + extra:
         p = DATA / f"patent_eval_{split}.json"
         if p.exists():

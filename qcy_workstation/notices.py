@@ -1,9 +1,18 @@
-"""Third-party data, models and fonts the application ships, with their licences (shown in Help → About and
-listed in docs/THIRD_PARTY.md). Attribution is a licence condition for CC-CEDICT (CC BY-SA 4.0)."""
+"""Third-party data, models, fonts and libraries the application ships, with their licences (shown in
+Help → About and listed in docs/THIRD_PARTY.md). Attribution is a licence condition for CC-CEDICT
+(CC BY-SA 4.0); the LGPL asks that users are told Qt is used and under which licence.
+
+The installed program also has the full list, THIRD-PARTY-NOTICES.txt beside it, written by
+installer/notices.py from the bundle's contents (every Python package with its licence files, Qt's LGPL, the
+fonts' licences, the system libraries of a Linux build); ``notices_file`` finds it."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+NOTICES_FILE_NAME = "THIRD-PARTY-NOTICES.txt"
 
 
 @dataclass(frozen=True)
@@ -25,8 +34,18 @@ NOTICES: tuple[Notice, ...] = (
            "Arphic Public License", "Arphic Technology and the CJK Unifonts project, via Debian fonts-arphic-uming"),
     Notice("Liberation Serif", "the Latin serif face of PDF documents (Times New Roman metrics)", "SIL OFL 1.1",
            "Red Hat and Google, via Debian fonts-liberation2"),
+    Notice("Qt and Qt for Python (PySide6)", "the desktop window", "LGPL-3.0 (GNU Lesser General Public License v3)",
+           "The Qt Company and contributors; unmodified shared libraries, replaceable (source: code.qt.io)"),
 )
 
 
 def about_lines() -> list[str]:
     return [f"{n.name} — {n.licence} — {n.source}" for n in NOTICES]
+
+
+def notices_file() -> Path | None:
+    """THIRD-PARTY-NOTICES.txt beside the installed program (a PyInstaller bundle); None in a checkout."""
+    if not getattr(sys, "frozen", False):
+        return None
+    path = Path(sys.executable).resolve().parent / NOTICES_FILE_NAME
+    return path if path.is_file() else None

@@ -47,6 +47,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=f"sqlite_only: {why}"))
         if kind != "postgresql" and item.get_closest_marker("postgresql_only"):
             item.add_marker(pytest.mark.skip(reason="postgresql_only: run with --store=postgresql"))
+        # The installer's tests build the bundle (minutes): CI runs them once, by `-m bundle` with
+        # QCY_TEST_BUNDLE=1 (build into a temporary folder) or QCY_TEST_BUNDLE=DIR (reuse or build there).
+        if item.get_closest_marker("bundle") and (not os.environ.get("QCY_TEST_BUNDLE") or kind != "sqlite"):
+            item.add_marker(pytest.mark.skip(reason="bundle: set QCY_TEST_BUNDLE=1 (or a dist folder) to build "
+                                                    "and run the installer; it runs once, on SQLite"))
+
+
+@pytest.fixture(autouse=True)
+def _desk_witness_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test is a desk of its own: its audit witness (``db.witness``) and desk key live in the test's
+    folder, never in the developer's profile (the CLI in a subprocess inherits it)."""
+    folder = tmp_path / "desk-witness"
+    monkeypatch.setenv("QCY_WITNESS_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,6 +16,14 @@ Each wrapping is bound (AES-GCM associated data) to what it is for (the account 
 so a wrapping copied onto another account does not open. A copy of the store folder (database and files)
 alone therefore reveals no confidential file: it takes a staff password, a live token or the recovery key.
 After login the unwrapped key is held in memory only, by the principal (``Principal.keys``).
+
+**Per-case keys** (only accounts allowed to see a confidential case can decrypt its evidence). Each account
+also has an X25519 key pair: the public half in ``accounts.public_key``, the private half packed with the
+data key inside the same wrappings (password, session token): one Argon2id per login as before. A
+confidential case's evidence is sealed with a random **case key**, wrapped to the public key of every
+account allowed to see the case (``case_keys``; X25519 with an ephemeral key, HKDF-SHA256, AES-256-GCM bound
+to the case and account): ``wrap_to_public`` / ``unwrap_with_private``. An account without the wrapping,
+even holding the data key and a copy of the store, cannot open those files.
 """
 
 from __future__ import annotations
@@ -44,10 +52,17 @@ PASSWORD_KDF = {"t": 2, "m": 64 * 1024, "p": 2}
 
 @dataclass(eq=False)
 class KeyRing:
-    """What a logged-in principal holds in memory: the store's data key (and, once, a new recovery key)."""
+    """What a logged-in principal holds in memory: the store's data key, the account's X25519 private key
+    (None for an account that has no pair yet) and, once, a new recovery key."""
 
     data_key: bytes = field(repr=False)
     _recovery: str | None = field(default=None, repr=False)
+    private_key: bytes | None = field(default=None, repr=False)
+
+    @property
+    def secret(self) -> bytes:
+        """What the password and session wrappings hold: the data key, then the private key if any."""
+        return self.data_key + (self.private_key or b"")
 
     @property
     def key_id(self) -> str:
@@ -62,6 +77,71 @@ class KeyRing:
 
 def new_data_key() -> bytes:
     return os.urandom(KEY_BYTES)
+
+
+def ring_from(secret: bytes | None, recovery: str | None = None) -> KeyRing | None:
+    """The key ring an unwrapped secret stands for (32 bytes: a data key only, from before per-case keys;
+    64 bytes: data key and private key)."""
+    if secret is None or len(secret) not in (KEY_BYTES, 2 * KEY_BYTES):
+        return None
+    return KeyRing(secret[:KEY_BYTES], recovery, secret[KEY_BYTES:] or None)
+
+
+# ---------------------------------------------------------------------------------------- account key pairs
+
+def new_key_pair() -> tuple[bytes, bytes]:
+    """A new X25519 key pair (private, public), 32 raw bytes each."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
+    private = X25519PrivateKey.generate()
+    return (private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()),
+            private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def public_text(public: bytes) -> str:
+    return _b64(public)
+
+
+def _case_aad(case_id: int, account_id: int | None) -> bytes:
+    return f"qcy-case-key/case/{case_id}/account/{account_id if account_id is not None else 'recovery'}".encode()
+
+
+def wrap_to_public(case_key: bytes, public_key: str, case_id: int, account_id: int | None) -> str:
+    """``case_key`` wrapped to an account's public key (base64 text, ``accounts.public_key``): an ephemeral
+    X25519 exchange, HKDF-SHA256 over both public keys, AES-256-GCM bound to the case and the account."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    recipient = _unb64(public_key)
+    ephemeral = X25519PrivateKey.generate()
+    epk = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
+    kek = _hkdf(shared, epk + recipient, b"qcy-workstation case key")
+    return _seal(kek, case_key, _case_aad(case_id, account_id), {"kdf": "x25519-hkdf", "epk": _b64(epk)})
+
+
+def unwrap_with_private(text: str | None, private_key: bytes | None, case_id: int, account_id: int | None) -> bytes | None:
+    """The case key, or None when there is no wrapping, it is not for this key, or was changed."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    record = _record(text)
+    if record is None or record.get("kdf") != "x25519-hkdf" or not private_key:
+        return None
+    try:
+        mine = X25519PrivateKey.from_private_bytes(private_key)
+        epk = _unb64(record["epk"])
+        shared = mine.exchange(X25519PublicKey.from_public_bytes(epk))
+    except (KeyError, ValueError, binascii.Error):
+        return None
+    recipient = mine.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return _open(_hkdf(shared, epk + recipient, b"qcy-workstation case key"), record, _case_aad(case_id, account_id))
 
 
 def key_id(data_key: bytes) -> str:

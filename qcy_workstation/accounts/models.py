@@ -27,6 +27,7 @@ class Account(Versioned, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     key_wrap: Mapped[str | None] = mapped_column(Text, default=None)  # the data key under the password (keys.py)
+    public_key: Mapped[str | None] = mapped_column(Text, default=None)  # X25519, base64: case keys are wrapped to it
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 
@@ -68,6 +69,23 @@ class StoreKey(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     purpose: Mapped[str] = mapped_column(String(20), unique=True)
+    key_id: Mapped[str] = mapped_column(String(32))
+    wrapped: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class CaseKey(Base):
+    """A confidential case's key wrapped to one account's public key (``account_id``), or to the store's
+    recovery public key (``account_id`` None, ``purpose`` "recovery"). ``key_id`` names the case key."""
+
+    __tablename__ = "case_keys"
+    __table_args__ = (UniqueConstraint("case_id", "account_id", "purpose"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(20), default="account")
     key_id: Mapped[str] = mapped_column(String(32))
     wrapped: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -20,7 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 
-from qcy_workstation.accounts import keys
+from qcy_workstation.accounts import case_keys, keys
 from qcy_workstation.accounts.keys import KeyRing
 from qcy_workstation.accounts.models import Account, LoginSession, StoreKey
 from qcy_workstation.accounts.permissions import require
@@ -74,9 +74,18 @@ def _new_store_key(s: object, by: str) -> KeyRing:
     data_key, recovery = keys.new_data_key(), keys.new_recovery_key()
     s.add(StoreKey(purpose="recovery", key_id=keys.key_id(data_key),  # type: ignore[attr-defined]
                    wrapped=keys.wrap_for_recovery(data_key, recovery), created_by=by))
+    case_keys.set_recovery_pair(s, recovery, by)
     audit.record(s, actor=by, action="data_key_create", entity="store", entity_id="data_key",
                  details={"key_id": keys.key_id(data_key)})
     return KeyRing(data_key, recovery)
+
+
+def _give_pair(acc: Account, ring: KeyRing) -> None:
+    """A new X25519 key pair for ``acc``: the public half on the row, the private half in ``ring`` (wrapped
+    with the data key by the caller)."""
+    private, public = keys.new_key_pair()
+    acc.public_key = keys.public_text(public)
+    ring.private_key = private
 
 
 def _has_store_key(s: object) -> bool:
@@ -141,7 +150,8 @@ class AccountService:
             audit.record(s, actor=name, action="account_create", entity="account", entity_id=acc.id,
                          details={"login": key, "roles": acc.roles, "first": True})
             ring = _new_store_key(s, name)
-            acc.key_wrap = keys.wrap_for_password(ring.data_key, password, acc.id)
+            _give_pair(acc, ring)
+            acc.key_wrap = keys.wrap_for_password(ring.secret, password, acc.id)
             principal = _principal(acc, ring)
         mark_closed(self.store)
         return principal
@@ -172,7 +182,9 @@ class AccountService:
             s.add(acc)
             s.flush()
             if actor.keys is not None:
-                acc.key_wrap = keys.wrap_for_password(actor.keys.data_key, password, acc.id)
+                ring = KeyRing(actor.keys.data_key)
+                _give_pair(acc, ring)
+                acc.key_wrap = keys.wrap_for_password(ring.secret, password, acc.id)
             audit.record(s, actor=actor.name, action="account_create", entity="account", entity_id=acc.id,
                          details={"login": key, "roles": role_text, "demo": demo})
             view = _view(acc)
@@ -217,11 +229,16 @@ class AccountService:
             row.failed_count = 0
             row.last_login_at = utcnow()
             audit.record(s, actor=row.display_name, action="login", entity="account", entity_id=row.id)
-            data_key = keys.unwrap_with_password(row.key_wrap, password, row.id)
-            ring = KeyRing(data_key) if data_key is not None else None
+            ring = keys.ring_from(keys.unwrap_with_password(row.key_wrap, password, row.id))
             if ring is None and "admin" in row.roles.split(",") and not _has_store_key(s):
                 ring = _new_store_key(s, row.display_name)
-                row.key_wrap = keys.wrap_for_password(ring.data_key, password, row.id)
+                _give_pair(row, ring)
+                row.key_wrap = keys.wrap_for_password(ring.secret, password, row.id)
+            elif ring is not None and ring.private_key is None:  # an account from before per-case keys
+                _give_pair(row, ring)
+                row.key_wrap = keys.wrap_for_password(ring.secret, password, row.id)
+                audit.record(s, actor=row.display_name, action="key_pair_create", entity="account",
+                             entity_id=row.id)
             principal = _principal(row, ring)
         return principal
 
@@ -256,7 +273,7 @@ class AccountService:
             row.password_hash = HASHER.hash(new)
             row.must_change = False
             ring = checked.keys or principal.keys
-            row.key_wrap = keys.wrap_for_password(ring.data_key, new, row.id) if ring is not None else None
+            row.key_wrap = keys.wrap_for_password(ring.secret, new, row.id) if ring is not None else None
             audit.record(s, actor=principal.name, action="password_change", entity="account", entity_id=row.id)
 
     def reset_password(self, actor: Principal, login: str, password: str) -> None:
@@ -268,8 +285,15 @@ class AccountService:
         with self.store.write() as s:
             row = self._row(s, login)
             row.password_hash = HASHER.hash(password)
-            row.key_wrap = (keys.wrap_for_password(actor.keys.data_key, password, row.id)
-                            if actor.keys is not None else None)
+            # the administrator cannot know the account's private key: it gets a new pair, and the case keys
+            # wrapped to its old one are wrapped to the new one by this administrator where it holds them
+            if actor.keys is not None:
+                ring = KeyRing(actor.keys.data_key)
+                _give_pair(row, ring)
+                row.key_wrap = keys.wrap_for_password(ring.secret, password, row.id)
+                case_keys.rewrap_for(s, row, actor, by=actor.name)
+            else:
+                row.key_wrap = None
             row.must_change = True
             row.failed_count = 0
             audit.record(s, actor=actor.name, action="password_reset", entity="account", entity_id=row.id)
@@ -338,7 +362,7 @@ class AccountService:
             raise PermissionDeniedError("no account", field="account", reason="auth.login_required")
         token = secrets.token_urlsafe(32)
         expires = utcnow() + timedelta(hours=hours)
-        wrapped = keys.wrap_for_token(principal.keys.data_key, token) if principal.keys is not None else None
+        wrapped = keys.wrap_for_token(principal.keys.secret, token) if principal.keys is not None else None
         with self.store.write() as s:
             s.add(LoginSession(token_sha256=hashlib.sha256(token.encode()).hexdigest(),
                                account_id=principal.account_id, expires_at=expires, key_wrap=wrapped))
@@ -360,8 +384,7 @@ class AccountService:
                                             reason="auth.token_expired")
             if not acc.active:
                 raise PermissionDeniedError("this account is no longer active", field="token", reason="auth.inactive")
-            data_key = keys.unwrap_with_token(sess.key_wrap, token)
-            return _principal(acc, KeyRing(data_key) if data_key is not None else None)
+            return _principal(acc, keys.ring_from(keys.unwrap_with_token(sess.key_wrap, token)))
 
     def revoke_token(self, token: str) -> None:
         digest = hashlib.sha256((token or "").strip().encode()).hexdigest()
@@ -386,13 +409,16 @@ class AccountService:
             stored = s.execute(select(StoreKey).where(StoreKey.purpose == "recovery")).scalar()
             data_key = keys.unwrap_with_recovery(stored.wrapped if stored is not None else None, recovery_key)
             row.password_hash = HASHER.hash(new_password)
-            row.key_wrap = keys.wrap_for_password(data_key, new_password, row.id)
+            ring = KeyRing(data_key)
+            _give_pair(row, ring)  # the old private key went with the password: case keys come back by recovery
+            row.key_wrap = keys.wrap_for_password(ring.secret, new_password, row.id)
+            case_keys.recover_for(s, row, recovery_key, by=row.display_name)
             row.must_change, row.failed_count, row.active = False, 0, True
             for sess in s.execute(select(LoginSession).where(LoginSession.account_id == row.id)).scalars():
                 sess.revoked, sess.key_wrap = True, None
             audit.record(s, actor=row.display_name, action="key_recovery", entity="account", entity_id=row.id,
                          details={"login": row.login})
-            return _principal(row, KeyRing(data_key))
+            return _principal(row, ring)
 
     def new_recovery_key(self, actor: Principal) -> str:
         """A new recovery key (the old one stops working), shown once; administrators holding the key."""
@@ -406,6 +432,7 @@ class AccountService:
                 s.add(stored)
             stored.wrapped = keys.wrap_for_recovery(data_key, recovery)
             stored.key_id, stored.created_at, stored.created_by = keys.key_id(data_key), utcnow(), actor.name
+            case_keys.set_recovery_pair(s, recovery, actor.name, holder=actor)  # case keys it holds: wrapped anew
             audit.record(s, actor=actor.name, action="recovery_key_new", entity="store", entity_id="data_key",
                          details={"key_id": keys.key_id(data_key)})
         return recovery

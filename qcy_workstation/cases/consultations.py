@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, false, func, literal, or_, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from qcy_workstation import limits
@@ -212,7 +212,7 @@ class ConsultationService(Acting):
             number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar() if row.case_id else None
             return _view(row, number, show)
 
-    def _filtered(self, f: ConsultationFilter, q: Any) -> Any:
+    def _filtered(self, f: ConsultationFilter, q: Any, s: Session) -> Any:
         self.require("consultation.view")
         if f.channel:
             q = q.where(Consultation.channel == validate_choice(f.channel, CHANNELS, "channel"))
@@ -236,9 +236,8 @@ class ConsultationService(Acting):
                 q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
                     text("consultation_fts MATCH :cfts").bindparams(cfts=expr))
             else:
-                body = literal(" ") + CONSULTATION_FTS.c.body
                 q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
-                    *(body.like(p) for p in search.like_patterns(f.text)))
+                    search.pg_condition(s, CONSULTATION_FTS, f.text))
         return q
 
     def list(self, f: ConsultationFilter | None = None, *, offset: int = 0,
@@ -247,24 +246,24 @@ class ConsultationService(Acting):
         f = f or ConsultationFilter()
         check_page(offset, limit)
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
-        q = self._filtered(f, q)
         full = personal.sees_full(self.principal)
-        if f.text and search.match_expression(f.text):
-            q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
-        else:
-            q = q.order_by(Consultation.at.desc(), Consultation.id.desc())
-        if offset:
-            q = q.offset(offset)
-        if limit is not None:
-            q = q.limit(limit)
         with self.store.read() as s:
+            q = self._filtered(f, q, s)
+            if f.text and search.match_expression(f.text):
+                q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
+            else:
+                q = q.order_by(Consultation.at.desc(), Consultation.id.desc())
+            if offset:
+                q = q.offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
             return [_view(c, number, full) for c, number in s.execute(q)]
 
     def count(self, f: ConsultationFilter | None = None) -> int:
         q = select(func.count(Consultation.id)).select_from(Consultation).outerjoin(
             Case, Consultation.case_id == Case.id)
         with self.store.read() as s:
-            return int(s.execute(self._filtered(f or ConsultationFilter(), q)).scalar() or 0)
+            return int(s.execute(self._filtered(f or ConsultationFilter(), q, s)).scalar() or 0)
 
     def enquirer_suggestions(self, prefix: str, limit: int = 10) -> list[tuple[str, str, str]]:
         """(enquirer, organisation, phone) of earlier consultations starting with ``prefix``: autocompletion

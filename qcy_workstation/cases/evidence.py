@@ -23,7 +23,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qcy_workstation import limits
-from qcy_workstation.accounts.keys import data_key_of
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit, sealing
@@ -114,7 +113,9 @@ class EvidenceService(Acting):
             check_visible(s, self.principal, case)
             require(self.principal, "evidence.add", case_staff=case.staff)
             check_date_range(received_on or china_today(), "received_on", earliest=earliest_date(load_settings(s)))
-            key = data_key_of(self.principal) if sealing.seals(self.store, case) else None  # before a byte is copied
+            sealed_case = (case.id, case.number) if sealing.seals(self.store, case) else None
+        # before a byte is copied: the case's key (made now for a confidential case that has none yet)
+        key = sealing.key_for_sealing(self.store, self.principal, *sealed_case) if sealed_case is not None else None
         self.root.mkdir(parents=True, exist_ok=True)
         # Copy to a temporary file while hashing; a crash leaves no half blob (and a killed run's
         # ``.incoming-*`` file is found and removed by ``store check``: ``partial_files``).
@@ -234,10 +235,11 @@ class EvidenceService(Acting):
         digest, name, sealed = self._checked(evidence_id, action)
         if not sealed:
             return self.blob_path(digest)
+        key = self._opening_key(evidence_id, digest)
         folder = Path(tempfile.mkdtemp(prefix="qcy-evidence-"))
         target = folder / safe_file_name(name, fallback=f"evidence-{evidence_id}")
         try:
-            self.area.decrypt_to(digest, target, data_key_of(self.principal), name=name)
+            self.area.decrypt_to(digest, target, key, name=name)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -259,7 +261,7 @@ class EvidenceService(Acting):
         blob = self.blob_path(digest)
         if not blob.is_file():
             if self.area.has_sealed(digest):
-                data_key_of(self.principal)
+                self._opening_key(evidence_id, digest)  # checked before anything is written
                 return digest, name, True
             raise IntegrityError(f"the stored file for {name!r} is missing", field="evidence", value=evidence_id,
                                  reason="evidence.missing", params={"name": name})
@@ -267,6 +269,16 @@ class EvidenceService(Acting):
             raise IntegrityError(f"the stored file for {name!r} was modified", field="evidence", value=evidence_id,
                                  reason="evidence.modified", params={"name": name})
         return digest, name, False
+
+    def _opening_key(self, evidence_id: int, digest: str) -> bytes:
+        """The key that opens this sealed evidence file for the principal (``sealing.key_for_opening``)."""
+        with self.store.read() as s:
+            row = s.get(Evidence, evidence_id)
+            case = s.get(Case, row.case_id) if row is not None else None
+            if case is None:
+                raise NotFoundError(f"no evidence {evidence_id}", field="evidence", value=evidence_id)
+            case_id, number = case.id, case.number
+        return sealing.key_for_opening(self.store, self.principal, case_id, number, self.area, digest)
 
     def export_copy(self, evidence_id: int, dest_dir: str | os.PathLike[str]) -> Path:
         """A verified copy in ``dest_dir`` under a safe form of its original name, for opening elsewhere.
@@ -286,7 +298,7 @@ class EvidenceService(Acting):
         try:
             if sealed:
                 os.close(fd)
-                self.area.decrypt_to(digest, Path(tmp), data_key_of(self.principal), name=name)
+                self.area.decrypt_to(digest, Path(tmp), self._opening_key(evidence_id, digest), name=name)
             else:
                 with os.fdopen(fd, "wb") as out, blob.open("rb") as fh:
                     shutil.copyfileobj(fh, out, CHUNK)

@@ -18,13 +18,16 @@ from sqlalchemy.orm import Session
 from qcy_workstation.cases.models import AuditEvent, Case, Evidence
 from qcy_workstation.cases.services import case_row_digest
 from qcy_workstation.db.audit import check_anchor, check_head, verify_chain
+from qcy_workstation.db.witness import check_witness
 
 
-def chain_findings(s: Session, files_dir: Path) -> dict[str, Any]:
-    """The broken chain's first bad row and what it affects, and the anchor's verdict."""
+def chain_findings(s: Session, files_dir: Path, store: Any = None) -> dict[str, Any]:
+    """The broken chain's first bad row and what it affects, the anchor's verdict, and (given the open
+    ``store``) this desk's witness's verdict (``db.witness.check_witness``)."""
     broken = verify_chain(s)
     out: dict[str, Any] = {"broken_ids": broken[:50], "first_bad": None,
-                           "anchor": check_anchor(s, files_dir) or backup_head_problem(s)}
+                           "anchor": check_anchor(s, files_dir) or backup_head_problem(s),
+                           "witness": check_witness(s, store) if store is not None else {"status": "none"}}
     if broken:
         row = s.get(AuditEvent, broken[0])
         number = s.execute(select(Case.number).where(Case.id == row.case_id)).scalar() if row and row.case_id else None

@@ -18,11 +18,14 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from qcy_workstation.accounts import case_keys
 from qcy_workstation.accounts.keys import data_key_of
+from qcy_workstation.accounts.models import Account, CaseAccess
 from qcy_workstation.accounts.principal import Principal, store_has_accounts
 from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.db.sealed import BlobArea
 from qcy_workstation.db.store import Store
+from qcy_workstation.errors import PermissionDeniedError
 
 EVIDENCE, DOCUMENTS = "evidence", "documents"
 
@@ -38,6 +41,69 @@ _DOCUMENT_USERS = text("SELECT COUNT(*) FROM document_files f JOIN documents d O
 def seals(store: Store, case: Case) -> bool:
     """Whether ``case``'s files are stored sealed."""
     return bool(case.confidential) and store_has_accounts(store)
+
+
+# ------------------------------------------------------------------------------------------ per-case keys
+
+def allowed_accounts(s: Any, case: Case) -> list[Account]:
+    """The active accounts allowed to see a confidential case (``cases/access.py``): its assigned officer,
+    every head, and the accounts granted access on it."""
+    from qcy_workstation.accounts.principal import normalise_name
+
+    granted = set(s.execute(select(CaseAccess.account_id).where(CaseAccess.case_id == case.id)).scalars())
+    staff = normalise_name(case.staff or "")
+    return [a for a in s.execute(select(Account).where(Account.active.is_(True)).order_by(Account.id)).scalars()
+            if "head" in a.roles.split(",") or a.id in granted or (staff and normalise_name(a.display_name) == staff)]
+
+
+def _no_case_key(principal: Principal, number: str) -> PermissionDeniedError:
+    return PermissionDeniedError(f"{principal} holds no key for the encrypted files of case {number}: "
+                                 "ask the head to grant access again (or log in again)", field="case",
+                                 value=number, reason="crypto.no_case_key",
+                                 params={"number": number, "account": str(principal)})
+
+
+def key_for_sealing(store: Store, principal: Principal, case_id: int, number: str) -> bytes:
+    """The key new files of confidential ``case`` are sealed with: its case key (made now, wrapped to every
+    allowed account, when the case has none). A principal whose session predates per-case keys (no
+    private key: a CLI token from before the upgrade) seals with the store's data key, as before."""
+    ring = getattr(principal, "keys", None)
+    if ring is None or ring.private_key is None:
+        return data_key_of(principal)
+    with store.read() as s:
+        key = case_keys.open_case_key(s, case_id, principal)
+        exists = key is not None or case_keys.has_case_key(s, case_id)
+    if key is not None:
+        return key
+    if exists:
+        raise _no_case_key(principal, number)
+    with store.write() as s:
+        if case_keys.has_case_key(s, case_id):  # another desk made it meanwhile
+            key = case_keys.open_case_key(s, case_id, principal)
+            if key is None:
+                raise _no_case_key(principal, number)
+            return key
+        row = s.get(Case, case_id)
+        accounts = allowed_accounts(s, row)
+        if principal.account_id is not None and all(a.id != principal.account_id for a in accounts):
+            me = s.get(Account, principal.account_id)
+            accounts += [me] if me is not None else []
+        return case_keys.create_case_key(s, case_id, accounts, str(principal))
+
+
+def key_for_opening(store: Store, principal: Principal, case_id: int | None, number: str, blobs: BlobArea,
+                    sha: str) -> bytes:
+    """The key that opens the sealed file ``sha`` of ``case``: the store's data key for a file sealed before
+    per-case keys, else the case key the principal holds (``crypto.no_case_key`` when it holds none)."""
+    data_key = data_key_of(principal)
+    if blobs.sealed_with(sha, data_key):
+        return data_key
+    found = blobs.sealed_key_id(sha)
+    with store.read() as s:
+        key = case_keys.open_by_key_id(s, found.hex(), principal) if found is not None else None
+    if key is None:
+        raise _no_case_key(principal, number)
+    return key
 
 
 def area(store: Store, name: str) -> BlobArea:
@@ -59,15 +125,19 @@ def prepare(store: Store, principal: Principal, case_id: int, confidential: bool
         files = _files(s, case_id)
     if not any(files.values()):
         return False
-    key = data_key_of(principal)
+    with store.read() as s:
+        number = s.execute(select(Case.number).where(Case.id == case_id)).scalar() or str(case_id)
+    # marking: sealed with the case's key (made now); un-marking: each file opened with the key that sealed it
+    key = key_for_sealing(store, principal, case_id, number) if confidential else None
     with store.write() as s:
         for name, shas in files.items():
             blobs = area(store, name)
             for sha in sorted(shas):
                 if confidential:
+                    assert key is not None
                     blobs.seal_existing(s, sha, key)
-                else:
-                    blobs.unseal_existing(sha, key)
+                elif blobs.has_sealed(sha) and not blobs.has_plain(sha):
+                    blobs.unseal_existing(sha, key_for_opening(store, principal, case_id, number, blobs, sha))
     return True
 
 
@@ -96,3 +166,44 @@ def _used_elsewhere(s: Any, name: str, sha: str, case_id: int, *, confidential: 
     count = s.execute(_DOCUMENT_USERS, {"sha": sha, "case_id": case_id, "false": False,
                                         "confidential": confidential}).scalar()
     return bool(count)
+
+
+def rekey(store: Store, principal: Principal) -> dict[str, Any]:
+    """``store rekey``: the files of confidential cases still sealed with the store's data key (sealed before
+    per-case keys) are sealed again with their case's key (made now where missing), so from then on only
+    accounts allowed to see the case open them. Only the cases ``principal`` may see (a head: all). A file
+    attached to another confidential case as well keeps the data key (``shared``): sealing it with one
+    case's key would lock the other case's staff out. Each re-keyed case is an audit event."""
+    from qcy_workstation.cases.access import can_see
+    from qcy_workstation.db import audit
+
+    data_key = data_key_of(principal)
+    if principal.keys is None or principal.keys.private_key is None:
+        raise PermissionDeniedError(f"{principal} holds no key pair yet: log in again, then rekey", field="account",
+                                    reason="crypto.no_key", params={"account": str(principal)})
+    with store.read() as s:
+        cases = [(c.id, c.number) for c in s.execute(select(Case).where(Case.confidential.is_(True))
+                                                      .order_by(Case.id)).scalars() if can_see(s, principal, c)]
+    resealed: list[str] = []
+    shared: list[str] = []
+    for case_id, number in cases:
+        with store.read() as s:
+            files = _files(s, case_id)
+        todo = [(name, sha) for name, shas in files.items() for sha in sorted(shas)
+                if area(store, name).has_sealed(sha) and area(store, name).sealed_with(sha, data_key)]
+        if not todo:
+            continue
+        key = key_for_sealing(store, principal, case_id, number)
+        with store.write() as s:
+            done = 0
+            for name, sha in todo:
+                if _used_elsewhere(s, name, sha, case_id, confidential=True):
+                    shared.append(f"{number}:{sha[:12]}")
+                    continue
+                area(store, name).reseal(s, sha, data_key, key)
+                done += 1
+            if done:
+                resealed.append(number)
+                audit.record(s, actor=str(principal), action="rekey", entity="case", entity_id=number,
+                             case_id=case_id, details={"files": done})
+    return {"cases": resealed, "shared": shared}

@@ -19,9 +19,9 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    delete,
     false,
     func,
-    literal,
     or_,
     select,
     text,
@@ -346,8 +346,43 @@ class CaseService(Acting):
             if s.execute(select(CaseAccess.id).where(CaseAccess.case_id == case.id,
                                                      CaseAccess.account_id == account.id)).first() is None:
                 s.add(CaseAccess(case_id=case.id, account_id=account.id, reason=reason, granted_by=self.actor))
+            key = self._share_case_key(s, case, [account])
             audit.record(s, actor=self.actor, action="grant_access", entity="case", entity_id=case.number,
-                         case_id=case.id, details={"account": account.login, "reason": reason})
+                         case_id=case.id, details={"account": account.login, "reason": reason, "case_key": key})
+
+    def revoke_access(self, number: str, login: str) -> None:
+        """Take back a grant (the head; audited): the account no longer sees the case, and its wrapping of the
+        case key is removed. A key it has already unwrapped, or files it already opened, cannot be taken
+        back: files added later keep using the same case key (no re-keying yet)."""
+        from qcy_workstation.accounts import case_keys
+        from qcy_workstation.accounts.models import Account, CaseAccess
+
+        with self.store.write() as s:
+            case = self._get(s, number, "case.grant_access")
+            account = s.execute(select(Account).where(Account.login == login.strip().lower())).scalar()
+            if account is None:
+                raise NotFoundError(f"no account {login}", field="login", value=login, reason="account.not_found",
+                                    params={"login": login})
+            s.execute(delete(CaseAccess).where(CaseAccess.case_id == case.id, CaseAccess.account_id == account.id))
+            s.flush()
+            if account not in sealing.allowed_accounts(s, case):  # still the officer or a head: keeps the key
+                case_keys.remove_for_account(s, case.id, account.id)
+            audit.record(s, actor=self.actor, action="revoke_access", entity="case", entity_id=case.number,
+                         case_id=case.id, details={"account": account.login})
+
+    def _share_case_key(self, s: Session, case: Case, accounts: list[Any]) -> str:
+        """Wrap the case key (if the case has one) to ``accounts``, opened with the acting principal's own
+        wrapping. Returns "wrapped", "none" (no case key yet: made when a file is first sealed) or
+        "pending" (this session cannot open the case key: a holder's later grant wraps it)."""
+        from qcy_workstation.accounts import case_keys
+
+        if not case_keys.has_case_key(s, case.id):
+            return "none"
+        key = case_keys.open_case_key(s, case.id, self.principal)
+        if key is None:
+            return "pending"
+        done = [case_keys.wrap_for_account(s, case.id, key, a, self.actor) for a in accounts]
+        return "wrapped" if all(done) else "pending"
 
     def _filtered(self, s: Session, f: CaseFilter, columns: Select[Any]) -> Select[Any]:
         q = columns
@@ -391,9 +426,7 @@ class CaseService(Acting):
             # Join (not IN): SQLite then drives the query from the FTS index in rowid order and can stop
             # after one page even when a common word matches half the store.
             return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(text("case_fts MATCH :fts").bindparams(fts=expr))
-        body = literal(" ") + CASE_FTS.c.body
-        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(
-            *(body.like(p) for p in search.like_patterns(query)))
+        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(search.pg_condition(s, CASE_FTS, query))
 
     def list(self, f: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None,
              sort: str = "received_on", descending: bool = True) -> list[CaseRow]:
@@ -521,7 +554,8 @@ class CaseService(Acting):
             case = self._get(s, number, "case.edit")
             if expected_version is not None and case.row_version != expected_version:
                 raise self._changed_since(s, case)
-            if "staff" in changes and changes["staff"] != case.staff:
+            reassigned = "staff" in changes and changes["staff"] != case.staff
+            if reassigned:
                 require(self.principal, "case.assign")
             before = {k: getattr(case, k) for k in changes}
             for k, v in changes.items():
@@ -531,6 +565,8 @@ class CaseService(Acting):
                 self._audit(s, case, action="update", entity="case", entity_id=case.number,
                              details=diff)
                 self.reindex(s, case)
+            if reassigned:  # the new officer gets the case key from whoever assigns (a head holds it)
+                self._share_case_key(s, case, sealing.allowed_accounts(s, case))
             s.flush()  # the new row_version, for the next edit
             detail = self._detail(s, case)
         if resealed is not None:

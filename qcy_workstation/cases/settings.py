@@ -3,6 +3,7 @@ deadline lengths. Per-desk preferences (window, language, staff name) stay in th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
@@ -152,6 +153,10 @@ class SettingsService(Acting):
             head = s.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
         if head is not None:
             write_anchor(self.store.files_dir, (head[0], head[1]), force=True)
+        from qcy_workstation.db.witness import reset_witness
+
+        with contextlib.suppress(OSError):  # ...and in this desk's witness (an unwritable profile: no witness)
+            reset_witness(self.store)
 
     def _record_backup(self, at: str, folder: str, *, action: str, details: dict[str, object]) -> None:
         text = json.dumps({"at": at, "folder": folder, "by": self.actor}, ensure_ascii=False)

@@ -92,6 +92,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ga.add_argument("--user", required=True, metavar="LOGIN")
     ga.add_argument("--reason", required=True)
     ga.set_defaults(handler=cmd_grant_access)
+    ra = cs.add_parser("revoke-access", help="take back a grant on a confidential case (the head)")
+    add_common_options(ra)
+    ra.add_argument("number")
+    ra.add_argument("--user", required=True, metavar="LOGIN")
+    ra.set_defaults(handler=cmd_revoke_access)
     cf = cs.add_parser("confidential", help="mark a case confidential (--off: no longer)")
     add_common_options(cf)
     cf.add_argument("number")
@@ -228,6 +233,13 @@ def cmd_grant_access(args: argparse.Namespace, ctx: CliContext) -> int:
     CaseService(ctx.store, ctx.actor).grant_access(args.number, args.user, args.reason)
     ctx.emit({"case": args.number, "account": args.user, "reason": args.reason},
              f"{args.user} may now see {args.number}")
+    return 0
+
+
+def cmd_revoke_access(args: argparse.Namespace, ctx: CliContext) -> int:
+    CaseService(ctx.store, ctx.actor).revoke_access(args.number, args.user)
+    ctx.emit({"case": args.number, "account": args.user, "revoked": True},
+             f"{args.user} may no longer see {args.number} (files it already opened cannot be taken back)")
     return 0
 
 

@@ -19,7 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     i.set_defaults(handler=cmd_info)
     c = ss.add_parser("check", help="database integrity and the audit trail's hash chain")
     add_common_options(c)
+    c.add_argument("--reset-witness", action="store_true",
+                   help="after the check, make this desk witness the audit chain as it is now (accept a restore "
+                        "made on another desk); only when you know why the witness differs")
     c.set_defaults(handler=cmd_check)
+    rk = ss.add_parser("rekey", help="seal confidential cases' files still under the store-wide data key with "
+                                     "their case's own key (after upgrading; a head)")
+    add_common_options(rk)
+    rk.set_defaults(handler=cmd_rekey)
     st = ss.add_parser("settings", help="show or change workstation settings (letterhead, deadline lengths)")
     add_common_options(st)
     st.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
@@ -35,6 +42,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common_options(r)
     r.add_argument("source", metavar="FROM", help="a backup folder (the one holding manifest.json)")
     r.set_defaults(handler=cmd_restore)
+    n = ss.add_parser("init-server", help="set up a shared PostgreSQL store: the schema on an empty database and "
+                                          "its first administrator")
+    add_common_options(n)
+    n.add_argument("--url", required=True, help="the empty database, e.g. postgresql+psycopg://qcy@server/qcy")
+    n.add_argument("--admin", required=True, metavar="LOGIN", help="the first administrator's login name")
+    n.add_argument("--name", required=True, help="the administrator's display name (as on cases and documents)")
+    n.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    n.add_argument("--files", metavar="DIR", help="the shared files folder every desk reaches (default $QCY_FILES)")
+    n.set_defaults(handler=cmd_init_server)
+    m = ss.add_parser("migrate-from", help="copy a desk's SQLite store into an empty PostgreSQL store (ids, "
+                                           "audit trail, evidence files)")
+    add_common_options(m)
+    m.add_argument("source", metavar="SQLITE_FILE", help="the desk's store file (qcy-workstation.sqlite)")
+    m.add_argument("--url", required=True, help="the empty server database")
+    m.add_argument("--files", metavar="DIR", help="the server store's files folder (default $QCY_FILES)")
+    m.set_defaults(handler=cmd_migrate_from)
 
 
 def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -76,7 +99,7 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from qcy_workstation.cases.integrity import chain_findings, sealed_rows
 
     with store.read() as s:
-        chain = chain_findings(s, store.files_dir)
+        chain = chain_findings(s, store.files_dir, store)
         sealed = sealed_rows(s)
     broken = chain["broken_ids"]
     evidence = EvidenceService(store, ctx.staff).verify()
@@ -84,16 +107,52 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
     issued = DocumentService(store, ctx.staff).verify_issued()  # issued files are frozen: any change shows
     orphans = unreferenced_evidence(store)
-    ok = (not broken and not chain["anchor"] and not evidence and not issued
+    witness = chain["witness"]
+    ok = (not broken and not chain["anchor"] and not evidence and not issued and witness["status"] != "problem"
           and not sealed["cases_changed_outside"] and not sealed["evidence_rows_changed"])
+    reset = None
+    if getattr(args, "reset_witness", False):
+        from qcy_workstation.db.witness import reset_witness
+
+        reset = reset_witness(store)
     ctx.emit({"ok": ok, "damaged": False, "integrity": ["ok"], "audit_chain_broken_at": broken,
-              "audit_first_bad": chain["first_bad"], "audit_anchor": chain["anchor"], **sealed,
-              "evidence": evidence, "issued_documents": issued, "partial_files": partial,
-              "unreferenced_files": orphans},
+              "audit_first_bad": chain["first_bad"], "audit_anchor": chain["anchor"], "audit_witness": witness,
+              **sealed, "evidence": evidence, "issued_documents": issued, "partial_files": partial,
+              "unreferenced_files": orphans, "witness_reset": reset},
              ("store ok; audit chain intact and matches its anchor; case rows as last recorded; evidence files "
-              "intact; issued documents intact" if ok else _problems_text(chain, sealed, evidence, issued))
-             + _leftover_text(partial, orphans))
+              "intact; issued documents intact\n" + _witness_text(witness) if ok
+              else _problems_text(chain, sealed, evidence, issued))
+             + _leftover_text(partial, orphans)
+             + (f"\nthis desk now witnesses the chain up to event #{reset['last_id']}" if reset else ""))
     return 0 if ok else 1
+
+
+def _witness_text(w: dict) -> str:  # type: ignore[type-arg]
+    """One line on this desk's witness of the chain (``db.witness.check_witness``), by its code."""
+    status, problem = w["status"], w.get("problem", "")
+    if status == "none":
+        return "no witness on this desk (it has not written to this store yet)"
+    if status == "ok":
+        return (f"this desk's witness (event #{w['witnessed_id']}, {w['witnessed_events']} events, "
+                f"{w['witnessed_at']}) is in the chain")
+    hint = (" If the store was restored from a backup on another desk, run store check --reset-witness here "
+            "once you have confirmed it.")
+    if problem == "witness.events_missing":
+        return (f"audit trail [witness.events_missing]: this desk saw the chain up to event #{w['witnessed_id']} "
+                f"({w['witnessed_events']} events, {w['witnessed_at']}), but the store now has {w['events']} "
+                f"events up to #{w['newest_id']}: events were deleted or the store was replaced by an older copy."
+                + hint)
+    if problem == "witness.chain_rewritten":
+        return (f"audit trail [witness.chain_rewritten]: event #{w['witnessed_id']} differs from what this desk "
+                f"saw on {w['witnessed_at']}: the chain was rewritten (together with its anchor file, if that "
+                "matches)." + hint)
+    if problem == "witness.forged":
+        return ("audit trail [witness.forged]: this desk's witness of the store does not verify under the desk's "
+                "key" + (" (the key file is missing or damaged)" if w.get("key_missing") else "") +
+                ": someone changed the witness file; the chain cannot be vouched for from this desk")
+    return (f"audit trail [witness.identity_changed]: the store at {w['location']} is not the store this desk "
+            f"witnessed there (id {w['witnessed_store']}, now {w['store_id'] or 'none'}): it was replaced by "
+            "another store or its identity was edited." + hint)
 
 
 def _problems_text(chain: dict, sealed: dict, evidence: list, issued: list) -> str:  # type: ignore[type-arg]
@@ -112,6 +171,8 @@ def _problems_text(chain: dict, sealed: dict, evidence: list, issued: list) -> s
                      "was rewritten")
     if anchor and anchor.get("backup"):
         lines.append(f"audit trail: the recorded head is the one in the last backup's manifest ({anchor['backup']})")
+    if chain["witness"]["status"] == "problem":
+        lines.append(_witness_text(chain["witness"]))
     for c in sealed["cases_changed_outside"][:20]:
         lines.append(f"case {c['case']}: its row was changed outside the app after event #{c['sealed_by_event']}")
     for e in sealed["evidence_rows_changed"][:20]:
@@ -134,6 +195,18 @@ def _leftover_text(partial: list[Leftover], orphans: list[Leftover]) -> str:
         lines.append(f"\nunreferenced evidence file {item.path} ({item.size} bytes) kept: no evidence row refers "
                      "to it (a killed add, or a store restored from an older backup)")
     return "".join(lines)
+
+
+def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store rekey``: files sealed before per-case keys get their case's key (``cases.sealing.rekey``)."""
+    from qcy_workstation.cases.sealing import rekey
+
+    result = rekey(ctx.store, ctx.actor)
+    ctx.emit(result, (f"re-sealed the files of {len(result['cases'])} confidential cases with their case keys"
+                      + (f": {', '.join(result['cases'])}" if result["cases"] else ""))
+             + "".join(f"\nkept on the store key (attached to another confidential case too): {item}"
+                       for item in result["shared"]))
+    return 0
 
 
 def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -195,4 +268,56 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.emit(result, f"restored the backup made {result.created_at} from {result.backup} into {result.store}"
                      f"{kept}; {result.files_copied} files copied, {result.files_present} already present"
                      + "".join(f"\na different file was set aside: {p}" for p in result.files_set_aside))
+    return 0
+
+
+def _files_dir(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    return Path(args.files).expanduser() if args.files else None
+
+
+def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store init-server --url URL --admin LOGIN --name NAME``: an empty PostgreSQL database becomes a store
+    (every migration applied) with its first administrator; refused (``store.target_not_empty``) on a
+    database that holds data."""
+    from qcy_workstation.accounts.service import AccountService
+    from qcy_workstation.cli.accounts import _read_password, _recovery_text
+    from qcy_workstation.db.transfer import _safe, open_empty_server
+
+    password = _read_password(args)
+    store = open_empty_server(args.url, files_dir=_files_dir(args))
+    try:
+        with store.engine.connect() as conn:
+            from sqlalchemy import inspect
+
+            tables = len(inspect(conn).get_table_names())
+        p = AccountService(store).create_administrator(args.admin, args.name, password)
+        recovery = p.keys.take_recovery_key() if p.keys is not None else None
+        info = {"url": _safe(store.url), "revisions": sorted(current_revisions(store)), "tables": tables,
+                "files": str(store.files_dir), "administrator": p.login, "name": p.name, "recovery_key": recovery}
+    finally:
+        store.close()
+    ctx.emit(info, f"created the schema on {info['url']} ({tables} tables, revision "
+                   f"{'+'.join(info['revisions'])})\n"
+                   f"administrator {p.name} ({p.login}) created; log in with: qcy-workstation --db URL login "
+                   f"--user {p.login}\n"
+                   f"files folder: {info['files']} (every desk sets QCY_FILES to this shared folder)\n"
+                   + _recovery_text(recovery or ""))
+    return 0
+
+
+def cmd_migrate_from(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``store migrate-from SQLITE_FILE --url URL``: the desk's whole store copied into an empty server store,
+    ids kept, counts compared table by table, audit chain verified, files copied and hashed."""
+    from qcy_workstation.db.transfer import migrate_from
+
+    result = migrate_from(args.source, args.url, files_dir=_files_dir(args))
+    rows = sum(result.counts.values())
+    ctx.emit(result, f"copied {args.source} into {result.target}: {rows} rows in {len(result.counts)} tables "
+                     f"(counts equal on both sides; cases {result.counts.get('cases', 0)}, consultations "
+                     f"{result.counts.get('consultations', 0)}, audit events {result.audit_events}, chain "
+                     f"verified), {result.files_copied} files ({result.files_bytes} bytes) into {result.files_dir}"
+                     "\nthe move is recorded in the audit trail; check the server store with: qcy-workstation "
+                     "--db URL store check")
     return 0

@@ -99,8 +99,18 @@ ANCHOR_NAME = "audit-anchor.json"
 
 
 def note_head(session: Session, event: AuditEvent) -> None:
-    """Remember the newest event of this transaction: ``Store.write`` writes it to the anchor after commit."""
+    """Remember the newest event of this transaction: ``Store.write`` writes it to the anchor and to this
+    desk's witness after commit (``db.witness.note_written``: the store's id, how many events were appended
+    after which hash)."""
     session.info["audit_head"] = (event.id, event.hash)
+    written = session.info.get("audit_written")
+    if written is None:
+        from qcy_workstation.db.witness import store_id
+
+        written = session.info["audit_written"] = {"store_id": store_id(session, create=True),
+                                                   "after": event.prev_hash, "appended": 0}
+    written["appended"] += 1
+    written["head"] = (event.id, event.hash)
 
 
 def write_anchor(files_dir: Path, head: tuple[int, str], *, force: bool = False) -> None:

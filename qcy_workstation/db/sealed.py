@@ -266,6 +266,36 @@ class BlobArea:
                 tmp.unlink()
             raise
 
+    def reseal(self, s: Any, sha256: str, old_key: bytes, new_key: bytes) -> None:
+        """Seal a sealed file again under ``new_key`` (``store rekey``): decrypted into a private temporary
+        folder outside the store, sealed anew, moved over the old ``.enc`` in one step, its record updated in
+        session ``s``."""
+        import shutil
+
+        folder = Path(tempfile.mkdtemp(prefix="qcy-rekey-"))
+        tmp: Path | None = None
+        try:
+            plain = folder / "plain"
+            self.decrypt_to(sha256, plain, old_key)
+            tmp = self._temp(sha256)
+            with plain.open("rb") as src, tmp.open("wb") as out:
+                cipher_sha, size = seal(src, out, new_key)
+                out.flush()
+                os.fsync(out.fileno())
+            dest = self.sealed_path(sha256)
+            with contextlib.suppress(OSError):
+                dest.chmod(stat.S_IRUSR | stat.S_IWUSR)
+            os.replace(tmp, dest)
+            tmp = None
+            with contextlib.suppress(OSError):
+                dest.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            self.record(s, sha256, cipher_sha, size, new_key)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+            if tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+
     def remove(self, path: Path) -> None:
         """Remove a stored (read-only) file: writable first, for Windows."""
         with contextlib.suppress(OSError):
@@ -298,9 +328,25 @@ class BlobArea:
             raise _tampered(name or sha256)
         return out.getvalue()
 
+    def sealed_key_id(self, sha256: str) -> bytes | None:
+        """The key id in the sealed file's header (which key sealed it: the store's data key or a case key)."""
+        try:
+            with self.sealed_path(sha256).open("rb") as fh:
+                header = _read_full(fh, HEADER_BYTES)
+        except OSError:
+            return None
+        return header[len(MAGIC):len(MAGIC) + KEY_ID_BYTES] if header.startswith(MAGIC) else None
+
+    def sealed_with(self, sha256: str, key: bytes) -> bool:
+        found = self.sealed_key_id(sha256)
+        return found is not None and hmac.compare_digest(found, _key_id(key))
+
     def check_sealed(self, s_or_store: Any, sha256: str, key: bytes | None) -> str:
         """"ok", or "modified" for a sealed file: decrypted and re-hashed with a key, else its ciphertext
-        re-hashed against ``sealed_files`` (``s_or_store``: a session or the store)."""
+        re-hashed against ``sealed_files`` (``s_or_store``: a session or the store). A key that did not seal
+        this file (the data key, for a file sealed with a case key) is not used."""
+        if key is not None and self.sealed_key_id(sha256) not in (None, _key_id(key)):
+            key = None
         if key is not None:
             try:
                 with self.sealed_path(sha256).open("rb") as src:

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -123,6 +124,13 @@ class Store:
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self.damage: list[str] = []  # what the quick check on opening found (open_store(damaged_ok=True))
         self.migrated_from: set[str] | None = None  # the revisions this desk migrated the store from, if it did
+        # Who wrote a change notice (db/changes.py): a desk drops its own. One id per open store.
+        self.desk_id = uuid.uuid4().hex[:12]
+        self._announces = engine.dialect.name == "postgresql"
+        if self._announces:
+            from qcy_workstation.db import changes
+
+            changes.install(self._write_sessions)
         from qcy_workstation.outputs import protect_store
 
         protect_store(self.path, self.files_dir)  # no export may be written over this store or its files
@@ -175,12 +183,22 @@ class Store:
             with self._write_sessions() as session:
                 with session.begin():
                     yield session
+                    if self._announces:  # other desks hear of it when this commits (LISTEN/NOTIFY)
+                        from qcy_workstation.db.changes import announce
+
+                        announce(session, self.desk_id)
                 head = session.info.pop("audit_head", None)
+                written = session.info.pop("audit_written", None)
             if head is not None:  # committed: the chain head goes to its anchor outside the database
                 from qcy_workstation.db.audit import write_anchor
 
                 with contextlib.suppress(OSError):  # an unwritable files folder is store check's to report
                     write_anchor(self.files_dir, head)
+            if written is not None:  # ...and to this desk's witness, under a key the store's files do not hold
+                from qcy_workstation.db.witness import note_written
+
+                with contextlib.suppress(OSError):  # an unwritable profile: store check says "no witness"
+                    note_written(self, written)
         except QcyError:
             raise
         except StaleDataError as exc:  # an UPDATE found its row_version moved on: another desk saved first

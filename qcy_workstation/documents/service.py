@@ -20,7 +20,6 @@ from typing import Any
 
 from sqlalchemy import func, inspect, or_, select, text
 
-from qcy_workstation.accounts.keys import data_key_of
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit, sealing
@@ -398,7 +397,9 @@ class DocumentService(Acting):
             options = json.loads(row.options_json or "{}")
             case = s.get(Case, row.case_id) if row.case_id else None
             case_number = case.number if case is not None else None
-            key = data_key_of(self.principal) if case is not None and sealing.seals(self.store, case) else None
+            sealed_case = (case.id, case.number) if case is not None and sealing.seals(self.store, case) else None
+        # the case's key (made now for a confidential case that has none yet): only its holders open the file
+        key = sealing.key_for_sealing(self.store, self.principal, *sealed_case) if sealed_case is not None else None
         day = issue_date or china_today()
         content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number,
                              issue_date=day)
@@ -611,7 +612,8 @@ class DocumentService(Acting):
         principal's data key (``crypto.no_key`` without it, ``crypto.tampered`` when changed)."""
         path = self.blob_path(digest)
         if not path.exists() and self.area.has_sealed(digest):
-            return bytes(self.area.read_sealed(digest, data_key_of(self.principal)))
+            key = sealing.key_for_opening(self.store, self.principal, None, digest[:12], self.area, digest)
+            return bytes(self.area.read_sealed(digest, key))
         if not path.exists():
             raise IntegrityError("the issued document's file is missing", field="document", value=digest,
                                  reason="document.file_missing")

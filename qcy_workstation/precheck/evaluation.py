@@ -101,6 +101,14 @@ class PatentFigures:
     wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (id, expected, got)
 
 
+def _first_claim(claims: str) -> int:
+    """Claim 1, or the first claim of an extract that starts later ("9. A foldable rack …")."""
+    from qcy_workstation.precheck.patent import parse_claims
+
+    numbers = [c.number for c in parse_claims(claims).claims]
+    return 1 if 1 in numbers else numbers[0]
+
+
 def evaluate_patent(items: list[PatentItem]) -> PatentFigures:
     from qcy_workstation.precheck.patent import compare_claim
 
@@ -111,7 +119,7 @@ def evaluate_patent(items: list[PatentItem]) -> PatentFigures:
     cross = [0, 0]
     same = [0, 0]
     for it in items:
-        r = compare_claim(it.claims, it.product, claim=1, include_dependents=False)
+        r = compare_claim(it.claims, it.product, claim=_first_claim(it.claims), include_dependents=False)
         got = r.verdict
         good2 = (got in INFRINGING) == (it.expected in INFRINGING)
         ok2 += good2

@@ -18,9 +18,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck import lexicon, semantic
+from qcy_workstation.precheck import contrasts, lexicon, semantic
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
-from qcy_workstation.precheck.polarity import replaced_in_sentence, split_polarity
+from qcy_workstation.precheck.polarity import list_continuation, replaced_in_sentence, split_polarity
 from qcy_workstation.precheck.quantities import (
     Constraint,
     extract_constraints,
@@ -45,6 +45,7 @@ NEG_WORDS_AS = 0.8  # word coverage counted as this much similarity when weighin
 ABSENT_SURE = 0.25  # a stated absence leading the next element by less than this is flagged for review
 ABSENT_COVER = 0.55  # share (idf-weighted) of a negated piece's words that must belong to the element
 ABSENT_LEAD = 0.05  # ...and by this much more than to any other element
+ABSENT_PRECISION_LEAD = 0.15  # a tie is broken by the share of a feature's own words the piece names
 WORD_SIM_ZERO, WORD_SIM_FULL = 0.45, 0.80  # word-vector cosine mapped to 0..0.9 support
 SENT_WEIGHT = 0.5  # an element's support: this much sentence meaning, the rest word support
 
@@ -172,7 +173,10 @@ def _split_list_items(text: str, lang: str) -> list[str]:
             return [p.strip() for p in parts]
         return [text]
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
-    if len(parts) > 1 and all(len(p.split()) <= 5 for p in parts):
+    # a list of parts names each with a determiner ("a lid, a base and two legs"); "a platform for receiving
+    # and drying the towel" is one part with two verbs, not a list
+    det = re.compile(r"^\s*(?:a|an|the|said|one|two|three|four|five|several|at least)\b", re.I)
+    if len(parts) > 1 and all(len(p.split()) <= 5 for p in parts) and all(det.match(p) for p in parts[1:]):
         return [p.strip() for p in parts]
     return [text]
 
@@ -194,7 +198,8 @@ def split_elements(text: str, lang: str) -> list[str]:
                     merged.append(p)
             pieces = merged
         else:
-            pieces = re.split(r";\s*|,\s*(?=wherein\b)|,\s*and\s+(?=(?:a|an|the|said)\b)|,\s*(?=(?:the|said)\s+\w+\s+\w+ing\b)",
+            pieces = re.split(r";\s*|,\s*(?=wherein\b)|,\s*and\s+(?=(?:a|an|the|said)\b)|,\s*(?=(?:the|said)\s+\w+\s+\w+ing\b)"
+                              r"|,\s*(?=(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:\w+ing|\w+ed|mounted|having|defining|for|with)\b)",
                               chunk, flags=re.I)
         for p in pieces:
             e = _clean_element(p, lang)
@@ -275,7 +280,7 @@ def claims_text(claims: ClaimSet) -> str:
 def parse_claims(text: str) -> ClaimSet:
     """Number and parse a claim set (Chinese or English). Unnumbered text is one claim numbered 1."""
     if not text or not text.strip():
-        raise ValidationError("the claim text is empty", field="claims")
+        raise ValidationError("the claim text is empty", field="claims", reason="required")
     t = text.replace("\r\n", "\n").strip()
     t = re.sub(r"^\s*(?:权利要求书|claims|what is claimed is:?|we claim:?|i claim:?)\s*\n", "", t, flags=re.I)
     if len(_NUM_LINE.findall("\n" + t)) <= 1:
@@ -287,7 +292,7 @@ def parse_claims(text: str) -> ClaimSet:
         # neither numbered nor worded as a claim ("一种…包括/其特征在于", "A … comprising/wherein"): most likely
         # a product description or another document pasted into the claims field
         raise ValidationError("the claim text has no claim in it (no numbered claim, no “一种…，包括…” or "
-                              "“A … comprising …”)", field="claims")
+                              "“A … comprising …”)", field="claims", reason="patent.no_claim")
     if not marks:
         claims.append(_parse_one(1, t))
     else:
@@ -410,7 +415,9 @@ def _element_terms(text: str) -> tuple[list[tuple[str, bool, float]], dict[str, 
         toks.append(k)
         ante.append(prev_ante)
         prev_ante = False
-    flags = dict(zip(toks, ante, strict=True))
+    flags: dict[str, bool] = {}
+    for t, a in zip(toks, ante, strict=True):
+        flags.setdefault(t, a)  # "a mesh panel …, the mesh panel having …": introduced here, not earlier
     # join English bigrams that are table terms ("flash memory", "touch screen")
     out: list[str] = []
     i = 0
@@ -488,7 +495,7 @@ def _variants(tokens: frozenset[str], folded: str) -> frozenset[str]:
 def prepare_product(text: str) -> Product:
     """Split the description into clauses and windows of two neighbouring clauses (offsets kept)."""
     if not text or not re.search(r"[0-9A-Za-z\u3400-\u9fff]", text):
-        raise ValidationError("the product description is empty", field="product")
+        raise ValidationError("the product description is empty", field="product", reason="required")
     clauses: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。；;！？!?\n，,]+[。；;！？!?，,]?", text):
         s, e = m.span()
@@ -526,12 +533,20 @@ def _meaning_units(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[tuple
     pos: list[tuple[str, int, int]] = []
     neg: list[tuple[str, int, int, str]] = []
     per: list[tuple[str, int, int]] = []
+    carry = ""  # the cue of a denial that ended its clause on a comma ("with no holes,")
     for s, e in spans or [(0, len(text))]:
+        if carry and list_continuation(text[s:e]):
+            # "…with no holes, | slots or mesh, | so …": the rest of the list is denied as well
+            per.append(("", s, e))
+            neg.append((text[s:e].strip(" ，,。；;:：、."), s, e, carry))
+            continue
         pieces = split_polarity(text[s:e], s)
         ptxt = "".join(p.text for p in pieces if p.positive).strip(" ，,。；;:：、.")
         per.append((ptxt, s, e))
         neg.extend((p.text.strip(" ，,。；;:：、."), p.start, p.end, p.cue) for p in pieces
                    if not p.positive and len(p.text.strip()) >= 2)
+        tail = pieces[-1] if pieces else None
+        carry = tail.cue if tail is not None and not tail.positive and text[s:e].rstrip().endswith(",") else ""
     for i, (t, s, e) in enumerate(per):
         if t:
             pos.append((t, s, e))
@@ -709,7 +724,7 @@ def _check_numbers(cons: list[Constraint], passage: _Passage, product: Product) 
 
 def compare_element(
     element: str, product: Product, *, index: int = 1, origin_claim: int = 1, subject: str = "",
-    denied: tuple[str, int, int, float, bool] | None = None,
+    denied: tuple[str, int, int, float, bool] | None = None, claim_text: str = "",
 ) -> tuple[ElementResult, list[str]]:
     """Classify one element against the product; returns the chart row and the citation keys it used.
 
@@ -786,6 +801,7 @@ def compare_element(
         mean = replace(mean, absent=True, absent_text=denied[0], absent_start=denied[1], absent_end=denied[2],
                        absent_margin=denied[3])
     basis = "words"
+    against = _contrasted(element, mean, best_p, cov_all, product.text, claim_text) if denied is None and not mean.absent else None
     if denied is not None and denied[4] and num_state != "outside":
         # "没有X，而是Y" / "Y instead of X": the claimed means is not used, something else is in its place.
         # Whether that is an equivalent (same means, function, effect; obvious) is for staff to judge.
@@ -806,6 +822,30 @@ def compare_element(
         needs_review = mean.absent_margin < ABSENT_SURE
         notes.append(f"产品描述称该特征不具备或已被替换：“{mean.absent_text}”")
         notes_en.append(f"the description states this feature is absent or replaced: '{mean.absent_text}'")
+    elif against is not None and num_state != "outside":
+        con, (ct, ca, cb) = against
+        needs_review = True
+        best_p = _Passage(ct, ca, cb, "", frozenset())
+        keys.append("spc_patent_provisions_2020_art13")
+        if con.kind == "opposite":
+            # the passage says the part the other way round ("a raised cap" for a concave lid): not the same
+            # feature. Whether the reversal keeps the function (a post on the front face instead of the rear)
+            # or defeats it (a domed lid where the claim needs a recess) the words do not tell: the engine
+            # proposes an equivalent, always for review, rather than a confident "not infringing"
+            status, basis = "equivalent", "contradicted"
+            notes.append(f"产品描述就该部件称“{con.product_word}”，与权利要求的“{con.claim_word}”相反：“{ct}”。该特征不相同；"
+                         "如替代方式以基本相同的手段实现基本相同的功能、达到基本相同的效果且显而易见，则为等同，否则不落入保护范围，"
+                         "须由工作人员判断")
+            notes_en.append(f"the description says '{con.product_word}' of this part where the claim says "
+                            f"'{con.claim_word}': '{ct}'. Not the same feature; an equivalent only if it is basically "
+                            "the same means, function and effect and obvious, otherwise outside the scope: staff to judge")
+        else:
+            # another shape or material of the same class: a substituted means, a candidate equivalent
+            status, basis = "equivalent", "substituted"
+            notes.append(f"产品以“{con.product_word}”代替权利要求的“{con.claim_word}”：“{ct}”。请确认是否以基本相同的手段"
+                         "实现基本相同的功能、达到基本相同的效果，且无需创造性劳动即可想到")
+            notes_en.append(f"the product has '{con.product_word}' where the claim says '{con.claim_word}': '{ct}'. "
+                            "Confirm basically the same means, function and effect, obvious without creative work")
     elif cov_lit >= COVERED_MIN and num_state == "ok" and not substituted:
         status = "covered"
     elif mean.score >= SEM_COVERED and num_state == "ok" and not substituted:
@@ -876,6 +916,24 @@ def compare_element(
                       evidence_start=best_p.start if basis == "meaning" else mean.absent_start,
                       evidence_end=best_p.end if basis == "meaning" else mean.absent_end)
     return row, keys
+
+
+CONTRAST_ABOUT = 0.48  # a passage this close to the feature (meaning) is about its part
+
+
+def _contrasted(element: str, mean: _Meaning, best_p: _Passage, cov_all: float, whole: str, claim: str
+                ) -> tuple[contrasts.Contrast, tuple[str, int, int]] | None:
+    """A contradiction between the feature and a passage about it (:mod:`contrasts`): the two best passages
+    by meaning, and the best window by words."""
+    el = _element_for_meaning(strip_reference_numerals(element))
+    cands = [(t, a, b) for t, a, b, sc in mean.candidates if sc >= 100 * CONTRAST_ABOUT]
+    if cov_all >= PARTIAL_MIN and best_p.text:
+        cands.append((best_p.text, best_p.start, best_p.end))
+    for t, a, b in cands:
+        con = contrasts.contrast(el, t, whole, claim)
+        if con is not None:
+            return con, (t, a, b)
+    return None
 
 
 @dataclass(frozen=True)
@@ -983,6 +1041,15 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
         scores.sort(reverse=True)
         cov, specific, i = scores[0]
         second = scores[1][0] if len(scores) > 1 else 0.0
+        if len(scores) > 1 and cov - second < ABSENT_LEAD and cov >= ABSENT_COVER and specific:
+            # the denied words belong equally to two features ("不是PLA材料" against "PLA筷腔" and "PLA筷腔中空"):
+            # the denial is about the feature it says the most of, the one with the larger share of its own
+            # words denied
+            tied = [sc for sc in scores if cov - sc[0] < ABSENT_LEAD and sc[1]]
+            prec = sorted(((_precision(words, els[k], el_toks[k], vecs), k) for _, _, k in tied), reverse=True)
+            if len(prec) > 1 and prec[0][0] - prec[1][0] >= ABSENT_PRECISION_LEAD:
+                i = prec[0][1]
+                second = cov - ABSENT_LEAD  # decided by the tie-break, at the weakest lead (flagged for review)
         if cov >= ABSENT_COVER and specific and cov - second >= ABSENT_LEAD and (i not in out or out[i][3] < cov):
             # "not formed by folding", "not removable": the part is there, made or working another way; with
             # a substitute named in the sentence, something else takes its place: both are for staff to
@@ -990,6 +1057,14 @@ def stated_absent(elements: list[str], product: Product) -> dict[int, tuple[str,
             replaced = cue in ("attribute", "substitute") or replaced_in_sentence(product.text, a, b)
             out[i] = (text.strip(" ，,。；;:：、."), a, b, cov - second, replaced)
     return out
+
+
+def _precision(words: tuple[str, ...], el: str, el_toks: tuple[str, ...], vecs: dict[str, Any]) -> float:
+    """Share of a feature's own words that a denied piece names."""
+    if not el_toks:
+        return 0.0
+    wt = tuple(words)
+    return sum(_term_support(t, " ".join(wt), wt, vecs, vecs.get(t)) >= 0.85 for t in el_toks) / len(el_toks)
 
 
 def _word_alike(a: str, b: str, vecs: dict[str, Any]) -> bool:
@@ -1316,9 +1391,10 @@ def _chart(claims: ClaimSet, number: int, product: Product, overrides: dict[int,
     subject = chain[0].subject
     plan = [(c.number, el) for c in chain for el in (overrides.get(c.number) or list(c.elements))]
     denied = stated_absent([el for _, el in plan], product)
+    claim_words = "；".join(el for _, el in plan)
     for c_number, el in plan:
         row, k = compare_element(el, product, index=len(rows) + 1, origin_claim=c_number, subject=subject,
-                                 denied=denied.get(len(rows)))
+                                 denied=denied.get(len(rows)), claim_text=claim_words)
         rows.append(_confirm(row, confirmations or []))
         keys.update(k)
     v, zh, en = _verdict(rows)
@@ -1344,9 +1420,11 @@ def compare_claim(
     """
     confirmations = _check_confirmations(confirmations)
     if isinstance(product, str) and len(product) > MAX_TEXT:
-        raise ValidationError(f"the product description is longer than {MAX_TEXT:,} characters", field="product")
+        raise ValidationError(f"the product description is longer than {MAX_TEXT:,} characters", field="product",
+                              reason="too_long", params={"max": MAX_TEXT})
     if isinstance(claims, str) and len(claims) > MAX_TEXT:
-        raise ValidationError(f"the claim text is longer than {MAX_TEXT:,} characters", field="claims")
+        raise ValidationError(f"the claim text is longer than {MAX_TEXT:,} characters", field="claims",
+                              reason="too_long", params={"max": MAX_TEXT})
     cs = parse_claims(claims) if isinstance(claims, str) else claims
     prod = prepare_product(product) if isinstance(product, str) else product
     target = cs.get(claim)

@@ -64,7 +64,13 @@ def _zh_pieces(text: str, base: int) -> list[Piece]:
         stop = _ZH_STOP.search(rest)
         e = m.end() + (stop.start() if stop else len(rest))
         if e - m.end() >= 1:
-            neg.append((s, e, "attribute" if _ATTR_ZH.match(m.group(0)) else "object"))
+            kind = "attribute" if _ATTR_ZH.match(m.group(0)) else "object"
+            neg.append((s, e, kind))
+            # "没有卡片、弹簧或定位结构": each further item of the list is denied too, as a piece of its own
+            # (one bag of all the items would dilute each)
+            lm = _ZH_LIST.match(text, e)
+            if lm:
+                neg.append((e + 1, lm.end(), kind))
     for m in _SUBST_ZH.finditer(text):
         rest = text[m.end():]
         stop = _ZH_STOP.search(rest)
@@ -72,6 +78,21 @@ def _zh_pieces(text: str, base: int) -> list[Piece]:
         if e > m.end():
             neg.append((m.start(), e, "substitute"))
     return _pieces(text, base, neg)
+
+
+# a negation governs a whole coordinated list: "no holes, slots or mesh", "没有卡扣、螺钉或胶水"
+_ZH_LIST = re.compile(r"(?:、[^，,。；;！？!?、（）()而但却只仅]{1,8})+")
+
+
+def list_continuation(clause: str) -> bool:
+    """Whether a clause is only the rest of a coordinated list ("slots or mesh", "finger or loop on the
+    front"): after a clause that ends in a denial ("with no holes,"), it is denied too."""
+    return bool(_EN_LIST_REST.match(clause))
+
+
+_EN_LIST_REST = re.compile(r"^\s*(?:(?:or|nor)\s+)?(?:an?\s+|any\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|nor)\s+"
+                           r"(?:an?\s+|any\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3}\s*[,.;:!?]?\s*$"
+                           r"|^\s*(?:or|nor)\s+(?:an?\s+|any\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3}\s*[,.;:!?]?\s*$", re.I)
 
 
 def _en_pieces(text: str, base: int) -> list[Piece]:

@@ -84,12 +84,15 @@ class AppContext(QObject):
         consultations_changed(): a consultation was logged, linked or converted.
         staff_changed(str): the member of staff working at this desk changed.
         settings_changed(): the workstation settings (deadline lengths, letterhead) were saved.
+        other_desk_changed(object): another desk committed a change (a ``db.changes.Change``); it is followed
+            by the signals above for what it touched (``ui/other_desks.py``).
     """
 
     cases_changed = Signal(str)
     consultations_changed = Signal()
     staff_changed = Signal(str)
     settings_changed = Signal()
+    other_desk_changed = Signal(object)
 
     def __init__(self, store: Store | None, *, staff: str, prefs: Prefs, runner: TaskRunner | None = None) -> None:
         super().__init__()

@@ -162,6 +162,18 @@ REASONS: dict[str, tuple[str, bool]] = {
     "store.client_too_old": (QT_TRANSLATE_NOOP(
         "Errors", "The case store was upgraded by a newer version of QCY Workstation (schema {revision}). Update "
                   "QCY Workstation on this desk before working on it; nothing was changed."), False),
+    "store.not_server": (QT_TRANSLATE_NOOP(
+        "Errors", "{url} is not a PostgreSQL database. A shared store is given as postgresql+psycopg://user@server/"
+                  "database."), False),
+    "store.target_not_empty": (QT_TRANSLATE_NOOP(
+        "Errors", "The server database {url} already holds data ({tables}). Nothing was changed: set up or copy "
+                  "into an empty database."), False),
+    "store.source_missing": (QT_TRANSLATE_NOOP("Errors", "There is no store file at {path}."), False),
+    "store.schema_mismatch": (QT_TRANSLATE_NOOP(
+        "Errors", "The desk's store and the server store are at different schema versions; update QCY "
+                  "Workstation and try again. Nothing was copied."), False),
+    "store.copy_failed": (QT_TRANSLATE_NOOP(
+        "Errors", "Copying the store to the server failed a check ({what}); nothing was copied."), False),
     "store.damaged": (QT_TRANSLATE_NOOP(
         "Errors", "The case store {path} is damaged ({detail}). To restore it: close the workstation on every "
                   "desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over "
@@ -175,6 +187,9 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "Line {line} of the batch file is not a JSON object (or is nested too deeply)."), False),
     "batch.unknown_key": (QT_TRANSLATE_NOOP("Errors", "“{key}” is not a known key. Known keys: {known}."), False),
     "file.too_large": (QT_TRANSLATE_NOOP("Errors", "is larger than {max} bytes: is it the right file?"), True),
+    "patent.no_claim": (QT_TRANSLATE_NOOP(
+        "Errors", "no claim found: no numbered claim and nothing worded as one (“一种…，包括…”, “A … comprising …”). "
+        "Is it the product description or another document?"), True),
     "backup.cancelled": (QT_TRANSLATE_NOOP(
         "Errors", "The backup or restore was cancelled; nothing was changed."), False),
     "backup.engine": (QT_TRANSLATE_NOOP(
@@ -247,6 +262,8 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "Case {number} is confidential: only its case officer, the head and staff granted access may open it."), False),
     "crypto.no_key": (QT_TRANSLATE_NOOP(
         "Errors", "{account} holds no key for encrypted files: log in again, or ask the administrator to reset your password."), False),
+    "crypto.no_case_key": (QT_TRANSLATE_NOOP(
+        "Errors", "{account} holds no key for the encrypted files of case {number}: ask the head to grant access again, or log in again."), False),
     "crypto.tampered": (QT_TRANSLATE_NOOP(
         "Errors", "The encrypted file “{name}” was changed or damaged: it cannot be decrypted. Nothing was changed."), False),
     "crypto.wrong_key": (QT_TRANSLATE_NOOP(

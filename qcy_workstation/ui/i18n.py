@@ -161,6 +161,8 @@ def label(table: dict[str, str], code: str | None) -> str:
 # ------------------------------------------------------------------ fields and errors
 
 FIELDS = {
+    "claims": QT_TRANSLATE_NOOP("Fields", "Claims"),
+    "product": QT_TRANSLATE_NOOP("Fields", "Accused product description"),
     "title": QT_TRANSLATE_NOOP("Fields", "Case title"),
     "type": QT_TRANSLATE_NOOP("Fields", "IP type"),
     "ip_type": QT_TRANSLATE_NOOP("Fields", "IP type"),

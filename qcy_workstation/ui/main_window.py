@@ -45,6 +45,7 @@ from qcy_workstation.resources import resource_path
 from qcy_workstation.ui import drafts
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES, install_language
+from qcy_workstation.ui.other_desks import OtherDesks
 from qcy_workstation.ui.widgets import SHORTCUT_DESCRIPTION, show_error
 
 
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.demo = False  # the separate demo store (``--demo``): marked in the title and the status bar
         self.ask_before_closing = True  # tests that close windows with typed input switch the question off
         self.drafts = drafts.DraftFile(drafts_path(ctx))
+        self.other_desks = OtherDesks(ctx, self)  # other desks' changes on a server store refresh the views
         self._build()
         self.retranslate()
         ctx.runner.default_error_handler = lambda exc: show_error(self, exc)
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         self.retranslate()
         self.offer_drafts()
+        self.other_desks.start()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -447,13 +450,25 @@ class MainWindow(QMainWindow):
 
     def _show_about(self) -> None:
         from qcy_workstation import __version__
-        from qcy_workstation.notices import about_lines
+        from qcy_workstation.notices import NOTICES_FILE_NAME, about_lines, notices_file
 
-        QMessageBox.about(self, self.tr("About QCY Workstation"), self.tr(
+        text = self.tr(
             "QCY Workstation %1\nCase management for an IP rights-protection assistance workstation.\n"
             "Opinions it helps to write are references for the enterprise, not judicial or administrative "
-            "determinations.").replace("%1", __version__) + "\n\n" + self.tr("Data, models and fonts shipped:")
-            + "\n" + "\n".join(about_lines()))
+            "determinations.").replace("%1", __version__) + "\n\n" + self.tr("Data, models and fonts shipped:") \
+            + "\n" + "\n".join(about_lines())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About QCY Workstation"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutDialog")
+        path = notices_file()
+        if path is not None:  # the installed program: every component's licence, written when it was built
+            box.setInformativeText(self.tr("The licences of every component are in %1 (Show Details...).")
+                                   .replace("%1", str(path)))
+            box.setDetailedText(path.read_text(encoding="utf-8", errors="replace"))
+        else:
+            box.setInformativeText(self.tr("The installed program has the licences of every component in %1 "
+                                           "beside it.").replace("%1", NOTICES_FILE_NAME))
+        box.exec()
 
     # ------------------------------------------------------------------ geometry
 
@@ -562,6 +577,7 @@ class MainWindow(QMainWindow):
         else:
             self.save_drafts()  # nothing asked (tests, or nothing typed): typed input is still kept
         self.autosave.stop()
+        self.other_desks.stop()
         self.ctx.prefs.set("window/geometry", self.saveGeometry())
         self.ctx.prefs.sync()
         self.ctx.runner.shutdown()

@@ -1344,6 +1344,17 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>回函材料</translation>
         </message>
         <message>
+            <location line="+7" />
+            <source>Case / consultation</source>
+            <extracomment>With the case (or consultation) and its subject: for lists of referrals of many cases (page, Today).</extracomment>
+            <translation>案件/咨询</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Subject</source>
+            <translation>事项</translation>
+        </message>
+        <message>
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="-5" />
             <source>Ver.</source>
             <translation>版本</translation>
@@ -1514,44 +1525,12 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+35" />
-            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+31" />
-            <source>Expert</source>
-            <translation>专家</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+1" />
-            <source>Affiliation</source>
-            <translation>工作单位</translation>
-        </message>
-        <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+1" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+1" />
-            <source>Expert's field</source>
-            <translation>专业领域</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <source>IPC / Nice classes</source>
-            <translation>国际专利分类/尼斯分类</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Panels</source>
-            <translation>参加论证次数</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>In the pool</source>
-            <translation>在库</translation>
-        </message>
-        <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+1" />
             <source>Reason</source>
             <translation>理由</translation>
         </message>
@@ -1648,17 +1627,6 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>最近登录</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/referrals/case_tab.py" line="+7" />
-            <source>Case / consultation</source>
-            <extracomment>With the case (or consultation) and its subject: for lists of referrals of many cases (page, Today).</extracomment>
-            <translation>案件/咨询</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Subject</source>
-            <translation>事项</translation>
-        </message>
-        <message>
             <location filename="../../qcy_workstation/ui/pages/referrals/page.py" line="-1" />
             <source>Name</source>
             <translation>名称</translation>
@@ -1682,6 +1650,38 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <source>Contact</source>
             <translation>联系方式</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+35" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+31" />
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+1" />
+            <source>Affiliation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expert's field</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IPC / Nice classes</source>
+            <translation>国际专利分类/尼斯分类</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Panels</source>
+            <translation>参加论证次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In the pool</source>
+            <translation>在库</translation>
         </message>
         <message>
             <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="-9" />
@@ -3276,7 +3276,7 @@ SHA-256：%3
     <context>
         <name>EditCaseDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+77" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="+78" />
             <source>&amp;Title</source>
             <translation>案件名称(&amp;T)</translation>
         </message>
@@ -3326,7 +3326,12 @@ SHA-256：%3
             <translation>编辑案件 %1</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+5" />
+            <source>Another desk has just changed this case. Your input is kept; saving will offer to reload the case and apply it again.</source>
+            <translation>另一个工位刚刚修改了此案件。您填写的内容仍保留；保存时将提示重新载入案件并再次填入您的修改。</translation>
+        </message>
+        <message>
+            <location line="+93" />
             <source>Reload the case and apply your changes to it again?</source>
             <translation>是否重新载入案件，并把您的修改再次填入？</translation>
         </message>
@@ -3460,10 +3465,10 @@ SHA-256：%3
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-73" />
+            <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+213" />
+            <location line="+228" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3471,7 +3476,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-212" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-227" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3807,6 +3812,31 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>{url} is not a PostgreSQL database. A shared store is given as postgresql+psycopg://user@server/database.</source>
+            <translation>{url} 不是 PostgreSQL 数据库。共享案件库请写成 postgresql+psycopg://用户@服务器/数据库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The server database {url} already holds data ({tables}). Nothing was changed: set up or copy into an empty database.</source>
+            <translation>服务器数据库 {url} 中已有数据（{tables}）。未作任何更改：请在空数据库上初始化或迁入。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>There is no store file at {path}.</source>
+            <translation>{path} 处没有案件库文件。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The desk's store and the server store are at different schema versions; update QCY Workstation and try again. Nothing was copied.</source>
+            <translation>本工位的案件库与服务器案件库的结构版本不同；请更新 QCY 工作站后重试。未复制任何数据。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copying the store to the server failed a check ({what}); nothing was copied.</source>
+            <translation>复制到服务器的案件库未通过核对（{what}）；未复制任何数据。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The case store {path} is damaged ({detail}). To restore it: close the workstation on every desk, move the damaged file aside (keep it), then copy the newest sound backup {backup} over it. Work entered since that backup must be entered again.</source>
             <translation>案件库 {path} 已损坏（{detail}）。恢复方法：关闭所有工位上的工作站程序，把损坏的文件移到别处（请保留），再将最新的完好备份 {backup} 复制覆盖到原位置。该备份之后录入的内容需要重新录入。</translation>
         </message>
@@ -3837,6 +3867,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+1" />
+            <source>no claim found: no numbered claim and nothing worded as one (“一种…，包括…”, “A … comprising …”). Is it the product description or another document?</source>
+            <translation>未找到权利要求：既无编号的权利要求，也无“一种…，包括…”或“A … comprising …”式的表述。粘贴的是否为产品描述或其他文件？</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The backup or restore was cancelled; nothing was changed.</source>
             <translation>备份或恢复已取消，未作任何更改。</translation>
         </message>
@@ -4009,6 +4044,11 @@ SHA-256：%3
             <location line="+2" />
             <source>{account} holds no key for encrypted files: log in again, or ask the administrator to reset your password.</source>
             <translation>{account}没有加密文件的密钥：请重新登录，或请系统管理员重置你的密码。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{account} holds no key for the encrypted files of case {number}: ask the head to grant access again, or log in again.</source>
+            <translation>{account}没有案件{number}加密文件的密钥：请主任重新授权查看，或重新登录。</translation>
         </message>
         <message>
             <location line="+2" />
@@ -4211,7 +4251,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-325" />
+            <location line="-342" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -4483,6 +4523,16 @@ For a difficult case click “Convene panel…” and choose experts from the po
         <name>Fields</name>
         <message>
             <location filename="../../qcy_workstation/ui/i18n.py" line="+164" />
+            <source>Claims</source>
+            <translation>权利要求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accused product description</source>
+            <translation>被诉产品描述</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Case title</source>
             <translation>案件名称</translation>
         </message>
@@ -5231,7 +5281,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="-148" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-150" />
             <source>Received</source>
             <translation>已收案</translation>
         </message>
@@ -5587,7 +5637,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="+283" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="+286" />
             <location line="+3" />
             <source>QCY Workstation</source>
             <translation>秦创原维权援助工作站</translation>
@@ -5718,12 +5768,12 @@ For a difficult case click “Convene panel…” and choose experts from the po
             <translation>快捷键</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>About QCY Workstation</source>
             <translation>关于秦创原维权援助工作站</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
             <source>QCY Workstation %1
 Case management for an IP rights-protection assistance workstation.
 Opinions it helps to write are references for the enterprise, not judicial or administrative determinations.</source>
@@ -5737,7 +5787,17 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>随附的数据、模型与字体：</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+7" />
+            <source>The licences of every component are in %1 (Show Details...).</source>
+            <translation>各组件的许可证见 %1（点“显示详情...”）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The installed program has the licences of every component in %1 beside it.</source>
+            <translation>安装后的程序在其旁边的 %1 中列出各组件的许可证。</translation>
+        </message>
+        <message>
+            <location line="+56" />
             <source>Input from last time was not saved: %1. Restore it?</source>
             <translation>上次有未保存的输入：%1。要恢复吗？</translation>
         </message>
@@ -7612,7 +7672,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>Shortcuts</name>
         <message>
-            <location filename="../../qcy_workstation/ui/main_window.py" line="-266" />
+            <location filename="../../qcy_workstation/ui/main_window.py" line="-278" />
             <source>Go to the pages in the sidebar</source>
             <extracomment>The permission (accounts/data/permissions.json) a page needs to be shown; the services check it again.</extracomment>
             <translation>转到侧栏中的各页</translation>

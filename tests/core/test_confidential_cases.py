@@ -119,7 +119,7 @@ def test_the_officer_and_the_head_see_it_and_granted_access_is_audited(world: di
     with store.read() as s:
         events = [(e.actor, e.action, json.loads(e.details)) for e in s.execute(
             select(AuditEvent).where(AuditEvent.entity_id == secret).order_by(AuditEvent.id)).scalars()]
-    assert ("赵磊", "grant_access", {"account": "liu", "reason": "协助核对工艺参数"}) in events
+    assert ("赵磊", "grant_access", {"account": "liu", "reason": "协助核对工艺参数", "case_key": "none"}) in events
     assert ("刘洋", "view", {"confidential": True}) in events  # opening a case is an audit event
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +33,7 @@ def _matches(body: str, query: str) -> bool:
     return True
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # the first example loads zhconv (~0.3 s on a busy machine)
 @given(TEXT, st.data())
 def test_every_chinese_substring_of_a_document_matches_it(text: str, data) -> None:  # type: ignore[no-untyped-def]
     runs = [r for r in search._TOKEN.findall(search.normalise(text)) if search._is_cjk(r)]
@@ -64,3 +65,31 @@ def test_queries_in_the_store(cases) -> None:  # type: ignore[no-untyped-def]
             assert found == expected, q
     assert len(cases.search("   ")) == 3  # a blank box means no text filter: the whole list
     assert cases.search("！？") == []
+
+
+@pytest.mark.postgresql_only
+def test_on_postgresql_rare_and_common_terms_find_the_same_cases_by_either_route(cases, consultations,
+                                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A term the server expects to be rare is looked up through the trigram index first (ids), a common one
+    by walking the newest rows (``search.pg_condition``): both routes give the same cases and consultations,
+    newest first, with the same counts."""
+    from qcy_workstation.cases.dto import CaseFilter, ConsultationFilter, NewCase, NewConsultation, PartyInput
+
+    titles = ["洛川苹果地理标志被冒用", "周至猕猴桃地理标志冒用", "“秦韵”商标在第30类茶叶上被仿冒", "锂电池极片涂布设备专利",
+              "富平柿饼地理标志", "周至猕猴桃包装盒外观设计"]
+    for t in titles:
+        cases.create(NewCase(title=t, ip_type="gi", applicant=PartyInput("周至县猕猴桃协会")))
+        consultations.add(NewConsultation(channel="phone", enquirer="王经理", topic=t))
+    queries = ["猕", "地理", "周至猕猴桃地", "标志 冒用", "不存在"]
+
+    def answers() -> list[tuple[list[str], int, list[str], int]]:
+        return [([r.title for r in cases.search(q)], cases.count(CaseFilter(text=q)),
+                 [c.topic for c in consultations.list(ConsultationFilter(text=q))],
+                 consultations.count(ConsultationFilter(text=q))) for q in queries]
+
+    by_ids = answers()
+    monkeypatch.setattr(search, "RARE_ROWS", -1)  # every term treated as common: the walk
+    assert answers() == by_ids
+    assert by_ids[2][0] == ["周至猕猴桃地理标志冒用"] and by_ids[2][1] == 1
+    assert by_ids[0][0] == titles[::-1]  # every applicant is 周至县猕猴桃协会; newest first
+    assert by_ids[4] == ([], 0, [], 0)

@@ -135,3 +135,135 @@ def test_a_chain_rewritten_with_its_anchor_file_is_found_by_the_last_backup(path
     assert report["audit_chain_broken_at"] == []
     assert code == 1 and report["audit_anchor"]["problem"] == "chain_rewritten"
     assert "last backup's manifest" in text
+
+
+# ------------------------------------------------------------------ the desk's witness (issue 12, last point)
+
+
+def test_a_desk_that_wrote_the_store_witnesses_its_chain(path: str) -> None:
+    code, report, text = check(path)
+    witness = report["audit_witness"]
+    assert code == 0 and witness["status"] == "ok" and witness["witnessed_events"] > 0
+    assert "this desk's witness" in text and "is in the chain" in text
+
+
+def test_a_chain_rewritten_together_with_its_anchor_from_a_copy_is_found_by_the_desks_witness(
+        path: str, tmp_path: Path) -> None:
+    # the forger copies the store's own files away, rewrites the chain in the copy with a careful
+    # recomputation, writes a matching anchor file, and puts both back: nothing in the store folder
+    # disagrees any more, and no backup was ever made. Only this desk's witness (outside the folder, under a
+    # key the store's files do not hold) still knows the head it saw.
+    from qcy_workstation.db.store import open_store
+
+    store = open_store(path)
+    files_dir, db_file = store.files_dir, store.path
+    store.close()
+    if db_file is not None:  # SQLite: work on a copy of the store's own file, then put it back
+        import shutil
+
+        copy = tmp_path / "forger" / "copy.sqlite"
+        copy.parent.mkdir()
+        shutil.copy2(db_file, copy)
+        rewrite_chain(f"sqlite:///{copy}")
+        shutil.copy2(copy, db_file)
+        for extra in ("-wal", "-shm"):
+            Path(str(db_file) + extra).unlink(missing_ok=True)
+    else:  # PostgreSQL: the forger rewrites the rows in place
+        rewrite_chain(path)
+    new_head = sql(path, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")[0]
+    (files_dir / "audit-anchor.json").write_text(json.dumps({"last_id": new_head[0], "last_hash": new_head[1]}),
+                                                 encoding="utf-8")
+    code, report, text = check(path)
+    assert report["audit_chain_broken_at"] == [] and report["audit_anchor"] is None  # the folder agrees with itself
+    assert code == 1 and report["audit_witness"]["problem"] == "witness.chain_rewritten"
+    assert "[witness.chain_rewritten]" in text and "the chain was rewritten" in text
+
+
+def test_events_deleted_together_with_the_anchor_are_found_by_the_witness(path: str) -> None:
+    from qcy_workstation.db.store import open_store
+
+    sql(path, "DELETE FROM audit_events WHERE id >= (SELECT max(id) - 1 FROM audit_events)")
+    new_head = sql(path, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")[0]
+    store = open_store(path)
+    (store.files_dir / "audit-anchor.json").write_text(
+        json.dumps({"last_id": new_head[0], "last_hash": new_head[1]}), encoding="utf-8")
+    store.close()
+    code, report, text = check(path)
+    assert report["audit_anchor"] is None
+    assert code == 1 and report["audit_witness"]["problem"] == "witness.events_missing"
+    assert "events were deleted" in text
+
+
+def test_a_tampered_witness_file_is_detected(path: str) -> None:
+    from qcy_workstation.db.witness import WITNESS_NAME, desk_folder
+
+    witness = desk_folder() / WITNESS_NAME
+    data = json.loads(witness.read_text(encoding="utf-8"))
+    entry = next(iter(data["stores"].values()))
+    entry["events"] -= 1  # e.g. someone trying to make a deletion pass: the MAC no longer matches
+    witness.write_text(json.dumps(data), encoding="utf-8")
+    code, report, text = check(path)
+    assert code == 1 and report["audit_witness"]["problem"] == "witness.forged"
+    assert "[witness.forged]" in text
+
+
+def test_the_witness_file_is_owner_only_and_outside_the_store_folder(path: str) -> None:
+    import os
+
+    from qcy_workstation.db.store import open_store
+    from qcy_workstation.db.witness import KEY_NAME, WITNESS_NAME, desk_folder
+
+    store = open_store(path)
+    files_dir = store.files_dir
+    store.close()
+    for name in (KEY_NAME, WITNESS_NAME):
+        file = desk_folder() / name
+        assert file.exists() and not file.resolve().is_relative_to(files_dir.resolve())
+        if os.name == "posix":
+            assert file.stat().st_mode & 0o077 == 0
+
+
+def test_a_desk_without_a_witness_just_says_so(path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QCY_WITNESS_DIR", str(tmp_path / "another-desk"))
+    code, report, text = check(path)
+    assert code == 0 and report["audit_witness"]["status"] == "none"
+    assert "no witness on this desk" in text
+
+
+def test_a_store_whose_identity_was_edited_is_found(path: str) -> None:
+    sql(path, "UPDATE settings SET value = :v WHERE key = 'store.id'", v='"00000000-0000-0000-0000-000000000000"')
+    code, report, text = check(path)
+    assert code == 1 and report["audit_witness"]["problem"] == "witness.identity_changed"
+
+
+def test_staff_accept_a_restore_made_elsewhere_with_reset_witness(path: str) -> None:
+    sql(path, "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)")
+    store_anchor_matches_db(path)
+    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", path, "store", "check", "--reset-witness"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "this desk now witnesses the chain" in out.stdout
+    code, report, _text = check(path)
+    assert code == 0 and report["audit_witness"]["status"] == "ok"
+
+
+def store_anchor_matches_db(path: str) -> None:
+    from qcy_workstation.db.store import open_store
+
+    new_head = sql(path, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")[0]
+    store = open_store(path)
+    (store.files_dir / "audit-anchor.json").write_text(
+        json.dumps({"last_id": new_head[0], "last_hash": new_head[1]}), encoding="utf-8")
+    store.close()
+
+
+def test_writes_after_a_rewrite_do_not_make_the_witness_forget_it(path: str) -> None:
+    # the witness only moves forward along the chain it saw: a clerk's next case must not launder the forgery
+    from qcy_workstation.db.store import open_store
+
+    rewrite_chain(path)
+    store_anchor_matches_db(path)
+    store = open_store(path)
+    CaseService(store, "张三").create(NewCase(title="次日新案", ip_type="patent", applicant=PartyInput("西安某公司")))
+    store.close()
+    code, report, _text = check(path)
+    assert code == 1 and report["audit_witness"]["problem"] == "witness.chain_rewritten"

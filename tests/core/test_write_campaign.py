@@ -87,8 +87,8 @@ def test_fifty_random_kills_leave_every_store_sound(tmp_path: Path) -> None:
         assert figures["cases"] >= reported.all_cases
         committed += reported.commits
     # the writers really wrote between kills (about 150 commits on an idle 2-core machine; 31 were seen with
-    # eight other processes running, so the floor only proves the campaign wrote, not how fast)
-    assert committed >= 25
+    # eight other processes running and 20 at load 10, so the floor only proves the campaign wrote, not how fast)
+    assert committed >= 10
 
 
 def test_the_seeders_search_rows_are_what_one_index_body_call_gives(tmp_path: Path) -> None:

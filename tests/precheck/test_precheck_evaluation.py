@@ -22,6 +22,7 @@ FROZEN = {
     "trademark_decisions_heldout.jsonl": "14fd7f45c3bbfb084af827786758f13b7565957472ecd538be1ae39cfec1726d",
     "trademark_decisions_heldout2.jsonl": "74340f2db212bb7c5416bbd629604e5cdd6397f8827bed630594c2bc03f133a7",
     "patent_eval_heldout2.json": "45192223304d002fcfa614f1f1a4bd98f6f84d7eeb31249d472676b79c8f1a24",
+    "patent_eval_heldout3.json": "6114c456a52d5e7f4a8a4be25c9227d68f6b65fa91569376074c1497467e016f",
 }
 
 
@@ -47,7 +48,8 @@ def test_patent_held_out_floor_with_and_without_the_hand_tables() -> None:
     full = ev.evaluate_patent(items)
     with ev.mode(tables=False):
         bare = ev.evaluate_patent(items)
-    assert full.acc2 >= 0.78
+    # floors one item below the figures of the last run (2026-12-03, RESULTS.md: 83.3 % 2-way, 61.1 % 3-way)
+    assert full.acc2 >= 0.80 and full.acc3 >= 0.58
     assert full.missed_infringing <= 0.08  # copies called "not infringing": the harmful error
     assert full.acc2_cross is not None and full.acc2_cross >= full.acc2_same - 0.10
     assert bare.acc2 >= full.acc2 - 0.10  # the hand tables are a supplement, not the engine
@@ -96,13 +98,31 @@ def test_trademark_second_held_out_set_written_after_the_rules_were_set() -> Non
 
 def test_patent_second_held_out_set_with_replacements_told_without_negation() -> None:
     """Written after the rules were set, half its non-infringing products told without any negation word;
-    run once (72.2 % 2-way, copies missed 4 %)."""
+    run once (72.2 % 2-way, copies missed 4 %); the same after the 2026-12-03 rules (72.2 / 52.8 / 4.0 %)."""
     items = ev.load_patent_set(DATA / "patent_eval_heldout2.json")
     earlier = ev.load_patent_set(DATA / "patent_eval_heldout.json") + ev.load_patent_set(DATA / "patent_eval_dev.json") \
         + ev.load_patent_set(DATA / "patent_eval_dev2.json")
     assert len(items) >= 36 and not {(i.claims, i.product) for i in items} & {(i.claims, i.product) for i in earlier}
     full = ev.evaluate_patent(items)
-    assert full.acc2 >= 0.68 and full.missed_infringing <= 0.08
+    assert full.acc2 >= 0.69 and full.acc3 >= 0.50 and full.missed_infringing <= 0.08
+
+
+def test_patent_third_held_out_set_written_blind_after_the_contradiction_rules() -> None:
+    """Written by a helper who saw neither the engine nor the development sets' results, at the same time as
+    dev 3, and opened only once, by the lead, after the engine of 2026-12-03 was merged: 72.9 % 2-way, 52.1 %
+    3-way, copies missed 3.2 % (48 products, 12 real claims, 11 of 17 non-infringing told without negation)."""
+    items = ev.load_patent_set(DATA / "patent_eval_heldout3.json")
+    others = [ev.load_patent_set(DATA / f"patent_eval_{s}.json") for s in ("dev", "dev2", "dev3", "heldout", "heldout2")]
+    assert len(items) >= 48 and not {i.claims for i in items} & {i.claims for o in others for i in o}
+    full = ev.evaluate_patent(items)
+    assert full.acc2 >= 0.70 and full.acc3 >= 0.50 and full.missed_infringing <= 0.05
+
+
+def test_the_third_development_set_shares_no_item_with_a_held_out_set() -> None:
+    dev3 = ev.load_patent_set(DATA / "patent_eval_dev3.json")
+    held = ev.load_patent_set(DATA / "patent_eval_heldout.json") + ev.load_patent_set(DATA / "patent_eval_heldout2.json")
+    assert len(dev3) >= 48 and not {(i.claims, i.product) for i in dev3} & {(i.claims, i.product) for i in held}
+    assert not {i.claims for i in dev3} & {i.claims for i in held}
 
 
 def test_the_reputation_mode_gives_the_decisions_finding_as_staffs_input_and_only_inside_it(monkeypatch) -> None:

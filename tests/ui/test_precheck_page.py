@@ -309,6 +309,64 @@ def test_a_sign_with_a_part_of_its_own_is_marked_for_review_until_staff_confirm_
     assert tab.result.inputs["reputed"] is True
 
 
+def test_the_staff_reading_is_saved_with_the_result_and_bad_input_saves_nothing(
+        qtbot, window, cases, store, wait_idle, type_text, answer_dialog, tmp_path):  # type: ignore[no-untyped-def]
+    """The clerk marks the unlisted temperature display absent and saves the chart on the case: the saved
+    result carries her reading next to the engine's. Then a pasted product description in the claims field
+    and a scanned PDF opened as the product are refused by name, and nothing more is saved."""
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from qcy_workstation.precheck.results import PrecheckResultService
+
+    case = _patent_case(cases)
+    page = window.go("precheck", case.number)
+    wait_idle()
+    tab = page.patent
+    type_text(tab.product_edit, SILENT_PRODUCT)
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    row = next(i for i, r in enumerate(tab.model.rows) if "温度显示屏" in r.element)
+    rect = tab.table.visualRect(tab.model.index(row, 2))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(tab.finished, timeout=20000):
+        qtbot.mouseClick(tab.confirm_missing, Qt.MouseButton.LeftButton)
+    assert tab.result.verdict == "not_infringing"
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    saved = PrecheckResultService(store, "张三").list(case.number)
+    assert len(saved) == 1 and saved[0].kind == "patent"
+    assert saved[0].inputs["confirmations"][0]["status"] == "missing"
+    kept = next(e for e in saved[0].result["elements"] if "温度显示屏" in e["element"])
+    assert kept["status"] == "missing" and kept["basis"] == "staff" and kept["engine_status"] == "unclear"
+    assert saved[0].result["verdict"] == "not_infringing"
+    assert [d["claim"] for d in saved[0].result["dependent_claims"]] == [2]  # dependent claim charted too
+
+    # A product description pasted into the claims field: refused, naming the claims.
+    tab.claims_edit.clear()
+    type_text(tab.claims_edit, "这款保温杯的杯身采用双层不锈钢抽真空设计，配有杯盖。")
+    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.run_button.isEnabled() and "比对" not in page.status.text(), timeout=20000)
+    assert "权利要求: 未找到权利要求" in page.status.text()
+    assert "Traceback" not in page.status.text()
+
+    # A scanned PDF opened as the product description: refused by name, the typed text stays.
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4\x00\x01\x02\x03" * 50)
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), dialog
+        dialog.setDirectory(str(tmp_path))
+        dialog.selectFile(str(scan))
+        dialog.accept()
+
+    answer_dialog(choose)
+    qtbot.mouseClick(tab.product_open, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "扫描件.pdf" in page.status.text(), timeout=10000)
+    assert tab.product_edit.toPlainText() == SILENT_PRODUCT
+    assert len(PrecheckResultService(store, "张三").list(case.number)) == 1  # nothing more saved
+
+
 def test_a_pair_the_words_cannot_decide_shows_needs_review_with_its_reasons(
         qtbot, window, type_text):  # type: ignore[no-untyped-def]
     """Issue 10: 海天 / 每天 (two characters, one apart). The clerk compares them by clicks; the page does not

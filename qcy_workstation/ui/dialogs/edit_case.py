@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -84,8 +85,21 @@ class EditCaseDialog(QDialog):
         self.setWindowTitle(self.tr("Edit case %1").replace("%1", case.number))
         buttons = ok_cancel_buttons(self, self._accept)
         layout = QVBoxLayout(self)
+        # Another desk changed this case while the dialog is open (ui/other_desks.py): the fields are kept,
+        # and saving will offer to reload the case and apply them again.
+        self.changed_elsewhere = QLabel(self.tr("Another desk has just changed this case. Your input is kept; "
+                                                "saving will offer to reload the case and apply it again."), self)
+        self.changed_elsewhere.setObjectName("changedElsewhere")
+        self.changed_elsewhere.setWordWrap(True)
+        self.changed_elsewhere.setStyleSheet("background: #fff8e1; border: 1px solid #f0c36d; padding: 6px;")
+        self.changed_elsewhere.hide()
+        layout.addWidget(self.changed_elsewhere)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def other_desk_changed(self, change: Any) -> None:
+        if change.everything or self.case.number in change.cases:
+            self.changed_elsewhere.show()
 
     def _accept(self) -> None:
         if not self.title.text():
@@ -143,7 +157,12 @@ def edit_case(page: Any, case: CaseDetail, pending: Pending | None = None) -> No
     dialog = EditCaseDialog(case, page)
     if pending is not None:
         dialog.apply(*pending)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    page.ctx.other_desk_changed.connect(dialog.other_desk_changed)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        page.ctx.other_desk_changed.disconnect(dialog.other_desk_changed)
+    if not accepted:
         return
     changes, opponent = dialog.changes(), dialog.opponent_change()
     if not changes and opponent is False:
