@@ -1,14 +1,14 @@
 """Expert panels (issue 17 item 2): the expert pool, panel meetings on cases, the experts seated on each.
 
-Revision ID: 0011_experts
-Revises: 0010_referrals
+Revision ID: 0013_experts
+Revises: 0012_pg_search_index
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_experts"
-down_revision = "0010_referrals"
+revision = "0013_experts"
+down_revision = "0012_pg_search_index"
 branch_labels = None
 depends_on = None
 
