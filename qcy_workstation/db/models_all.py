@@ -15,6 +15,7 @@ TABLE_MODULES = (
     "qcy_workstation.stats.models",
     "qcy_workstation.warning.models",
     "qcy_workstation.referrals.models",
+    "qcy_workstation.portfolios.models",
 )
 
 
