@@ -8,7 +8,12 @@ refuses bad input with a code and nothing saved."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -163,3 +168,44 @@ def test_the_reminder_letter_gives_dates_and_articles_and_says_nothing_was_verif
         exports = s.execute(select(AuditEvent).where(AuditEvent.entity == "enterprise",
                                                      AuditEvent.action == "export")).scalars().all()
     assert len(exports) == 2
+
+
+def test_the_cli_enters_rights_lists_what_falls_due_with_json_and_refuses_bad_input(store_url: str,
+                                                                                     tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("QCY_TOKEN", "QCY_DB")}
+
+    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store_url, "--staff", "张三", *args],
+                              capture_output=True, text=True, timeout=120, env=env)
+        assert (proc.returncode == 0) == ok, proc.stderr
+        assert "Traceback" not in proc.stderr
+        return proc
+
+    run("cases", "add", "--type", "patent", "--title", "主轴冷却装置专利被侵权", "--applicant",
+        "陕西秦创智能装备有限公司", "--received", "2026-10-09", "--json")
+    r = json.loads(run("enterprise", "rights", "add", "--enterprise", "陕西秦创智能装备有限公司", "--kind", "invention",
+                       "--number", "201811564288.X", "--title", "一种数控机床主轴冷却装置", "--filed", "2018-12-20",
+                       "--registered", "2021-03-02", "--json").stdout)
+    assert r["term_ends"] == "2038-12-19" and r["term_computed"] is True
+    tm = json.loads(run("enterprise", "rights", "add", "--enterprise", "陕西秦创智能装备有限公司", "--kind", "trademark",
+                        "--number", "30123456", "--title", "秦创", "--classes", "7,42", "--registered",
+                        "2017-02-01", "--json").stdout)
+    assert tm["renewal_opens"] == "2026-02-01" and tm["term_ends"] == "2027-01-31"
+    assert len(json.loads(run("enterprise", "rights", "list", "--json").stdout)) == 2
+    due = json.loads(run("enterprise", "rights", "due", "--days", "90", "--today", "2026-12-03", "--json").stdout)
+    assert [(d["event"], d["date"]) for d in due] == [("annuity_due", "2026-12-20"), ("term_ends", "2027-01-31")]
+    assert due[1]["article_en"] == "Trademark Law (2019) Art. 40"
+    assert "not checked with CNIPA" in run("enterprise", "rights", "due", "--today", "2026-12-03").stdout
+    bad = run("enterprise", "rights", "add", "--enterprise", "陕西秦创智能装备有限公司", "--kind", "trademark",
+              "--number", "1", "--classes", "46", "--registered", "2020-01-01", "--json", ok=False)
+    assert json.loads(bad.stderr)["reason"] == "portfolio.nice_class"
+    bad = run("enterprise", "rights", "add", "--enterprise", "无此企业", "--kind", "design", "--number", "1",
+              "--filed", "2020-01-01", ok=False)
+    assert "portfolio.enterprise_not_found" in bad.stderr
+    assert len(json.loads(run("enterprise", "rights", "list", "--json").stdout)) == 2  # nothing saved
+    out = tmp_path / "提醒函.docx"
+    written = json.loads(run("enterprise", "rights", "letter", "--enterprise", "陕西秦创智能装备有限公司", "--out",
+                             str(out), "--today", "2026-12-03", "--json").stdout)
+    doc = docx.Document(str(out))
+    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert written["format"] == "docx" and "年费应缴" in cells and "第九十八条" in cells
