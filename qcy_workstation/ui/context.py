@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported when first used: the window paints before SQLAlche
     from qcy_workstation.cases.services import CaseService
     from qcy_workstation.cases.settings import SettingsService
     from qcy_workstation.db.store import Store
+    from qcy_workstation.portfolios.service import PortfolioService
     from qcy_workstation.referrals.service import ReferralService
 
 
@@ -153,6 +154,11 @@ class AppContext(QObject):
         from qcy_workstation.referrals.service import ReferralService
 
         return ReferralService(self._open_store(), actor=self.actor)
+
+    def portfolios(self) -> PortfolioService:
+        from qcy_workstation.portfolios.service import PortfolioService
+
+        return PortfolioService(self._open_store(), actor=self.actor)
 
     def workstation(self) -> SettingsService:
         from qcy_workstation.cases.settings import SettingsService
