@@ -26,7 +26,12 @@ from sqlalchemy.orm import Session
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit
 from qcy_workstation.cases.models import Party
-from qcy_workstation.cases.validation import check_date_range, validate_choice, validate_line, validate_required
+from qcy_workstation.cases.validation import (
+    check_date_range,
+    validate_choice,
+    validate_line,
+    validate_required,
+)
 from qcy_workstation.db.base import china_today
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import NotFoundError, ValidationError
