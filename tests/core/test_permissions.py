@@ -29,6 +29,8 @@ from qcy_workstation.documents.service import DocumentService
 from qcy_workstation.errors import PermissionDeniedError, StoreError
 from qcy_workstation.precheck.register import import_register
 from qcy_workstation.precheck.results import PrecheckResultService
+from qcy_workstation.portfolios.dto import NewRight
+from qcy_workstation.portfolios.service import PortfolioService
 from qcy_workstation.referrals.dto import NewBody, NewReferral
 from qcy_workstation.referrals.service import ReferralService
 from qcy_workstation.stats.export import export_tables_xlsx
@@ -148,6 +150,10 @@ ACTIONS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
         NewReferral(body=_body(w), case_number=_case(w), referred_on=date(2026, 11, 3), request="请依法处理")),
     "referral.body_edit": lambda w, p: ReferralService(w["store"], p).add_body(
         NewBody(name=f"某知识产权服务机构{next(_serial)}", kind="ip_service")),
+    "enterprise.view": lambda w, p: PortfolioService(w["store"], p).due(90),
+    "enterprise.edit": lambda w, p: PortfolioService(w["store"], p).add(NewRight(
+        CaseService(w["store"], w["who"]["head"]).get(_case(w)).applicant.name, "trademark", str(next(_serial)),
+        registered_on=date(2020, 1, 2))),
 }
 
 
