@@ -27,10 +27,10 @@ from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.compensation import CompensationInput, Evidence
 from qcy_workstation.documents.service import DocumentService
 from qcy_workstation.errors import PermissionDeniedError, StoreError
-from qcy_workstation.precheck.register import import_register
-from qcy_workstation.precheck.results import PrecheckResultService
 from qcy_workstation.portfolios.dto import NewRight
 from qcy_workstation.portfolios.service import PortfolioService
+from qcy_workstation.precheck.register import import_register
+from qcy_workstation.precheck.results import PrecheckResultService
 from qcy_workstation.referrals.dto import NewBody, NewReferral
 from qcy_workstation.referrals.service import ReferralService
 from qcy_workstation.stats.export import export_tables_xlsx
