@@ -109,6 +109,13 @@ def test_due_lists_every_enterprise_soonest_first(portfolio) -> None:
     assert portfolio.due(30, today=TODAY)[0].event == "annuity_due" and len(portfolio.due(30, today=TODAY)) == 1
 
 
+def test_a_gi_authorisation_ends_on_the_date_entered_and_has_no_computed_term(portfolio) -> None:
+    gi = portfolio.add(NewRight("西安秦川食品有限公司", "gi", "GI-2024-0031", title="临潼石榴",
+                                registered_on=date(2024, 2, 1), expires_on=date(2027, 1, 31)))
+    assert gi.term_ends == date(2027, 1, 31) and not gi.term_computed and gi.term_article == ""
+    assert [(i.event, i.date) for i in portfolio.due(90, today=TODAY)] == [("term_ends", date(2027, 1, 31))]
+
+
 @pytest.mark.parametrize(("new", "field", "reason"), [
     (NewRight("西安秦川食品有限公司", "invention", "2018X", filed_on=date(2019, 1, 1), registered_on=date(2018, 1, 1)),
      "registered_on", "portfolio.registered_before_filed"),
