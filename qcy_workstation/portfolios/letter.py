@@ -77,7 +77,7 @@ def build_letter(enterprise: str, rights: list[RightView], items: list[DueItem],
                      i.article if zh else i.article_en])
     if rows:
         content.sections.append(Section("到期事项" if zh else "What falls due",
-                                        [Table(header, rows, widths=[1.1, 1.3, 1.1, 1.3, 1.3, 1.2, 2.2])]))
+                                        [Table(header, rows, widths=[1.1, 1.3, 1.15, 1.75, 1.2, 1.2, 1.95])]))
     else:
         content.sections.append(Section("到期事项" if zh else "What falls due", [Paragraph(
             "在上述期间内，本工作站登记的贵单位权利没有到期事项。" if zh else
@@ -89,7 +89,7 @@ def build_letter(enterprise: str, rights: list[RightView], items: list[DueItem],
                  for r in rights]
     if held_rows:
         content.sections.append(Section("贵单位在本工作站登记的权利" if zh else "Your rights on file with us", [
-            Table(held, held_rows, widths=[1.1, 1.3, 1.5, 0.8, 1.1, 1.2, 1.2]),
+            Table(held, held_rows, widths=[1.0, 1.75, 1.5, 0.7, 1.1, 1.2, 1.2]),
             Paragraph("* 届满日按法定保护期推算：注册商标有效期十年（《商标法》第三十九条），可在期满前十二个月内"
                       "申请续展，期满后有六个月宽展期（《商标法》第四十条）；专利权期限自申请日起计算（《专利法》"
                       "第四十二条）。" if zh else
