@@ -23,7 +23,7 @@ COMMANDS = {
     "precheck": "precheck", "register": "register", "screen": "screen", "compensate": "compensate",
     "export": "export", "documents": "documents", "warning": "warning", "stats": "stats",
     "login": "accounts", "logout": "accounts", "whoami": "accounts", "accounts": "accounts", "audit": "audit",
-    "referral": "referral", "body": "referral", "expert": "expert", "panel": "expert",
+    "referral": "referral", "body": "referral", "expert": "expert", "panel": "expert", "enterprise": "enterprise",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 

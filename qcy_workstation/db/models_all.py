@@ -16,6 +16,7 @@ TABLE_MODULES = (
     "qcy_workstation.warning.models",
     "qcy_workstation.referrals.models",
     "qcy_workstation.experts.models",
+    "qcy_workstation.portfolios.models",
 )
 
 

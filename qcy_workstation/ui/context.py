@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported when first used: the window paints before SQLAlche
     from qcy_workstation.cases.settings import SettingsService
     from qcy_workstation.db.store import Store
     from qcy_workstation.experts.service import ExpertService
+    from qcy_workstation.portfolios.service import PortfolioService
     from qcy_workstation.referrals.service import ReferralService
 
 
@@ -159,6 +160,11 @@ class AppContext(QObject):
         from qcy_workstation.experts.service import ExpertService
 
         return ExpertService(self._open_store(), actor=self.actor)
+
+    def portfolios(self) -> PortfolioService:
+        from qcy_workstation.portfolios.service import PortfolioService
+
+        return PortfolioService(self._open_store(), actor=self.actor)
 
     def workstation(self) -> SettingsService:
         from qcy_workstation.cases.settings import SettingsService

@@ -318,6 +318,20 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "cannot be before the meeting ({held_on})."), True),
     "number.invalid": (QT_TRANSLATE_NOOP(
         "Errors", "is not a number."), True),
+    # enterprise portfolios (issue 17 item 3)
+    "portfolio.enterprise_not_found": (QT_TRANSLATE_NOOP(
+        "Errors", "“{enterprise}” is not an enterprise on file: enter it first as the applicant of a case."), False),
+    "portfolio.nice_class": (QT_TRANSLATE_NOOP("Errors", "class {value} is not a Nice class (1 to 45)."), True),
+    "portfolio.registered_before_filed": (QT_TRANSLATE_NOOP(
+        "Errors", "cannot be before the filing date ({filed_on})."), True),
+    "portfolio.expiry_before_registration": (QT_TRANSLATE_NOOP(
+        "Errors", "must come after the registration or filing date ({date})."), True),
+    "portfolio.no_rule": (QT_TRANSLATE_NOOP(
+        "Errors", "no patent term rule on file covers a filing date of {date}."), True),
+    "portfolio.right_exists": (QT_TRANSLATE_NOOP(
+        "Errors", "{number} is already in this enterprise's portfolio; nothing was changed."), False),
+    "portfolio.days": (QT_TRANSLATE_NOOP("Errors", "must be 1 to {max} days."), True),
+    "date.past": (QT_TRANSLATE_NOOP("Errors", "cannot be a date in the past."), True),
 }
 
 ERROR_TITLES = {

@@ -1082,6 +1082,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+54" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+42" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
@@ -1233,8 +1234,9 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
         </message>
         <message>
             <location line="-3" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="-4" />
             <source>Due</source>
-            <translation>期限</translation>
+            <translation>到期日</translation>
         </message>
         <message>
             <location line="+6" />
@@ -1258,12 +1260,38 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>项目</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+2" />
             <source>Enterprise</source>
             <translation>企业</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>What falls due</source>
+            <translation>到期事项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Right</source>
+            <translation>权利</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Title / mark</source>
+            <translation>名称/标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Late until</source>
+            <translation>逾期可办至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Article</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+1" />
             <source>High</source>
             <translation>高</translation>
         </message>
@@ -4117,11 +4145,12 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <location line="+42" />
             <source>cannot be a date in the past.</source>
             <translation>不能是过去的日期。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-41" />
             <source>“{expert}” is not in the expert pool. Pick an expert from the list or add them first.</source>
             <translation>专家库中没有“{expert}”。请从列表中选择，或先将其加入专家库。</translation>
         </message>
@@ -4191,6 +4220,41 @@ SHA-256：%3
             <translation>不是数字。</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>“{enterprise}” is not an enterprise on file: enter it first as the applicant of a case.</source>
+            <translation>“{enterprise}”不是已登记的企业：请先作为案件申请人登记。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>class {value} is not a Nice class (1 to 45).</source>
+            <translation>类别 {value} 不是尼斯分类类别（1 至 45）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cannot be before the filing date ({filed_on}).</source>
+            <translation>不能早于申请日（{filed_on}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>must come after the registration or filing date ({date}).</source>
+            <translation>须晚于注册日或申请日（{date}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no patent term rule on file covers a filing date of {date}.</source>
+            <translation>没有适用于申请日 {date} 的专利期限规则。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{number} is already in this enterprise's portfolio; nothing was changed.</source>
+            <translation>{number} 已在该企业的权利清单中，未作更改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>must be 1 to {max} days.</source>
+            <translation>须为 1 至 {max} 天。</translation>
+        </message>
+        <message>
             <location line="+5" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
@@ -4251,7 +4315,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-342" />
+            <location line="-356" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -6092,7 +6156,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>预警分析</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/today.py" line="+161" />
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="+168" />
             <source>Today</source>
             <translation>今日待办</translation>
         </message>
@@ -7503,6 +7567,44 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
         </message>
     </context>
     <context>
+        <name>RightsDueBox</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+49" />
+            <source>Enterprise rights falling due (%1 days): %2</source>
+            <translation>企业权利到期提醒（%1 天内）：%2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No enterprise right falls due in the next %1 days.</source>
+            <translation>未来 %1 天内没有企业权利到期事项。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reminder letter…</source>
+            <translation>到期提醒函…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Select a row of the enterprise to write to.</source>
+            <translation>请先选中要致函企业的一行。</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Save the reminder letter</source>
+            <translation>保存到期提醒函</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF (*.pdf);;Word (*.docx)</source>
+            <translation>PDF (*.pdf);;Word (*.docx)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Written: %1</source>
+            <translation>已写入：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>RightsRegisterPage</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/rights_register/page.py" line="-51" />
@@ -7844,7 +7946,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>TodayPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/today.py" line="-65" />
+            <location filename="../../qcy_workstation/ui/pages/today.py" line="-67" />
             <source>Today</source>
             <translation>今日待办</translation>
         </message>
@@ -7884,7 +7986,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>近几个工作日内没有需要跟进的转介。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>The last backup of this store was made %1 days ago.</source>
             <translation>本案件库上次备份是在 %1 天前。</translation>
         </message>

@@ -29,6 +29,8 @@ from qcy_workstation.documents.service import DocumentService
 from qcy_workstation.errors import PermissionDeniedError, StoreError
 from qcy_workstation.experts.dto import NewExpert, NewPanel
 from qcy_workstation.experts.service import ExpertService
+from qcy_workstation.portfolios.dto import NewRight
+from qcy_workstation.portfolios.service import PortfolioService
 from qcy_workstation.precheck.register import import_register
 from qcy_workstation.precheck.results import PrecheckResultService
 from qcy_workstation.referrals.dto import NewBody, NewReferral
@@ -161,6 +163,10 @@ ACTIONS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
         NewPanel(case_number=_case(w), experts=(_expert(w),), held_on=date(2026, 11, 3), questions="是否构成近似")),
     "expert.pool_edit": lambda w, p: ExpertService(w["store"], p).add_expert(
         NewExpert(name=f"专家{next(_serial)}", field="专利", ipc_classes="H04L")),
+    "enterprise.view": lambda w, p: PortfolioService(w["store"], p).due(90),
+    "enterprise.edit": lambda w, p: PortfolioService(w["store"], p).add(NewRight(
+        CaseService(w["store"], w["who"]["head"]).get(_case(w)).applicant.name, "trademark", str(next(_serial)),
+        registered_on=date(2020, 1, 2))),
 }
 
 

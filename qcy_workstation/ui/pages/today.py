@@ -1,5 +1,6 @@
 """Today at the desk: the overdue and due-soon cases, most urgent first (CaseService.deadline_overview), and
-the referrals whose follow-up has come (ReferralService.follow_ups_due, working days as case deadlines)."""
+the referrals whose follow-up has come (ReferralService.follow_ups_due, working days as case deadlines), and
+the enterprise rights falling due in 90 days (rights_due_box, issue 17 item 3)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import ROW_ROLE, RowTableModel, deadline_colours
 from qcy_workstation.ui.pages.cases import CASE_COLUMNS
 from qcy_workstation.ui.pages.referrals.case_tab import ALL_REFERRAL_COLUMNS, referral_table
+from qcy_workstation.ui.pages.rights_due_box import RightsDueBox
 from qcy_workstation.ui.widgets import EmptyState
 
 
@@ -88,6 +90,9 @@ class TodayPage(QWidget):
         self.follow_up_empty = EmptyState(follow_view, self.follow_up_box)
         QVBoxLayout(self.follow_up_box).addWidget(self.follow_up_empty)
         layout.addWidget(self.follow_up_box, 1)
+        self.rights_due = RightsDueBox(ctx, self)  # issue 17 item 3
+        self.rights_due.setObjectName("rightsDueBox")
+        layout.addWidget(self.rights_due, 1)
         self.loaded = False
         self.retranslate()
         ctx.cases_changed.connect(lambda _n: self.refresh())  # first load: on_shown
@@ -108,6 +113,7 @@ class TodayPage(QWidget):
         self.follow_ups.retranslate()
         self.follow_up_empty.set_empty(not self.follow_ups.rows, self.tr(
             "No referral waits for a follow-up in the next few working days."))
+        self.rights_due.retranslate()
         self._show_backup(self.backup_status)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -123,6 +129,7 @@ class TodayPage(QWidget):
         if self.ctx.may("referral.view"):
             self.ctx.runner.submit(self.ctx.referrals().follow_ups_due, on_success=self._show_follow_ups,
                                    name="referral_follow_ups")
+        self.rights_due.refresh()
         self.ctx.runner.submit(self.ctx.workstation().backup_status, on_success=self._show_backup,
                                name="backup_status")
 
