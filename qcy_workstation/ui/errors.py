@@ -331,7 +331,6 @@ REASONS: dict[str, tuple[str, bool]] = {
     "portfolio.right_exists": (QT_TRANSLATE_NOOP(
         "Errors", "{number} is already in this enterprise's portfolio; nothing was changed."), False),
     "portfolio.days": (QT_TRANSLATE_NOOP("Errors", "must be 1 to {max} days."), True),
-    "date.past": (QT_TRANSLATE_NOOP("Errors", "cannot be a date in the past."), True),
 }
 
 ERROR_TITLES = {
