@@ -350,6 +350,19 @@ class CaseService(Acting):
             audit.record(s, actor=self.actor, action="grant_access", entity="case", entity_id=case.number,
                          case_id=case.id, details={"account": account.login, "reason": reason, "case_key": key})
 
+    def access_grants(self, number: str) -> list[Any]:
+        """The accounts granted access to case ``number`` (the head, ``case.grant_access``: whom to revoke),
+        by name, as ``accounts.directory.AccessGrant``."""
+        from qcy_workstation.accounts.directory import AccessGrant
+        from qcy_workstation.accounts.models import Account, CaseAccess
+
+        with self.store.read() as s:
+            case = self._get(s, number, "case.grant_access")
+            rows = s.execute(select(Account.login, Account.display_name, CaseAccess.reason, CaseAccess.granted_by)
+                             .join(CaseAccess, CaseAccess.account_id == Account.id)
+                             .where(CaseAccess.case_id == case.id).order_by(Account.display_name)).all()
+        return [AccessGrant(login, name, reason or "", by or "") for login, name, reason, by in rows]
+
     def revoke_access(self, number: str, login: str) -> None:
         """Take back a grant (the head; audited): the account no longer sees the case, and its wrapping of the
         case key is removed. A key it has already unwrapped, or files it already opened, cannot be taken
