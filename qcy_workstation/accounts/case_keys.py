@@ -3,7 +3,14 @@
 A confidential case's key is a random 256-bit key, never stored as such: one ``case_keys`` row per account
 allowed to see the case (wrapped to its X25519 public key, ``keys.wrap_to_public``) and one to the store's
 **recovery pair** (its private half wrapped under the recovery key), so an administrator who recovers an
-account with the recovery key gets the case keys back. Who is allowed is decided in ``cases/case_keys.py``.
+account with the recovery key gets the case keys back. Who is allowed is decided in ``cases/sealing.py``.
+
+**Former keys.** When access is revoked the case key is rotated (``rotate``): a new key, wrapped to the
+accounts still allowed, seals the files added from then on, so the revoked account's copy of the old key
+(which cannot be taken back) opens nothing new. The old key stays wrapped to the accounts that still hold
+it, under purpose ``former:<key id>`` (``rformer:<key id>`` for the recovery pair), so the files sealed with
+it keep opening for them: a sealed file names its key (``key_id``) and ``open_by_key_id`` looks for any of
+the principal's wrappings of that key. ``purpose`` "account"/"recovery" is always the current key.
 """
 
 from __future__ import annotations
@@ -18,6 +25,11 @@ from qcy_workstation.accounts.models import Account, CaseKey, StoreKey
 from qcy_workstation.db import audit
 
 RECOVERY_PAIR = "recovery_pair"
+FORMER, RECOVERY_FORMER = "former:", "rformer:"  # + the first characters of the key id (purpose <= 20 chars)
+
+
+def former_purpose(key_id: str, *, recovery: bool = False) -> str:
+    return (RECOVERY_FORMER + key_id[:12]) if recovery else (FORMER + key_id[:13])
 
 
 def set_recovery_pair(s: Any, recovery: str, by: str, *, holder: Any = None) -> None:
@@ -33,12 +45,17 @@ def set_recovery_pair(s: Any, recovery: str, by: str, *, holder: Any = None) -> 
     s.flush()
     if holder is None:
         return
-    held = [r.case_id for r in s.execute(select(CaseKey).where(CaseKey.account_id == holder.account_id)).scalars()]
-    s.execute(delete(CaseKey).where(CaseKey.purpose == "recovery"))
-    for case_id in held:
-        key = open_case_key(s, case_id, holder)
+    held = list(s.execute(select(CaseKey).where(CaseKey.account_id == holder.account_id)).scalars())
+    s.execute(delete(CaseKey).where(CaseKey.account_id.is_(None)))  # the old pair's wrappings, current and former
+    ring = getattr(holder, "keys", None)
+    if ring is None or ring.private_key is None:
+        return
+    for row in held:
+        key = keys.unwrap_with_private(row.wrapped, ring.private_key, row.case_id, holder.account_id)
         if key is not None:
-            _put(s, case_id, None, "recovery", keys.wrap_to_public(key, keys.public_text(public), case_id, None), key, by)
+            purpose = "recovery" if row.purpose == "account" else former_purpose(row.key_id, recovery=True)
+            _put(s, row.case_id, None, purpose, keys.wrap_to_public(key, keys.public_text(public), row.case_id, None),
+                 key, by)
 
 
 def _recovery_public(s: Any) -> str | None:
@@ -77,21 +94,61 @@ def open_by_key_id(s: Any, key_id: str, principal: Any) -> bytes | None:
     ring = getattr(principal, "keys", None)
     if ring is None or ring.private_key is None or principal.account_id is None:
         return None
-    for case_id, wrapped in s.execute(select(CaseKey.case_id, CaseKey.wrapped).where(
-            CaseKey.key_id == key_id, CaseKey.purpose == "account", CaseKey.account_id == principal.account_id)):
+    for case_id, wrapped in s.execute(select(CaseKey.case_id, CaseKey.wrapped).where(  # current or former
+            CaseKey.key_id == key_id, CaseKey.account_id == principal.account_id)):
         key = keys.unwrap_with_private(wrapped, ring.private_key, case_id, principal.account_id)
         if key is not None:
             return key
     return None
 
 
-def wrap_for_account(s: Any, case_id: int, key: bytes, account: Account, by: str) -> bool:
+def wrap_for_account(s: Any, case_id: int, key: bytes, account: Account, by: str, *,
+                     purpose: str = "account") -> bool:
     """Wrap ``key`` to ``account``'s public key; False when the account has no key pair yet (it gets one at
     its next login, and the key from a holder's next grant or ``store rekey``)."""
     if not account.public_key:
         return False
-    _put(s, case_id, account.id, "account", keys.wrap_to_public(key, account.public_key, case_id, account.id), key, by)
+    _put(s, case_id, account.id, purpose, keys.wrap_to_public(key, account.public_key, case_id, account.id), key, by)
     return True
+
+
+def share_held(s: Any, case_id: int, holder: Any, accounts: list[Account], by: str) -> str:
+    """Wrap every key of ``case_id`` that ``holder`` holds (the current one and the former ones, so the files
+    sealed before a rotation open too) to each of ``accounts``. Returns "wrapped", or "pending" when the
+    holder cannot open the current key or an account has no key pair yet."""
+    ring = getattr(holder, "keys", None)
+    if ring is None or ring.private_key is None or holder.account_id is None:
+        return "pending"
+    rows = list(s.execute(select(CaseKey).where(CaseKey.case_id == case_id,
+                                                CaseKey.account_id == holder.account_id)).scalars())
+    current = False
+    done = True
+    for row in rows:
+        key = keys.unwrap_with_private(row.wrapped, ring.private_key, case_id, holder.account_id)
+        if key is None:
+            continue
+        current = current or row.purpose == "account"
+        for account in accounts:
+            done = wrap_for_account(s, case_id, key, account, by, purpose=row.purpose) and done
+    return "wrapped" if current and done else "pending"
+
+
+def rotate(s: Any, case_id: int, accounts: list[Account], by: str) -> bytes | None:
+    """A new key for ``case_id`` (after a revoke), wrapped to ``accounts`` (those still allowed) and to the
+    recovery pair; the current key's wrappings become former ones, kept so its files keep opening. None when
+    the case has no key yet (nothing to rotate: its first key is made when a file is first sealed)."""
+    rows = list(s.execute(select(CaseKey).where(CaseKey.case_id == case_id,
+                                                CaseKey.purpose.in_(("account", "recovery")))).scalars())
+    if not rows:
+        return None
+    old_ids = sorted({r.key_id for r in rows})
+    for row in rows:
+        row.purpose = former_purpose(row.key_id, recovery=row.purpose == "recovery")
+    s.flush()
+    key = create_case_key(s, case_id, accounts, by)
+    audit.record(s, actor=by, action="case_key_rotate", entity="case", entity_id=case_id, case_id=case_id,
+                 details={"key_id": keys.key_id(key), "former": old_ids})
+    return key
 
 
 def create_case_key(s: Any, case_id: int, accounts: list[Account], by: str) -> bytes:
@@ -116,7 +173,7 @@ def rewrap_for(s: Any, account: Account, holder: Any, *, by: str) -> None:
     """After ``account`` got a new key pair (a reset by an administrator): each case key it had is wrapped to
     the new public key where ``holder`` can open it, else its useless wrapping is removed."""
     for row in list(s.execute(select(CaseKey).where(CaseKey.account_id == account.id)).scalars()):
-        key = open_case_key(s, row.case_id, holder)
+        key = open_by_key_id(s, row.key_id, holder)  # the current key or a former one
         if key is None:
             s.delete(row)
         else:
@@ -133,8 +190,9 @@ def recover_for(s: Any, account: Account, recovery: str, *, by: str) -> int:
         return 0
     private = keys.unwrap_with_recovery(json.loads(row.wrapped)["private"], recovery)
     count = 0
-    for wrapped in list(s.execute(select(CaseKey).where(CaseKey.purpose == "recovery")).scalars()):
+    for wrapped in list(s.execute(select(CaseKey).where(CaseKey.account_id.is_(None))).scalars()):
         key = keys.unwrap_with_private(wrapped.wrapped, private, wrapped.case_id, None)
-        if key is not None and wrap_for_account(s, wrapped.case_id, key, account, by):
-            count += 1
+        purpose = "account" if wrapped.purpose == "recovery" else former_purpose(wrapped.key_id)
+        if key is not None and wrap_for_account(s, wrapped.case_id, key, account, by, purpose=purpose):
+            count += 1 if purpose == "account" else 0
     return count

@@ -22,6 +22,16 @@ class StaffEntry:
     roles: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class AccessGrant:
+    """An account granted access to a confidential case (``CaseService.access_grants``)."""
+
+    login: str
+    display_name: str
+    reason: str
+    granted_by: str
+
+
 class StaffDirectory(Acting):
     def grantable(self) -> list[StaffEntry]:
         """Active accounts by name, for the head choosing whom to grant access (``case.grant_access``)."""

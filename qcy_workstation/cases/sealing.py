@@ -14,6 +14,7 @@ forms.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select, text
@@ -168,15 +169,21 @@ def _used_elsewhere(s: Any, name: str, sha: str, case_id: int, *, confidential: 
     return bool(count)
 
 
-def rekey(store: Store, principal: Principal) -> dict[str, Any]:
+def rekey(store: Store, principal: Principal,
+          progress: Callable[[int, int], bool] | None = None) -> dict[str, Any]:
     """``store rekey``: the files of confidential cases still sealed with the store's data key (sealed before
     per-case keys) are sealed again with their case's key (made now where missing), so from then on only
     accounts allowed to see the case open them. Only the cases ``principal`` may see (a head: all). A file
     attached to another confidential case as well keeps the data key (``shared``): sealing it with one
-    case's key would lock the other case's staff out. Each re-keyed case is an audit event."""
+    case's key would lock the other case's staff out. Each re-keyed case is an audit event.
+
+    The head's (``store.rekey``). ``progress(done, total)`` is told after each case; when it returns False the
+    run stops there (the cases done so far stay re-sealed: each case is its own transaction)."""
+    from qcy_workstation.accounts.permissions import require
     from qcy_workstation.cases.access import can_see
     from qcy_workstation.db import audit
 
+    require(principal, "store.rekey")
     data_key = data_key_of(principal)
     if principal.keys is None or principal.keys.private_key is None:
         raise PermissionDeniedError(f"{principal} holds no key pair yet: log in again, then rekey", field="account",
@@ -186,7 +193,9 @@ def rekey(store: Store, principal: Principal) -> dict[str, Any]:
                                                       .order_by(Case.id)).scalars() if can_see(s, principal, c)]
     resealed: list[str] = []
     shared: list[str] = []
-    for case_id, number in cases:
+    for index, (case_id, number) in enumerate(cases):
+        if progress is not None and not progress(index, len(cases)):
+            break
         with store.read() as s:
             files = _files(s, case_id)
         todo = [(name, sha) for name, shas in files.items() for sha in sorted(shas)
@@ -206,4 +215,6 @@ def rekey(store: Store, principal: Principal) -> dict[str, Any]:
                 resealed.append(number)
                 audit.record(s, actor=str(principal), action="rekey", entity="case", entity_id=number,
                              case_id=case_id, details={"files": done})
+    if progress is not None:
+        progress(len(cases), len(cases))
     return {"cases": resealed, "shared": shared}

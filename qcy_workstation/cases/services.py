@@ -350,10 +350,25 @@ class CaseService(Acting):
             audit.record(s, actor=self.actor, action="grant_access", entity="case", entity_id=case.number,
                          case_id=case.id, details={"account": account.login, "reason": reason, "case_key": key})
 
+    def access_grants(self, number: str) -> list[Any]:
+        """The accounts granted access to case ``number`` (the head, ``case.grant_access``: whom to revoke),
+        by name, as ``accounts.directory.AccessGrant``."""
+        from qcy_workstation.accounts.directory import AccessGrant
+        from qcy_workstation.accounts.models import Account, CaseAccess
+
+        with self.store.read() as s:
+            case = self._get(s, number, "case.grant_access")
+            rows = s.execute(select(Account.login, Account.display_name, CaseAccess.reason, CaseAccess.granted_by)
+                             .join(CaseAccess, CaseAccess.account_id == Account.id)
+                             .where(CaseAccess.case_id == case.id).order_by(Account.display_name)).all()
+        return [AccessGrant(login, name, reason or "", by or "") for login, name, reason, by in rows]
+
     def revoke_access(self, number: str, login: str) -> None:
-        """Take back a grant (the head; audited): the account no longer sees the case, and its wrapping of the
-        case key is removed. A key it has already unwrapped, or files it already opened, cannot be taken
-        back: files added later keep using the same case key (no re-keying yet)."""
+        """Take back a grant (the head; audited): the account no longer sees the case, and its wrappings of the
+        case's keys are removed. A key it has already unwrapped, or files it already opened, cannot be taken
+        back; so the case key is rotated: a new key, wrapped to the accounts still allowed, seals the files
+        added from now on, and the old key stays wrapped to them for the files sealed with it
+        (``case_keys.rotate``)."""
         from qcy_workstation.accounts import case_keys
         from qcy_workstation.accounts.models import Account, CaseAccess
 
@@ -365,10 +380,13 @@ class CaseService(Acting):
                                     params={"login": login})
             s.execute(delete(CaseAccess).where(CaseAccess.case_id == case.id, CaseAccess.account_id == account.id))
             s.flush()
-            if account not in sealing.allowed_accounts(s, case):  # still the officer or a head: keeps the key
+            allowed = sealing.allowed_accounts(s, case)
+            details: dict[str, Any] = {"account": account.login}
+            if account not in allowed:  # still the officer or a head: keeps the key
                 case_keys.remove_for_account(s, case.id, account.id)
+                details["case_key"] = "rotated" if case_keys.rotate(s, case.id, allowed, self.actor) else "none"
             audit.record(s, actor=self.actor, action="revoke_access", entity="case", entity_id=case.number,
-                         case_id=case.id, details={"account": account.login})
+                         case_id=case.id, details=details)
 
     def _share_case_key(self, s: Session, case: Case, accounts: list[Any]) -> str:
         """Wrap the case key (if the case has one) to ``accounts``, opened with the acting principal's own
@@ -378,11 +396,7 @@ class CaseService(Acting):
 
         if not case_keys.has_case_key(s, case.id):
             return "none"
-        key = case_keys.open_case_key(s, case.id, self.principal)
-        if key is None:
-            return "pending"
-        done = [case_keys.wrap_for_account(s, case.id, key, a, self.actor) for a in accounts]
-        return "wrapped" if all(done) else "pending"
+        return case_keys.share_held(s, case.id, self.principal, accounts, self.actor)  # former keys too
 
     def _filtered(self, s: Session, f: CaseFilter, columns: Select[Any]) -> Select[Any]:
         q = columns

@@ -239,7 +239,8 @@ def cmd_grant_access(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_revoke_access(args: argparse.Namespace, ctx: CliContext) -> int:
     CaseService(ctx.store, ctx.actor).revoke_access(args.number, args.user)
     ctx.emit({"case": args.number, "account": args.user, "revoked": True},
-             f"{args.user} may no longer see {args.number} (files it already opened cannot be taken back)")
+             f"{args.user} may no longer see {args.number} (files it already opened cannot be taken back; "
+             "files added from now on are sealed with a new case key)")
     return 0
 
 

@@ -156,6 +156,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Access revoked</source>
+            <translation>收回查看权限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-sealed with the case key</source>
+            <translation>用案件密钥重新加密</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Created</source>
             <translation>创建</translation>
         </message>
@@ -515,7 +525,7 @@
     <context>
         <name>CaseAccessBar</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="+110" />
+            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="+161" />
             <source>Confidential: only its case officer, the head and accounts granted access see this case</source>
             <translation>保密案件：只有承办人、负责人和经授权的账户可以查看</translation>
         </message>
@@ -528,6 +538,16 @@
             <location line="+1" />
             <source>Let another account see this confidential case (a reason is required and recorded)</source>
             <translation>允许其他账户查看本保密案件（须填写理由，并记入审计记录）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Revoke access…</source>
+            <translation>收回查看权限…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take back access granted to an account (recorded)</source>
+            <translation>收回已授予某账户的查看权限（记入审计）</translation>
         </message>
     </context>
     <context>
@@ -4145,12 +4165,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
-            <location line="+42" />
             <source>cannot be a date in the past.</source>
             <translation>不能是过去的日期。</translation>
         </message>
         <message>
-            <location line="-41" />
+            <location line="+1" />
             <source>“{expert}” is not in the expert pool. Pick an expert from the list or add them first.</source>
             <translation>专家库中没有“{expert}”。请从列表中选择，或先将其加入专家库。</translation>
         </message>
@@ -4255,7 +4274,7 @@ SHA-256：%3
             <translation>须为 1 至 {max} 天。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -4315,7 +4334,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-356" />
+            <location line="-355" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -4931,7 +4950,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>GrantAccessDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="-72" />
+            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="-123" />
             <source>Grant access to case %1</source>
             <translation>授权查看案件 %1</translation>
         </message>
@@ -6136,7 +6155,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>登记新案件</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+188" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="+193" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -7539,6 +7558,49 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
         </message>
     </context>
     <context>
+        <name>RekeyBox</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/settings_rekey.py" line="+52" />
+            <source>Confidential files</source>
+            <translation>保密文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Files of confidential cases encrypted before each case had its own key open for every account. Re-sealing encrypts them again with their case's key, so only the staff allowed to see the case can open them.</source>
+            <translation>在各案件有自己的密钥之前加密的保密案件文件，任何账户都能打开。重新加密后改用各自案件的密钥，只有可以查看该案件的人员才能打开。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Re-seal confidential files with case keys</source>
+            <translation>用案件密钥重新加密保密文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same as “qcy-workstation store rekey”; each case re-sealed is recorded in the audit trail</source>
+            <translation>与“qcy-workstation store rekey”相同；每个重新加密的案件都记入审计记录</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Re-sealing… %p%</source>
+            <translation>正在重新加密… %p%</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Re-sealed the files of %1 confidential cases with their case keys: %2.</source>
+            <translation>已用案件密钥重新加密 %1 个保密案件的文件：%2。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing to re-seal: every confidential file already has its case's key.</source>
+            <translation>没有需要重新加密的文件：所有保密文件都已使用其案件的密钥。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kept on the store key because they belong to another confidential case too: %1.</source>
+            <translation>以下文件同时属于另一个保密案件，仍使用案件库密钥：%1。</translation>
+        </message>
+    </context>
+    <context>
         <name>ResetPasswordDialog</name>
         <message>
             <location filename="../../qcy_workstation/ui/dialogs/account_edit.py" line="+31" />
@@ -7564,6 +7626,39 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <location line="+7" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevokeAccessDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/case_access.py" line="+30" />
+            <source>Revoke access to case %1</source>
+            <translation>收回案件 %1 的查看权限</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The account chosen no longer sees case %1. Files it has already opened cannot be taken back. The revocation is recorded in the audit trail.</source>
+            <translation>所选账户将不能再查看案件 %1。其已经打开过的文件无法收回。收回操作记入审计记录。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No account has been granted access to case %1.</source>
+            <translation>案件 %1 没有授权其他账户查看。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 (%2) · granted by %3: %4</source>
+            <translation>%1（%2）· %3 授权：%4</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Revoke access</source>
+            <translation>收回权限</translation>
         </message>
     </context>
     <context>
@@ -7671,7 +7766,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-76" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-78" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -7766,7 +7861,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>保存（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+51" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -7816,7 +7911,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>新建案件：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-87" />
+            <location filename="../../qcy_workstation/ui/pages/settings.py" line="-91" />
             <source>Settings: save</source>
             <translation>设置：保存</translation>
         </message>

@@ -215,3 +215,70 @@ def test_the_head_grants_and_revokes_on_the_command_line_and_rekeys_the_store(wo
     rekeyed = cli("store", "rekey", "--json", token=zhao)
     assert rekeyed.returncode == 0, rekeyed.stderr
     assert json.loads(rekeyed.stdout) == {"cases": [], "shared": []}  # sealed with the case key from the start
+
+
+def test_a_revoke_rotates_the_case_key_so_the_revoked_accounts_old_key_opens_no_new_file(world: Any) -> None:
+    """Issue 14 item 5, after a revoke: the case key B already unwrapped cannot be taken back, so new files get
+    a new key; the old files keep opening for the staff still allowed (and for the recovery key)."""
+    store, who, tmp = world["store"], world["who"], world["tmp"]
+    area = sealed.BlobArea(store.files_dir, "evidence")
+    old = EvidenceService(store, who["zhang"]).add(world["secret"], world["file"])
+    CaseService(store, who["zhao"]).grant_access(world["secret"], "liu", "协助核对配方")
+    liu = AccountService(store).authenticate("liu", PASSWORD)
+    with store.read() as s:
+        case_id = s.execute(select(Case.id).where(Case.number == world["secret"])).scalar_one()
+        stolen = case_keys.open_case_key(s, case_id, liu)  # what B keeps after the revoke, whatever we do
+    assert stolen is not None and area.read_sealed(old.sha256, stolen) == world["file"].read_bytes()
+
+    CaseService(store, who["zhao"]).revoke_access(world["secret"], "liu")
+    later = tmp / "补充证据.txt"
+    later.write_bytes(b"supplement " + os.urandom(4096))
+    new = EvidenceService(store, who["zhang"]).add(world["secret"], later)
+    assert new.encrypted
+    # B's old key material opens the old file (it was seen) but not the one added after the revoke
+    with pytest.raises(IntegrityError) as refused:
+        area.read_sealed(new.sha256, stolen)
+    assert refused.value.reason == "crypto.wrong_key"
+    assert area.sealed_key_id(new.sha256) != area.sealed_key_id(old.sha256)
+    # nor does B hold any wrapping of either key any more
+    with store.read() as s:
+        assert s.execute(select(CaseKey).where(CaseKey.case_id == case_id,
+                                               CaseKey.account_id == liu.account_id)).first() is None
+    # the officer and the head open both, the new through the current key, the old through the former one
+    for login in ("zhang", "zhao"):
+        again = AccountService(store).authenticate(login, PASSWORD)
+        assert EvidenceService(store, again).open_path(old.id).read_bytes() == world["file"].read_bytes()
+        assert EvidenceService(store, again).open_path(new.id).read_bytes() == later.read_bytes()
+    assert EvidenceService(store, "store check").verify() == []
+
+    # granted again later: B gets the current key and the former one (the old file opens through the service)
+    CaseService(store, who["zhao"]).grant_access(world["secret"], "liu", "再次协助")
+    liu = AccountService(store).authenticate("liu", PASSWORD)
+    assert EvidenceService(store, liu).open_path(old.id).read_bytes() == world["file"].read_bytes()
+    assert EvidenceService(store, liu).open_path(new.id).read_bytes() == later.read_bytes()
+
+    # the recovery key still brings back both keys: the administrator recovers and opens both files
+    from qcy_workstation.cases.models import AuditEvent
+
+    with store.read() as s:
+        actions = [a for (a,) in s.execute(select(AuditEvent.action).where(AuditEvent.case_id == case_id))]
+    assert "case_key_rotate" in actions and "revoke_access" in actions
+    root = world["accounts"].recover("root", world["recovery"], "new-root-password-2026")
+    assert EvidenceService(store, root).open_path(old.id).read_bytes() == world["file"].read_bytes()
+    assert EvidenceService(store, root).open_path(new.id).read_bytes() == later.read_bytes()
+
+
+def test_revoking_an_account_that_is_still_allowed_keeps_the_key(world: Any) -> None:
+    """The head revokes a grant of the case officer himself (granted while assigned): he still sees the
+    case as its officer, so nothing is rotated and his key stays."""
+    store, who = world["store"], world["who"]
+    ev = EvidenceService(store, who["zhang"]).add(world["secret"], world["file"])
+    CaseService(store, who["zhao"]).grant_access(world["secret"], "zhang", "多余的授权")
+    before = sealed.BlobArea(store.files_dir, "evidence").sealed_key_id(ev.sha256)
+    CaseService(store, who["zhao"]).revoke_access(world["secret"], "zhang")
+    with store.read() as s:
+        case_id = s.execute(select(Case.id).where(Case.number == world["secret"])).scalar_one()
+        assert case_keys.open_case_key(s, case_id, who["zhang"]) is not None
+        assert s.execute(select(CaseKey.key_id).where(CaseKey.case_id == case_id,
+                                                      CaseKey.purpose == "account")).scalars().all()
+        assert {k for (k,) in s.execute(select(CaseKey.key_id).where(CaseKey.case_id == case_id))} == {before.hex()}

@@ -22,6 +22,7 @@ from qcy_workstation.cases.demo import seed_demo
 from qcy_workstation.cases.dto import NewCase, NewConsultation, PartyInput
 from qcy_workstation.cases.evidence import EvidenceService
 from qcy_workstation.cases.models import AuditEvent
+from qcy_workstation.cases.sealing import rekey
 from qcy_workstation.cases.services import CaseService
 from qcy_workstation.cases.settings import SettingsService
 from qcy_workstation.compensation import CompensationInput, Evidence
@@ -148,6 +149,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
     "settings.change": lambda w, p: SettingsService(w["store"], p).update(acceptance_days=7),
     "accounts.manage": lambda w, p: AccountService(w["store"]).list(p),
     "store.backup": lambda w, p: _backup(w, p),
+    "store.rekey": lambda w, p: rekey(w["store"], p),
     "demo.seed": lambda w, p: seed_demo(w["store"], cases=1, consultations=0, seed=next(_serial), staff=p),
     "personal.view_full": lambda w, p: ConsultationService(w["store"], p).get(
         ConsultationService(w["store"], w["who"]["head"]).add(

@@ -43,6 +43,8 @@ ACTIONS = {
     "export": QT_TRANSLATE_NOOP("AuditPage", "Exported"),
     "print": QT_TRANSLATE_NOOP("AuditPage", "Printed"),
     "grant_access": QT_TRANSLATE_NOOP("AuditPage", "Access granted"),
+    "revoke_access": QT_TRANSLATE_NOOP("AuditPage", "Access revoked"),
+    "rekey": QT_TRANSLATE_NOOP("AuditPage", "Re-sealed with the case key"),
     "create": QT_TRANSLATE_NOOP("AuditPage", "Created"),
     "update": QT_TRANSLATE_NOOP("AuditPage", "Changed"),
     "transition": QT_TRANSLATE_NOOP("AuditPage", "Status changed"),

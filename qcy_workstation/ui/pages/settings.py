@@ -24,6 +24,7 @@ from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.i18n import LANGUAGES
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.pages.settings_backup import BackupBox
+from qcy_workstation.ui.pages.settings_rekey import RekeyBox
 from qcy_workstation.ui.widgets import described_shortcut, show_error
 
 TEXT_FIELDS = ("workstation_name", "workstation_name_en", "letterhead", "letterhead_en", "address", "phone")
@@ -99,6 +100,8 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.desk_box)
         left.addWidget(self.backup)
+        self.rekey = RekeyBox(self)  # the head re-seals pre-case-key files with case keys (issue 14 item 5)
+        left.addWidget(self.rekey)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
@@ -133,6 +136,7 @@ class SettingsPage(QWidget):
         self.save_button.setText(self.tr("Save settings"))
         self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
         self.backup.retranslate()
+        self.rekey.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -149,6 +153,7 @@ class SettingsPage(QWidget):
             widget.setEnabled(admin)
         self.ctx.runner.submit(self.ctx.workstation().get, on_success=self._show, name="settings")
         self.backup.refresh()
+        self.rekey.load()
 
     def _show(self, s: WorkstationSettings) -> None:
         for key, edit in self.texts.items():
