@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from qcy_workstation.accounts.models import CaseAccess
 from qcy_workstation.accounts.principal import Principal
 from qcy_workstation.cases.models import Case
-from qcy_workstation.errors import PermissionDeniedError
+from qcy_workstation.errors import NotFoundError, PermissionDeniedError
 
 
 def sees_everything(p: Principal) -> bool:
@@ -43,3 +43,14 @@ def check_visible(s: Session, p: Principal, case: Case) -> None:
     if not can_see(s, p, case):
         raise PermissionDeniedError(f"case {case.number} is confidential", field="number", value=case.number,
                                     reason="case.confidential", params={"number": case.number})
+
+
+def visible_case(s: Session, p: Principal, number: str | None, *, field: str = "case") -> Case:
+    """The case numbered ``number`` (any case, spaces trimmed), refused as ``case.not_found`` or
+    ``case.confidential``: the one lookup the services that hang records off a case share."""
+    case = s.execute(select(Case).where(Case.number == (number or "").strip().upper())).scalar()
+    if case is None:
+        raise NotFoundError(f"no case {number!r}", field=field, value=number, reason="case.not_found",
+                            params={"number": number})
+    check_visible(s, p, case)
+    return case

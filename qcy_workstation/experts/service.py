@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from qcy_workstation.accounts.permissions import may, require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit, personal
-from qcy_workstation.cases.access import check_visible, visible_clause
+from qcy_workstation.cases.access import check_visible, visible_case, visible_clause
 from qcy_workstation.cases.models import Case, Party
 from qcy_workstation.cases.names import match_score, normalise_name
 from qcy_workstation.cases.services import CONFLICT_THRESHOLD
@@ -355,12 +355,7 @@ class ExpertService(Acting):
         return row
 
     def _case(self, s: Session, number: str) -> Case:
-        case = s.execute(select(Case).where(Case.number == (number or "").strip().upper())).scalar()
-        if case is None:
-            raise NotFoundError(f"no case {number!r}", field="case", value=number, reason="case.not_found",
-                                params={"number": number})
-        check_visible(s, self.principal, case)
-        return case
+        return visible_case(s, self.principal, number)
 
     def _panel(self, s: Session, number: str) -> ExpertPanel:
         key = (number or "").strip().upper()

@@ -26,7 +26,7 @@ from qcy_workstation import labels, limits
 from qcy_workstation.accounts.permissions import require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit, personal
-from qcy_workstation.cases.access import check_visible, visible_clause
+from qcy_workstation.cases.access import check_visible, visible_case, visible_clause
 from qcy_workstation.cases.deadlines import add_working_days, working_days_between
 from qcy_workstation.cases.models import Case, Consultation
 from qcy_workstation.cases.settings import earliest_date, load_settings
@@ -494,12 +494,7 @@ class ReferralService(Acting):
     # ------------------------------------------------------------------ helpers
 
     def _case(self, s: Session, number: str) -> Case:
-        case = s.execute(select(Case).where(Case.number == number.strip().upper())).scalar()
-        if case is None:
-            raise NotFoundError(f"no case {number!r}", field="case", value=number, reason="case.not_found",
-                                params={"number": number})
-        check_visible(s, self.principal, case)
-        return case
+        return visible_case(s, self.principal, number)
 
     def _referral(self, s: Session, number: str) -> Referral:
         key = (number or "").strip().upper()
