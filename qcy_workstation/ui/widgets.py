@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,6 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from qcy_workstation.ui.errors import explain
+
+
+def date_edit(parent: QWidget, name: str) -> QDateEdit:
+    """A date field with a calendar popup, today by default, shown as 2026-12-03 in both languages."""
+    edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def picked_day(edit: QDateEdit) -> date:
+    """The day a date field shows, as the services take it."""
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
 
 ERROR_STYLE = "QLineEdit { border: 1px solid #c62828; background: #fff5f5; }"
 

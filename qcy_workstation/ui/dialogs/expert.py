@@ -6,12 +6,10 @@ expert, so staff see why before they try."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from qcy_workstation.experts.dto import ExpertConflict, ExpertView, NewExpert, NewPanel, PanelView, Seat
 from qcy_workstation.ui import i18n
 from qcy_workstation.ui.models import Column
+from qcy_workstation.ui.widgets import date_edit, picked_day
 
 POOL_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Columns", "Expert"), lambda e: e.name),
@@ -40,19 +39,6 @@ POOL_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Columns", "Panels"), lambda e: e.panels, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "In the pool"), lambda e: e.active),
 ]
-
-
-def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate(), parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 def _text(parent: QWidget, name: str, height: int = 80, placeholder: str = "") -> QPlainTextEdit:
@@ -155,7 +141,7 @@ class ConveneDialog(QDialog):
         self.conflict.setWordWrap(True)
         self.conflict.setStyleSheet("color: #c62828;")
         self.conflict.hide()
-        self.on = _date_edit(self, "panelOn")
+        self.on = date_edit(self, "panelOn")
         self.questions = _text(self, "panelQuestions", 90, self.tr("The questions put to the panel"))
         form = QFormLayout()
         form.addRow(self.tr("Date of the meeting"), self.on)
@@ -186,7 +172,7 @@ class ConveneDialog(QDialog):
         self.ok.setEnabled(bool(ids))
 
     def value(self, case_number: str) -> NewPanel:
-        return NewPanel(case_number=case_number, experts=tuple(Seat(i) for i in self.chosen()), held_on=_day(self.on),
+        return NewPanel(case_number=case_number, experts=tuple(Seat(i) for i in self.chosen()), held_on=picked_day(self.on),
                         questions=self.questions.toPlainText())
 
 
@@ -248,7 +234,7 @@ class ConcludeDialog(QDialog):
         note.setWordWrap(True)
         self.conclusion = _text(self, "panelConclusion", 120)
         self.dissent = _text(self, "panelDissent", 80, self.tr("A dissenting view, if any, and whose"))
-        self.on = _date_edit(self, "panelConcludedOn")
+        self.on = date_edit(self, "panelConcludedOn")
         form = QFormLayout()
         form.addRow(self.tr("Conclusion"), self.conclusion)
         form.addRow(self.tr("Dissent"), self.dissent)
@@ -261,7 +247,7 @@ class ConcludeDialog(QDialog):
 
     def value(self) -> dict[str, Any]:
         return {"conclusion": self.conclusion.toPlainText(), "dissent": self.dissent.toPlainText(),
-                "on": _day(self.on)}
+                "on": picked_day(self.on)}
 
 
 class ExpertPoolDialog(QDialog):

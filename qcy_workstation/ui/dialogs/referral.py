@@ -4,14 +4,11 @@ code (the page shows it), so nothing here decides what is allowed."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,19 +31,7 @@ from qcy_workstation.referrals.dto import (
     NewReferral,
 )
 from qcy_workstation.ui.i18n import current_language
-
-
-def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate(), parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
+from qcy_workstation.ui.widgets import date_edit, picked_day
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, Any]:
@@ -80,7 +65,7 @@ class ReferDialog(QDialog):
             mark = "" if not matter or matter in b.matters else " " + self.tr("(not listed for this kind of matter)")
             self.body.addItem(f"{b.name} · {kind}{mark}", b.id)
         self.body.setCurrentIndex(-1)
-        self.on = _date_edit(self, "referOn")
+        self.on = date_edit(self, "referOn")
         self.days = QSpinBox(self)
         self.days.setObjectName("referFollowUpDays")
         self.days.setRange(1, 250)
@@ -110,7 +95,7 @@ class ReferDialog(QDialog):
 
     def value(self, *, case_number: str | None = None, consultation_id: int | None = None) -> NewReferral:
         return NewReferral(body=int(self.body.currentData()), case_number=case_number, consultation_id=consultation_id,
-                           referred_on=_day(self.on), request=self.request.toPlainText(),
+                           referred_on=picked_day(self.on), request=self.request.toPlainText(),
                            body_reference=self.reference.text(), follow_up_days=self.days.value())
 
 
@@ -127,7 +112,7 @@ class OutcomeDialog(QDialog):
         self.outcome.setObjectName("outcomeChoice")
         for code in OUTCOMES:
             self.outcome.addItem(labels.name(OUTCOMES, code, lang), code)
-        self.on = _date_edit(self, "outcomeOn")
+        self.on = date_edit(self, "outcomeOn")
         self.reference = QLineEdit(self)
         self.reference.setObjectName("outcomeReference")
         self.reference.setPlaceholderText(self.tr("The body's file number, when known"))
@@ -147,7 +132,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def value(self) -> dict[str, Any]:
-        return {"outcome": str(self.outcome.currentData()), "on": _day(self.on), "note": self.note.toPlainText(),
+        return {"outcome": str(self.outcome.currentData()), "on": picked_day(self.on), "note": self.note.toPlainText(),
                 "body_reference": self.reference.text()}
 
 
