@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "installer" / "qcy-workstation.spec"
 NAME = "qcy-workstation"
-# Not in the bundle: the system's OpenGL/EGL dispatch libraries (PyInstaller leaves them to the system, as
-# they must match the graphics driver) and the C library.
-DEB_DEPENDS = "libc6 (>= 2.31), libgl1, libegl1"
+# Not in the bundle: what LEFT_TO_THE_SYSTEM lists (below), so the package depends on it.
+DEB_DEPENDS = "libc6 (>= 2.31), libgl1, libegl1, libxcb1"
+DEB_RECOMMENDS = "libwayland-client0, libwayland-cursor0, libwayland-egl1"
 
 
 def version() -> str:
@@ -92,6 +92,47 @@ def strip_symbols(bundle: Path) -> int:
     return saved
 
 
+# Libraries a bundle leaves to the system on purpose, with the Debian package that provides each: the C library,
+# the OpenGL/EGL dispatch libraries (they must match the machine's graphics driver), libxcb and the Wayland client
+# libraries (PyInstaller's own exclusion list: they change ABI with the graphics stack and every desktop has them).
+# The .deb depends on them (Wayland only recommended: without it Qt falls back to the X11 window).
+LEFT_TO_THE_SYSTEM = {
+    "libc.so.6": "libc6", "libm.so.6": "libc6", "libdl.so.2": "libc6", "libpthread.so.0": "libc6",
+    "librt.so.1": "libc6", "libutil.so.1": "libc6", "libresolv.so.2": "libc6", "ld-linux-x86-64.so.2": "libc6",
+    "ld-linux-aarch64.so.1": "libc6", "libGL.so.1": "libgl1", "libEGL.so.1": "libegl1", "libOpenGL.so.0": "libopengl0",
+    "libGLX.so.0": "libglx0", "libxcb.so.1": "libxcb1", "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0", "libwayland-egl.so.1": "libwayland-egl1",
+}
+
+
+def _needed_names(path: Path) -> list[str]:
+    """The shared libraries an ELF file names (DT_NEEDED), from ``readelf -d``; empty for other files."""
+    try:
+        out = subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True).stdout
+    except OSError:
+        return []
+    return [line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line]
+
+
+def missing_libraries(bundle: Path) -> dict[str, list[str]]:
+    """Libraries the bundle's programs and libraries need that are neither in the bundle nor left to the
+    system on purpose, each with the files that need it. PyInstaller only warns when it cannot find a
+    dependency on the build machine (the first CI machine lacked libxcb-icccm4 and libxcb-keysyms1, so the
+    X11 window plugin went in without them and the program could not open a window on a desktop lacking
+    them): a bundle that depends on whatever the target machine happens to have is not offline-installable."""
+    if not sys.platform.startswith("linux") or shutil.which("readelf") is None:
+        return {}
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()
+             and (".so" in p.name or p.parent == bundle)]
+    present = {p.name for p in bundle.rglob("*")}
+    missing: dict[str, list[str]] = {}
+    for path in files:
+        for name in _needed_names(path):
+            if name not in present and name not in LEFT_TO_THE_SYSTEM:
+                missing.setdefault(name, []).append(str(path.relative_to(bundle)))
+    return missing
+
+
 def write_notices(bundle: Path, work: Path) -> Path:
     sys.path.insert(0, str(ROOT / "installer"))
     from notices import write_notices as write
@@ -147,6 +188,7 @@ def build_deb(bundle: Path, dist: Path, work: Path, compression: str) -> Path:
         "Maintainer: QCY Workstation developers <qcy-workstation@localhost>\n"
         f"Installed-Size: {installed_kib}\n"
         f"Depends: {DEB_DEPENDS}\n"
+        f"Recommends: {DEB_RECOMMENDS}\n"
         "Section: misc\n"
         "Priority: optional\n"
         "Description: IP rights-protection assistance workstation (秦创原知识产权维权援助工作站)\n"
@@ -170,6 +212,13 @@ def build(dist: Path, work: Path, *, deb: bool = True, compression: str = "zstd"
     run_pyinstaller(dist, work)
     info["pyinstaller_s"] = round(time.perf_counter() - t0, 1)
     bundle = dist / NAME
+    missing = missing_libraries(bundle)
+    if missing:
+        lines = "\n".join(f"  {name} (needed by {', '.join(users[:3])}{' ...' if len(users) > 3 else ''})"
+                           for name, users in sorted(missing.items()))
+        raise SystemExit(f"the bundle lacks libraries it needs, which PyInstaller could not find on this machine:\n"
+                         f"{lines}\ninstall the packages that provide them (Debian: apt-file search NAME) and "
+                         f"build again")
     t1 = time.perf_counter()
     info["stripped_bytes"] = strip_symbols(bundle)
     info["strip_s"] = round(time.perf_counter() - t1, 1)
