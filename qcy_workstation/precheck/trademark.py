@@ -519,7 +519,7 @@ def _examiner_factors(a: MarkKeys, b: MarkKeys, basic: list[Factor], *, classes:
             if len(diff) == 1 and is_cjk(x[0]):
                 i = diff[0]
                 first_differs = i == 0 and _first_syllable_differs(a, b)
-                meaning_a, meaning_b = rules.cedict_meanings(x), rules.cedict_meanings(y)
+                meaning_a, meaning_b = lexicon.glosses(x), lexicon.glosses(y)  # the whole mark (整体含义)
                 distinct = bool(meaning_a or meaning_b) and not (set(meaning_a) & set(meaning_b))
                 if not first_differs and not distinct:
                     out.append(Factor("one_character", 80,

@@ -107,6 +107,11 @@ def well_known(norm: str) -> WellKnown | None:
 # --- meaning across scripts (CC-CEDICT) ---------------------------------------------------------------
 
 
+def letters_of(g: str) -> str:
+    """A gloss or mark as lower-case letters only (Land Rover -> landrover), the form marks are compared in."""
+    return _letters(g)
+
+
 def _letters(g: str) -> str:
     return re.sub(r"[^a-z0-9]", "", g.lower())
 

@@ -26,7 +26,7 @@ def _codes(res) -> list[str]:  # type: ignore[no-untyped-def]
     return [r.code for r in res.review_reasons]
 
 
-@pytest.mark.parametrize(("split", "cov_hard", "sel_hard"), [("heldout", 0.35, 0.45), ("heldout2", 0.40, 0.55)])
+@pytest.mark.parametrize(("split", "cov_hard", "sel_hard"), [("heldout", 0.40, 0.50), ("heldout2", 0.45, 0.60)])
 def test_held_out_coverage_and_selective_accuracy_floors(split: str, cov_hard: float, sel_hard: float) -> None:
     pairs = ev.load_mark_set(DATA / f"trademark_decisions_{split}.jsonl")
     full = ev.evaluate_trademark(pairs)
@@ -116,3 +116,51 @@ def test_the_logistic_fit_finds_a_threshold_in_separable_scores() -> None:
     out = fit(results, [False] * 4 + [True] * 4)
     assert 40 < out["threshold"]["score"] < 70
     assert out["threshold"]["dev_loo_balanced"] == 1.0
+
+
+def test_the_same_sound_written_with_other_characters_goes_to_review() -> None:
+    """今礼来 / 金利来 (not similar) and 倍芬 / 贝分 (similar), dev MD09 and MD20: the guideline makes sound decide
+    together with a similar form; with other characters the outcome turns on meaning, writing and reputation."""
+    for earlier, later in (("金利来", "今礼来"), ("贝分", "倍芬")):
+        res = compare_marks(earlier, later, classes="25")
+        assert "same_sound" in _codes(res), (earlier, later)
+        reason = next(r for r in res.review_reasons if r.code == "same_sound")
+        assert reason.source == "cnipa_tm_guideline_similarity" and "读音相同" in reason.text_zh
+    # a look-alike character with the same sound is the guideline's plain case: answered
+    assert "same_sound" not in _codes(compare_marks("脈動", "脉动", classes="32"))
+
+
+def test_a_kept_leading_part_scored_dissimilar_turns_on_the_earlier_marks_reputation() -> None:
+    """恒源祥 / 恒源彩羊 (dev MD24): SPC interpretation Art. 10(3)."""
+    res = compare_marks("恒源祥", "恒源彩羊", classes="25")
+    assert not res.likely_confusion and "leading_part_kept" in _codes(res)
+    assert res.review_reasons[0].source == "spc_tm_interp_art10"
+    # one shared first character is too common to raise it (海尔 / 海信 is reviewed for another reason only)
+    assert "leading_part_kept" not in _codes(compare_marks("海尔", "海信", classes="7"))
+
+
+def test_pinyin_letters_one_syllable_apart_are_compared_like_two_characters() -> None:
+    """SANWEI / SAN-EI (dev MD11): letters that spell pinyin are read the Chinese way (san-wei / san-ei); two
+    syllables, one different, have no general rule, however alike the letters look."""
+    res = compare_marks("SAN-EI", "SANWEI", classes="28")
+    assert "one_character" in _codes(res)
+
+
+def test_the_guidelines_one_character_rule_answers_without_review() -> None:
+    """护舒宝 / 护士宝 (dev MD18) and MYSERVICE / MiService (dev MD28): three or more characters, or four or more
+    letters, one different but not the first, no different meaning of the whole mark: similar in principle."""
+    for earlier, later, cls in (("护舒宝", "护士宝", "5"), ("MYSERVICE", "MiService", "9"), ("ADIDAS", "ADIDOS", "25")):
+        res = compare_marks(earlier, later, classes=cls)
+        assert res.likely_confusion and not res.needs_review, (earlier, later, _codes(res))
+
+
+def test_a_foreign_name_linked_other_than_by_a_dictionary_entry_needs_the_correspondence_proved() -> None:
+    """LAFITE / 拉菲庄园 (alias table, part of the sign) and LAND ROVER / 陸虎 (a rendering by sound of CC-CEDICT's
+    路虎), dev MD12 and MD13: decided on evidence that the public linked them before the filing date."""
+    for earlier, later in (("LAFITE", "拉菲庄园"), ("LAND ROVER", "陸虎")):
+        res = compare_marks(earlier, later, classes="33")
+        assert res.likely_confusion and "correspondence_by_use" in _codes(res), (earlier, later)
+    # CC-CEDICT's own entry for the whole Chinese mark (a general dictionary: the public knows it) is answered
+    for earlier, later in (("APPLE", "苹果"), ("STARBUCKS", "星巴克")):
+        res = compare_marks(earlier, later, classes="9" if earlier == "APPLE" else "43")
+        assert res.likely_confusion and "correspondence_by_use" not in _codes(res), (earlier, later)
