@@ -359,11 +359,11 @@ class ServiceRecordService(Acting):
         from qcy_workstation.documents import render
         from qcy_workstation.outputs import check_output_path, write_output
 
+        target = check_output_path(out, field="out")  # first: a folder or the store is named as such
         fmt = (fmt or Path(str(out)).suffix.lstrip(".")).lower()
         if fmt not in ("pdf", "docx"):
             raise ValidationError("must be pdf or docx", field="format", value=fmt, reason="choice",
                                   params={"choices": "pdf, docx"})
-        target = check_output_path(out, field="out")
         content = self.report(enterprise, year, lang=lang, today=today)
         data = render(content, fmt)
         write_output(data, target, field="out")

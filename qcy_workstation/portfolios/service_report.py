@@ -61,7 +61,8 @@ OTHER_STATUS = {
 }
 
 
-def _status(e: ServiceEntry, lang: str) -> str:
+def status_text(e: ServiceEntry, lang: str) -> str:
+    """How the status of ``e`` reads to the enterprise (and on the Enterprises page): pending says so."""
     if e.kind == "case":
         return CASE_STATUS[lang].get(e.status, e.status)
     if e.kind == "referral" and e.status in OUTCOMES and e.status != "accepted":
@@ -138,19 +139,19 @@ def build_report(record: ServiceRecord, *, workstation: WorkstationInfo, lang: s
                                  style="note"))
     content.sections.append(Section("一、服务概况" if zh else "1. Summary", summary))  # type: ignore[arg-type]
     listed = [[format_date(e.on, lang), labels.name(ENTRY_KINDS, e.kind, lang), _ref(e, lang), _matter(e, record, lang),
-               _status(e, lang)] for e in record.entries]
+               status_text(e, lang)] for e in record.entries]
     header = ["日期", "类别", "编号", "事项", "状态"] if zh else ["Date", "Service", "Number", "Matter", "Status"]
     content.sections.append(Section("二、服务明细" if zh else "2. Services in the year", [
-        Table(header, listed, widths=[1.4, 1.3, 1.6, 3.2, 2.0]) if listed else Paragraph(
+        Table(header, listed, widths=[1.75, 1.3, 1.95, 2.85, 1.95]) if listed else Paragraph(
             f"{year}年度本工作站没有为贵单位办理的服务记录。" if zh else
             f"The workstation has no record of services to you in {year}.")]))
     open_rows = [[format_date(e.on, lang), labels.name(ENTRY_KINDS, e.kind, lang), _ref(e, lang),
-                  _matter(e, record, lang), _status(e, lang)] for e in pending]
+                  _matter(e, record, lang), status_text(e, lang)] for e in pending]
     content.sections.append(Section("三、尚未办结的事项" if zh else "3. What is still pending", [
         Paragraph("下列事项截至本报告日期尚无最终结果，其结论以最终处理结果为准，本报告不作任何预判。" if zh else
                   "The items below have no final result as of the date of this report; their outcome is what the "
                   "final decision says, and this report anticipates none.", style="plain"),
-        Table(header, open_rows, widths=[1.4, 1.3, 1.6, 3.2, 2.0])] if open_rows else [Paragraph(
+        Table(header, open_rows, widths=[1.75, 1.3, 1.95, 2.85, 1.95])] if open_rows else [Paragraph(
             "截至本报告日期，上述事项均已办结。" if zh else "As of the date of this report, every item above is settled.")]))
     due_rows = []
     for i in record.due:
@@ -163,7 +164,7 @@ def build_report(record: ServiceRecord, *, workstation: WorkstationInfo, lang: s
     content.sections.append(Section(f"四、{nxt}年度到期的权利事项" if zh else f"4. Rights falling due in {nxt}", [
         Table(["日期", "事项", "权利", "号码", "名称/标志", "依据"] if zh else
               ["Date", "What falls due", "Right", "Number", "Title / mark", "Article"], due_rows,
-              widths=[1.3, 1.5, 1.3, 1.9, 1.5, 2.0]),
+              widths=[1.6, 1.5, 1.2, 1.8, 1.3, 2.0]),
         Paragraph(DATES_NOTE[lang], style="note")] if due_rows else [Paragraph(
             (f"本工作站登记的贵单位权利在{nxt}年度没有到期事项。" if zh else
              f"None of your rights on file with the workstation has anything falling due in {nxt}.")
