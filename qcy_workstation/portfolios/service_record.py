@@ -25,7 +25,8 @@ the USCC links cases only when it was entered). Such records are simply missing 
 added; staff link them by logging the consultation on the case.
 
 Confidentiality: a confidential case the principal may not see (``cases.access``) is counted
-(``hidden_cases``), not shown, and neither are its consultations, referrals and documents.
+(``hidden_cases``), not shown, and neither are its consultations, referrals and documents. A consultation's
+topic is masked (ID and mobile numbers) for an account without ``personal.view_full``, as the log masks it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from qcy_workstation.accounts.principal import Acting, Principal
+from qcy_workstation.cases import personal
 from qcy_workstation.cases.access import can_see
 from qcy_workstation.cases.models import Case, Consultation, Party
 from qcy_workstation.cases.names import normalise_name
@@ -196,9 +198,7 @@ def _own_parties(s: Session, party: Party, key: NameKey) -> list[int]:
     """The enterprise's party rows: itself, rows with its USCC, and rows without a code whose name matches."""
     ids = {party.id}
     for p in s.execute(select(Party).where(Party.kind == "enterprise", Party.id != party.id)).scalars():
-        if party.uscc and p.uscc == party.uscc:
-            ids.add(p.id)
-        elif (p.uscc is None or party.uscc is None) and key.matches(p.name):
+        if party.uscc and p.uscc == party.uscc or (p.uscc is None or party.uscc is None) and key.matches(p.name):
             ids.add(p.id)
     return sorted(ids)
 
@@ -244,6 +244,7 @@ class ServiceRecordService(Acting):
         from qcy_workstation.portfolios.service import PortfolioService, due_items
 
         principal = self.require("enterprise.view")
+        full = personal.sees_full(principal)
         day = today or china_today()
         with self.store.read() as s:
             year = check_year(year, s)
@@ -274,7 +275,8 @@ class ServiceRecordService(Acting):
                     consults[c.id] = c
                     number = visible_case_ids[c.case_id].number if c.case_id in visible_case_ids else None
                     pending = c.follow_up_on is not None and c.follow_up_on >= day and c.case_id is None
-                    entries.append(ServiceEntry("consultation", c.at.date(), f"#{c.id}", c.topic,
+                    topic = c.topic if full else personal.mask_text(c.topic)  # as the consultation log masks it
+                    entries.append(ServiceEntry("consultation", c.at.date(), f"#{c.id}", topic,
                                                 "became_case" if c.case_id else ("follow_up" if pending else "answered"),
                                                 not pending, number, note=c.channel))
             rq = select(Referral, PartnerBody.name).join(PartnerBody, PartnerBody.id == Referral.body_id).where(

@@ -25,6 +25,7 @@ from qcy_workstation.cases import personal
 from qcy_workstation.documents.builders import WorkstationInfo
 from qcy_workstation.documents.labels import L
 from qcy_workstation.documents.model import (
+    Block,
     DocumentContent,
     Letterhead,
     Paragraph,
@@ -105,7 +106,7 @@ def _ref(e: ServiceEntry, lang: str) -> str:
 
 
 def build_report(record: ServiceRecord, *, workstation: WorkstationInfo, lang: str = "zh",
-                 issue_date: date) -> object:
+                 issue_date: date) -> DocumentContent:
     """The report's content from ``record`` (a record of one year): nothing else is read."""
     zh = lang == "zh"
     year = record.year
@@ -131,13 +132,13 @@ def build_report(record: ServiceRecord, *, workstation: WorkstationInfo, lang: s
     rows = [[labels.name(ENTRY_KINDS, k, lang), str(n), str(sum(1 for e in pending if e.kind == k))]
             for k, n in counts.items()]
     rows.append(["合计" if zh else "Total", str(len(record.entries)), str(len(pending))])
-    summary: list[object] = [Table(["服务类别", "件数", "其中尚未办结"] if zh else ["Service", "Number", "Of which pending"],
+    summary: list[Block] = [Table(["服务类别", "件数", "其中尚未办结"] if zh else ["Service", "Number", "Of which pending"],
                                    rows, widths=[3.0, 1.5, 2.0])]
     if record.hidden_cases:
         summary.append(Paragraph(f"另有{record.hidden_cases}件保密案件未在本报告中列明。" if zh else
                                  f"{record.hidden_cases} further confidential case(s) are not listed in this report.",
                                  style="note"))
-    content.sections.append(Section("一、服务概况" if zh else "1. Summary", summary))  # type: ignore[arg-type]
+    content.sections.append(Section("一、服务概况" if zh else "1. Summary", summary))
     listed = [[format_date(e.on, lang), labels.name(ENTRY_KINDS, e.kind, lang), _ref(e, lang), _matter(e, record, lang),
                status_text(e, lang)] for e in record.entries]
     header = ["日期", "类别", "编号", "事项", "状态"] if zh else ["Date", "Service", "Number", "Matter", "Status"]

@@ -3663,7 +3663,7 @@ SHA-256：%3
             <translation>PDF (*.pdf);;Word (*.docx)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Writing the report…</source>
             <translation>正在生成报告…</translation>
         </message>

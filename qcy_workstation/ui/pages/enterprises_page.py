@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from qcy_workstation import labels
-from qcy_workstation.portfolios.dto import RIGHT_KINDS, RightView
+from qcy_workstation.portfolios.dto import RIGHT_KINDS
 from qcy_workstation.portfolios.service_record import ENTRY_KINDS, EnterpriseRow, ServiceRecord
 from qcy_workstation.portfolios.service_report import status_text
 from qcy_workstation.ui.context import AppContext
@@ -104,7 +104,7 @@ class EnterprisesPage(QWidget):
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.list_model = RowTableModel(ENTERPRISE_COLUMNS, self)
         self.list_view = _table(self.list_model, left, "enterpriseList")
-        for col, width in enumerate((210, 150, 50)):
+        for col, width in enumerate((190, 150, 45)):
             self.list_view.horizontalHeader().resizeSection(col, width)
         self.list_empty = EmptyState(self.list_view, left)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self.refresh_record())
@@ -140,7 +140,7 @@ class EnterprisesPage(QWidget):
         self.tree.setColumnCount(5)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        for col, width in enumerate((170, 130, 300, 200)):
+        for col, width in enumerate((160, 140, 290, 230)):
             self.tree.header().resizeSection(col, width)
         self.record_empty = EmptyState(self.tree, self.record_box)
         self.hidden_note = QLabel(self.record_box)
@@ -182,7 +182,7 @@ class EnterprisesPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([430, 900])
+        split.setSizes([400, 1000])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
