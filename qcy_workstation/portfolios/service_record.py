@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -120,26 +121,34 @@ class ServiceRecord:
         return [e for e in self.entries if not e.settled]
 
 
+@lru_cache(maxsize=20000)
+def _norm(text: str, drop_place: bool = False) -> str:
+    """``normalise_name`` kept for repeated organisations (the consultation log repeats them)."""
+    return normalise_name(text, drop_place=drop_place)
+
+
 class NameKey:
     """The two normalised forms of an enterprise's name and whether the short form is its own."""
 
     def __init__(self, name: str, *, loose_unique: bool = True) -> None:
-        self.strict = normalise_name(name)
-        self.loose = normalise_name(name, drop_place=True)
+        self.strict = _norm(name)
+        self.loose = _norm(name, True)
         self.has_place = self.strict != self.loose
         self.loose_unique = loose_unique
 
     def matches(self, text: str | None) -> bool:
         if not text or not text.strip():
             return False
-        strict = normalise_name(text)
-        if strict and strict == self.strict:
+        loose = _norm(text, True)
+        if not loose or loose != self.loose:
+            return False  # equal strict forms have equal loose forms: nothing else can match
+        strict = _norm(text)
+        if strict == self.strict:
             return True
-        loose = normalise_name(text, drop_place=True)
         other_has_place = strict != loose
         if self.has_place and other_has_place:
             return False  # 西安秦川 is not 宝鸡秦川; equal forms matched above
-        return bool(loose) and self.loose_unique and loose == self.loose
+        return self.loose_unique
 
 
 def check_year(year: int | None, s: Session, *, field: str = "year") -> int | None:
@@ -172,9 +181,9 @@ def resolve_enterprise(s: Session, key: str | int) -> Party:
         party = s.execute(select(Party).where(Party.name == text, Party.kind == "enterprise")
                           .order_by(Party.id)).scalars().first()
     if party is None and text:
-        norm = normalise_name(text)
+        norm = _norm(text)
         found = [p for p in s.execute(select(Party).where(Party.kind == "enterprise")).scalars()
-                 if normalise_name(p.name) == norm]
+                 if _norm(p.name) == norm]
         if len(found) > 1:
             raise ValidationError(f"{text!r} matches {len(found)} enterprises; give the id", field="enterprise",
                                   value=text, reason="service.ambiguous",
@@ -188,16 +197,20 @@ def resolve_enterprise(s: Session, key: str | int) -> Party:
 
 def _key_for(s: Session, party: Party) -> NameKey:
     key = NameKey(party.name)
-    others = s.execute(select(Party.name, Party.uscc).where(Party.kind == "enterprise", Party.id != party.id)).all()
-    key.loose_unique = not any(normalise_name(n, drop_place=True) == key.loose and normalise_name(n) != key.strict
-                               and not (party.uscc and u == party.uscc) for n, u in others)
+    # ``name_norm`` is the stored loose form (cases.names, drop_place=True): only those rows can share it
+    others = s.execute(select(Party.name, Party.uscc).where(Party.kind == "enterprise", Party.id != party.id,
+                                                           Party.name_norm == key.loose)).all()
+    key.loose_unique = not any(_norm(n) != key.strict and not (party.uscc and u == party.uscc) for n, u in others)
     return key
 
 
 def _own_parties(s: Session, party: Party, key: NameKey) -> list[int]:
     """The enterprise's party rows: itself, rows with its USCC, and rows without a code whose name matches."""
     ids = {party.id}
-    for p in s.execute(select(Party).where(Party.kind == "enterprise", Party.id != party.id)).scalars():
+    q = select(Party).where(Party.kind == "enterprise", Party.id != party.id)
+    q = q.where(Party.name_norm == key.loose) if not party.uscc else q.where(
+        or_(Party.name_norm == key.loose, Party.uscc == party.uscc))
+    for p in s.execute(q).scalars():
         if party.uscc and p.uscc == party.uscc or (p.uscc is None or party.uscc is None) and key.matches(p.name):
             ids.add(p.id)
     return sorted(ids)
@@ -228,11 +241,11 @@ class ServiceRecordService(Acting):
             for (pid,) in s.execute(select(EnterpriseRight.party_id)):
                 rights[pid] = rights.get(pid, 0) + 1
             out = []
-            norm = normalise_name(needle) if needle else ""
+            norm = _norm(needle) if needle else ""
             for p in s.execute(select(Party).where(Party.kind == "enterprise").order_by(Party.name, Party.id)).scalars():
                 if not (p.settled or p.id in cases or p.id in rights):
                     continue  # only ever an opponent: not served here
-                if needle and not (needle in p.name or (norm and norm in normalise_name(p.name))
+                if needle and not (needle in p.name or (norm and norm in _norm(p.name))
                                    or (p.uscc and needle.upper() in p.uscc)):
                     continue
                 out.append(EnterpriseRow(p.id, p.name, p.uscc, bool(p.settled), cases.get(p.id, 0),
@@ -266,8 +279,11 @@ class ServiceRecordService(Acting):
                     if year is None or case.received_on.year == year:
                         hidden += 1
             consults: dict[int, Consultation] = {}
+            # the organisations written in the log, matched once each; then only their consultations are read
+            orgs = [o for (o,) in s.execute(select(Consultation.organisation).where(Consultation.organisation != "")
+                                            .distinct()) if key.matches(o)]
             q = select(Consultation).where(or_(Consultation.case_id.in_(list(visible_case_ids) or [-1]),
-                                               Consultation.organisation != ""))
+                                               Consultation.organisation.in_(orgs)))
             for c in s.execute(q.order_by(Consultation.id)).scalars():
                 if c.case_id in hidden_case_ids:
                     continue
@@ -317,8 +333,9 @@ class ServiceRecordService(Acting):
                 ref = ev.entity_id if ev.entity == "warning_memo" else str(details.get("year", ""))
                 entries.append(ServiceEntry("document", _day(ev.at), ref, EXPORTED_DOCUMENTS[doc][0], "sent", True,
                                             note=doc))
-            others = tuple(sorted({n for (n, i) in s.execute(select(Party.name, Party.id)) if i not in own},
-                                  key=len, reverse=True))
+            # other parties' names, for the report to blank out (not those inside the enterprise's own name)
+            others = tuple(sorted({n for (n, i) in s.execute(select(Party.name, Party.id))
+                                   if i not in own and n not in party.name}, key=len, reverse=True))
             name, uscc, party_id = party.name, party.uscc, party.id
         if year is not None:
             entries = [e for e in entries if e.on.year == year]
