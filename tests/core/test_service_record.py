@@ -116,9 +116,25 @@ def test_the_record_gathers_every_service_of_one_enterprise_in_date_order(store:
     assert svc.record(QINCHUAN, year=YEAR - 1).entries == ()
 
 
+def test_a_short_name_two_enterprises_share_is_attributed_to_neither(store: Any) -> None:
+    seed(store)
+    ConsultationService(store, "张三").add(NewConsultation(channel="phone", enquirer="赵女士", topic="挂面包装外观设计",
+                                                         organisation="秦川食品"))
+    for name in (QINCHUAN, BAOJI):
+        record = ServiceRecordService(store, "张三").record(name)
+        assert "挂面包装外观设计" not in {e.title for e in record.entries}
+
+
 def test_bad_input_is_refused_with_a_code(store: Any) -> None:
     seed(store)
+    CaseService(store, "张三").create(NewCase(title="包装被仿冒", ip_type="trademark",
+                                             applicant=PartyInput("秦川食品股份有限公司"), received_on=_day(1, 5)))
+    CaseService(store, "张三").create(NewCase(title="标识被仿冒", ip_type="trademark",
+                                             applicant=PartyInput("秦川食品有限公司"), received_on=_day(1, 6)))
     svc = ServiceRecordService(store, "张三")
+    with pytest.raises(ValidationError) as err:
+        svc.record("秦川食品")  # both normalise to 秦川食品: the id or the code decides
+    assert err.value.reason == "service.ambiguous" and "秦川食品有限公司" in str(err.value.params["names"])
     with pytest.raises(NotFoundError) as err:
         svc.record("西安无此企业有限公司")
     assert err.value.reason == "portfolio.enterprise_not_found"
