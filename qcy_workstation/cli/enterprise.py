@@ -1,5 +1,6 @@
 """``qcy-workstation enterprise rights ...``: the settled enterprises' own rights and what falls due for them
-(issue 17 item 3). Dates are computed from what was entered, under the articles in
+(issue 17 item 3); ``enterprise record`` / ``enterprise report``: one enterprise's service record and its
+annual service report (issue 17 item 4, ``portfolios/service_record.py``). Dates are computed from what was entered, under the articles in
 ``portfolios/data/right_terms.json``; nothing is checked with CNIPA."""
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from qcy_workstation.cases.validation import parse_date
 from qcy_workstation.cli.context import CliContext, add_common_options
 from qcy_workstation.portfolios.dto import DEFAULT_DUE_DAYS, RIGHT_KINDS, DueItem, NewRight, RightView
 from qcy_workstation.portfolios.service import PortfolioService
+from qcy_workstation.portfolios.service_record import ServiceRecordService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("enterprise", help="enterprises' own rights: renewals, annual fees, term ends")
+    p = sub.add_parser("enterprise", help="enterprises' own rights, their service record and annual report")
     add_common_options(p)
     es = p.add_subparsers(dest="enterprise_command", metavar="WHAT", required=True)
     r = es.add_parser("rights", help="an enterprise's trademarks, patents and GI authorisations")
@@ -55,6 +57,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lt.add_argument("--days", type=int, default=DEFAULT_DUE_DAYS)
     lt.add_argument("--today", help="date of the letter, counted from (default today)")
     lt.set_defaults(handler=cmd_letter)
+
+    rec = es.add_parser("record", help="everything the workstation did for one enterprise, in date order")
+    add_common_options(rec)
+    rec.add_argument("enterprise", metavar="NAME_OR_ID", help="the enterprise's id, USCC or name")
+    rec.add_argument("--year", type=int, help="only this year")
+    rec.set_defaults(handler=cmd_record)
+
+    rep = es.add_parser("report", help="write the annual service report to one enterprise as PDF or DOCX")
+    add_common_options(rep)
+    rep.add_argument("enterprise", metavar="NAME_OR_ID", help="the enterprise's id, USCC or name")
+    rep.add_argument("--year", type=int, required=True)
+    rep.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx")
+    rep.add_argument("--format", choices=("pdf", "docx"), help="default: from the file name")
+    rep.add_argument("--lang", choices=("zh", "en"), default="zh")
+    rep.add_argument("--today", help="date of the report (default today)")
+    rep.set_defaults(handler=cmd_report)
 
 
 def _right(r: RightView) -> str:
@@ -99,4 +117,28 @@ def cmd_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     out = PortfolioService(ctx.store, ctx.actor).export_letter(args.enterprise, fmt, args.out, lang=args.lang,
                                                                days=args.days, today=parse_date(args.today, "today"))
     ctx.emit({"enterprise": args.enterprise, "out": str(out), "format": fmt, "lang": args.lang}, f"written {out}")
+    return 0
+
+
+def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
+    rec = ServiceRecordService(ctx.store, ctx.actor).record(args.enterprise, year=args.year)
+    lines = [f"{rec.enterprise}" + (f" ({rec.uscc})" if rec.uscc else "") + (f", {rec.year}" if rec.year else "")]
+    lines.append("  ".join(f"{k}: {n}" for k, n in rec.counts().items()))
+    lines += [f"{e.on}  {e.kind:<12} {e.ref:<16} {e.title}  [{e.status}{'' if e.settled else ', pending'}]"
+              for e in rec.entries]
+    if rec.hidden_cases:
+        lines.append(f"{rec.hidden_cases} confidential case(s) you may not see are counted, not shown")
+    lines.append(f"rights falling due {rec.due_from} .. {rec.due_to} (computed, not checked with CNIPA):")
+    lines += ["  " + _due(i) for i in rec.due] or ["  none"]
+    ctx.emit({"enterprise_id": rec.enterprise_id, "enterprise": rec.enterprise, "uscc": rec.uscc, "year": rec.year,
+              "counts": rec.counts(), "hidden_cases": rec.hidden_cases, "entries": rec.entries,
+              "rights": rec.rights, "due": rec.due, "due_from": rec.due_from, "due_to": rec.due_to},
+             "\n".join(lines))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    out = ServiceRecordService(ctx.store, ctx.actor).export_report(
+        args.enterprise, args.year, args.out, fmt=args.format, lang=args.lang, today=parse_date(args.today, "today"))
+    ctx.emit({"enterprise": args.enterprise, "year": args.year, "out": out, "lang": args.lang}, f"written {out}")
     return 0

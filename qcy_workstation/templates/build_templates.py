@@ -24,7 +24,8 @@ from qcy_workstation.documents import layout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent
 KINDS = ("acceptance-notice", "non-acceptance-notice", "consultation-record", "advice-letter", "reference-opinion",
-         "early-warning-memo", "guidance", "statistics-report", "referral-letter", "rights-reminder")
+         "early-warning-memo", "guidance", "statistics-report", "referral-letter", "rights-reminder",
+         "service-report")
 # The faces of the PDF (documents/layout.py): Chinese in the Song/Ming serif AR PL UMing CN, Latin in Times New
 # Roman (the PDF embeds its metric twin Liberation Serif; LibreOffice maps one to the other), Chinese headings in
 # the Hei face of the interface. The installer installs the shipped faces, so Word shows what the PDF shows.

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # imported when first used: the window paints before SQLAlche
     from qcy_workstation.db.store import Store
     from qcy_workstation.experts.service import ExpertService
     from qcy_workstation.portfolios.service import PortfolioService
+    from qcy_workstation.portfolios.service_record import ServiceRecordService
     from qcy_workstation.referrals.service import ReferralService
 
 
@@ -165,6 +166,11 @@ class AppContext(QObject):
         from qcy_workstation.portfolios.service import PortfolioService
 
         return PortfolioService(self._open_store(), actor=self.actor)
+
+    def service_records(self) -> ServiceRecordService:
+        from qcy_workstation.portfolios.service_record import ServiceRecordService
+
+        return ServiceRecordService(self._open_store(), actor=self.actor)
 
     def workstation(self) -> SettingsService:
         from qcy_workstation.cases.settings import SettingsService

@@ -331,6 +331,14 @@ REASONS: dict[str, tuple[str, bool]] = {
     "portfolio.right_exists": (QT_TRANSLATE_NOOP(
         "Errors", "{number} is already in this enterprise's portfolio; nothing was changed."), False),
     "portfolio.days": (QT_TRANSLATE_NOOP("Errors", "must be 1 to {max} days."), True),
+    # service record and annual report (issue 17 item 4)
+    "service.year_future": (QT_TRANSLATE_NOOP(
+        "Errors", "{year} has not begun yet: choose {now} or an earlier year."), True),
+    "service.year_before_opening": (QT_TRANSLATE_NOOP(
+        "Errors", "the workstation holds no records before {first}: choose {first} or a later year."), True),
+    "service.ambiguous": (QT_TRANSLATE_NOOP(
+        "Errors", "“{enterprise}” matches several enterprises ({names}): choose one by its id or credit code."),
+        False),
 }
 
 ERROR_TITLES = {

@@ -66,7 +66,7 @@ PAGE_PERMISSIONS = {
     "cases": "case.view", "case": "case.view", "today": "case.view", "intake": "case.create",
     "consultations": "consultation.view", "documents": "document.export", "compensation": "case.view",
     "precheck": "case.view", "warning": "warning.edit", "stats": "stats.view", "accounts": "accounts.manage",
-    "audit": "audit.view", "referrals": "referral.view",
+    "audit": "audit.view", "referrals": "referral.view", "enterprises": "enterprise.view",
 }
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 10_000  # a crash or a power cut loses at most this much typing

@@ -472,7 +472,7 @@
     <context>
         <name>BodyDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+161" />
+            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+146" />
             <source>Add a partner body</source>
             <translation>添加合作单位</translation>
         </message>
@@ -1102,6 +1102,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+54" />
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+61" />
             <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+42" />
             <source>Number</source>
             <translation>编号</translation>
@@ -1280,28 +1281,61 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>项目</translation>
         </message>
         <message>
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="-7" />
             <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+1" />
             <location filename="../../qcy_workstation/ui/pages/warning_page.py" line="+2" />
             <source>Enterprise</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+1" />
             <source>What falls due</source>
             <translation>到期事项</translation>
         </message>
         <message>
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+1" />
+            <source>USCC</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rights</source>
+            <translation>权利</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+1" />
             <source>Right</source>
             <translation>权利</translation>
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+2" />
             <source>Title / mark</source>
             <translation>名称/标志</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Registered / granted</source>
+            <translation>注册/授权日</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Term ends</source>
+            <translation>届满日</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Renewal opens</source>
+            <translation>续展期开始</translation>
+        </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+1" />
             <source>Late until</source>
             <translation>逾期可办至</translation>
         </message>
@@ -1610,12 +1644,13 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>权利人</translation>
         </message>
         <message>
-            <location line="-114" />
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="-4" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="-114" />
             <source>Classes</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/screening.py" line="+3" />
             <source>Likely confusion</source>
             <translation>可能造成混淆</translation>
         </message>
@@ -1700,7 +1735,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>联系方式</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+35" />
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+34" />
             <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+31" />
             <source>Expert</source>
             <translation>专家</translation>
@@ -2301,7 +2336,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ConcludeDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+204" />
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+191" />
             <source>Conclude panel %1</source>
             <translation>专家论证 %1：形成结论</translation>
         </message>
@@ -3511,6 +3546,134 @@ SHA-256：%3
         </message>
     </context>
     <context>
+        <name>EnterprisesPage</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+154" />
+            <source>Enterprises</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Everything the workstation did for one enterprise: consultations, cases, referrals, early-warning projects and documents. Records are linked by the credit code and the normalised name; a consultation noted under a short or former name is not found -- log it on the case.</source>
+            <translation>本工作站为一家企业提供的全部服务：咨询、案件、转介、预警项目和出具的文书。记录按统一社会信用代码和规范化名称关联；以简称或曾用名登记的咨询无法自动找到，请在案件中登记该咨询。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by name or credit code</source>
+            <translation>按名称或统一社会信用代码搜索</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Year:</source>
+            <translation>年度：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Annual service report…</source>
+            <translation>年度服务报告…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the report of the chosen year to the enterprise (PDF or Word)</source>
+            <translation>生成所选年度致该企业的服务报告（PDF 或 Word）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No enterprise found. Enterprises are entered as the applicants of cases.</source>
+            <translation>没有找到企业。企业在登记案件申请人时录入。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Select an enterprise</source>
+            <translation>请选择企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Service record (%1)</source>
+            <translation>服务记录（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rights on file (%1)</source>
+            <translation>登记的权利（%1）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Falling due %1 to %2 (computed, not checked with CNIPA)</source>
+            <translation>%1 至 %2 到期事项（推算，未经国家知识产权局核实）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Select an enterprise on the left.</source>
+            <translation>请在左侧选择企业。</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No service on record in this period.</source>
+            <translation>该期间没有服务记录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 confidential case(s) you may not see are counted, not shown.</source>
+            <translation>另有 %1 件您无权查看的保密案件：只计数，不显示。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Matter</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+86" />
+            <source>Save the annual service report</source>
+            <translation>保存年度服务报告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 service report %2.pdf</source>
+            <translation>%1%2年度服务报告.pdf</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF (*.pdf);;Word (*.docx)</source>
+            <translation>PDF (*.pdf);;Word (*.docx)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Writing the report…</source>
+            <translation>正在生成报告…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Written: %1</source>
+            <translation>已写入：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
@@ -4274,7 +4437,22 @@ SHA-256：%3
             <translation>须为 1 至 {max} 天。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>{year} has not begun yet: choose {now} or an earlier year.</source>
+            <translation>{year} 年尚未开始：请选择 {now} 年或更早的年份。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the workstation holds no records before {first}: choose {first} or a later year.</source>
+            <translation>本工作站没有 {first} 年以前的记录：请选择 {first} 年或之后的年份。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>“{enterprise}” matches several enterprises ({names}): choose one by its id or credit code.</source>
+            <translation>“{enterprise}”与多家企业相符（{names}）：请按编号或统一社会信用代码选择。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -4334,7 +4512,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-355" />
+            <location line="-363" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -6254,6 +6432,16 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <source>Referrals to partner bodies and their directory</source>
             <translation>转介合作单位及单位名录</translation>
         </message>
+        <message>
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+11" />
+            <source>Enterprises</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enterprises served: service record and annual report</source>
+            <translation>服务的企业：服务记录与年度服务报告</translation>
+        </message>
     </context>
     <context>
         <name>PatentTab</name>
@@ -7916,7 +8104,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>设置：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/widgets.py" line="+255" />
+            <location filename="../../qcy_workstation/ui/widgets.py" line="+273" />
             <source>OK in an edit dialog</source>
             <translation>编辑对话框中确定</translation>
         </message>

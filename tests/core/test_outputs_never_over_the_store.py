@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,7 @@ def _no_leftovers(folder: Path) -> list[str]:
     ["export", "--doc", "guidance", "--topic", "evidence", "--format", "pdf", "--out", "{target}"],
     ["cases", "list", "--xlsx", "{target}"],
     ["stats", "--xlsx", "{target}"],
+    ["enterprise", "report", "西安秦韵茶业有限公司", "--year", str(date.today().year), "--out", "{target}"],
 ])
 @pytest.mark.parametrize("target", ["{db}", "{db}-wal", "{db}-shm", "{files}/evil.pdf", "{backup}"])
 def test_no_export_is_ever_written_over_the_store_its_journal_its_files_or_a_backup(
