@@ -167,11 +167,16 @@ def compare(own: OwnMark, new: NewMark) -> WatchHit | None:
     likely = likely_confusion(combined, goods, False)
     risk = _risk(combined)
     keep = ("high",) if policy()["thresholds"]["trademark_min_risk"] == "high" else ("high", "medium")
-    if risk not in keep and not likely:
-        return None
     reasons = review_reasons(own.mark, new.mark, score=combined, mark_similarity=mark_sim, goods_score=goods.score,
                              factors=factors, threshold=CONFUSION_THRESHOLD)
-    severity = risk if risk in ("high", "medium") else "medium"
+    if risk not in keep and not likely:
+        # a look-alike the score leaves low but whose outcome turns on facts the words cannot show (the same
+        # word on other goods: a reputation reaches across, Trademark Law Arts. 13-14) is shown for review
+        if not (reasons and mark_sim >= CONFUSION_THRESHOLD):
+            return None
+        severity = "low"
+    else:
+        severity = risk if risk in ("high", "medium") else "medium"
     cls = ",".join(new.codes)
     if reasons:
         said_zh = f"存在一定近似，是否易导致混淆尚不能仅凭文字判断，需结合{summary_zh(reasons)}核实（需人工复核）"
