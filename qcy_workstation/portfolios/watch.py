@@ -34,7 +34,9 @@ from sqlalchemy.orm import Session
 from qcy_workstation.precheck.trademark import MarkKeys
 
 WATCH_TITLE = "权利组合监视：{name}"
-MIN_RANK = 0.25  # shortlist bar on the shared-gram rank (Jaccard and coverage); measured in the benchmark
+MIN_RANK = 0.12  # shortlist bar on the shared-gram rank (Jaccard and coverage), similar goods; benchmark-measured
+NEAR_RANK = 0.45  # on dissimilar goods only a nearly identical sign is compared (see REVIEW_SIMILARITY)
+REVIEW_SIMILARITY = 85  # dissimilar goods: a sign this close is shown for review (a reputation may reach across)
 _ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -134,7 +136,8 @@ class OwnIndex:
             for g in grams:
                 self.postings.setdefault(g, []).append(pos)
 
-    def candidates(self, grams: set[str]) -> list[int]:
+    def candidates(self, grams: set[str]) -> list[tuple[int, float, bool]]:
+        """(position, shared-gram rank, same name in another script) of the marks sharing any gram."""
         counts: Counter[int] = Counter()
         always: set[int] = set()
         for g in grams:
@@ -144,8 +147,8 @@ class OwnIndex:
                 if g[:1] in ("a", "m"):  # the same name in another script is always worth a full look
                     always.update(p)
         qn = max(1, len(grams))
-        return [pos for pos, shared in counts.items()
-                if pos in always or 0.5 * shared / (qn + self.sizes[pos] - shared) + 0.5 * shared / qn >= MIN_RANK]
+        return [(pos, 0.5 * shared / (qn + self.sizes[pos] - shared) + 0.5 * shared / qn, pos in always)
+                for pos, shared in counts.items()]
 
 
 @lru_cache(maxsize=50_000)
@@ -172,7 +175,7 @@ def compare(own: OwnMark, new: NewMark) -> WatchHit | None:
     if risk not in keep and not likely:
         # a look-alike the score leaves low but whose outcome turns on facts the words cannot show (the same
         # word on other goods: a reputation reaches across, Trademark Law Arts. 13-14) is shown for review
-        if not (reasons and mark_sim >= CONFUSION_THRESHOLD):
+        if not (reasons and mark_sim >= REVIEW_SIMILARITY):
             return None
         severity = "low"
     else:
@@ -207,8 +210,10 @@ def screen_marks(own: Sequence[OwnMark], new: Iterable[NewMark], *, skip_owner: 
     hits: list[WatchHit] = []
     compared = 0
     for m in new:
-        for pos in idx.candidates(_grams_of(m.keys)):
+        for pos, rank, always in idx.candidates(_grams_of(m.keys)):
             o = idx.marks[pos]
+            if not always and (rank < MIN_RANK or (rank < NEAR_RANK and _goods(o.codes, m.codes).score < 40)):
+                continue  # the goods decide first: unrelated goods need a nearly identical sign
             if o.number == m.number or (skip_owner is not None and skip_owner(o.enterprise_id, m.owner)):
                 continue
             compared += 1
