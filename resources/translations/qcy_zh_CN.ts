@@ -1553,7 +1553,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+130" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+134" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -5058,7 +5058,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+106" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+107" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -5133,7 +5133,12 @@ For a difficult case click “Convene panel…” and choose experts from the po
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+27" />
+            <source>Watch of the enterprises' own rights: %1 hits, %2 new early-warning risks (%3 need review); see the early-warning page.</source>
+            <translation>企业自有权利监视：命中 %1 项，新增预警风险 %2 项（其中 %3 项需人工复核）；详见风险预警页面。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Import cancelled: nothing was stored.</source>
             <translation>导入已取消：未保存任何数据。</translation>
         </message>
@@ -7480,7 +7485,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="-503" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="-528" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -7613,6 +7618,26 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <location line="+0" />
             <source>note</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>registration date</source>
+            <translation>注册日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expiry date</source>
+            <translation>专用权期限至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>filing date</source>
+            <translation>申请日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>grant date</source>
+            <translation>授权日</translation>
         </message>
         <message>
             <location line="+2" />

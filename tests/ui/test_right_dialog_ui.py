@@ -105,3 +105,30 @@ def test_staff_record_a_renewal_enter_a_right_and_pay_a_fee_from_today(qtbot, wi
     assert not dialog.isVisible()
     wait_idle()
     assert box.model.rows == [] and box.title().endswith("：0")
+
+
+def test_a_register_import_on_the_register_page_warns_of_look_alikes_of_an_enterprises_mark(
+        qtbot, window, store, add_case, wait_idle, tmp_path) -> None:
+    import csv
+
+    from qcy_workstation.warning.service import WarningService
+
+    add_case(title="“秦川”商标被仿冒", applicant="西安秦川食品有限公司")
+    PortfolioService(store, "张三").add(NewRight("西安秦川食品有限公司", "trademark", "10145231", title="秦川",
+                                                 classes="30", registered_on=add_years(china_today(), -3)))
+    path = tmp_path / "新公告商标.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["注册号", "商标名称", "注册人", "类别"], ["60000001", "秦川", "咸阳某食品厂", "30"],
+                                  ["60000003", "长城", "某酒业有限公司", "33"]])
+    page = window.go("register")
+    wait_idle()
+    tab = page.import_tab
+    with qtbot.waitSignal(tab.previewed, timeout=10000):
+        tab.load_file(str(path))
+    with qtbot.waitSignal(tab.imported, timeout=20000):
+        qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.last_watch is not None, timeout=20000)
+    assert [h.new_number for h in tab.last_watch.hits] == ["60000001"]
+    assert "企业自有权利监视：命中 1 项，新增预警风险 1 项" in tab.report_label.text()
+    (project,) = WarningService(store, "张三").list()
+    assert project.enterprise == "西安秦川食品有限公司" and project.flagged == 1 and project.risks_high == 1
