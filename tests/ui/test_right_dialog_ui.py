@@ -8,7 +8,9 @@ correct it, and pay the invention's annual fee: the list is empty."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -63,6 +65,8 @@ def test_staff_record_a_renewal_enter_a_right_and_pay_a_fee_from_today(qtbot, wi
     assert dialog.isVisible() and dialog.error.isVisible()
     assert dialog.error.text().startswith("续展申请日") and "注册" in dialog.error.text()
     assert dialog.on.styleSheet()  # the field is marked
+    if os.environ.get("QCY_SHOTS"):
+        assert dialog.grab().save(str(Path(os.environ["QCY_SHOTS"]) / "right-renewal-refused.png"))
     assert service.events(tm.id) == [] and service.get(tm.id).renewals == 0  # nothing saved
     _type(qtbot, dialog.on, (today - timedelta(days=3)).isoformat())
     _ok(qtbot, dialog)

@@ -170,7 +170,6 @@ class PaymentDialog(_ServiceDialog):
         what = QLabel(f"{right.enterprise} · {labels.name(RIGHT_KINDS, right.kind, lang)} {right.number} {right.title}",
                       self)
         what.setObjectName("paymentRight")
-        what.setWordWrap(True)
         self.on = _date_line(self, "paymentOn", None)
         self.year = QSpinBox(self)
         self.year.setObjectName("paymentYear")
@@ -181,6 +180,7 @@ class PaymentDialog(_ServiceDialog):
         form = QFormLayout()
         form.addRow(self.tr("Right"), what)
         if self.renewal:
+            self.year.hide()  # not in the form: a renewal has no patent year
             text = self.tr("Renewal filed on")
             form.addRow(text, self.field("filed_on", text, self.on))
             info = self.tr("Renewal window: %1 to %2, grace to %3 (%4). The new term runs 10 years from the day "
