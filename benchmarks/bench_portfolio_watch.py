@@ -83,6 +83,11 @@ def main() -> int:
         "naive_extrapolated_s": round(naive_sample * a.new / len(sample), 1),
         "sample_hits_naive": len(slow), "sample_hits_found": len(fast_sample & slow),
         "sample_hits_extra": len(fast_sample - slow),
+        "sample_recall_by_severity": {
+            sev: f"{sum((h.own_number, h.new_number) in fast_sample for h in slow_hits if h.severity == sev)}"
+                 f"/{sum(h.severity == sev for h in slow_hits)}" for sev in ("high", "medium", "low")},
+        "sample_recall_likely_confusion": f"{sum((h.own_number, h.new_number) in fast_sample for h in slow_hits if h.likely_confusion)}"
+                                          f"/{sum(h.likely_confusion for h in slow_hits)}",
     }, ensure_ascii=False, indent=1))
     return 0
 
