@@ -6558,12 +6558,12 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
             <translation>登记已缴年费</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <source>Right</source>
             <translation>权利</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Renewal filed on</source>
             <translation>续展申请日</translation>
         </message>
