@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from qcy_workstation.cases.validation import parse_date
 from qcy_workstation.cli.context import CliContext, add_common_options
@@ -16,7 +17,7 @@ from qcy_workstation.portfolios.service_record import ServiceRecordService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("enterprise", help="enterprises' own rights, their service record and annual report")
+    p = sub.add_parser("enterprise", help="enterprises' own rights (renewals, annual fees, term ends, watch), their service record and annual report")
     add_common_options(p)
     es = p.add_subparsers(dest="enterprise_command", metavar="WHAT", required=True)
     r = es.add_parser("rights", help="an enterprise's trademarks, patents and GI authorisations")
@@ -47,6 +48,41 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.add_argument("--enterprise")
     d.add_argument("--today", help="count from this date instead of today (YYYY-MM-DD)")
     d.set_defaults(handler=cmd_due)
+
+    im = rs.add_parser("import", help="an enterprise's rights from a register file or the register on file")
+    add_common_options(im)
+    im.add_argument("enterprise", metavar="ENTERPRISE", help="the enterprise's id or exact name")
+    src = im.add_mutually_exclusive_group(required=True)
+    src.add_argument("--register", action="store_true", help="from the register staff imported (holder matched)")
+    src.add_argument("--file", help="from a register file (CSV/XLSX with holder and date columns)")
+    im.add_argument("--dry-run", action="store_true", help="show what would be added, add nothing")
+    im.set_defaults(handler=cmd_import)
+
+    rn = rs.add_parser("renew", help="record a trademark renewal (Trademark Law Art. 40)")
+    add_common_options(rn)
+    rn.add_argument("right", type=int, metavar="RIGHT_ID")
+    rn.add_argument("--filed", required=True, help="date the renewal was filed (YYYY-MM-DD)")
+    rn.add_argument("--note", default="")
+    rn.set_defaults(handler=cmd_renew)
+
+    an = rs.add_parser("annuity", help="record a patent's annual fee paid for patent year N")
+    add_common_options(an)
+    an.add_argument("right", type=int, metavar="RIGHT_ID")
+    an.add_argument("--year", type=int, required=True, help="the patent year paid for (1 = the filing year)")
+    an.add_argument("--paid", required=True, help="date paid (YYYY-MM-DD)")
+    an.add_argument("--note", default="")
+    an.set_defaults(handler=cmd_annuity)
+
+    ev = rs.add_parser("events", help="the renewals and annual fees recorded for one right")
+    add_common_options(ev)
+    ev.add_argument("right", type=int, metavar="RIGHT_ID")
+    ev.set_defaults(handler=cmd_events)
+
+    w = es.add_parser("watch", help="screen newly imported register rights against every enterprise's own")
+    add_common_options(w)
+    w.add_argument("--since", help="register rows imported from this date (YYYY-MM-DD; default: the last 7 days)")
+    w.add_argument("--batch", help="one register import's batch id")
+    w.set_defaults(handler=cmd_watch)
 
     lt = rs.add_parser("letter", help="write the reminder letter to one enterprise as PDF or DOCX")
     add_common_options(lt)
@@ -141,4 +177,67 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     out = ServiceRecordService(ctx.store, ctx.actor).export_report(
         args.enterprise, args.year, args.out, fmt=args.format, lang=args.lang, today=parse_date(args.today, "today"))
     ctx.emit({"enterprise": args.enterprise, "year": args.year, "out": out, "lang": args.lang}, f"written {out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    plan = PortfolioService(ctx.store, ctx.actor).import_rights(args.enterprise, file=args.file,
+                                                                from_register=args.register, apply=not args.dry_run)
+    verb = "added" if plan.added else "would add"
+    lines = [f"{plan.enterprise} from {plan.source}: {verb} {len(plan.to_add)}, already in the portfolio "
+             f"{len(plan.already)}, bad lines {len(plan.bad)}"
+             + (f", rows of other holders {plan.other_holders}" if plan.other_holders else "")]
+    for r in plan.to_add:
+        dates = f"filed {r.filed_on}" if r.filed_on else ""
+        dates += (", " if dates else "") + f"registered {r.registered_on}" if r.registered_on else ""
+        dates += f", expires {r.expires_on}" if r.expires_on else ""
+        lines.append(f"  + [{r.kind}] {r.number} {r.title}" + (f" cl.{r.classes}" if r.classes else "") + f"  {dates}")
+    lines += [f"  = {n} (already on file)" for n in plan.already]
+    lines += [f"  ! {b.line}: {b.field}: {b.reason}" for b in plan.bad]
+    ctx.emit(plan.to_dict(), "\n".join(lines))
+    return 0
+
+
+def cmd_renew(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = PortfolioService(ctx.store, ctx.actor).record_renewal(args.right, parse_date(args.filed, "filed_on"),
+                                                              note=args.note)
+    ctx.emit(r, f"renewal recorded; new term to {r.term_ends}\n{_right(r)}")
+    return 0
+
+
+def cmd_annuity(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = PortfolioService(ctx.store, ctx.actor).record_annuity(args.right, args.year, parse_date(args.paid, "paid_on"),
+                                                              note=args.note)
+    ctx.emit(r, f"annual fee for year {args.year} recorded (paid through year {r.paid_year})\n{_right(r)}")
+    return 0
+
+
+def cmd_events(args: argparse.Namespace, ctx: CliContext) -> int:
+    rows = PortfolioService(ctx.store, ctx.actor).events(args.right)
+    text = "\n".join(f"{e.on}  {e.kind}" + (f" year {e.patent_year}" if e.patent_year else "")
+                     + (f" term {e.term_from}..{e.term_to}" if e.term_from else "") + f"  ({e.article})"
+                     for e in rows)
+    ctx.emit(rows, text or "nothing recorded")
+    return 0
+
+
+def watch_lines(report: object) -> list[str]:
+    """Text of a watch report (also printed after ``register import``)."""
+    r: Any = report
+    lines = [f"watch: {r.new_marks} new marks and {r.new_patents} new patents against {r.own_marks} marks and "
+             f"{r.own_patents} patents with claims of {r.enterprises} enterprises in {r.seconds:.1f}s: "
+             f"{len(r.hits)} hits, {r.stored} new early-warning risks"]
+    for h in r.hits:
+        flag = " [needs review]" if h.needs_review else ""
+        lines.append(f"  {h.severity:<6} {h.enterprise}  {h.own_number} {h.own_title} <- {h.new_number} {h.new_title} "
+                     f"({h.new_owner}) score {h.score}{flag}")
+        if h.needs_review:
+            lines += [f"         review: {t}" for t in h.review_en]
+    lines.append("(reference analysis, not a legal determination)")
+    return lines
+
+
+def cmd_watch(args: argparse.Namespace, ctx: CliContext) -> int:
+    report = PortfolioService(ctx.store, ctx.actor).watch(since=parse_date(args.since, "since"), batch=args.batch)
+    ctx.emit(report.to_dict(), "\n".join(watch_lines(report)))
     return 0

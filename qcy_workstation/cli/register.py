@@ -27,8 +27,34 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     if len(report.bad_rows) > 50:
         lines.append(f"  … {len(report.bad_rows) - 50} more (use --json for all)")
     lines += [f"  {w}" for w in report.warnings]
-    ctx.emit(report.to_dict(), "\n".join(lines))
+    out = report.to_dict()
+    if report.imported and report.kind in ("trademark", "patent") and not args.no_watch:
+        watched = _watch(ctx, report.batch)
+        if watched is not None:
+            from qcy_workstation.cli.enterprise import watch_lines
+
+            out["watch"] = watched.to_dict()
+            lines += watch_lines(watched)
+    ctx.emit(out, "\n".join(lines))
     return 0 if report.imported or not report.total_rows else 1
+
+
+def _watch(ctx: CliContext, batch: str) -> object | None:
+    """Watch-list screening of the rows just imported against the enterprises' own rights (issue 17), when
+    any enterprise has rights on file and the user may record early-warning risks."""
+    from sqlalchemy import select
+
+    from qcy_workstation.errors import PermissionDeniedError
+    from qcy_workstation.portfolios.models import EnterpriseRight
+    from qcy_workstation.portfolios.service import PortfolioService
+
+    with ctx.store.read() as s:
+        if s.execute(select(EnterpriseRight.id).limit(1)).first() is None:
+            return None
+    try:
+        return PortfolioService(ctx.store, ctx.actor).watch(batch=batch, trigger="register_change")
+    except PermissionDeniedError:
+        return None
 
 
 def _count(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -50,6 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                      help="map a column (header or 1-based number) to a field, e.g. 商标名称=mark (repeat)")
     imp.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     imp.add_argument("--replace", action="store_true", help="rows already in the register replace the stored row")
+    imp.add_argument("--no-watch", action="store_true",
+                     help="do not screen the new rows against the enterprises' own rights (enterprise watch)")
     add_common_options(imp)
     imp.set_defaults(handler=_import)
     cnt = sub.add_parser("count", help="how many rights of each kind the register holds")

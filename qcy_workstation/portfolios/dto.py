@@ -58,6 +58,8 @@ class RightView:
     renewal_article: str
     renewal_article_en: str
     note: str
+    paid_year: int = 0  # patents: the last patent year whose annual fee is recorded as paid
+    renewals: int = 0  # trademarks: renewals recorded
 
 
 @dataclass(frozen=True)
@@ -76,3 +78,19 @@ class DueItem:
     article: str
     article_en: str
     patent_year: int | None = None  # annuity_due: the patent year the fee is for
+
+
+@dataclass(frozen=True)
+class RightEventView:
+    """A renewal or an annual fee recorded for one right."""
+
+    id: int
+    right_id: int
+    kind: str  # renewal | annuity
+    on: date
+    patent_year: int | None
+    term_from: date | None
+    term_to: date | None
+    article: str
+    note: str
+    created_by: str

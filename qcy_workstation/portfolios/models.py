@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qcy_workstation.db.base import Base, Versioned, utcnow
@@ -25,6 +25,27 @@ class EnterpriseRight(Versioned, Base):
     filed_on: Mapped[date | None] = mapped_column(Date)
     registered_on: Mapped[date | None] = mapped_column(Date)  # registration / grant / authorisation
     expires_on: Mapped[date | None] = mapped_column(Date)  # entered (e.g. after a renewal); else computed
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class RightEvent(Base):
+    """What keeps a right alive, as staff recorded it: a trademark renewal (with the new term it gives) or a
+    patent's annual fee paid for one patent year. Kept, never edited: the right's own row carries the result
+    (a renewal moves ``EnterpriseRight.expires_on``)."""
+
+    __tablename__ = "rights_events"
+    __table_args__ = (UniqueConstraint("right_id", "kind", "patent_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    right_id: Mapped[int] = mapped_column(ForeignKey("enterprise_rights.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # renewal | annuity
+    on: Mapped[date] = mapped_column(Date)  # renewal filed / fee paid
+    patent_year: Mapped[int | None] = mapped_column(Integer)  # annuity: the patent year paid for
+    term_from: Mapped[date | None] = mapped_column(Date)  # renewal: the new term
+    term_to: Mapped[date | None] = mapped_column(Date)
+    article: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qcy_workstation.accounts.principal import Acting, Principal
@@ -41,9 +41,10 @@ from qcy_workstation.portfolios.dto import (
     RIGHT_KINDS,
     DueItem,
     NewRight,
+    RightEventView,
     RightView,
 )
-from qcy_workstation.portfolios.models import EnterpriseRight
+from qcy_workstation.portfolios.models import EnterpriseRight, RightEvent
 
 LAW_FILE = Path(__file__).resolve().parent / "data" / "right_terms.json"
 MAX_DUE_DAYS = 3660
@@ -113,12 +114,25 @@ def _cite(rule: dict[str, Any] | None, lang: str) -> str:
     return rule["article"][lang] if rule else ""
 
 
-def _view(row: EnterpriseRight, party: Party) -> RightView:
+def _view(row: EnterpriseRight, party: Party, paid_year: int = 0, renewals: int = 0) -> RightView:
     d = _dates(row.kind, row.filed_on, row.registered_on, row.expires_on)
     return RightView(row.id, party.id, party.name, row.kind, row.number, row.title, row.classes, row.filed_on,
                      row.registered_on, row.expires_on, d.term_ends, d.computed, _cite(d.term_rule, "zh"),
                      _cite(d.term_rule, "en"), d.renewal_opens, d.grace_ends, _cite(d.renewal_rule, "zh"),
-                     _cite(d.renewal_rule, "en"), row.note)
+                     _cite(d.renewal_rule, "en"), row.note, paid_year, renewals)
+
+
+def _event_summary(s: Session, ids: list[int] | None) -> tuple[dict[int, int], dict[int, int]]:
+    """(right id -> last patent year paid, right id -> renewals recorded), for ``ids`` (None: all)."""
+    paid_q = select(RightEvent.right_id, func.max(RightEvent.patent_year)).where(RightEvent.kind == "annuity")
+    ren_q = select(RightEvent.right_id, func.count(RightEvent.id)).where(RightEvent.kind == "renewal")
+    if ids is not None:
+        if not ids:
+            return {}, {}
+        paid_q, ren_q = paid_q.where(RightEvent.right_id.in_(ids)), ren_q.where(RightEvent.right_id.in_(ids))
+    paid = {rid: int(y or 0) for rid, y in s.execute(paid_q.group_by(RightEvent.right_id))}
+    renewed = {rid: int(n) for rid, n in s.execute(ren_q.group_by(RightEvent.right_id))}
+    return paid, renewed
 
 
 def due_items(right: RightView, start: date, end: date) -> list[DueItem]:
@@ -150,7 +164,7 @@ def due_items(right: RightView, start: date, end: date) -> list[DueItem]:
                 due = add_years(right.filed_on, k)  # patent year k+1 begins
                 if due > right.term_ends:
                     break
-                if due > right.registered_on:
+                if due > right.registered_on and k + 1 > right.paid_year:  # a year paid leaves the list
                     item(due, "annuity_due", add_months(due, rule["grace_months"]), rule["article"]["zh"],
                          rule["article"]["en"], k + 1)
     return out
@@ -172,6 +186,38 @@ def _nice_classes(text: str) -> str:
     return ",".join(str(c) for c in sorted(found))
 
 
+def clean_right(new: NewRight) -> dict[str, Any]:
+    """The columns of a right from staff's input, or a coded error naming the field (nothing written)."""
+    kind = validate_choice(new.kind, tuple(RIGHT_KINDS), "kind")
+    number = validate_required(new.number, "number", 40)
+    title = validate_line(new.title, "title", 300)
+    classes = _nice_classes(new.classes) if kind == "trademark" else validate_line(new.classes, "classes", 200)
+    note = validate_line(new.note, "note", 2000)
+    today = china_today()
+    filed = check_date_range(new.filed_on, "filed_on", today=today) if new.filed_on else None
+    registered = check_date_range(new.registered_on, "registered_on", today=today) if new.registered_on else None
+    expires = new.expires_on
+    if kind == "trademark" and registered is None:
+        raise ValidationError("is required for a trademark (its term runs from registration)",
+                              field="registered_on", value=None, reason="required")
+    if kind in PATENT_KINDS and filed is None:
+        raise ValidationError("is required for a patent (its term runs from filing)", field="filed_on",
+                              value=None, reason="required")
+    if filed and registered and registered < filed:
+        raise ValidationError("registration or grant cannot be before filing", field="registered_on",
+                              value=registered, reason="portfolio.registered_before_filed",
+                              params={"filed_on": filed.isoformat()})
+    start = registered or filed
+    if expires is not None and start is not None and expires <= start:
+        raise ValidationError("expiry must come after registration", field="expires_on", value=expires,
+                              reason="portfolio.expiry_before_registration", params={"date": start.isoformat()})
+    if kind in PATENT_KINDS and _in_force(law()["terms"], filed, kind) is None:  # type: ignore[arg-type]
+        raise ValidationError("no patent term rule covers this filing date", field="filed_on", value=filed,
+                              reason="portfolio.no_rule", params={"date": filed.isoformat()})  # type: ignore[union-attr]
+    return {"kind": kind, "number": number, "title": title, "classes": classes, "filed_on": filed,
+            "registered_on": registered, "expires_on": expires, "note": note}
+
+
 class PortfolioService(Acting):
     """The enterprises' own rights and what falls due for them."""
 
@@ -181,48 +227,120 @@ class PortfolioService(Acting):
     # ------------------------------------------------------------------ rights
 
     def add(self, new: NewRight) -> RightView:
-        kind = validate_choice(new.kind, tuple(RIGHT_KINDS), "kind")
-        number = validate_required(new.number, "number", 40)
-        title = validate_line(new.title, "title", 300)
-        classes = _nice_classes(new.classes) if kind == "trademark" else validate_line(new.classes, "classes", 200)
-        note = validate_line(new.note, "note", 2000)
-        today = china_today()
-        filed = check_date_range(new.filed_on, "filed_on", today=today) if new.filed_on else None
-        registered = check_date_range(new.registered_on, "registered_on", today=today) if new.registered_on else None
-        expires = new.expires_on
-        if kind == "trademark" and registered is None:
-            raise ValidationError("is required for a trademark (its term runs from registration)",
-                                  field="registered_on", value=None, reason="required")
-        if kind in PATENT_KINDS and filed is None:
-            raise ValidationError("is required for a patent (its term runs from filing)", field="filed_on",
-                                  value=None, reason="required")
-        if filed and registered and registered < filed:
-            raise ValidationError("registration or grant cannot be before filing", field="registered_on",
-                                  value=registered, reason="portfolio.registered_before_filed",
-                                  params={"filed_on": filed.isoformat()})
-        start = registered or filed
-        if expires is not None and start is not None and expires <= start:
-            raise ValidationError("expiry must come after registration", field="expires_on", value=expires,
-                                  reason="portfolio.expiry_before_registration", params={"date": start.isoformat()})
-        if kind in PATENT_KINDS and _in_force(law()["terms"], filed, kind) is None:  # type: ignore[arg-type]
-            raise ValidationError("no patent term rule covers this filing date", field="filed_on", value=filed,
-                                  reason="portfolio.no_rule", params={"date": filed.isoformat()})  # type: ignore[union-attr]
+        v = clean_right(new)
         self.require("enterprise.edit")
         with self.store.write() as s:
             party = self._enterprise(s, new.enterprise)
-            if s.execute(select(EnterpriseRight.id).where(EnterpriseRight.party_id == party.id,
-                                                          EnterpriseRight.kind == kind,
-                                                          EnterpriseRight.number == number)).first():
-                raise ValidationError(f"{number} is already in this enterprise's portfolio", field="number",
-                                      value=number, reason="portfolio.right_exists", params={"number": number})
-            row = EnterpriseRight(party_id=party.id, kind=kind, number=number, title=title, classes=classes,
-                                  filed_on=filed, registered_on=registered, expires_on=expires, note=note,
-                                  created_by=self.actor)
+            self._refuse_duplicate(s, party.id, v["kind"], v["number"])
+            row = EnterpriseRight(party_id=party.id, created_by=self.actor, **v)
             s.add(row)
             s.flush()
             audit.record(s, actor=self.actor, action="create", entity="enterprise_right", entity_id=row.id,
-                         details={"enterprise": party.name, "kind": kind, "number": number})
+                         details={"enterprise": party.name, "kind": v["kind"], "number": v["number"]})
             return _view(row, party)
+
+    def get(self, right_id: int) -> RightView:
+        self.require("enterprise.view")
+        with self.store.read() as s:
+            row = self._right(s, right_id)
+            return self._viewed(s, row)
+
+    def update(self, right_id: int, new: NewRight) -> RightView:
+        """Correct a right's entry (the dialog's "edit"); the enterprise stays, a changed number must stay
+        unique in its portfolio. A recorded renewal keeps its term unless the expiry is corrected too."""
+        v = clean_right(new)
+        self.require("enterprise.edit")
+        with self.store.write() as s:
+            row = self._right(s, right_id)
+            if (v["kind"], v["number"]) != (row.kind, row.number):
+                self._refuse_duplicate(s, row.party_id, v["kind"], v["number"])
+            before = {k: getattr(row, k) for k in v}
+            for k, value in v.items():
+                setattr(row, k, value)
+            diff = audit.changes(before, {k: getattr(row, k) for k in v})
+            if diff:
+                audit.record(s, actor=self.actor, action="update", entity="enterprise_right", entity_id=row.id,
+                             details=diff)
+            s.flush()
+            return self._viewed(s, row)
+
+    def record_renewal(self, right_id: int, filed_on: date, *, note: str = "") -> RightView:
+        """A trademark renewal filed on ``filed_on`` (Trademark Law Art. 40): the new term runs 10 years from
+        the day after the previous one expires; the due list moves on to the new term."""
+        from qcy_workstation.portfolios.payments import renewal_term
+
+        note = validate_line(note, "note", 2000)
+        self.require("enterprise.edit")
+        with self.store.write() as s:
+            row = self._right(s, right_id)
+            view = self._viewed(s, row)
+            term_from, term_to, article = renewal_term(view, filed_on)
+            row.expires_on = term_to
+            s.add(RightEvent(right_id=row.id, kind="renewal", on=filed_on, term_from=term_from, term_to=term_to,
+                             article=article, note=note, created_by=self.actor))
+            s.flush()
+            audit.record(s, actor=self.actor, action="renew", entity="enterprise_right", entity_id=row.id,
+                         details={"number": row.number, "filed_on": filed_on.isoformat(),
+                                  "term": f"{term_from.isoformat()}..{term_to.isoformat()}", "article": article})
+            return self._viewed(s, row)
+
+    def record_annuity(self, right_id: int, year: int, paid_on: date, *, note: str = "") -> RightView:
+        """A patent's annual fee paid on ``paid_on`` for patent year ``year`` (Patent Law Art. 43): that year
+        and the ones before it leave the due list."""
+        from qcy_workstation.portfolios.payments import check_annuity
+
+        note = validate_line(note, "note", 2000)
+        self.require("enterprise.edit")
+        with self.store.write() as s:
+            row = self._right(s, right_id)
+            view = self._viewed(s, row)
+            article = check_annuity(view, year, paid_on)
+            if s.execute(select(RightEvent.id).where(RightEvent.right_id == row.id, RightEvent.kind == "annuity",
+                                                     RightEvent.patent_year == year)).first():
+                raise ValidationError(f"the fee for year {year} is already recorded", field="year", value=year,
+                                      reason="portfolio.annuity_recorded", params={"year": year})
+            s.add(RightEvent(right_id=row.id, kind="annuity", on=paid_on, patent_year=year, article=article,
+                             note=note, created_by=self.actor))
+            s.flush()
+            audit.record(s, actor=self.actor, action="annuity", entity="enterprise_right", entity_id=row.id,
+                         details={"number": row.number, "year": year, "paid_on": paid_on.isoformat()})
+            return self._viewed(s, row)
+
+    def events(self, right_id: int) -> list[RightEventView]:
+        """The renewals and fees recorded for one right, oldest first."""
+        self.require("enterprise.view")
+        with self.store.read() as s:
+            self._right(s, right_id)
+            rows = s.execute(select(RightEvent).where(RightEvent.right_id == right_id)
+                             .order_by(RightEvent.on, RightEvent.id)).scalars()
+            return [RightEventView(e.id, e.right_id, e.kind, e.on, e.patent_year, e.term_from, e.term_to, e.article,
+                                   e.note, e.created_by) for e in rows]
+
+    def import_rights(self, enterprise: str | int, *, file: str | os.PathLike[str] | None = None,
+                      from_register: bool = False, apply: bool = True) -> Any:
+        """The enterprise's rights from a register file or from the register staff imported (holder matched
+        by normalised name or credit code): what would be added, what is already there, the bad lines; with
+        ``apply`` the new ones are added in one transaction."""
+        from qcy_workstation.portfolios.importing import plan_import
+
+        self.require("enterprise.edit" if apply else "enterprise.view")
+        with self.store.read() as s:
+            party = self._enterprise(s, enterprise)
+            held = {(k, n) for k, n in s.execute(select(EnterpriseRight.kind, EnterpriseRight.number)
+                                                  .where(EnterpriseRight.party_id == party.id))}
+            plan = plan_import(s, party.name, party.uscc, held, file=file, from_register=from_register)
+            party_id = party.id
+        if not apply or not plan.to_add:
+            return plan
+        with self.store.write() as s:
+            party = self._enterprise(s, party_id)
+            for new in plan.to_add:
+                self._refuse_duplicate(s, party.id, new.kind, new.number)  # a desk added it meanwhile
+                s.add(EnterpriseRight(party_id=party.id, created_by=self.actor, **clean_right(new)))
+            audit.record(s, actor=self.actor, action="import", entity="enterprise", entity_id=party.id,
+                         details={"source": plan.source, "added": len(plan.to_add), "already": len(plan.already),
+                                  "bad": len(plan.bad)})
+        return plan.applied()
 
     def list(self, enterprise: str | int | None = None) -> list[RightView]:
         self.require("enterprise.view")
@@ -231,7 +349,8 @@ class PortfolioService(Acting):
             if enterprise not in (None, ""):
                 q = q.where(EnterpriseRight.party_id == self._enterprise(s, enterprise).id)  # type: ignore[arg-type]
             rows = s.execute(q.order_by(Party.name, EnterpriseRight.kind, EnterpriseRight.number)).all()
-            return [_view(r, p) for r, p in rows]
+            paid, renewed = _event_summary(s, [r.id for r, _ in rows] if enterprise not in (None, "") else None)
+            return [_view(r, p, paid.get(r.id, 0), renewed.get(r.id, 0)) for r, p in rows]
 
     def due(self, days: int = DEFAULT_DUE_DAYS, *, today: date | None = None,
             enterprise: str | int | None = None) -> list[DueItem]:
@@ -244,6 +363,24 @@ class PortfolioService(Acting):
         end = start + timedelta(days=days)
         items = [i for r in self.list(enterprise) for i in due_items(r, start, end)]
         return sorted(items, key=lambda i: (i.date, i.enterprise, i.number, i.event))
+
+    def watch(self, *, since: date | None = None, batch: str | None = None, trigger: str = "manual") -> Any:
+        """Watch-list screening (``portfolios.watch``): the register rows imported since ``since`` (a China
+        date; from its first hour) or in import ``batch`` against every enterprise's own marks and claims;
+        hits are stored as early-warning risks. Without either: the last 7 days' imports."""
+        from datetime import datetime
+
+        from qcy_workstation.portfolios.watch import run_watch
+
+        self.require("warning.edit")
+        if since is not None and not isinstance(since, date):
+            raise ValidationError("must be a date", field="since", value=since, reason="date")
+        start = None
+        if since is not None or not batch:
+            day = since or (china_today() - timedelta(days=7))
+            start = datetime(day.year, day.month, day.day) - timedelta(hours=8)  # China midnight in UTC
+        return run_watch(self.store, actor=self.actor, today=china_today(), since=start, batch=batch,
+                         trigger=trigger)
 
     # ------------------------------------------------------------------ reminder letter
 
@@ -281,6 +418,26 @@ class PortfolioService(Acting):
         return target
 
     # ------------------------------------------------------------------ helpers
+
+    def _viewed(self, s: Session, row: EnterpriseRight) -> RightView:
+        paid, renewed = _event_summary(s, [row.id])
+        return _view(row, s.get(Party, row.party_id), paid.get(row.id, 0), renewed.get(row.id, 0))  # type: ignore[arg-type]
+
+    @staticmethod
+    def _right(s: Session, right_id: int) -> EnterpriseRight:
+        row = s.get(EnterpriseRight, right_id) if isinstance(right_id, int) or str(right_id).isdigit() else None
+        if row is None:
+            raise NotFoundError(f"no enterprise right {right_id!r}", field="right", value=right_id,
+                                reason="portfolio.right_not_found", params={"right": str(right_id)})
+        return row
+
+    @staticmethod
+    def _refuse_duplicate(s: Session, party_id: int, kind: str, number: str) -> None:
+        if s.execute(select(EnterpriseRight.id).where(EnterpriseRight.party_id == party_id,
+                                                      EnterpriseRight.kind == kind,
+                                                      EnterpriseRight.number == number)).first():
+            raise ValidationError(f"{number} is already in this enterprise's portfolio", field="number",
+                                  value=number, reason="portfolio.right_exists", params={"number": number})
 
     @staticmethod
     def _enterprise(s: Session, key: str | int) -> Party:

@@ -6,9 +6,9 @@ are computed once at import and stored, so screening never recomputes them per q
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qcy_workstation.db.base import Base, utcnow
@@ -24,6 +24,9 @@ class RegisterTrademark(Base):
     classes: Mapped[str] = mapped_column(String(200), default="")  # "25,35"
     groups: Mapped[str] = mapped_column(String(400), default="")  # "2501,2507"
     status: Mapped[str] = mapped_column(String(40), default="")
+    # dates as the file gives them (0015): what an enterprise's portfolio imports from the register
+    registered_on: Mapped[date | None] = mapped_column(Date, default=None)
+    expires_on: Mapped[date | None] = mapped_column(Date, default=None)
     class_mask: Mapped[int] = mapped_column(BigInteger, default=0)  # bit n = Nice class n (incl. groups' classes)
     # keys (trademark.MarkKeys), stored at import
     norm: Mapped[str] = mapped_column(String(200), index=True)
@@ -51,6 +54,8 @@ class RegisterPatent(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(40), default="")
     claims: Mapped[str] = mapped_column(Text, default="")
+    filed_on: Mapped[date | None] = mapped_column(Date, default=None)  # as the file gives them (0015)
+    granted_on: Mapped[date | None] = mapped_column(Date, default=None)
     claim1_terms: Mapped[str] = mapped_column(Text, default="")  # content terms of claim 1, space-separated
     # claim 1's sentence vector (float16, semantic.to_bytes); None when imported without the meaning layer
     claim1_vector: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)

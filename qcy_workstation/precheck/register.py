@@ -44,6 +44,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "classes": ("类别", "国际分类", "尼斯分类", "类", "商品类别", "class", "classes", "niceclass", "niceclasses"),
         "groups": ("类似群", "类似群组", "群组", "类似群号", "groups", "similargroups", "group"),
         "status": ("状态", "商标状态", "法律状态", "status", "legalstatus"),
+        "registered_on": ("注册日期", "注册日", "注册公告日期", "专用权期限起", "registrationdate", "registeredon"),
+        "expires_on": ("专用权期限至", "专用期限至", "有效期至", "到期日", "届满日", "expirydate", "expireson", "expires"),
     },
     "patent": {
         "number": ("专利号", "申请号", "专利申请号", "公告号", "patentnumber", "patentno", "applicationnumber", "number", "no"),
@@ -51,6 +53,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "owner": ("专利权人", "权利人", "申请人", "owner", "patentee", "applicant", "assignee"),
         "claims": ("权利要求", "权利要求书", "权利要求1", "主权项", "claims", "claim", "claim1"),
         "status": ("状态", "法律状态", "status", "legalstatus"),
+        "filed_on": ("申请日", "申请日期", "filingdate", "filedon"),
+        "granted_on": ("授权日", "授权公告日", "授权日期", "grantdate", "grantedon"),
     },
     "gi": {
         "gi_id": ("编号", "标识", "id", "giid"),
@@ -378,7 +382,8 @@ def _parallel(fn: Callable[[list[Any]], list[Any]], items: list[Any], *, chunk: 
 # Fields that hold one line in any real register; a line break there means a quote was left open and the
 # following lines were swallowed into one cell (they would be lost as rows).
 _ONE_LINE = {"reg_no", "mark", "owner", "classes", "groups", "status", "number", "title", "gi_id", "name",
-             "place", "product", "province", "city", "certificate", "routes"}
+             "place", "product", "province", "city", "certificate", "routes", "registered_on", "expires_on",
+             "filed_on", "granted_on"}
 MAX_CELL = {"claims": CSV_CELL_LIMIT, "note": 10_000, "abstract": 20_000}
 DEFAULT_MAX_CELL = 1_000
 
@@ -411,8 +416,29 @@ def _validate_tm(v: dict[str, str]) -> dict[str, Any]:
         raise ValidationError("similar groups are 4-digit codes such as 2501", field="groups", value=v.get("groups"))
     cls = tuple(c for c in classes if len(c) <= 2)
     grp = tuple(dict.fromkeys([g for g in classes if len(g) == 4] + list(groups)))
+    registered, expires = _file_date(v, "registered_on"), _file_date(v, "expires_on")
+    if registered and expires and expires <= registered:
+        raise ValidationError("the expiry is not after the registration date", field="expires_on", value=v["expires_on"])
     return {"reg_no": reg_no, "mark": v["mark"][:200], "owner": v.get("owner", "")[:200], "classes": ",".join(cls),
-            "groups": ",".join(grp), "status": v.get("status", "")[:40], "class_mask": class_mask(cls + grp)}
+            "groups": ",".join(grp), "status": v.get("status", "")[:40], "class_mask": class_mask(cls + grp),
+            "registered_on": registered, "expires_on": expires}
+
+
+def _file_date(v: dict[str, str], fld: str) -> Any:
+    """An optional date cell (YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD or 2017年12月14日); None when empty."""
+    from datetime import date
+
+    text = (v.get(fld) or "").strip()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]0{1,2}:0{2}(?::0{2})?)?|(\d{4})(\d{2})(\d{2})", text)
+    try:
+        if m is None:
+            raise ValueError(text)
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        raise ValidationError(f"{fld} {text!r} is not a date (use YYYY-MM-DD)", field=fld, value=text) from None
 
 
 def _validate_patent(v: dict[str, str]) -> dict[str, Any]:
@@ -421,8 +447,11 @@ def _validate_patent(v: dict[str, str]) -> dict[str, Any]:
     number = validate_patent_number(v["number"], field="number")
     if not v.get("claims", "").strip():
         raise ValidationError("no claims (screening compares claim 1)", field="claims")
+    filed, granted = _file_date(v, "filed_on"), _file_date(v, "granted_on")
+    if filed and granted and granted < filed:
+        raise ValidationError("the grant date is before the filing date", field="granted_on", value=v["granted_on"])
     return {"number": number, "title": v.get("title", "")[:300], "owner": v.get("owner", "")[:200],
-            "status": v.get("status", "")[:40], "claims": v["claims"]}
+            "status": v.get("status", "")[:40], "claims": v["claims"], "filed_on": filed, "granted_on": granted}
 
 
 def _split(value: str) -> list[str]:
@@ -477,8 +506,10 @@ def _bulk_insert(session: Any, model: Any, rows: list[dict[str, Any]], *, sqlite
 
 
 def _db_value(v: Any) -> Any:
-    # naive UTC datetimes are stored as SQLAlchemy's SQLite DateTime would store them
-    return v.strftime("%Y-%m-%d %H:%M:%S.%f") if hasattr(v, "strftime") else v
+    # naive UTC datetimes (and dates) are stored as SQLAlchemy's SQLite DateTime (Date) would store them
+    if hasattr(v, "hour"):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return v.isoformat() if hasattr(v, "isoformat") else v
 
 
 # Share of the import's time per row in each phase (measured on a 2-core laptop), so that the progress

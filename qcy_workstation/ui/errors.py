@@ -339,6 +339,32 @@ REASONS: dict[str, tuple[str, bool]] = {
     "service.ambiguous": (QT_TRANSLATE_NOOP(
         "Errors", "“{enterprise}” matches several enterprises ({names}): choose one by its id or credit code."),
         False),
+    "portfolio.right_not_found": (QT_TRANSLATE_NOOP("Errors", "there is no enterprise right {right}."), False),
+    "portfolio.renewal_before_registration": (QT_TRANSLATE_NOOP(
+        "Errors", "a renewal cannot be filed before the mark was registered ({registered_on})."), True),
+    "portfolio.renewal_outside_window": (QT_TRANSLATE_NOOP(
+        "Errors", "a renewal is filed from {opens} (12 months before expiry) to {grace} (end of the 6 months' "
+                  "grace), {article}."), True),
+    "portfolio.future_date": (QT_TRANSLATE_NOOP("Errors", "cannot be in the future ({date})."), True),
+    "portfolio.not_renewable": (QT_TRANSLATE_NOOP("Errors", "only a registered trademark is renewed."), False),
+    "portfolio.not_a_patent": (QT_TRANSLATE_NOOP("Errors", "annual fees are paid for patents only."), False),
+    "portfolio.patent_year": (QT_TRANSLATE_NOOP("Errors", "patent years run from 1 to {max}."), True),
+    "portfolio.paid_before_grant": (QT_TRANSLATE_NOOP(
+        "Errors", "an annual fee is paid from the grant on ({registered_on})."), True),
+    "portfolio.annuity_late": (QT_TRANSLATE_NOOP(
+        "Errors", "the fee fell due on {due} and could be paid late until {late}: after that the patent lapsed "
+                  "(Patent Law Art. 44) unless it was restored."), True),
+    "portfolio.annuity_recorded": (QT_TRANSLATE_NOOP("Errors", "the fee for year {year} is already recorded."), True),
+    "portfolio.patent_kind": (QT_TRANSLATE_NOOP(
+        "Errors", "the number does not tell invention, utility model or design."), True),
+    "portfolio.import_no_date": (QT_TRANSLATE_NOOP(
+        "Errors", "is missing: the term and the renewal window run from it."), True),
+    "portfolio.import_source": (QT_TRANSLATE_NOOP("Errors", "import from a file or from the register."), False),
+    "portfolio.import_gi": (QT_TRANSLATE_NOOP(
+        "Errors", "a GI register file lists GIs, not authorisations to use them: enter a GI authorisation by hand."),
+        False),
+    "portfolio.import_no_holder": (QT_TRANSLATE_NOOP(
+        "Errors", "the file has no holder column (注册人 / 申请人 / 专利权人)."), False),
 }
 
 ERROR_TITLES = {

@@ -1103,7 +1103,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+54" />
             <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+61" />
-            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+42" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+45" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
@@ -1587,7 +1587,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+130" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+134" />
             <source>Column in the file</source>
             <translation>文件中的列</translation>
         </message>
@@ -4452,7 +4452,82 @@ SHA-256：%3
             <translation>“{enterprise}”与多家企业相符（{names}）：请按编号或统一社会信用代码选择。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>there is no enterprise right {right}.</source>
+            <translation>没有编号为 {right} 的企业权利。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a renewal cannot be filed before the mark was registered ({registered_on}).</source>
+            <translation>续展申请不能早于商标注册日（{registered_on}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a renewal is filed from {opens} (12 months before expiry) to {grace} (end of the 6 months' grace), {article}.</source>
+            <translation>续展申请应在 {opens}（期满前十二个月）至 {grace}（六个月宽展期届满）之间提出，{article}。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot be in the future ({date}).</source>
+            <translation>不能晚于今天（{date}）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>only a registered trademark is renewed.</source>
+            <translation>只有注册商标可以续展。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>annual fees are paid for patents only.</source>
+            <translation>只有专利需要缴纳年费。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>patent years run from 1 to {max}.</source>
+            <translation>专利年度为第 1 至第 {max} 年。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>an annual fee is paid from the grant on ({registered_on}).</source>
+            <translation>年费自授权（{registered_on}）起缴纳。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the fee fell due on {due} and could be paid late until {late}: after that the patent lapsed (Patent Law Art. 44) unless it was restored.</source>
+            <translation>该年费应于 {due} 缴纳，滞纳期至 {late}；逾期未缴，专利权终止（《专利法》第四十四条），除非已请求恢复权利。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the fee for year {year} is already recorded.</source>
+            <translation>第 {year} 年度的年费已登记。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the number does not tell invention, utility model or design.</source>
+            <translation>无法从号码判断是发明、实用新型还是外观设计。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>is missing: the term and the renewal window run from it.</source>
+            <translation>缺少该日期：有效期和续展期均据此计算。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>import from a file or from the register.</source>
+            <translation>请选择从文件或从注册簿导入（二选一）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a GI register file lists GIs, not authorisations to use them: enter a GI authorisation by hand.</source>
+            <translation>地理标志登记文件列出的是地理标志本身，而非使用授权：企业的地理标志使用授权请手工登记。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the file has no holder column (注册人 / 申请人 / 专利权人).</source>
+            <translation>文件中没有权利人列（注册人 / 申请人 / 专利权人）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Please check the input</source>
             <translation>请检查输入</translation>
         </message>
@@ -4512,7 +4587,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-363" />
+            <location line="-389" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5161,7 +5236,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>ImportTab</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+106" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="+107" />
             <source>Choose a CSV or XLSX file…</source>
             <translation>选择 CSV 或 XLSX 文件…</translation>
         </message>
@@ -5236,7 +5311,12 @@ For a difficult case click “Convene panel…” and choose experts from the po
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+27" />
+            <source>Watch of the enterprises' own rights: %1 hits, %2 new early-warning risks (%3 need review); see the early-warning page.</source>
+            <translation>企业自有权利监视：命中 %1 项，新增预警风险 %2 项（其中 %3 项需人工复核）；详见风险预警页面。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Import cancelled: nothing was stored.</source>
             <translation>导入已取消：未保存任何数据。</translation>
         </message>
@@ -6654,6 +6734,59 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
         </message>
     </context>
     <context>
+        <name>PaymentDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/right_dialog.py" line="+169" />
+            <source>Record a renewal</source>
+            <translation>登记续展</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Record an annual fee paid</source>
+            <translation>登记已缴年费</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Right</source>
+            <translation>权利</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Renewal filed on</source>
+            <translation>续展申请日</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Renewal window: %1 to %2, grace to %3 (%4). The new term runs 10 years from the day after the current one ends.</source>
+            <translation>续展期：%1 至 %2，宽展期至 %3（%4）。新的有效期自本期届满次日起计算十年。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Patent year paid for</source>
+            <translation>缴费的专利年度</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Paid on</source>
+            <translation>缴费日</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fees recorded through patent year %1. A year's fee is due on the filing anniversary and may be paid with a surcharge in the 6 months after.</source>
+            <translation>已登记缴至第 %1 年度。每年度年费在申请日对应日前缴纳，逾期可在六个月内补缴并缴纳滞纳金。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Annual fees are paid for patents only.</source>
+            <translation>只有专利需要缴纳年费。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
         <name>PrecheckLabels</name>
         <message>
             <location filename="../../qcy_workstation/ui/pages/precheck/common.py" line="-190" />
@@ -7540,7 +7673,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>RegisterLabels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="-503" />
+            <location filename="../../qcy_workstation/ui/pages/rights_register/importing.py" line="-528" />
             <source>Trademarks</source>
             <translation>商标</translation>
         </message>
@@ -7673,6 +7806,26 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <location line="+0" />
             <source>note</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>registration date</source>
+            <translation>注册日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expiry date</source>
+            <translation>专用权期限至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>filing date</source>
+            <translation>申请日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>grant date</source>
+            <translation>授权日</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7850,9 +8003,87 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
         </message>
     </context>
     <context>
+        <name>RightDialog</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/right_dialog.py" line="-99" />
+            <source>Correct a right</source>
+            <translation>更正权利信息</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Enter a right of an enterprise</source>
+            <translation>登记企业权利</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The enterprise's exact name, as on its cases</source>
+            <translation>企业全称（与案件中一致）</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Nice classes 1-45, e.g. 30,43</source>
+            <translation>尼斯分类 1-45，如 30,43</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>YYYY-MM-DD, as on the certificate (empty: computed)</source>
+            <translation>YYYY-MM-DD，按证书填写（留空则推算）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind of right</source>
+            <translation>权利类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mark / title</source>
+            <translation>商标/名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Classes</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Filed on</source>
+            <translation>申请日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registered / granted on</source>
+            <translation>注册/授权日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expires on</source>
+            <translation>届满日</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A trademark's term runs 10 years from registration (Trademark Law Art. 39); a patent's from filing (Patent Law Art. 42). Dates are computed from what is entered here, not checked with CNIPA.</source>
+            <translation>注册商标有效期自核准注册之日起十年（《商标法》第三十九条）；专利权期限自申请日起计算（《专利法》第四十二条）。日期按此处登记的信息推算，未经国家知识产权局核实。</translation>
+        </message>
+    </context>
+    <context>
         <name>RightsDueBox</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+49" />
+            <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+62" />
             <source>Enterprise rights falling due (%1 days): %2</source>
             <translation>企业权利到期提醒（%1 天内）：%2</translation>
         </message>
@@ -7872,7 +8103,32 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>请先选中要致函企业的一行。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+1" />
+            <source>Enter a right…</source>
+            <translation>登记权利…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Correct the right…</source>
+            <translation>更正权利…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Renewal / fee paid…</source>
+            <translation>续展/缴费…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record the selected right's renewal (trademark) or annual fee (patent)</source>
+            <translation>登记所选权利的续展（商标）或年费（专利）</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Saved: %1 %2</source>
+            <translation>已保存：%1 %2</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Save the reminder letter</source>
             <translation>保存到期提醒函</translation>
         </message>

@@ -1,6 +1,8 @@
 """Today's box "Enterprise rights falling due (90 days)" (issue 17 item 3): renewal windows opening, annual
 fees due and terms ending for every enterprise (PortfolioService.due), and the one-click reminder letter to
-the enterprise of the selected row. The dates are computed from what was entered; the letter says so."""
+the enterprise of the selected row. The dates are computed from what was entered; the letter says so. Its
+buttons open the right dialogs (``ui/dialogs/right_dialog.py``): enter a right, correct the selected one,
+record its renewal or annual fee; the list then moves on."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qcy_workstation import labels
 from qcy_workstation.portfolios.dto import DEFAULT_DUE_DAYS, EVENTS, RIGHT_KINDS, DueItem
+from qcy_workstation.ui.dialogs.right_dialog import open_payment_dialog, open_right_dialog
 from qcy_workstation.ui.i18n import current_language
 from qcy_workstation.ui.models import Column, RowTableModel, deadline_colours
 from qcy_workstation.ui.widgets import EmptyState, show_error
@@ -79,10 +82,23 @@ class RightsDueBox(QGroupBox):
         self.letter_button = QPushButton(self)
         self.letter_button.setObjectName("rightsLetterButton")
         self.letter_button.clicked.connect(self.letter)
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("rightsAddButton")
+        self.add_button.clicked.connect(self.enter_right)
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("rightsEditButton")
+        self.edit_button.clicked.connect(self.edit_right)
+        self.pay_button = QPushButton(self)
+        self.pay_button.setObjectName("rightsPayButton")
+        self.pay_button.clicked.connect(self.record_payment)
+        self.dialog: Any = None  # the right / payment dialog last opened
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #5f6b7a;")
         bar = QHBoxLayout()
         bar.addWidget(self.letter_button)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.pay_button)
         bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -98,6 +114,10 @@ class RightsDueBox(QGroupBox):
                              .replace("%1", str(self.days)))
         self.letter_button.setText(self.tr("Reminder letter…"))
         self.letter_button.setToolTip(self.tr("Select a row of the enterprise to write to."))
+        self.add_button.setText(self.tr("Enter a right…"))
+        self.edit_button.setText(self.tr("Correct the right…"))
+        self.pay_button.setText(self.tr("Renewal / fee paid…"))
+        self.pay_button.setToolTip(self.tr("Record the selected right's renewal (trademark) or annual fee (patent)"))
         self._enable()
 
     def refresh(self) -> None:
@@ -117,7 +137,30 @@ class RightsDueBox(QGroupBox):
         return self.model.rows[rows[0].row()] if rows else None
 
     def _enable(self) -> None:
-        self.letter_button.setEnabled(self.selected() is not None and self.ctx.may("enterprise.edit"))
+        may = self.ctx.may("enterprise.edit")
+        chosen = self.selected() is not None and may
+        for button in (self.letter_button, self.edit_button, self.pay_button):
+            button.setEnabled(chosen)
+        self.add_button.setEnabled(may)
+
+    def _saved(self, view: Any) -> None:
+        self.hint.setText(self.tr("Saved: %1 %2").replace("%1", view.number).replace("%2", view.enterprise))
+        self.refresh()
+
+    def enter_right(self) -> None:
+        chosen = self.selected()
+        self.dialog = open_right_dialog(self, self.ctx, enterprise=chosen.enterprise if chosen else "",
+                                        on_saved=self._saved)
+
+    def edit_right(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.dialog = open_right_dialog(self, self.ctx, right_id=chosen.right_id, on_saved=self._saved)
+
+    def record_payment(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.dialog = open_payment_dialog(self, self.ctx, chosen.right_id, on_saved=self._saved)
 
     def letter(self) -> None:
         chosen = self.selected()

@@ -63,6 +63,10 @@ FIELD_LABELS = {
     "english": QT_TRANSLATE_NOOP("RegisterLabels", "English names"), "aliases": QT_TRANSLATE_NOOP("RegisterLabels", "other names"),
     "certificate": QT_TRANSLATE_NOOP("RegisterLabels", "certificate no."), "holder": QT_TRANSLATE_NOOP("RegisterLabels", "holder"),
     "verified": QT_TRANSLATE_NOOP("RegisterLabels", "verified"), "note": QT_TRANSLATE_NOOP("RegisterLabels", "note"),
+    "registered_on": QT_TRANSLATE_NOOP("RegisterLabels", "registration date"),
+    "expires_on": QT_TRANSLATE_NOOP("RegisterLabels", "expiry date"),
+    "filed_on": QT_TRANSLATE_NOOP("RegisterLabels", "filing date"),
+    "granted_on": QT_TRANSLATE_NOOP("RegisterLabels", "grant date"),
 }
 NOT_IMPORTED = QT_TRANSLATE_NOOP("RegisterLabels", "— not imported —")
 PREVIEW_ROWS = 5
@@ -315,6 +319,7 @@ class ImportTab(QWidget):
         self.path: str = ""
         self.preview: dict[str, Any] | None = None
         self.report: Any = None
+        self.last_watch: Any = None  # the watch-list screening after the last import (issue 17 item 3)
         self.task: Any = None
         self._cancel = threading.Event()
         self._build()
@@ -535,6 +540,26 @@ class ImportTab(QWidget):
         self._show_report(report)
         self.page.refresh_counts()
         self.imported.emit(report)
+        self._watch(report)
+
+    def _watch(self, report: Any) -> None:
+        """Screen the rows just imported against the enterprises' own marks and claims (issue 17 item 3);
+        the hits become early-warning risks, and the report says how many."""
+        ctx = self.page.ctx
+        if not report.imported or report.kind not in ("trademark", "patent") or not ctx.may("warning.edit"):
+            return
+        service, batch = ctx.portfolios(), report.batch
+
+        def done(watch: Any) -> None:
+            self.last_watch = watch
+            if watch.own_marks or watch.own_patents:
+                self.report_label.setText(self.report_label.text() + "<br>" + _esc(self.tr(
+                    "Watch of the enterprises' own rights: %1 hits, %2 new early-warning risks (%3 need review); "
+                    "see the early-warning page.").replace("%1", str(len(watch.hits))).replace(
+                    "%2", str(watch.stored)).replace("%3", str(sum(h.needs_review for h in watch.hits)))))
+
+        ctx.runner.submit(lambda: service.watch(batch=batch, trigger="register_change"), on_success=done,
+                          on_error=self.page.failed, name="portfolio-watch")
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
