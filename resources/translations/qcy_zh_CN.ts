@@ -1102,7 +1102,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+54" />
-            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+61" />
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+63" />
             <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+45" />
             <source>Number</source>
             <translation>编号</translation>
@@ -3548,7 +3548,12 @@ SHA-256：%3
     <context>
         <name>EnterprisesPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+154" />
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+176" />
+            <source>Saved: %1 %2</source>
+            <translation>已保存：%1 %2</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Enterprises</source>
             <translation>企业</translation>
         </message>
@@ -3581,6 +3586,36 @@ SHA-256：%3
             <location line="+1" />
             <source>Write the report of the chosen year to the enterprise (PDF or Word)</source>
             <translation>生成所选年度致该企业的服务报告（PDF 或 Word）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter a right…</source>
+            <translation>登记权利…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter a trademark, patent or GI authorisation of this enterprise</source>
+            <translation>登记本企业的商标、专利或地理标志使用授权</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Correct the right…</source>
+            <translation>更正权利…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Correct the right selected in the rights table</source>
+            <translation>更正权利表中选中的权利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Renewal / fee paid…</source>
+            <translation>续展/缴费…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record the renewal or the annual fee of the selected right</source>
+            <translation>记录选中权利的续展或年费缴纳</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3648,7 +3683,7 @@ SHA-256：%3
             <translation>案件</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+87" />
             <source>Save the annual service report</source>
             <translation>保存年度服务报告</translation>
         </message>

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
 from test_service_record import BAOJI, QINCHUAN, STAFF_NOTE, YEAR, seed  # noqa: E402
@@ -49,10 +49,9 @@ def test_staff_find_an_enterprise_read_its_record_and_write_its_annual_report(
     assert page.record_box.title() == "服务记录（5）"
     assert [r.number for r in page.rights_model.rows] == ["10145231"]
     assert page.hidden_note.text() == ""
-    # the lead's rights dialog hooks into the toolbar
-    action = QAction("登记权利…", page)
-    page.add_rights_action(action)
-    assert action in page.toolbar.actions()
+    # the rights dialogs sit in the toolbar: correcting needs a right selected
+    assert page.add_right_action.isEnabled() and not page.pay_right_action.isEnabled()
+    assert page.add_right_action.text() == "登记权利…"
 
     window.resize(1500, 900)
     shot = tmp_path / "enterprises-page.png"
@@ -101,3 +100,53 @@ def test_a_report_for_all_years_asks_for_the_current_year_and_a_bad_path_shows_a
     assert "文件夹" in box.text() and "Traceback" not in box.text()
     assert page.last_report is None and page.hint.text() == ""
     box.close()
+
+
+def test_staff_enter_a_right_from_the_enterprise_page_and_record_its_renewal(
+        qtbot, window, store, wait_idle) -> None:
+    """From the Enterprises page: select 西安秦川, click "登记权利…" (the enterprise is filled in), enter a mark
+    whose term ends within the renewal window, then select it in the rights table and record the renewal: the
+    rights table and the dates falling due follow, without leaving the page."""
+    from datetime import timedelta
+
+    from qcy_workstation.db.base import china_today
+    from qcy_workstation.portfolios.service import PortfolioService, add_years
+
+    seed(store)
+    page = window.go("enterprises")
+    wait_idle()
+    _click_row(qtbot, page.list_view, [r.name for r in page.list_model.rows].index(QINCHUAN))
+    wait_idle()
+    before = {r.number for r in page.rights_model.rows}
+
+    qtbot.mouseClick(page.toolbar.widgetForAction(page.add_right_action), Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.isVisible() and dialog.objectName() == "rightDialog"
+    assert dialog.enterprise.text() == QINCHUAN  # the selected enterprise, filled in
+    registered = add_years(china_today() + timedelta(days=31), -10)  # the term ends in 30 days
+    for field, text in ((dialog.number, "20456789"), (dialog.classes, "30"), (dialog.registered,
+                                                                             registered.isoformat())):
+        field.clear()
+        qtbot.keyClicks(field, text)
+    dialog.title.setFocus()
+    dialog.title.insert("秦川面坊")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    wait_idle()
+    assert {r.number for r in page.rights_model.rows} == before | {"20456789"}
+    assert "20456789" in {r.number for r in page.due_model.rows}  # its term ends within the year shown
+
+    row = [r.number for r in page.rights_model.rows].index("20456789")
+    _click_row(qtbot, page.rights_view, row)
+    assert page.pay_right_action.isEnabled()
+    qtbot.mouseClick(page.toolbar.widgetForAction(page.pay_right_action), Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.objectName() == "paymentDialog"
+    dialog.on.clear()
+    qtbot.keyClicks(dialog.on, china_today().isoformat())
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    wait_idle()
+    right = next(r for r in PortfolioService(store, "张三").list(QINCHUAN) if r.number == "20456789")
+    assert right.renewals == 1 and right.term_ends == add_years(registered, 20) - timedelta(days=1)
+    assert "20456789" in page.hint.text()

@@ -5,9 +5,10 @@ kind, its rights and what falls due, and writes its annual service report (PDF/D
 The record, the matching of records to the enterprise and the report are the core's
 (``portfolios/service_record.py``, ``portfolios/service_report.py``); the page only shows them.
 
-Hook for the rights dialog: the page's toolbar (``self.toolbar``) carries the year and the report button;
-a dialog that enters rights or records a renewal adds its action with ``add_rights_action(action)`` (it lands
-in the toolbar's "rights" group, after the separator) and calls ``refresh_record()`` once it has saved.
+The toolbar carries the year, the report button and, after a separator, the rights dialogs of
+``ui/dialogs/right_dialog.py`` (enter a right of the selected enterprise, correct the right selected in the
+rights table, record its renewal or annual fee), as the Today rights box does; the record is read again after
+a save. ``add_rights_action(action)`` adds a further action to that group.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from qcy_workstation.portfolios.dto import RIGHT_KINDS
 from qcy_workstation.portfolios.service_record import ENTRY_KINDS, EnterpriseRow, ServiceRecord
 from qcy_workstation.portfolios.service_report import status_text
 from qcy_workstation.ui.context import AppContext
+from qcy_workstation.ui.dialogs.right_dialog import open_payment_dialog, open_right_dialog
 from qcy_workstation.ui.i18n import current_language
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import DUE_SOON_BG, Column, RowTableModel
@@ -133,7 +135,19 @@ class EnterprisesPage(QWidget):
         self.toolbar.addWidget(self.year_label)
         self.toolbar.addWidget(self.year)
         self.toolbar.addWidget(self.report_button)
-        self.rights_separator = self.toolbar.addSeparator()  # the rights dialog's actions go after it
+        self.rights_separator = self.toolbar.addSeparator()  # the rights dialogs' actions go after it
+        self.add_right_action = QAction(self)
+        self.add_right_action.setObjectName("enterpriseAddRight")
+        self.add_right_action.triggered.connect(self.enter_right)
+        self.edit_right_action = QAction(self)
+        self.edit_right_action.setObjectName("enterpriseEditRight")
+        self.edit_right_action.triggered.connect(self.edit_right)
+        self.pay_right_action = QAction(self)
+        self.pay_right_action.setObjectName("enterprisePayRight")
+        self.pay_right_action.triggered.connect(self.record_payment)
+        for action in (self.add_right_action, self.edit_right_action, self.pay_right_action):
+            self.add_rights_action(action)
+        self.dialog: Any = None
         self.record_box = QGroupBox(right)
         self.tree = QTreeWidget(self.record_box)
         self.tree.setObjectName("serviceRecordTree")
@@ -156,6 +170,7 @@ class EnterprisesPage(QWidget):
             self.rights_view.horizontalHeader().resizeSection(col, width)
         self.due_model = RightsDueModel(RIGHTS_DUE_COLUMNS, self)
         self.due_view = _table(self.due_model, self.rights_box, "enterpriseDue")
+        self.rights_view.selectionModel().selectionChanged.connect(lambda *_: self._enable_rights_actions())
         self.due_view.setColumnHidden(1, True)  # the enterprise: it is the selected one
         for col, width in enumerate((95, 0, 150, 110, 130, 100, 95)):
             if width:
@@ -196,6 +211,36 @@ class EnterprisesPage(QWidget):
         """Put a rights action (enter a right, record a renewal) in the toolbar's rights group."""
         self.toolbar.addAction(action)
 
+    def selected_right(self) -> Any:
+        rows = self.rights_view.selectionModel().selectedRows()
+        return self.rights_model.rows[rows[0].row()] if rows else None
+
+    def _enable_rights_actions(self) -> None:
+        may = self.ctx.may("enterprise.edit")
+        self.add_right_action.setEnabled(may and self.selected() is not None)
+        chosen = may and self.selected_right() is not None
+        self.edit_right_action.setEnabled(chosen)
+        self.pay_right_action.setEnabled(chosen)
+
+    def enter_right(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.dialog = open_right_dialog(self, self.ctx, enterprise=chosen.name, on_saved=self._right_saved)
+
+    def edit_right(self) -> None:
+        right = self.selected_right()
+        if right is not None:
+            self.dialog = open_right_dialog(self, self.ctx, right_id=right.id, on_saved=self._right_saved)
+
+    def record_payment(self) -> None:
+        right = self.selected_right()
+        if right is not None:
+            self.dialog = open_payment_dialog(self, self.ctx, right.id, on_saved=self._right_saved)
+
+    def _right_saved(self, view: Any) -> None:
+        self.hint.setText(self.tr("Saved: %1 %2").replace("%1", view.number).replace("%2", view.enterprise))
+        self.refresh_record()
+
     def selected(self) -> EnterpriseRow | None:
         rows = self.list_view.selectionModel().selectedRows()
         return self.list_model.rows[rows[0].row()] if rows else None
@@ -224,6 +269,12 @@ class EnterprisesPage(QWidget):
         self.year_label.setText(self.tr("Year:") + " ")
         self.report_button.setText(self.tr("Annual service report…"))
         self.report_button.setToolTip(self.tr("Write the report of the chosen year to the enterprise (PDF or Word)"))
+        self.add_right_action.setText(self.tr("Enter a right…"))
+        self.add_right_action.setToolTip(self.tr("Enter a trademark, patent or GI authorisation of this enterprise"))
+        self.edit_right_action.setText(self.tr("Correct the right…"))
+        self.edit_right_action.setToolTip(self.tr("Correct the right selected in the rights table"))
+        self.pay_right_action.setText(self.tr("Renewal / fee paid…"))
+        self.pay_right_action.setToolTip(self.tr("Record the renewal or the annual fee of the selected right"))
         self.list_model.retranslate()
         self.rights_model.retranslate()
         self.due_model.retranslate()
@@ -244,6 +295,7 @@ class EnterprisesPage(QWidget):
                                    self.tr("Case")])
         self._fill_tree()
         self.report_button.setEnabled(rec is not None and self.ctx.may("enterprise.view"))
+        self._enable_rights_actions()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
