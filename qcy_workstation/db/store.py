@@ -54,6 +54,9 @@ def explain_db_error(exc: BaseException, url: str = "") -> StoreError:
     if "locked" in msg or "busy" in msg or "lock timeout" in msg:
         return StoreError(f"the store is locked by another program{where}; try again in a moment",
                           reason="store.busy")
+    if "permission denied" in msg or "row-level security" in msg:  # a desk's role on a secured server store
+        return StoreError(f"the server refused this connection's role{where}: {getattr(exc, 'orig', exc)}; nothing "
+                          "was changed", reason="store.permission_denied")
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"the store is read-only{where}; check the file's permissions")
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:

@@ -472,7 +472,7 @@
     <context>
         <name>BodyDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+161" />
+            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+146" />
             <source>Add a partner body</source>
             <translation>添加合作单位</translation>
         </message>
@@ -1700,7 +1700,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>联系方式</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+35" />
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+34" />
             <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+31" />
             <source>Expert</source>
             <translation>专家</translation>
@@ -2301,7 +2301,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ConcludeDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+204" />
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+191" />
             <source>Conclude panel %1</source>
             <translation>专家论证 %1：形成结论</translation>
         </message>
@@ -3516,7 +3516,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+228" />
+            <location line="+235" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3524,7 +3524,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-227" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-234" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -3850,6 +3850,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>The server does not let this connection read or change that: on a shared store each account works as its own database role, and a confidential case is only there for those who may see it. Nothing was changed.</source>
+            <translation>服务器不允许此连接读取或修改该内容：在共享案件库中，每个账号以自己的数据库角色工作，保密案件只对有权查看的人可见。未作任何修改。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Another desk or program is saving to the case store right now. Nothing was saved here: try again in a moment.</source>
             <translation>另一个工位或程序正在向案件库保存数据。此处没有保存任何内容：请稍后再试。</translation>
         </message>
@@ -4015,6 +4020,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <source>The server refused this account's own database role ({role}): an administrator resets the account's password once to set it.</source>
+            <translation>服务器拒绝了本账号自己的数据库角色（{role}）：请管理员为该账号重置一次密码以设置它。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>This account is no longer active: ask the administrator.</source>
             <translation>该账户已停用：请联系系统管理员。</translation>
         </message>
@@ -4334,7 +4344,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-355" />
+            <location line="-362" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -7916,7 +7926,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>设置：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/widgets.py" line="+255" />
+            <location filename="../../qcy_workstation/ui/widgets.py" line="+273" />
             <source>OK in an edit dialog</source>
             <translation>编辑对话框中确定</translation>
         </message>
