@@ -231,6 +231,8 @@ class AccountService:
             row.failed_count = 0
             row.last_login_at = utcnow()
             audit.record(s, actor=row.display_name, action="login", entity="account", entity_id=row.id)
+            if self.store.secured and not self.store.restricted:  # the administrative URL (an account copied by
+                self._sync_role(s, row.id, password=password, active=True)  # migrate-from gets its role's password)
             ring = keys.ring_from(keys.unwrap_with_password(row.key_wrap, password, row.id))
             if ring is None and "admin" in row.roles.split(",") and not _has_store_key(s):
                 ring = _new_store_key(s, row.display_name)
@@ -246,7 +248,8 @@ class AccountService:
 
     # ------------------------------------------------------------------ the server's own roles (issue 15 item 5)
 
-    def _own_role(self, account_id: int | None) -> str | None:
+    def own_role(self, account_id: int | None) -> str | None:
+        """The account's database role on a secured server store (None elsewhere)."""
         if self.store.server_prefix is None or account_id is None:
             return None
         return server_roles.account_role(self.store.server_prefix, account_id)
@@ -261,7 +264,7 @@ class AccountService:
         store a new connection as the account's own database role (the server then hides what the account
         may not see, whatever the client does); anywhere else the same store. A role that cannot log in (an
         account copied by ``migrate-from`` whose password was not set since): ``auth.server_role``."""
-        own = self._own_role(principal.account_id)
+        own = self.own_role(principal.account_id)
         if own is None or self.store.session_role == own:
             return self.store
         from qcy_workstation.db.store import open_store
@@ -309,7 +312,7 @@ class AccountService:
             row.key_wrap = keys.wrap_for_password(ring.secret, new, row.id) if ring is not None else None
             audit.record(s, actor=principal.name, action="password_change", entity="account", entity_id=row.id)
             self._sync_role(s, row.id, password=new, active=row.active)
-        own = self._own_role(principal.account_id)
+        own = self.own_role(principal.account_id)
         if own is not None and self.store.session_role == own:  # this desk's next connections use the new one
             self.store.reconnect(server_roles.with_credentials(self.store.url, own, new))
 

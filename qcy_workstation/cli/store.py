@@ -316,14 +316,25 @@ def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_migrate_from(args: argparse.Namespace, ctx: CliContext) -> int:
     """``store migrate-from SQLITE_FILE --url URL``: the desk's whole store copied into an empty server store,
     ids kept, counts compared table by table, audit chain verified, files copied and hashed."""
-    from qcy_workstation.db.transfer import migrate_from
+    from qcy_workstation.db.server_roles import secure_store
+    from qcy_workstation.db.store import open_store
+    from qcy_workstation.db.transfer import migrate_from, server_url
 
     result = migrate_from(args.source, args.url, files_dir=_files_dir(args))
+    target = open_store(server_url(args.url), files_dir=_files_dir(args))
+    try:  # roles, grants, row-level security as init-server makes them; the accounts' roles without passwords
+        secured = secure_store(target)
+    finally:
+        target.close()
+    result.desk_url = secured["desk_url"]
     rows = sum(result.counts.values())
     ctx.emit(result, f"copied {args.source} into {result.target}: {rows} rows in {len(result.counts)} tables "
                      f"(counts equal on both sides; cases {result.counts.get('cases', 0)}, consultations "
                      f"{result.counts.get('consultations', 0)}, audit events {result.audit_events}, chain "
                      f"verified), {result.files_copied} files ({result.files_bytes} bytes) into {result.files_dir}"
                      "\nthe move is recorded in the audit trail; check the server store with: qcy-workstation "
-                     "--db URL store check")
+                     "--db URL store check"
+                     f"\ndesks open the store with: --db {secured['desk_url']}\neach account's database role gets "
+                     "its password when the account logs in once with the administrative URL (--db URL login) or "
+                     "an administrator resets its password")
     return 0

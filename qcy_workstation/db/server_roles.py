@@ -46,6 +46,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
 
+#: What the statistics views show of each case and status change (no number, title, party or officer).
+FIGURE_COLUMNS = {"cases": ("id", "ip_type", "status", "received_on", "accepted_on", "opinion_on", "acceptance_due",
+                            "opinion_due", "assistance"),
+                  "transitions": ("id", "to_status", '"on"')}
 #: Tables holding a case's content through ``case_id`` (nullable ones: rows without a case stay visible).
 CASE_TABLES = ("rights", "transitions", "evidence", "precheck_results", "expert_panels", "compensation_estimates",
                "case_access", "case_keys")
@@ -159,6 +163,12 @@ def _policies() -> list[str]:
     sql += ["ALTER TABLE case_fts ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON case_fts",
             "CREATE POLICY qcy_confidential ON case_fts USING (qcy_sees_case(rowid::integer)) "
             "WITH CHECK (qcy_sees_case(rowid::integer))",
+            # Statistics count every case without details (issue 14 item 3): the head's and the administrator's
+            # roles read these views (the owner's rights, so every row), columns without names, titles or parties.
+            f"CREATE OR REPLACE VIEW case_figures AS SELECT {', '.join(FIGURE_COLUMNS['cases'])} FROM cases "
+            "WHERE NOT qcy_is_desk() OR qcy_session_has_role('head') OR qcy_session_has_role('admin')",
+            f"CREATE OR REPLACE VIEW transition_figures AS SELECT {', '.join(FIGURE_COLUMNS['transitions'])} "
+            "FROM transitions WHERE NOT qcy_is_desk() OR qcy_session_has_role('head') OR qcy_session_has_role('admin')",
             "DROP TRIGGER IF EXISTS qcy_guard_accounts ON accounts",
             "CREATE TRIGGER qcy_guard_accounts BEFORE INSERT OR UPDATE OR DELETE ON accounts FOR EACH ROW "
             "EXECUTE FUNCTION qcy_guard_accounts()"]
@@ -205,6 +215,7 @@ def secure_server(conn: Connection, *, gate_password: str | None = None) -> dict
         conn.exec_driver_sql(sql.format(gate=f'"{gate}"'))
     for sql in _functions(prefix, f'"{schema}"') + _policies():
         conn.exec_driver_sql(sql.replace("%", "%%"))  # the driver reads % as its placeholder
+    conn.exec_driver_sql(f'GRANT SELECT ON case_figures, transition_figures TO "{desk}"')
     return {"prefix": prefix, "desk_role": desk, "gate_role": gate, "gate_password": password}
 
 
@@ -249,3 +260,23 @@ def secure_store(store: Any, *, gate_password: str | None = None) -> dict[str, A
     made["desk_url"] = with_credentials(store.url, made["gate_role"], made["gate_password"]) \
         if made["gate_password"] else None
     return made
+
+
+def figures_sources(session: Any) -> tuple[Any, Any]:
+    """What the statistics count from: ``Case`` and ``Transition``, or on a desk's role of a secured store
+    the views of every case without details (``case_figures``, ``transition_figures``), so the head's and the
+    administrator's figures count confidential cases too (an administrator may not see them otherwise)."""
+    from qcy_workstation.cases.models import Case, Transition
+
+    if not session.info.get("qcy_restricted"):
+        return Case, Transition
+    from sqlalchemy import Column, MetaData, Table
+    from sqlalchemy.orm import aliased
+
+    meta = MetaData()
+    views = []
+    for model, view, names in ((Case, "case_figures", FIGURE_COLUMNS["cases"]),
+                               (Transition, "transition_figures", FIGURE_COLUMNS["transitions"])):
+        columns = [Column(n.strip('"'), model.__table__.c[n.strip('"')].type) for n in names]
+        views.append(aliased(model, Table(view, meta, *columns), adapt_on_names=True))
+    return views[0], views[1]

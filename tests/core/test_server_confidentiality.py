@@ -43,7 +43,7 @@ def server_store(pg_server, tmp_path: Path) -> Any:  # type: ignore[no-untyped-d
     secured = secure_store(owner)
     root = AccountService(owner).create_administrator("root", "站长", PASSWORD)
     for login, name, roles in (("zhang", "张敏", ["officer"]), ("liu", "刘洋", ["officer"]),
-                               ("chen", "陈洁", ["registrar"]), ("zhao", "赵磊", ["head"])):
+                               ("chen", "陈洁", ["registrar"]), ("zhao", "赵磊", ["head"]), ("wang", "王芳", ["admin"])):
         AccountService(owner).create(root, login, name, roles, PASSWORD, must_change=False)
     gate = open_store(secured["desk_url"], files_dir=files)
     opened: list[Any] = [gate]
@@ -171,6 +171,22 @@ def test_the_desk_works_as_the_accounts_own_role_through_the_services(server_sto
     with server_store["owner"].read() as s:
         assert audit.verify_chain(s) == []  # the desks' roles appended to the head they could not all see
 
+    # Statistics count the confidential case without details: the administrator (not a head, so it may not
+    # see the case) counts it through the figures views; an officer's role reads nothing from them.
+    from qcy_workstation.stats.figures import StatsService
+
+    admin_store, admin = server_store["desk"]("wang")  # an administrator only (the first one also heads)
+    assert admin_store.restricted
+    with pytest.raises(NotFoundError):
+        CaseService(admin_store, admin).get(secret.number)
+    figures = StatsService(admin_store).dashboard(principal=admin)
+    assert figures.cases_by_type["trade-secret"] == 1 and figures.cases_by_type["trademark"] == 1
+    liu_raw = raw(server_store, "liu")
+    try:
+        assert scalars(liu_raw, "SELECT count(*) FROM case_figures") == [0]
+    finally:
+        liu_raw.dispose()
+
     # The gate itself reads no case at all.
     gate = create_engine(server_store["secured"]["desk_url"])
     try:
@@ -210,3 +226,42 @@ def test_password_changes_and_deactivation_follow_the_account_to_its_role(server
         assert type(denied.value.orig).__name__ == "InsufficientPrivilege"
     finally:
         engine.dispose()
+
+
+def test_the_command_line_works_as_the_accounts_own_role(server_store: dict[str, Any], tmp_path: Path) -> None:
+    """The command line is given the account's own role (``login`` names it) with the password from libpq's
+    usual places (``PGPASSWORD`` here, ``~/.pgpass`` at a desk); through the gate it reads no case, and a
+    token used over another account's role is refused."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy.engine import make_url
+
+    owner, secret, plain = server_store["owner"], server_store["secret"], server_store["plain"]
+
+    def cli(db: str, *args: str, token: str = "", stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "QCY_TOKEN": token, "QCY_FILES": str(server_store["files"]), "PGPASSWORD": PASSWORD,
+               "QCY_CONFIG_DIR": str(tmp_path / "config")}
+        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", db, *args, "--json"],
+                              capture_output=True, text=True, timeout=120, env=env, input=stdin)
+
+    gate = server_store["secured"]["desk_url"]
+    first = json.loads(cli(gate, "login", "--user", "liu", "--password-stdin", "--print-token",
+                           stdin=PASSWORD + "\n").stdout)
+    ids = {a.login: a.id for a in AccountService(owner).list(server_store["root"])}
+    assert first["database_role"] == account_role(owner.server_prefix, ids["liu"])
+    refused = cli(gate, "cases", "list", token=first["token"])
+    assert refused.returncode == 1 and json.loads(refused.stderr)["reason"] == "store.permission_denied"
+
+    own = make_url(owner.url).set(username=first["database_role"], password=None).render_as_string()
+    token = json.loads(cli(own, "login", "--user", "liu", "--password-stdin", "--print-token",
+                           stdin=PASSWORD + "\n").stdout)["token"]
+    listed = json.loads(cli(own, "cases", "list", token=token).stdout)
+    assert {c["number"] for c in listed} == {plain.number} and secret.number not in json.dumps(listed)
+
+    zhang_role = make_url(owner.url).set(username=account_role(owner.server_prefix, ids["zhang"]),
+                                         password=None).render_as_string()
+    mixed = cli(zhang_role, "cases", "list", token=token)  # 刘洋's session over 张敏's role
+    assert mixed.returncode == 1 and json.loads(mixed.stderr)["reason"] == "auth.staff_mismatch"
