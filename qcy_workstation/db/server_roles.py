@@ -40,6 +40,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import stringprep
 import unicodedata
 from typing import Any
 
@@ -66,12 +67,32 @@ def account_role(prefix: str, account_id: int) -> str:
     return f"{prefix}_u{account_id}"
 
 
-def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS) -> str:
-    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677), made on the desk.
+def saslprep(password: str) -> str:
+    """The password as PostgreSQL and libpq prepare it before SCRAM (RFC 4013, as ``pg_saslprep`` does): ASCII
+    as it is; otherwise non-ASCII spaces mapped to a space, characters "mapped to nothing" dropped, NFKC; a
+    password SASLprep prohibits (control characters, unassigned code points, mixed directions) is used raw,
+    as both ends do."""
+    if password.isascii():
+        return password
+    mapped = "".join(" " if stringprep.in_table_c12(c) else c for c in password if not stringprep.in_table_b1(c))
+    prepared = unicodedata.normalize("NFKC", mapped)
+    prohibited = (stringprep.in_table_c12, stringprep.in_table_c21_c22, stringprep.in_table_c3,
+                  stringprep.in_table_c4, stringprep.in_table_c5, stringprep.in_table_c6, stringprep.in_table_c7,
+                  stringprep.in_table_c8, stringprep.in_table_c9, stringprep.in_table_a1)
+    if not prepared or any(check(c) for c in prepared for check in prohibited):
+        return password
+    if any(stringprep.in_table_d1(c) for c in prepared) and (
+            any(stringprep.in_table_d2(c) for c in prepared)
+            or not (stringprep.in_table_d1(prepared[0]) and stringprep.in_table_d1(prepared[-1]))):
+        return password
+    return prepared
 
-    The password is NFKC-normalised first, as SASLprep does for the printable passwords the app accepts."""
+
+def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677), made on the desk from
+    the password prepared as the server would (:func:`saslprep`)."""
     salt = salt or os.urandom(16)
-    salted = hashlib.pbkdf2_hmac("sha256", unicodedata.normalize("NFKC", password).encode("utf-8"), salt, iterations)
+    salted = hashlib.pbkdf2_hmac("sha256", saslprep(password).encode("utf-8"), salt, iterations)
     client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
     stored_key = hashlib.sha256(client_key).digest()
     server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()

@@ -475,6 +475,10 @@ def upgrade(store: Store, target: str = "heads") -> None:
         if target == "heads" and current == head_revisions():
             return  # another desk migrated while this one waited
         command.upgrade(_alembic_config(conn), target)
+        if store.secured:  # a secured server store: new tables get the desks' grants and the policies again
+            from qcy_workstation.db.server_roles import secure_server
+
+            secure_server(conn)
         store.migrated_from = current
 
 

@@ -265,3 +265,40 @@ def test_the_command_line_works_as_the_accounts_own_role(server_store: dict[str,
                                          password=None).render_as_string()
     mixed = cli(zhang_role, "cases", "list", token=token)  # 刘洋's session over 张敏's role
     assert mixed.returncode == 1 and json.loads(mixed.stderr)["reason"] == "auth.staff_mismatch"
+
+
+def test_a_role_without_a_password_gets_it_at_a_login_with_the_administrative_url(
+        server_store: dict[str, Any]) -> None:
+    """Accounts copied by ``migrate-from`` have roles without passwords (the store keeps only Argon2id hashes):
+    the desk says so (``auth.server_role``) until the account logs in once with the administrative URL."""
+    owner = server_store["owner"]
+    ids = {a.login: a.id for a in AccountService(owner).list(server_store["root"])}
+    with owner.engine.begin() as conn:  # as migrate-from leaves it
+        conn.exec_driver_sql(f'ALTER ROLE "{account_role(owner.server_prefix, ids["chen"])}" PASSWORD NULL')
+    with pytest.raises(PermissionDeniedError) as refused:
+        server_store["desk"]("chen")
+    assert refused.value.reason == "auth.server_role"
+    AccountService(owner).authenticate("chen", PASSWORD)
+    chen_store, chen = server_store["desk"]("chen")
+    assert chen_store.session_role == account_role(owner.server_prefix, ids["chen"])
+
+
+@pytest.mark.parametrize("password", ["Qinchuangyuan-2026", "秦创原　知识产权\u00ad2026", "ｆｕｌｌwidth-2026"])
+def test_the_verifier_made_on_the_desk_is_the_one_the_server_makes(pg_server, password: str) -> None:
+    """The desk's SCRAM verifier (SASLprep included: an ideographic space, a soft hyphen, full-width letters)
+    lets libpq log in with the password as typed."""
+    import secrets as _secrets
+
+    from qcy_workstation.db.server_roles import scram_verifier
+
+    role = "qcy_verifier_" + _secrets.token_hex(4)
+    pg_server.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{scram_verifier(password)}'")
+    try:
+        engine = create_engine(with_credentials(pg_server.url_of("postgres"), role, password))
+        try:
+            with engine.connect() as conn:
+                assert conn.execute(text("SELECT session_user")).scalar() == role
+        finally:
+            engine.dispose()
+    finally:
+        pg_server.execute(f"DROP ROLE {role}")
