@@ -268,36 +268,13 @@ def secure_store(store: Any, *, gate_password: str | None = None) -> dict[str, A
     """``secure_server`` on an open server store (through its owner's URL), then a role for every account
     already there (``migrate-from``): without a password until an administrator resets it, since the server
     cannot be given one it never saw (the store keeps only Argon2id hashes)."""
-    from sqlalchemy import select
-
-    from qcy_workstation.accounts.models import Account
-
     with store.engine.begin() as conn:
         made = secure_server(conn, gate_password=gate_password)
     store.note_server()
     with store.write() as s:
-        for account_id, active in s.execute(select(Account.id, Account.active)):
+        for account_id, active in s.execute(text("SELECT id, active FROM accounts")).all():
             sync_account(s, account_id, password=None, active=active)
     made["desk_url"] = with_credentials(store.url, made["gate_role"], made["gate_password"]) \
         if made["gate_password"] else None
     return made
 
-
-def figures_sources(session: Any) -> tuple[Any, Any]:
-    """What the statistics count from: ``Case`` and ``Transition``, or on a desk's role of a secured store
-    the views of every case without details (``case_figures``, ``transition_figures``), so the head's and the
-    administrator's figures count confidential cases too (an administrator may not see them otherwise)."""
-    from qcy_workstation.cases.models import Case, Transition
-
-    if not session.info.get("qcy_restricted"):
-        return Case, Transition
-    from sqlalchemy import Column, MetaData, Table
-    from sqlalchemy.orm import aliased
-
-    meta = MetaData()
-    views = []
-    for model, view, names in ((Case, "case_figures", FIGURE_COLUMNS["cases"]),
-                               (Transition, "transition_figures", FIGURE_COLUMNS["transitions"])):
-        columns = [Column(n.strip('"'), model.__table__.c[n.strip('"')].type) for n in names]
-        views.append(aliased(model, Table(view, meta, *columns), adapt_on_names=True))
-    return views[0], views[1]

@@ -32,11 +32,11 @@ from qcy_workstation.cases.models import Case, Consultation, Party
 from qcy_workstation.cases.validation import ASSISTANCE, parse_date
 from qcy_workstation.cases.workflow import OPEN_STATUSES, STATUSES
 from qcy_workstation.db.base import china_today, utcnow
-from qcy_workstation.db.server_roles import figures_sources
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.stats import labels as L
 from qcy_workstation.stats import models as _indexes  # noqa: F401  (the indexes these queries rely on)
+from qcy_workstation.stats.sources import figures_sources
 from qcy_workstation.tables import Table
 
 OUTCOME_STATUSES = ("opinion_issued", "closed", "declined", "withdrawn")
