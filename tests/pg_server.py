@@ -86,6 +86,11 @@ class PgServer:
                      bindir=bindir)
         server._run(bindir / "initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8", "--no-sync")
+        # The session's superuser connects without a password; every other role (the accounts' own roles of
+        # a store secured like ``store init-server`` does, issue 15 item 5) needs its SCRAM password.
+        (data / "pg_hba.conf").write_text("local all all trust\n"
+                                          "host all postgres 127.0.0.1/32 trust\n"
+                                          "host all all 127.0.0.1/32 scram-sha-256\n", encoding="utf-8")
         options = (f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
                    "-c shared_buffers=128MB -c timezone=UTC")

@@ -31,10 +31,10 @@ from qcy_workstation.accounts.principal import (
     normalise_name,
     store_has_accounts,
 )
-from qcy_workstation.db import audit
+from qcy_workstation.db import audit, server_roles
 from qcy_workstation.db.base import utcnow
 from qcy_workstation.db.store import Store
-from qcy_workstation.errors import NotFoundError, PermissionDeniedError, ValidationError
+from qcy_workstation.errors import NotFoundError, PermissionDeniedError, StoreError, ValidationError
 
 MIN_PASSWORD = 10
 SESSION_HOURS = 12
@@ -149,6 +149,7 @@ class AccountService:
             s.flush()
             audit.record(s, actor=name, action="account_create", entity="account", entity_id=acc.id,
                          details={"login": key, "roles": acc.roles, "first": True})
+            self._sync_role(s, acc.id, password=password, active=True)
             ring = _new_store_key(s, name)
             _give_pair(acc, ring)
             acc.key_wrap = keys.wrap_for_password(ring.secret, password, acc.id)
@@ -187,6 +188,7 @@ class AccountService:
                 acc.key_wrap = keys.wrap_for_password(ring.secret, password, acc.id)
             audit.record(s, actor=actor.name, action="account_create", entity="account", entity_id=acc.id,
                          details={"login": key, "roles": role_text, "demo": demo})
+            self._sync_role(s, acc.id, password=password, active=True)
             view = _view(acc)
         mark_closed(self.store)
         return view
@@ -229,6 +231,8 @@ class AccountService:
             row.failed_count = 0
             row.last_login_at = utcnow()
             audit.record(s, actor=row.display_name, action="login", entity="account", entity_id=row.id)
+            if self.store.secured and not self.store.restricted:  # the administrative URL (an account copied by
+                self._sync_role(s, row.id, password=password, active=True)  # migrate-from gets its role's password)
             ring = keys.ring_from(keys.unwrap_with_password(row.key_wrap, password, row.id))
             if ring is None and "admin" in row.roles.split(",") and not _has_store_key(s):
                 ring = _new_store_key(s, row.display_name)
@@ -241,6 +245,38 @@ class AccountService:
                              entity_id=row.id)
             principal = _principal(row, ring)
         return principal
+
+    # ------------------------------------------------------------------ the server's own roles (issue 15 item 5)
+
+    def own_role(self, account_id: int | None) -> str | None:
+        """The account's database role on a secured server store (None elsewhere)."""
+        if self.store.server_prefix is None or account_id is None:
+            return None
+        return server_roles.account_role(self.store.server_prefix, account_id)
+
+    def _sync_role(self, s: object, account_id: int, *, password: str | None, active: bool) -> None:
+        """On a secured server store the account's database role follows the account (db/server_roles.py)."""
+        if self.store.secured:
+            server_roles.sync_account(s, account_id, password=password, active=active)
+
+    def desk_store(self, principal: Principal, password: str) -> Store:
+        """The store this desk works in once ``principal`` logged in with ``password``: on a secured server
+        store a new connection as the account's own database role (the server then hides what the account
+        may not see, whatever the client does); anywhere else the same store. A role that cannot log in (an
+        account copied by ``migrate-from`` whose password was not set since): ``auth.server_role``."""
+        own = self.own_role(principal.account_id)
+        if own is None or self.store.session_role == own:
+            return self.store
+        from qcy_workstation.db.store import open_store
+
+        try:
+            return open_store(server_roles.with_credentials(self.store.url, own, password),
+                              files_dir=self.store.files_dir)
+        except StoreError as exc:
+            raise PermissionDeniedError(
+                f"the server refused the database role {own} of this account: an administrator resets its "
+                "password once (accounts reset-password) to set it", field="login", value=principal.login,
+                reason="auth.server_role", params={"role": own, "login": principal.login}) from exc
 
     def _record_failure(self, account_id: int | None, login: str, why: str) -> None:
         with self.store.write() as s:
@@ -275,6 +311,10 @@ class AccountService:
             ring = checked.keys or principal.keys
             row.key_wrap = keys.wrap_for_password(ring.secret, new, row.id) if ring is not None else None
             audit.record(s, actor=principal.name, action="password_change", entity="account", entity_id=row.id)
+            self._sync_role(s, row.id, password=new, active=row.active)
+        own = self.own_role(principal.account_id)
+        if own is not None and self.store.session_role == own:  # this desk's next connections use the new one
+            self.store.reconnect(server_roles.with_credentials(self.store.url, own, new))
 
     def reset_password(self, actor: Principal, login: str, password: str) -> None:
         """An administrator sets a new password; the person must change it at the next login. The data key
@@ -297,6 +337,7 @@ class AccountService:
             row.must_change = True
             row.failed_count = 0
             audit.record(s, actor=actor.name, action="password_reset", entity="account", entity_id=row.id)
+            self._sync_role(s, row.id, password=password, active=row.active)
 
     def set_roles(self, actor: Principal, login: str, roles: list[str] | tuple[str, ...]) -> AccountView:
         require(actor, "accounts.manage")
@@ -326,6 +367,7 @@ class AccountService:
                     sess.revoked, sess.key_wrap = True, None  # the session's wrapping of the data key goes too
             audit.record(s, actor=actor.name, action="account_active", entity="account", entity_id=row.id,
                          details={"active": active})
+            self._sync_role(s, row.id, password=None, active=active)
             return _view(row)
 
     def list(self, actor: Principal) -> list[AccountView]:
@@ -418,6 +460,7 @@ class AccountService:
                 sess.revoked, sess.key_wrap = True, None
             audit.record(s, actor=row.display_name, action="key_recovery", entity="account", entity_id=row.id,
                          details={"login": row.login})
+            self._sync_role(s, row.id, password=new_password, active=True)
             return _principal(row, ring)
 
     def new_recovery_key(self, actor: Principal) -> str:

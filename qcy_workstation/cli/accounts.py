@@ -98,6 +98,8 @@ def cmd_login(args: argparse.Namespace, ctx: CliContext) -> int:
     must_change = service.must_change_password(principal)
     info = {"account": principal.name, "login": principal.login, "roles": sorted(principal.roles),
             "expires": expires.isoformat(timespec="seconds") + "Z", "must_change_password": must_change}
+    if ctx.store.secured:  # a shared server store: the command line works as this role (README, shared store)
+        info["database_role"] = service.own_role(principal.account_id)
     recovery = principal.keys.take_recovery_key() if principal.keys is not None else None
     if recovery:  # a store made before encryption got its data key at this login: shown once
         info["recovery_key"] = recovery

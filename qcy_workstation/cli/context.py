@@ -86,6 +86,13 @@ class CliContext:
                     raise PermissionDeniedError(f"logged in as {principal.name}, not {self.staff}", field="staff",
                                                 value=self.staff, reason="auth.staff_mismatch",
                                                 params={"account": principal.name, "staff": self.staff})
+                own = AccountService(store).own_role(principal.account_id)
+                if store.restricted and store.session_role not in (own, f"{store.server_prefix}_gate"):
+                    # another account's database role with this session's token: the server would apply that
+                    # account's rights while the audit trail named this one (issue 15 item 5)
+                    raise PermissionDeniedError(f"logged in as {principal.name}, not {store.session_role}",
+                                                field="db", value=store.session_role, reason="auth.staff_mismatch",
+                                                params={"account": principal.name, "staff": store.session_role})
                 self._actor = principal
             self.staff = self._actor.name
         return self._actor

@@ -283,6 +283,7 @@ def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
     database that holds data."""
     from qcy_workstation.accounts.service import AccountService
     from qcy_workstation.cli.accounts import _read_password, _recovery_text
+    from qcy_workstation.db.server_roles import secure_store
     from qcy_workstation.db.transfer import _safe, open_empty_server
 
     password = _read_password(args)
@@ -292,10 +293,12 @@ def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
             from sqlalchemy import inspect
 
             tables = len(inspect(conn).get_table_names())
+        secured = secure_store(store)  # roles, grants, row-level security (db/server_roles.py)
         p = AccountService(store).create_administrator(args.admin, args.name, password)
         recovery = p.keys.take_recovery_key() if p.keys is not None else None
         info = {"url": _safe(store.url), "revisions": sorted(current_revisions(store)), "tables": tables,
-                "files": str(store.files_dir), "administrator": p.login, "name": p.name, "recovery_key": recovery}
+                "files": str(store.files_dir), "administrator": p.login, "name": p.name, "recovery_key": recovery,
+                "desk_url": secured["desk_url"], "desk_role": secured["desk_role"], "gate_role": secured["gate_role"]}
     finally:
         store.close()
     ctx.emit(info, f"created the schema on {info['url']} ({tables} tables, revision "
@@ -303,6 +306,9 @@ def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
                    f"administrator {p.name} ({p.login}) created; log in with: qcy-workstation --db URL login "
                    f"--user {p.login}\n"
                    f"files folder: {info['files']} (every desk sets QCY_FILES to this shared folder)\n"
+                   f"desks open the store with: --db {info['desk_url']}\n(each account then works as its own "
+                   f"database role, {info['desk_role']} members; keep the administrative URL for migrations, "
+                   "store check and backups)\n"
                    + _recovery_text(recovery or ""))
     return 0
 
@@ -310,14 +316,25 @@ def cmd_init_server(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_migrate_from(args: argparse.Namespace, ctx: CliContext) -> int:
     """``store migrate-from SQLITE_FILE --url URL``: the desk's whole store copied into an empty server store,
     ids kept, counts compared table by table, audit chain verified, files copied and hashed."""
-    from qcy_workstation.db.transfer import migrate_from
+    from qcy_workstation.db.server_roles import secure_store
+    from qcy_workstation.db.store import open_store
+    from qcy_workstation.db.transfer import migrate_from, server_url
 
     result = migrate_from(args.source, args.url, files_dir=_files_dir(args))
+    target = open_store(server_url(args.url), files_dir=_files_dir(args))
+    try:  # roles, grants, row-level security as init-server makes them; the accounts' roles without passwords
+        secured = secure_store(target)
+    finally:
+        target.close()
+    result.desk_url = secured["desk_url"]
     rows = sum(result.counts.values())
     ctx.emit(result, f"copied {args.source} into {result.target}: {rows} rows in {len(result.counts)} tables "
                      f"(counts equal on both sides; cases {result.counts.get('cases', 0)}, consultations "
                      f"{result.counts.get('consultations', 0)}, audit events {result.audit_events}, chain "
                      f"verified), {result.files_copied} files ({result.files_bytes} bytes) into {result.files_dir}"
                      "\nthe move is recorded in the audit trail; check the server store with: qcy-workstation "
-                     "--db URL store check")
+                     "--db URL store check"
+                     f"\ndesks open the store with: --db {secured['desk_url']}\neach account's database role gets "
+                     "its password when the account logs in once with the administrative URL (--db URL login) or "
+                     "an administrator resets its password")
     return 0

@@ -54,6 +54,9 @@ def explain_db_error(exc: BaseException, url: str = "") -> StoreError:
     if "locked" in msg or "busy" in msg or "lock timeout" in msg:
         return StoreError(f"the store is locked by another program{where}; try again in a moment",
                           reason="store.busy")
+    if "permission denied" in msg or "row-level security" in msg:  # a desk's role on a secured server store
+        return StoreError(f"the server refused this connection's role{where}: {getattr(exc, 'orig', exc)}; nothing "
+                          "was changed", reason="store.permission_denied")
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"the store is read-only{where}; check the file's permissions")
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
@@ -116,24 +119,61 @@ class Store:
     """An open store. Thread-safe: each call to ``read``/``write`` uses its own connection."""
 
     def __init__(self, engine: Engine, url: str, *, files_dir: Path | None = None) -> None:
-        self.engine = engine
         self.url = url
         self._files_dir = files_dir
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._write_engine = engine.execution_options(qcy_write=True)
-        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        #: On a store secured by ``init-server`` (db/server_roles.py): its role prefix, and the role this
+        #: store's connections log in as. ``restricted``: a desk's role, under row-level security.
+        self.server_prefix: str | None = None
+        self.session_role: str | None = None
+        self._bind(engine)
         self.damage: list[str] = []  # what the quick check on opening found (open_store(damaged_ok=True))
         self.migrated_from: set[str] | None = None  # the revisions this desk migrated the store from, if it did
         # Who wrote a change notice (db/changes.py): a desk drops its own. One id per open store.
         self.desk_id = uuid.uuid4().hex[:12]
+        from qcy_workstation.outputs import protect_store
+
+        protect_store(self.path, self.files_dir)  # no export may be written over this store or its files
+
+    def _bind(self, engine: Engine) -> None:
+        self.engine = engine
+        info = {"qcy_restricted": True} if self.restricted else {}
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        self._write_engine = engine.execution_options(qcy_write=True)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False, info=info)
         self._announces = engine.dialect.name == "postgresql"
         if self._announces:
             from qcy_workstation.db import changes
 
             changes.install(self._write_sessions)
-        from qcy_workstation.outputs import protect_store
 
-        protect_store(self.path, self.files_dir)  # no export may be written over this store or its files
+    @property
+    def secured(self) -> bool:
+        return self.server_prefix is not None
+
+    @property
+    def restricted(self) -> bool:
+        """Whether this store's connections are a desk's role (the gate or an account's), which the server
+        holds to the confidential-case rule; the owner's administrative connections are not."""
+        return bool(self.server_prefix and self.session_role and self.session_role.startswith(self.server_prefix + "_"))
+
+    def note_server(self) -> None:
+        """Read whether the server store is secured and as whom this store connects (one query)."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        from qcy_workstation.db.server_roles import server_prefix
+
+        with self.engine.connect() as conn:
+            self.server_prefix = server_prefix(conn)
+            self.session_role = str(conn.exec_driver_sql("SELECT session_user").scalar())
+        self._bind(self.engine)
+
+    def reconnect(self, url: str) -> None:
+        """Connect as given by ``url`` from now on (an account's role after its password changed); the old
+        connections are closed."""
+        old = self.engine
+        self.url = url
+        self._bind(create_store_engine(url))
+        old.dispose()
 
     @property
     def is_sqlite(self) -> bool:
@@ -194,7 +234,9 @@ class Store:
 
                 with contextlib.suppress(OSError):  # an unwritable files folder is store check's to report
                     write_anchor(self.files_dir, head)
-            if written is not None:  # ...and to this desk's witness, under a key the store's files do not hold
+            # ...and to this desk's witness, under a key the store's files do not hold (not under a desk's role on
+            # a secured server store: the role sees only part of the chain; the administrative URL checks it)
+            if written is not None and not self.restricted:
                 from qcy_workstation.db.witness import note_written
 
                 with contextlib.suppress(OSError):  # an unwritable profile: store check says "no witness"
@@ -310,6 +352,7 @@ def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+        store.note_server()
         if store.path is not None and store.path.exists() and store.path.stat().st_size > 0:
             store.damage = store.integrity_check(quick=True)
             if store.damage and not damaged_ok:
@@ -432,6 +475,10 @@ def upgrade(store: Store, target: str = "heads") -> None:
         if target == "heads" and current == head_revisions():
             return  # another desk migrated while this one waited
         command.upgrade(_alembic_config(conn), target)
+        if store.secured:  # a secured server store: new tables get the desks' grants and the policies again
+            from qcy_workstation.db.server_roles import secure_server
+
+            secure_server(conn)
         store.migrated_from = current
 
 

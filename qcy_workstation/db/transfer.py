@@ -49,6 +49,7 @@ class TransferResult:
     files_copied: int = 0
     files_bytes: int = 0
     audit_events: int = 0
+    desk_url: str | None = None  # the gate role's URL for desks, once secured (db/server_roles.py)
 
 
 def server_url(url: str) -> str:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from qcy_workstation.accounts.principal import Principal
 from qcy_workstation.cases.access import visible_clause
 from qcy_workstation.cases.deadlines import is_workday
-from qcy_workstation.cases.models import Case, Consultation, Party, Transition
+from qcy_workstation.cases.models import Case, Consultation, Party
 from qcy_workstation.cases.validation import ASSISTANCE, parse_date
 from qcy_workstation.cases.workflow import OPEN_STATUSES, STATUSES
 from qcy_workstation.db.base import china_today, utcnow
@@ -36,6 +36,7 @@ from qcy_workstation.db.store import Store
 from qcy_workstation.errors import ValidationError
 from qcy_workstation.stats import labels as L
 from qcy_workstation.stats import models as _indexes  # noqa: F401  (the indexes these queries rely on)
+from qcy_workstation.stats.sources import figures_sources
 from qcy_workstation.tables import Table
 
 OUTCOME_STATUSES = ("opinion_issued", "closed", "declined", "withdrawn")
@@ -224,8 +225,8 @@ def _range(s: Session, column, lo, hi):  # type: ignore[no-untyped-def]
     return conds
 
 
-def _case_range(s: Session, period: StatsPeriod) -> list[Any]:
-    return _range(s, Case.received_on, period.date_from, period.date_to)
+def _case_range(s: Session, period: StatsPeriod, source: Any = Case) -> list[Any]:
+    return _range(s, source.received_on, period.date_from, period.date_to)
 
 
 def _consultation_bounds(period: StatsPeriod) -> tuple[datetime | None, datetime | None]:
@@ -248,20 +249,21 @@ def _ordered(counts: dict[str, int], order: tuple[str, ...] | list[str]) -> dict
 
 def case_figures(s: Session, period: StatsPeriod, today: date) -> dict[str, Any]:
     """Cases by type, status, day (folded to months) and assistance kind; pending overdue cases."""
-    where = _case_range(s, period)
-    by_type = dict(s.execute(select(Case.ip_type, func.count()).where(*where).group_by(Case.ip_type)).all())
-    by_status = dict(s.execute(select(Case.status, func.count()).where(*where).group_by(Case.status)).all())
+    cases, _ = figures_sources(s)  # every case, without details, on a secured server store
+    where = _case_range(s, period, cases)
+    by_type = dict(s.execute(select(cases.ip_type, func.count()).where(*where).group_by(cases.ip_type)).all())
+    by_status = dict(s.execute(select(cases.status, func.count()).where(*where).group_by(cases.status)).all())
     by_month: dict[str, int] = defaultdict(int)
-    for day, n in s.execute(select(Case.received_on, func.count()).where(*where).group_by(Case.received_on)):
+    for day, n in s.execute(select(cases.received_on, func.count()).where(*where).group_by(cases.received_on)):
         by_month[f"{day.year:04d}-{day.month:02d}"] += n
     assistance: dict[str, int] = defaultdict(int)
-    for codes, n in s.execute(select(Case.assistance, func.count()).where(*where).group_by(Case.assistance)):
+    for codes, n in s.execute(select(cases.assistance, func.count()).where(*where).group_by(cases.assistance)):
         for code in {c for c in (codes or "").split(",") if c}:
             assistance[code] += n
-    pend_acc = s.execute(select(func.count()).where(Case.status == "received", Case.acceptance_due < today,
+    pend_acc = s.execute(select(func.count()).where(cases.status == "received", cases.acceptance_due < today,
                                                     *where)).scalar() or 0
-    pend_op = s.execute(select(func.count()).where(Case.status.in_(("accepted", "in_progress")),
-                                                   Case.opinion_due < today, *where)).scalar() or 0
+    pend_op = s.execute(select(func.count()).where(cases.status.in_(("accepted", "in_progress")),
+                                                   cases.opinion_due < today, *where)).scalar() or 0
     total = sum(by_type.values())
     return {
         "cases_by_type": _ordered(by_type, ("trademark", "patent", "gi", "trade-secret")),  # type: ignore[arg-type]
@@ -284,22 +286,23 @@ def working_day_figures(s: Session, period: StatsPeriod) -> dict[str, Any]:
     One GROUP BY per stage over (start, end) pairs with the on-time count summed in SQL; the working days
     of each distinct pair come from a cumulative calendar index, so 100,000 cases cost as many Python steps
     as there are distinct pairs."""
-    where = _case_range(s, period)
+    cases, _ = figures_sources(s)
+    where = _case_range(s, period, cases)
 
     def on_time(end, due):  # type: ignore[no-untyped-def]
         return func.sum(case((end <= due, 1), else_=0)), func.sum(case((end > due, 1), else_=0))
 
-    acc_q = (select(_raw(s, Case.received_on), _raw(s, Case.accepted_on), func.count(),
-                    *on_time(Case.accepted_on, Case.acceptance_due))
-             .where(Case.accepted_on.is_not(None), *where).group_by(Case.received_on, Case.accepted_on))
+    acc_q = (select(_raw(s, cases.received_on), _raw(s, cases.accepted_on), func.count(),
+                    *on_time(cases.accepted_on, cases.acceptance_due))
+             .where(cases.accepted_on.is_not(None), *where).group_by(cases.received_on, cases.accepted_on))
     # accepted_on >= received_on >= date_from always holds: stating it lets the opinion index serve the range
-    opi_q = select(_raw(s, Case.accepted_on), _raw(s, Case.opinion_on), func.count(),
-                   *on_time(Case.opinion_on, Case.opinion_due)).where(Case.opinion_on.is_not(None), *where)
-    opi_q = opi_q.where(Case.accepted_on >= period.date_from) if period.date_from else opi_q.where(
-        Case.accepted_on.is_not(None))
+    opi_q = select(_raw(s, cases.accepted_on), _raw(s, cases.opinion_on), func.count(),
+                   *on_time(cases.opinion_on, cases.opinion_due)).where(cases.opinion_on.is_not(None), *where)
+    opi_q = opi_q.where(cases.accepted_on >= period.date_from) if period.date_from else opi_q.where(
+        cases.accepted_on.is_not(None))
     conn = s.connection()  # Core rows: no ORM bookkeeping per row
     acc_rows = conn.execute(acc_q).all()
-    opi_rows = conn.execute(opi_q.group_by(Case.accepted_on, Case.opinion_on)).all()
+    opi_rows = conn.execute(opi_q.group_by(cases.accepted_on, cases.opinion_on)).all()
 
     def compliance(rows) -> dict[str, int | float | None]:  # type: ignore[no-untyped-def]
         ok = int(sum(r[3] or 0 for r in rows))
@@ -316,9 +319,10 @@ def working_day_figures(s: Session, period: StatsPeriod) -> dict[str, Any]:
 def outcome_figures(s: Session, period: StatsPeriod) -> dict[str, int]:
     """Outcomes reached in the period, by the date of the status change (each change counts: a case closed,
     reopened and closed again counts twice)."""
-    q = select(Transition.to_status, func.count()).where(
-        Transition.to_status.in_(OUTCOME_STATUSES), *_range(s, Transition.on, period.date_from, period.date_to))
-    return _ordered(dict(s.execute(q.group_by(Transition.to_status)).all()), OUTCOME_STATUSES)  # type: ignore[arg-type]
+    _, moves = figures_sources(s)
+    q = select(moves.to_status, func.count()).where(
+        moves.to_status.in_(OUTCOME_STATUSES), *_range(s, moves.on, period.date_from, period.date_to))
+    return _ordered(dict(s.execute(q.group_by(moves.to_status)).all()), OUTCOME_STATUSES)  # type: ignore[arg-type]
 
 
 def consultation_figures(s: Session, period: StatsPeriod, top_n: int = 15) -> dict[str, Any]:

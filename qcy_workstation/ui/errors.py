@@ -156,6 +156,10 @@ REASONS: dict[str, tuple[str, bool]] = {
     "record.changed": (QT_TRANSLATE_NOOP(
         "Errors", "Another desk changed this record while it was being saved. Nothing was saved: reload it and "
                   "apply your changes again."), False),
+    "store.permission_denied": (QT_TRANSLATE_NOOP(
+        "Errors", "The server does not let this connection read or change that: on a shared store each account "
+                  "works as its own database role, and a confidential case is only there for those who may see it. "
+                  "Nothing was changed."), False),
     "store.busy": (QT_TRANSLATE_NOOP(
         "Errors", "Another desk or program is saving to the case store right now. Nothing was saved here: try "
                   "again in a moment."), False),
@@ -228,6 +232,9 @@ REASONS: dict[str, tuple[str, bool]] = {
         "Errors", "Only the case officer assigned to the case ({assigned}) or the head may do this ({action_zh})."), False),
     "auth.failed": (QT_TRANSLATE_NOOP(
         "Errors", "Wrong login name or password."), False),
+    "auth.server_role": (QT_TRANSLATE_NOOP(
+        "Errors", "The server refused this account's own database role ({role}): an administrator resets the "
+                  "account's password once to set it."), False),
     "auth.inactive": (QT_TRANSLATE_NOOP(
         "Errors", "This account is no longer active: ask the administrator."), False),
     "auth.token_invalid": (QT_TRANSLATE_NOOP(

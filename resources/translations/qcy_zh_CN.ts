@@ -1025,7 +1025,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+145" />
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+147" />
             <source>Change your password</source>
             <translation>修改密码</translation>
         </message>
@@ -3714,7 +3714,7 @@ SHA-256：%3
             <location filename="../../qcy_workstation/ui/dialogs/edit_case.py" line="-78" />
             <location filename="../../qcy_workstation/ui/dialogs/edit_party.py" line="+13" />
             <location filename="../../qcy_workstation/ui/errors.py" line="+25" />
-            <location line="+228" />
+            <location line="+235" />
             <location filename="../../qcy_workstation/ui/pages/consultations.py" line="+13" />
             <location line="+327" />
             <location filename="../../qcy_workstation/ui/pages/intake.py" line="+669" />
@@ -3722,7 +3722,7 @@ SHA-256：%3
             <translation>必须填写。</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/errors.py" line="-227" />
+            <location filename="../../qcy_workstation/ui/errors.py" line="-234" />
             <source>is longer than {max} characters.</source>
             <translation>超过 {max} 个字符。</translation>
         </message>
@@ -4048,6 +4048,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+3" />
+            <source>The server does not let this connection read or change that: on a shared store each account works as its own database role, and a confidential case is only there for those who may see it. Nothing was changed.</source>
+            <translation>服务器不允许此连接读取或修改该内容：在共享案件库中，每个账号以自己的数据库角色工作，保密案件只对有权查看的人可见。未作任何修改。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Another desk or program is saving to the case store right now. Nothing was saved here: try again in a moment.</source>
             <translation>另一个工位或程序正在向案件库保存数据。此处没有保存任何内容：请稍后再试。</translation>
         </message>
@@ -4213,6 +4218,11 @@ SHA-256：%3
         </message>
         <message>
             <location line="+2" />
+            <source>The server refused this account's own database role ({role}): an administrator resets the account's password once to set it.</source>
+            <translation>服务器拒绝了本账号自己的数据库角色（{role}）：请管理员为该账号重置一次密码以设置它。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>This account is no longer active: ask the administrator.</source>
             <translation>该账户已停用：请联系系统管理员。</translation>
         </message>
@@ -4622,7 +4632,7 @@ SHA-256：%3
             <translation>文件无法使用</translation>
         </message>
         <message>
-            <location line="-389" />
+            <location line="-396" />
             <source>Characters 3–8 must be the 6-digit area code.</source>
             <translation>第 3–8 位应为 6 位行政区划代码。</translation>
         </message>
@@ -5975,7 +5985,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="-94" />
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="-96" />
             <source>Login name</source>
             <translation>登录名</translation>
         </message>
@@ -7497,7 +7507,7 @@ Opinions it helps to write are references for the enterprise, not judicial or ad
     <context>
         <name>RecoveryKeyDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+94" />
+            <location filename="../../qcy_workstation/ui/dialogs/login.py" line="+96" />
             <source>Recovery key</source>
             <translation>恢复密钥</translation>
         </message>

@@ -87,6 +87,12 @@ def test_init_server_sets_up_an_empty_database_and_refuses_one_in_use(pg_server,
     login = cli("--db", url, "login", "--user", "zhang", "--password-stdin", "--print-token", files=files,
                 stdin=ADMIN_PASSWORD + "\n")
     assert login.stdout.strip()
+    # Desks open it through the gate role it printed; the administrator then works as an own role (issue 15
+    # item 5; tests/core/test_server_confidentiality.py tells the whole story).
+    assert out["desk_url"].startswith("postgresql+psycopg://" + out["gate_role"] + ":")
+    desk = json.loads(cli("--db", out["desk_url"], "login", "--user", "zhang", "--password-stdin", "--print-token",
+                          "--json", files=files, stdin=ADMIN_PASSWORD + "\n").stdout)
+    assert desk["database_role"].startswith(out["gate_role"].removesuffix("gate") + "u")
 
     again = cli("store", "init-server", "--url", url, "--admin", "li", "--name", "李四", "--password-stdin",
                 "--json", files=files, stdin=ADMIN_PASSWORD + "\n", check=False)
@@ -113,6 +119,7 @@ def test_a_desks_store_moves_to_the_server_whole_and_store_check_passes_there(
     before = counts(str(desk_store))
     out = json.loads(cli("store", "migrate-from", str(desk_store), "--url", url, "--json", files=files).stdout)
     assert out["counts"]["cases"] == before["cases"] == 41
+    assert "_gate:" in out["desk_url"]  # secured as init-server secures a store
     assert out["files_copied"] >= 1
 
     after = counts(url)

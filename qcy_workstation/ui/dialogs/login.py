@@ -131,7 +131,9 @@ class LoginDialog(_AccountDialog):
                 from qcy_workstation.errors import PermissionDeniedError
 
                 raise PermissionDeniedError("another account", field="login", reason="auth.failed")
-            return principal, AccountService(store).must_change_password(principal)
+            # On a secured server store the desk works as the account's own database role from now on.
+            own = AccountService(store).desk_store(principal, password)
+            return principal, AccountService(own).must_change_password(principal), own
 
         self.password.clear()
         self.run(work)
@@ -261,7 +263,10 @@ def ask_login(ctx: Any, parent: QWidget | None, on_done: Callable[[], None], on_
     dialog = LoginDialog(ctx, parent, lock_for=lock_for, demo_logins=demo_logins)
 
     def logged_in(result: Any) -> None:
-        principal, must_change = result
+        principal, must_change, own = result
+        if own is not ctx.store:  # the gate's connection (server_roles.py) gives way to the account's own
+            gate, ctx.store = ctx.store, own
+            gate.close()
         ctx.sign_in(principal)
 
         def go_on() -> None:

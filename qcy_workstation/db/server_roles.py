@@ -1,0 +1,280 @@
+"""The server enforces confidentiality (issue 15 item 5): database roles per account and row-level security.
+
+On a shared PostgreSQL store set up by ``store init-server`` every account logs in to the server as its own
+database role, and the server itself hides confidential cases (issue 14 item 3) from roles that may not
+see them, so a desk with a modified client, or ``psql`` with the account's credentials, reads no more than
+the app would show. SQLite is a single desk's file: nothing here applies to it.
+
+Roles (cluster-wide names, so each carries a prefix made from the database's name, ``qcy_<8 hex>``):
+
+* the **owner**: the role ``init-server`` connected as (a superuser or a role with CREATEROLE that owns the
+  database). It owns the tables and the functions below, runs migrations, ``store check`` and backups through
+  the administrative URL. Row-level security is ENABLEd, not FORCEd: FORCE would subject the owner too (and
+  the SECURITY DEFINER functions, which read the tables as the owner, would recurse into the policies).
+* ``<prefix>_desk``: a NOLOGIN group holding the desks' table privileges (no UPDATE/DELETE on the audit trail).
+* ``<prefix>_u<account id>``: one LOGIN role per account, member of the group, with the account's password
+  as its password. PostgreSQL keeps only a SCRAM-SHA-256 verifier, and the desk computes that verifier
+  itself (:func:`scram_verifier`), so the password never reaches the server in clear, nor its logs.
+  Created when the account is created, its password set at every password change and reset, NOLOGIN (and
+  its open connections ended) when the account is deactivated: ``qcy_account_role()``, which only an
+  administrator's role (or the owner) may call for another account.
+* ``<prefix>_gate``: the role a desk connects as *before* anyone has logged in (its URL, with a password
+  made at set-up, is the desk's ``--db``). It reads accounts to check a password and writes login events,
+  and has no privilege on any case table. After the app's login (Argon2id, delays, audit, as on SQLite)
+  the desk reconnects as the account's own role with the password just typed
+  (``AccountService.desk_store``).
+
+The rule (``qcy_sees``) is the one of ``cases.access.can_see``: a case that is not confidential, or the
+account is a head, or the case's staff is the account's display name (NFKC, trimmed, inner spaces as one),
+or the account was granted access on the case (``case_access``). Tables hanging off a case carry a policy
+through ``qcy_sees_case(case_id)``; writes are checked the same way (USING and WITH CHECK). A trigger on
+``accounts`` lets only an administrator's role change login names, display names, roles or the active flag
+(the rule reads them). The audit chain's head is read through ``qcy_audit_head()`` (the newest event may
+be one the role cannot see).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+import stringprep
+import unicodedata
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, make_url
+
+#: What the statistics views show of each case and status change (no number, title, party or officer).
+FIGURE_COLUMNS = {"cases": ("id", "ip_type", "status", "received_on", "accepted_on", "opinion_on", "acceptance_due",
+                            "opinion_due", "assistance"),
+                  "transitions": ("id", "to_status", '"on"')}
+#: Tables holding a case's content through ``case_id`` (nullable ones: rows without a case stay visible).
+CASE_TABLES = ("rights", "transitions", "evidence", "precheck_results", "expert_panels", "compensation_estimates",
+               "case_access", "case_keys")
+NULLABLE_CASE_TABLES = ("documents", "referrals", "audit_events")
+SCRAM_ITERATIONS = 4096  # PostgreSQL's default (scram_iterations)
+
+
+def role_prefix(database: str) -> str:
+    """``qcy_`` and 8 hex digits of the database's name: roles are per cluster, stores per database."""
+    return "qcy_" + hashlib.sha256(database.encode("utf-8")).hexdigest()[:8]
+
+
+def account_role(prefix: str, account_id: int) -> str:
+    return f"{prefix}_u{account_id}"
+
+
+def saslprep(password: str) -> str:
+    """The password as PostgreSQL and libpq prepare it before SCRAM (RFC 4013, as ``pg_saslprep`` does): ASCII
+    as it is; otherwise non-ASCII spaces mapped to a space, characters "mapped to nothing" dropped, NFKC; a
+    password SASLprep prohibits (control characters, unassigned code points, mixed directions) is used raw,
+    as both ends do."""
+    if password.isascii():
+        return password
+    mapped = "".join(" " if stringprep.in_table_c12(c) else c for c in password if not stringprep.in_table_b1(c))
+    prepared = unicodedata.normalize("NFKC", mapped)
+    prohibited = (stringprep.in_table_c12, stringprep.in_table_c21_c22, stringprep.in_table_c3,
+                  stringprep.in_table_c4, stringprep.in_table_c5, stringprep.in_table_c6, stringprep.in_table_c7,
+                  stringprep.in_table_c8, stringprep.in_table_c9, stringprep.in_table_a1)
+    if not prepared or any(check(c) for c in prepared for check in prohibited):
+        return password
+    if any(stringprep.in_table_d1(c) for c in prepared) and (
+            any(stringprep.in_table_d2(c) for c in prepared)
+            or not (stringprep.in_table_d1(prepared[0]) and stringprep.in_table_d1(prepared[-1]))):
+        return password
+    return prepared
+
+
+def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677), made on the desk from
+    the password prepared as the server would (:func:`saslprep`)."""
+    salt = salt or os.urandom(16)
+    salted = hashlib.pbkdf2_hmac("sha256", saslprep(password).encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+    b64 = base64.b64encode
+    return (f"SCRAM-SHA-256${iterations}:{b64(salt).decode()}${b64(stored_key).decode()}:"
+            f"{b64(server_key).decode()}")
+
+
+def with_credentials(url: str, user: str, password: str) -> str:
+    return make_url(url).set(username=user, password=password).render_as_string(hide_password=False)
+
+
+# ---------------------------------------------------------------------------------------------- set-up (owner)
+
+def _functions(prefix: str, schema: str) -> list[str]:
+    desk, path = f"{prefix}_desk", f"SET search_path = {schema}, pg_temp"
+    return [
+        f"CREATE OR REPLACE FUNCTION qcy_role_prefix() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '{prefix}' $$",
+        # Whether the session is a desk's (an account's role or the gate): the owner's sessions see everything.
+        f"""CREATE OR REPLACE FUNCTION qcy_is_desk() RETURNS boolean LANGUAGE sql STABLE AS
+            $$ SELECT left(session_user::text, {len(prefix) + 1}) = '{prefix}_' $$""",
+        f"""CREATE OR REPLACE FUNCTION qcy_session_account() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+            {path} AS $$ SELECT a.id FROM accounts a
+                         WHERE session_user::text = '{prefix}_u' || a.id::text AND a.active $$""",
+        f"""CREATE OR REPLACE FUNCTION qcy_session_has_role(wanted text) RETURNS boolean LANGUAGE sql STABLE
+            SECURITY DEFINER {path} AS $$ SELECT EXISTS (SELECT 1 FROM accounts a WHERE a.id = qcy_session_account()
+                                           AND ',' || a.roles || ',' LIKE '%,' || wanted || ',%') $$""",
+        # cases.access.can_see, on the row's own values (an INSERT's new row is not in the table yet).
+        f"""CREATE OR REPLACE FUNCTION qcy_sees(confidential boolean, staff text, cid integer) RETURNS boolean
+            LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+            SELECT NOT qcy_is_desk() OR NOT coalesce(confidential, false) OR EXISTS (
+              SELECT 1 FROM accounts a WHERE a.id = qcy_session_account() AND (
+                ',' || a.roles || ',' LIKE '%,head,%'
+                OR btrim(regexp_replace(normalize(coalesce(staff, ''), NFKC), '\\s+', ' ', 'g')) = a.display_name
+                OR EXISTS (SELECT 1 FROM case_access g WHERE g.case_id = cid AND g.account_id = a.id))) $$""",
+        f"""CREATE OR REPLACE FUNCTION qcy_sees_case(cid integer) RETURNS boolean LANGUAGE sql STABLE
+            SECURITY DEFINER {path} AS $$
+            SELECT cid IS NULL OR NOT qcy_is_desk()
+                   OR coalesce((SELECT qcy_sees(c.confidential, c.staff, c.id) FROM cases c WHERE c.id = cid), true) $$""",
+        # The audit chain's newest event, whoever may read it (audit.record hashes the next event onto it).
+        f"""CREATE OR REPLACE FUNCTION qcy_audit_head() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER {path} AS
+            $$ SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 $$""",
+        f"""CREATE OR REPLACE FUNCTION qcy_guard_accounts() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+            BEGIN
+              IF NOT qcy_is_desk() OR qcy_session_has_role('admin') THEN RETURN NEW; END IF;
+              IF TG_OP = 'UPDATE' AND NEW.login = OLD.login AND NEW.display_name = OLD.display_name
+                 AND NEW.roles = OLD.roles AND NEW.active = OLD.active AND NEW.demo = OLD.demo THEN
+                RETURN NEW;
+              END IF;
+              RAISE EXCEPTION 'only an administrator changes accounts' USING ERRCODE = '42501';
+            END $$""",
+        f"""CREATE OR REPLACE FUNCTION qcy_account_role(aid integer, verifier text, may_login boolean) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+            DECLARE r text := '{prefix}_u' || aid::text;
+            BEGIN
+              IF verifier IS NOT NULL AND verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+                RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is expected' USING ERRCODE = '22023';
+              END IF;
+              IF qcy_is_desk() AND NOT qcy_session_has_role('admin')
+                 AND (qcy_session_account() IS DISTINCT FROM aid OR NOT may_login OR verifier IS NULL) THEN
+                RAISE EXCEPTION 'only an administrator manages another account''s role' USING ERRCODE = '42501';
+              END IF;
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+                EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE %I', r, '{desk}');
+              END IF;
+              IF verifier IS NOT NULL THEN
+                EXECUTE format('ALTER ROLE %I PASSWORD %L', r, verifier);
+              END IF;
+              EXECUTE format('ALTER ROLE %I %s', r, CASE WHEN may_login THEN 'LOGIN' ELSE 'NOLOGIN' END);
+              IF NOT may_login THEN
+                PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = r AND pid <> pg_backend_pid();
+              END IF;
+              RETURN r;
+            END $$""",
+        "REVOKE ALL ON FUNCTION qcy_account_role(integer, text, boolean) FROM PUBLIC",
+        f'GRANT EXECUTE ON FUNCTION qcy_account_role(integer, text, boolean) TO "{desk}"',
+    ]
+
+
+def _policies() -> list[str]:
+    sql = ["ALTER TABLE cases ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON cases",
+           "CREATE POLICY qcy_confidential ON cases USING (qcy_sees(confidential, staff, id)) "
+           "WITH CHECK (qcy_sees(confidential, staff, id))"]
+    for table in CASE_TABLES + NULLABLE_CASE_TABLES:
+        sql += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"DROP POLICY IF EXISTS qcy_confidential ON {table}",
+                f"CREATE POLICY qcy_confidential ON {table} USING (qcy_sees_case(case_id)) "
+                "WITH CHECK (qcy_sees_case(case_id))"]
+    # The search bodies (titles, parties, rights) of a case: ``rowid`` is the case's id.
+    sql += ["ALTER TABLE case_fts ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON case_fts",
+            "CREATE POLICY qcy_confidential ON case_fts USING (qcy_sees_case(rowid::integer)) "
+            "WITH CHECK (qcy_sees_case(rowid::integer))",
+            # Statistics count every case without details (issue 14 item 3): the head's and the administrator's
+            # roles read these views (the owner's rights, so every row), columns without names, titles or parties.
+            f"CREATE OR REPLACE VIEW case_figures AS SELECT {', '.join(FIGURE_COLUMNS['cases'])} FROM cases "
+            "WHERE NOT qcy_is_desk() OR qcy_session_has_role('head') OR qcy_session_has_role('admin')",
+            f"CREATE OR REPLACE VIEW transition_figures AS SELECT {', '.join(FIGURE_COLUMNS['transitions'])} "
+            "FROM transitions WHERE NOT qcy_is_desk() OR qcy_session_has_role('head') OR qcy_session_has_role('admin')",
+            "DROP TRIGGER IF EXISTS qcy_guard_accounts ON accounts",
+            "CREATE TRIGGER qcy_guard_accounts BEFORE INSERT OR UPDATE OR DELETE ON accounts FOR EACH ROW "
+            "EXECUTE FUNCTION qcy_guard_accounts()"]
+    return sql
+
+
+#: What the gate may do before a login: read the schema version and the accounts, record failures and logins.
+GATE_GRANTS = (
+    "GRANT SELECT ON alembic_version, accounts, store_keys, login_sessions, audit_events, settings TO {gate}",
+    "GRANT UPDATE (failed_count, last_failed_at, last_login_at, password_hash, key_wrap, public_key, row_version) "
+    "ON accounts TO {gate}",
+    "GRANT INSERT, UPDATE ON login_sessions TO {gate}",
+    "GRANT INSERT ON audit_events TO {gate}",
+    "GRANT USAGE ON SEQUENCE audit_events_id_seq, login_sessions_id_seq TO {gate}",
+)
+
+
+def secure_server(conn: Connection, *, gate_password: str | None = None) -> dict[str, Any]:
+    """Create the roles, grants, functions and policies on the store ``conn`` is connected to (as its
+    owner), idempotently: run by ``store init-server``, and again after a migration adds a table. Returns
+    the prefix, the group and gate role names and the gate's password (new when the gate is made)."""
+    database, schema = conn.exec_driver_sql("SELECT current_database(), current_schema()").one()
+    prefix = role_prefix(database)
+    desk, gate = f"{prefix}_desk", f"{prefix}_gate"
+    exists = {r for (r,) in conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname IN (:d, :g)"),
+                                         {"d": desk, "g": gate})}
+    if desk not in exists:
+        conn.exec_driver_sql(f'CREATE ROLE "{desk}" NOLOGIN')
+    made_gate = gate not in exists
+    password = gate_password or (secrets.token_urlsafe(18) if made_gate else None)
+    if made_gate:
+        conn.exec_driver_sql(f'CREATE ROLE "{gate}" LOGIN')
+    if password is not None:
+        conn.exec_driver_sql(f'ALTER ROLE "{gate}" PASSWORD \'{scram_verifier(password)}\'')  # no ":name" binds
+    for sql in (f'GRANT CONNECT ON DATABASE "{database}" TO "{desk}", "{gate}"',
+                f'GRANT USAGE ON SCHEMA "{schema}" TO "{desk}", "{gate}"',
+                f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{desk}"',
+                f'REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM "{desk}"',  # the trail is append-only
+                f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{desk}"',
+                f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "{desk}"',
+                f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{desk}"'):
+        conn.exec_driver_sql(sql)
+    for sql in GATE_GRANTS:
+        conn.exec_driver_sql(sql.format(gate=f'"{gate}"'))
+    for sql in _functions(prefix, f'"{schema}"') + _policies():
+        conn.exec_driver_sql(sql.replace("%", "%%"))  # the driver reads % as its placeholder
+    conn.exec_driver_sql(f'GRANT SELECT ON case_figures, transition_figures TO "{desk}"')
+    return {"prefix": prefix, "desk_role": desk, "gate_role": gate, "gate_password": password}
+
+
+# ---------------------------------------------------------------------------------------------- at run time
+
+def server_prefix(conn: Connection) -> str | None:
+    """The store's role prefix when it was secured by ``init-server`` (None: not secured, or not PostgreSQL)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    if conn.exec_driver_sql("SELECT to_regproc('qcy_role_prefix')").scalar() is None:
+        return None
+    return str(conn.exec_driver_sql("SELECT qcy_role_prefix()").scalar())
+
+
+def sync_account(session: Any, account_id: int, *, password: str | None, active: bool) -> None:
+    """Create or update the account's database role inside the caller's transaction: its password (as a
+    SCRAM verifier made here) when one is given, LOGIN when active, NOLOGIN (sessions ended) when not."""
+    verifier = scram_verifier(password) if password is not None else None
+    session.execute(text("SELECT qcy_account_role(:aid, :verifier, :active)"),
+                    {"aid": account_id, "verifier": verifier, "active": active})
+
+
+def audit_head(session: Any) -> str | None:
+    """The newest audit event's hash on a secured store, whatever the session's role may read."""
+    return session.execute(text("SELECT qcy_audit_head()")).scalar()
+
+
+def secure_store(store: Any, *, gate_password: str | None = None) -> dict[str, Any]:
+    """``secure_server`` on an open server store (through its owner's URL), then a role for every account
+    already there (``migrate-from``): without a password until an administrator resets it, since the server
+    cannot be given one it never saw (the store keeps only Argon2id hashes)."""
+    with store.engine.begin() as conn:
+        made = secure_server(conn, gate_password=gate_password)
+    store.note_server()
+    with store.write() as s:
+        for account_id, active in s.execute(text("SELECT id, active FROM accounts")).all():
+            sync_account(s, account_id, password=None, active=active)
+    made["desk_url"] = with_credentials(store.url, made["gate_role"], made["gate_password"]) \
+        if made["gate_password"] else None
+    return made
+
