@@ -337,3 +337,40 @@ def rekey(store: Store, principal: Principal,
     if progress is not None:
         progress(len(cases), len(cases))
     return {"cases": resealed, "shared": shared}
+
+
+def locked_files(store: Store) -> list[dict[str, str]]:
+    """``store check``: the sealed files of confidential cases that the case's own staff cannot open through
+    the case (no plain copy beside them): sealed with a file key not wrapped for the case (``no_wrapping``,
+    e.g. attached from a session without a private key) or, by an older version, with another case's key
+    (``other_case_key``). Nothing is changed or damaged: the head's ``store rekey`` wraps the key for every
+    confidential case using the file. Files under the store's data key open for every account, as before."""
+    from qcy_workstation.accounts.models import CaseKey, FileKey
+
+    found: list[dict[str, str]] = []
+    with store.read() as s:
+        uses: list[tuple[str, str, int, str]] = []
+        for case_id, number in s.execute(select(Case.id, Case.number).where(Case.confidential.is_(True))
+                                         .order_by(Case.id)):
+            uses += [(name, sha, case_id, number) for name, shas in _files(s, case_id).items() for sha in sorted(shas)]
+        wrapped = {(a, sha, c): fk for a, sha, c, fk in s.execute(
+            select(FileKey.area, FileKey.sha256, FileKey.case_id, FileKey.file_key_id).where(
+                FileKey.case_id.is_not(None)))}
+        file_ids = {(a, sha): fk for a, sha, fk in s.execute(select(FileKey.area, FileKey.sha256, FileKey.file_key_id))}
+        case_key_ids: dict[str, set[int]] = {}
+        for case_id, key_id in s.execute(select(CaseKey.case_id, CaseKey.key_id)):
+            case_key_ids.setdefault(key_id, set()).add(case_id)
+    for name, sha, case_id, number in uses:
+        blobs = area(store, name)
+        if blobs.has_plain(sha) or not blobs.has_sealed(sha):
+            continue  # opened without a key, or missing (reported with the evidence and issued documents)
+        header = blobs.sealed_key_id(sha)
+        header_id = header.hex() if header is not None else ""
+        if (name, sha) in file_ids:  # sealed with its own key: is it wrapped for this case?
+            problem = "" if wrapped.get((name, sha, case_id)) == header_id else "no_wrapping"
+        else:
+            users = case_key_ids.get(header_id, set())
+            problem = "other_case_key" if users and case_id not in users else ""
+        if problem:
+            found.append({"area": name, "sha256": sha, "case": number, "problem": problem})
+    return found

@@ -10,7 +10,10 @@ the older versions are converted by ``store rekey``.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -71,6 +74,21 @@ def _opens(store: Any, principal: Any, evidence_id: int) -> bytes:
     finally:
         if store.files_dir not in path.parents:  # a decrypted copy (a plain file is handed out in place)
             path.unlink()
+
+
+def _store_check(store: Any) -> dict[str, Any]:
+    """``store check --json`` on the command line, as the head (logged in with a session token)."""
+    env = {**os.environ, "QCY_FILES": str(store.files_dir)}
+
+    def cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, *args], capture_output=True,
+                              text=True, timeout=120, **kw)
+
+    token = cli("login", "--user", "zhao", "--password-stdin", "--print-token", input=PASSWORD + "\n", env=env)
+    assert token.returncode == 0, token.stderr
+    done = cli("store", "check", "--json", env={**env, "QCY_TOKEN": token.stdout.strip()})
+    assert "Traceback" not in done.stderr, done.stderr
+    return dict(json.loads(done.stdout))
 
 
 def test_each_officer_opens_the_shared_file_from_their_own_case_and_a_revoke_on_one_leaves_the_other(
@@ -148,8 +166,14 @@ def test_a_file_sealed_by_the_older_version_with_one_cases_key_is_shared_after_s
         _opens(store, who["liu"], ev_b)
     assert locked_out.value.reason == "crypto.no_case_key"
 
+    # store check names the file B's staff hold no key for (nothing is damaged: it stays "ok")
+    checked = _store_check(store)
+    assert checked["ok"] and checked["sealed_without_case_key"] == [
+        {"area": "evidence", "sha256": sha, "case": world["b"], "problem": "other_case_key"}]
+
     result = sealing.rekey(store, who["zhao"])
     assert result == {"cases": [world["a"]], "shared": []}  # no longer left aside as "shared"
+    assert _store_check(store)["sealed_without_case_key"] == []
     assert not area.sealed_with(sha, a_key)
     assert _opens(store, who["zhang"], ev_a) == content
     assert _opens(store, who["liu"], ev_b) == content
