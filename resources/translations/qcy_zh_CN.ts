@@ -472,7 +472,7 @@
     <context>
         <name>BodyDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+161" />
+            <location filename="../../qcy_workstation/ui/dialogs/referral.py" line="+146" />
             <source>Add a partner body</source>
             <translation>添加合作单位</translation>
         </message>
@@ -1700,7 +1700,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <translation>联系方式</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+35" />
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+34" />
             <location filename="../../qcy_workstation/ui/pages/referrals/experts_tab.py" line="+31" />
             <source>Expert</source>
             <translation>专家</translation>
@@ -2301,7 +2301,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
     <context>
         <name>ConcludeDialog</name>
         <message>
-            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+204" />
+            <location filename="../../qcy_workstation/ui/dialogs/expert.py" line="+191" />
             <source>Conclude panel %1</source>
             <translation>专家论证 %1：形成结论</translation>
         </message>
@@ -7560,7 +7560,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>RekeyBox</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings_rekey.py" line="+52" />
+            <location filename="../../qcy_workstation/ui/pages/settings_rekey.py" line="+53" />
             <source>Confidential files</source>
             <translation>保密文件</translation>
         </message>
@@ -7596,8 +7596,8 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
         </message>
         <message>
             <location line="+2" />
-            <source>Kept on the store key because they belong to another confidential case too: %1.</source>
-            <translation>以下文件同时属于另一个保密案件，仍使用案件库密钥：%1。</translation>
+            <source>Left as they are because a confidential case you may not see uses them too, or you hold no key for them: %1.</source>
+            <translation>以下文件未处理：另有您无权查看的保密案件使用这些文件，或您没有它们的密钥：%1。</translation>
         </message>
     </context>
     <context>
@@ -7916,7 +7916,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <translation>设置：保存</translation>
         </message>
         <message>
-            <location filename="../../qcy_workstation/ui/widgets.py" line="+255" />
+            <location filename="../../qcy_workstation/ui/widgets.py" line="+273" />
             <source>OK in an edit dialog</source>
             <translation>编辑对话框中确定</translation>
         </message>
