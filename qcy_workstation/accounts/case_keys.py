@@ -133,21 +133,28 @@ def share_held(s: Any, case_id: int, holder: Any, accounts: list[Account], by: s
     return "wrapped" if current and done else "pending"
 
 
-def rotate(s: Any, case_id: int, accounts: list[Account], by: str) -> bytes | None:
+def rotate(s: Any, case_id: int, accounts: list[Account], by: str, *, holder: Any = None) -> bytes | None:
     """A new key for ``case_id`` (after a revoke), wrapped to ``accounts`` (those still allowed) and to the
-    recovery pair; the current key's wrappings become former ones, kept so its files keep opening. None when
-    the case has no key yet (nothing to rotate: its first key is made when a file is first sealed)."""
+    recovery pair; the current key's wrappings become former ones, kept so files sealed with it directly (by
+    an older version) keep opening. The case's file keys (``file_keys``) are re-wrapped under the new key
+    where ``holder`` (who revokes) can open the old one. None when the case has no key yet (nothing to rotate:
+    its first key is made when a file is first sealed)."""
+    from qcy_workstation.accounts import file_keys
+
     rows = list(s.execute(select(CaseKey).where(CaseKey.case_id == case_id,
                                                 CaseKey.purpose.in_(("account", "recovery")))).scalars())
     if not rows:
         return None
+    old = file_keys.held_case_keys(s, case_id, holder) if holder is not None else {}
     old_ids = sorted({r.key_id for r in rows})
     for row in rows:
         row.purpose = former_purpose(row.key_id, recovery=row.purpose == "recovery")
     s.flush()
     key = create_case_key(s, case_id, accounts, by)
+    rewrapped, kept = file_keys.rewrap_case(s, case_id, old, key, by)
     audit.record(s, actor=by, action="case_key_rotate", entity="case", entity_id=case_id, case_id=case_id,
-                 details={"key_id": keys.key_id(key), "former": old_ids})
+                 details={"key_id": keys.key_id(key), "former": old_ids, "file_keys": rewrapped,
+                          "file_keys_kept": kept})
     return key
 
 

@@ -144,6 +144,34 @@ def unwrap_with_private(text: str | None, private_key: bytes | None, case_id: in
     return _open(_hkdf(shared, epk + recipient, b"qcy-workstation case key"), record, _case_aad(case_id, account_id))
 
 
+# ---------------------------------------------------------------------------------------- file keys
+
+def _file_aad(area: str, sha256: str, scope: str) -> bytes:
+    return f"qcy-file-key/{area}/{sha256}/{scope}".encode()
+
+
+def wrap_file_key(file_key: bytes, kek: bytes, area: str, sha256: str, scope: str) -> str:
+    """A sealed file's own key wrapped (AES-256-GCM) under ``kek``: a case key (``scope`` "case/<id>") or the
+    key derived from the file's plaintext (``scope`` "content", ``content_kek``). Bound to the file and the
+    scope, so a wrapping copied onto another file or case does not open."""
+    return _seal(kek, file_key, _file_aad(area, sha256, scope), {"kdf": "none"})
+
+
+def unwrap_file_key(text: str | None, kek: bytes | None, area: str, sha256: str, scope: str) -> bytes | None:
+    """The file key, or None when there is no wrapping, ``kek`` is not its key, or it was changed."""
+    record = _record(text)
+    if record is None or not kek:
+        return None
+    return _open(kek, record, _file_aad(area, sha256, scope))
+
+
+def content_kek(content_secret: bytes, area: str, sha256: str) -> bytes:
+    """The key of a file's "content" wrapping, from a second hash of its whole plaintext
+    (``db.sealed.content_hasher``): whoever holds the plaintext (an account attaching the same file to its
+    own case) opens the file key, and so nothing it does not already have."""
+    return _hkdf(content_secret, sha256.encode(), f"qcy-workstation file content/{area}".encode())
+
+
 def key_id(data_key: bytes) -> str:
     """A name for a data key that does not reveal it (HMAC-SHA256 of a fixed label, 32 hex digits)."""
     return hmac.new(data_key, b"qcy-workstation data key id", hashlib.sha256).hexdigest()[:32]

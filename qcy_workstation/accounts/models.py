@@ -90,3 +90,23 @@ class CaseKey(Base):
     wrapped: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class FileKey(Base):
+    """A sealed file's own random key (``db/sealed.py``: ``area`` and ``sha256`` name the file), wrapped under
+    the key of one confidential case that uses the file (``case_id``; ``key_id`` names that case key, current or
+    former), or, ``case_id`` None and ``key_id`` "content", under a key derived from the file's plaintext
+    (``accounts/file_keys.py``). ``file_key_id`` names the file key (it is in the sealed file's header)."""
+
+    __tablename__ = "file_keys"
+    __table_args__ = (UniqueConstraint("area", "sha256", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    key_id: Mapped[str] = mapped_column(String(32))
+    file_key_id: Mapped[str] = mapped_column(String(32))
+    wrapped: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")

@@ -3,8 +3,9 @@
 A file is stored once as ``<files_dir>/evidence/<sha[:2]>/<sha>`` (read-only), whatever its name; the
 database row keeps the original name, size, source and date received. Verification re-hashes the files.
 A confidential case's files on a store with accounts are sealed instead, as ``<sha>.enc`` (AES-256-GCM with
-the store's data key the logged-in principal holds; ``db/sealed.py``, ``cases/sealing.py``): the address
-stays the plaintext's SHA-256, and opening or exporting one decrypts and re-hashes it.
+the file's own key, wrapped under the key of each confidential case using it; ``db/sealed.py``,
+``cases/sealing.py``): the address stays the plaintext's SHA-256, and opening or exporting one decrypts and
+re-hashes it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from qcy_workstation.cases.models import Case, Evidence
 from qcy_workstation.cases.settings import earliest_date, load_settings
 from qcy_workstation.cases.validation import check_date_range, validate_line, validate_required, validate_text
 from qcy_workstation.db.base import china_today
-from qcy_workstation.db.sealed import BlobArea, seal
+from qcy_workstation.db.sealed import BlobArea, content_hasher, seal
 from qcy_workstation.db.store import Store
 from qcy_workstation.errors import IntegrityError, NotFoundError, QcyError, ValidationError
 from qcy_workstation.outputs import check_output_path
@@ -115,7 +116,9 @@ class EvidenceService(Acting):
             check_date_range(received_on or china_today(), "received_on", earliest=earliest_date(load_settings(s)))
             sealed_case = (case.id, case.number) if sealing.seals(self.store, case) else None
         # before a byte is copied: the case's key (made now for a confidential case that has none yet)
-        key = sealing.key_for_sealing(self.store, self.principal, *sealed_case) if sealed_case is not None else None
+        plan = sealing.plan_sealing(self.store, self.principal, *sealed_case) if sealed_case is not None else None
+        key = plan.file_key() if plan is not None else None  # this file's own key
+        content = content_hasher()  # the plaintext in hand: opens the file key if the content is sealed already
         self.root.mkdir(parents=True, exist_ok=True)
         # Copy to a temporary file while hashing; a crash leaves no half blob (and a killed run's
         # ``.incoming-*`` file is found and removed by ``store check``: ``partial_files``).
@@ -129,6 +132,10 @@ class EvidenceService(Acting):
         def seen(chunk: bytes) -> None:
             nonlocal done
             h.update(chunk)
+            if key is not None:
+                content.update(chunk)
+            if key is not None:
+                content.update(chunk)
             done += len(chunk)
             if progress is not None and not progress(done, total):
                 raise Cancelled("adding the file was cancelled; nothing was stored")
@@ -155,10 +162,12 @@ class EvidenceService(Acting):
                     raise ValidationError(f"the same file is already attached as {dup.original_name!r}",
                                           field="file", reason="evidence.duplicate",
                                           params={"name": dup.original_name}, value=name)
-                if key is not None and cipher is not None:
+                if plan is not None and key is not None and cipher is not None:
                     created = self.area.place_sealed(tmp, digest)
                     if created:
                         self.area.record(s, digest, cipher[0], cipher[1], key)
+                    sealing.wrap_sealed(s, self.area, plan, digest, created=created, file_key=key,
+                                        content_secret=bytes(content.digest()), principal=self.principal)
                 else:
                     created = self._place(tmp, digest)
                 row = Evidence(case_id=case.id, sha256=digest, original_name=name, size=done, source=source,

@@ -384,7 +384,8 @@ class CaseService(Acting):
             details: dict[str, Any] = {"account": account.login}
             if account not in allowed:  # still the officer or a head: keeps the key
                 case_keys.remove_for_account(s, case.id, account.id)
-                details["case_key"] = "rotated" if case_keys.rotate(s, case.id, allowed, self.actor) else "none"
+                details["case_key"] = "rotated" if case_keys.rotate(s, case.id, allowed, self.actor,
+                                                                        holder=self.principal) else "none"
             audit.record(s, actor=self.actor, action="revoke_access", entity="case", entity_id=case.number,
                          case_id=case.id, details=details)
 

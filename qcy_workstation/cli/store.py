@@ -23,8 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="after the check, make this desk witness the audit chain as it is now (accept a restore "
                         "made on another desk); only when you know why the witness differs")
     c.set_defaults(handler=cmd_check)
-    rk = ss.add_parser("rekey", help="seal confidential cases' files still under the store-wide data key with "
-                                     "their case's own key (after upgrading; a head)")
+    rk = ss.add_parser("rekey", help="seal confidential cases' files sealed by an older version (store-wide data "
+                                     "key, or one case's key) with a key of their own, wrapped for every "
+                                     "confidential case using them (after upgrading; a head)")
     add_common_options(rk)
     rk.set_defaults(handler=cmd_rekey)
     st = ss.add_parser("settings", help="show or change workstation settings (letterhead, deadline lengths)")
@@ -107,6 +108,9 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
     issued = DocumentService(store, ctx.staff).verify_issued()  # issued files are frozen: any change shows
     orphans = unreferenced_evidence(store)
+    from qcy_workstation.cases.sealing import locked_files
+
+    locked = locked_files(store)  # not damage: the head's store rekey fixes them
     witness = chain["witness"]
     ok = (not broken and not chain["anchor"] and not evidence and not issued and witness["status"] != "problem"
           and not sealed["cases_changed_outside"] and not sealed["evidence_rows_changed"])
@@ -118,11 +122,14 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.emit({"ok": ok, "damaged": False, "integrity": ["ok"], "audit_chain_broken_at": broken,
               "audit_first_bad": chain["first_bad"], "audit_anchor": chain["anchor"], "audit_witness": witness,
               **sealed, "evidence": evidence, "issued_documents": issued, "partial_files": partial,
-              "unreferenced_files": orphans, "witness_reset": reset},
+              "unreferenced_files": orphans, "sealed_without_case_key": locked, "witness_reset": reset},
              ("store ok; audit chain intact and matches its anchor; case rows as last recorded; evidence files "
               "intact; issued documents intact\n" + _witness_text(witness) if ok
               else _problems_text(chain, sealed, evidence, issued))
              + _leftover_text(partial, orphans)
+             + "".join(f"\nsealed {f['area']} file {f['sha256'][:12]} of case {f['case']} [{f['problem']}]: the "
+                       "case's staff hold no key for it; the head's store rekey wraps its key for the case"
+                       for f in locked)
              + (f"\nthis desk now witnesses the chain up to event #{reset['last_id']}" if reset else ""))
     return 0 if ok else 1
 
@@ -198,13 +205,15 @@ def _leftover_text(partial: list[Leftover], orphans: list[Leftover]) -> str:
 
 
 def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
-    """``store rekey``: files sealed before per-case keys get their case's key (``cases.sealing.rekey``)."""
+    """``store rekey``: files sealed by an older version get their own key, wrapped for every confidential case
+    using them (``cases.sealing.rekey``)."""
     from qcy_workstation.cases.sealing import rekey
 
     result = rekey(ctx.store, ctx.actor)
     ctx.emit(result, (f"re-sealed the files of {len(result['cases'])} confidential cases with their case keys"
                       + (f": {', '.join(result['cases'])}" if result["cases"] else ""))
-             + "".join(f"\nkept on the store key (attached to another confidential case too): {item}"
+             + "".join(f"\nleft as it is (a confidential case you may not see uses it too, or you hold no key "
+                       f"for it): {item}"
                        for item in result["shared"]))
     return 0
 

@@ -22,6 +22,11 @@ onto another file's name is caught as well.
 is recorded in ``sealed_files`` when the file is sealed; without the key a sealed file is re-hashed against
 that record (missing or changed, like a plain file). With the key the check decrypts and re-hashes the
 plaintext, which also proves the GCM tags.
+
+**Which key.** Since revision 0015 each sealed file is sealed with its own random **file key** (the key id in
+the header is the file key's), wrapped under the key of every confidential case using the file and under a
+key derived from its plaintext (``accounts/file_keys.py``; ``content_hasher`` here). Files sealed by older
+versions keep the same format with the store's data key or one case's key in the header, and still open.
 """
 
 from __future__ import annotations
@@ -69,6 +74,24 @@ class SealedFile(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     key_id: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+CONTENT_DOMAIN = b"qcy-workstation file content key\x00"
+
+
+def content_hasher() -> Any:
+    """A hash of a file's whole plaintext, apart from its address (a SHA-256 with a prefix cannot be computed
+    from the plain SHA-256): fed the same bytes while sealing, its digest derives the "content" wrapping's key
+    (``accounts/file_keys.py``), so only someone holding the plaintext opens that wrapping."""
+    return hashlib.sha256(CONTENT_DOMAIN)
+
+
+def content_secret_of(path: Path) -> bytes:
+    h = content_hasher()
+    with path.open("rb") as fh:
+        while chunk := fh.read(SEGMENT):
+            h.update(chunk)
+    return bytes(h.digest())
 
 
 def _key_id(key: bytes) -> bytes:
@@ -232,15 +255,23 @@ class BlobArea:
             raise
         return sha
 
-    def seal_existing(self, s: Any, sha256: str, key: bytes) -> bool:
-        """Make the sealed form of a plain file (checked against its address first); True when made."""
+    def seal_existing(self, s: Any, sha256: str, key: bytes, *,
+                      on_plain: Callable[[bytes], None] | None = None) -> bool:
+        """Make the sealed form of a plain file (checked against its address first); True when made.
+        ``on_plain`` sees the plaintext as it is sealed."""
         if self.has_sealed(sha256) or not self.has_plain(sha256):
             return False
         tmp = self._temp(sha256)
         plain = hashlib.sha256()
+
+        def seen(chunk: bytes) -> None:
+            plain.update(chunk)
+            if on_plain is not None:
+                on_plain(chunk)
+
         try:
             with self.plain_path(sha256).open("rb") as src, tmp.open("wb") as out:
-                cipher_sha, size = seal(src, out, key, on_plain=plain.update)
+                cipher_sha, size = seal(src, out, key, on_plain=seen)
             if plain.hexdigest() != sha256:
                 raise IntegrityError(f"the stored file {sha256} was modified", field="file", value=sha256,
                                      reason="evidence.modified", params={"name": sha256})
@@ -266,10 +297,11 @@ class BlobArea:
                 tmp.unlink()
             raise
 
-    def reseal(self, s: Any, sha256: str, old_key: bytes, new_key: bytes) -> None:
+    def reseal(self, s: Any, sha256: str, old_key: bytes, new_key: bytes, *,
+               on_plain: Callable[[bytes], None] | None = None) -> None:
         """Seal a sealed file again under ``new_key`` (``store rekey``): decrypted into a private temporary
-        folder outside the store, sealed anew, moved over the old ``.enc`` in one step, its record updated in
-        session ``s``."""
+        folder outside the store, sealed anew (``on_plain`` sees the plaintext), moved over the old ``.enc`` in
+        one step, its record updated in session ``s``."""
         import shutil
 
         folder = Path(tempfile.mkdtemp(prefix="qcy-rekey-"))
@@ -279,7 +311,7 @@ class BlobArea:
             self.decrypt_to(sha256, plain, old_key)
             tmp = self._temp(sha256)
             with plain.open("rb") as src, tmp.open("wb") as out:
-                cipher_sha, size = seal(src, out, new_key)
+                cipher_sha, size = seal(src, out, new_key, on_plain=on_plain)
                 out.flush()
                 os.fsync(out.fileno())
             dest = self.sealed_path(sha256)

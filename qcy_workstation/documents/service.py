@@ -4,7 +4,7 @@
 Every call is one unit of work; plain values go in and out (no ORM objects). Every export and reprint is
 an audit event. Issued bytes are stored content-addressed under ``<files_dir>/documents/<sha[:2]>/<sha>``
 and checked against their SHA-256 whenever they are read back; those of a confidential case on a store with
-accounts are sealed as ``<sha>.enc`` with the store's data key (issue 14 item 5, ``db/sealed.py``).
+accounts are sealed as ``<sha>.enc`` each with its own key (issue 14 item 5, ``db/sealed.py``).
 """
 
 from __future__ import annotations
@@ -398,8 +398,9 @@ class DocumentService(Acting):
             case = s.get(Case, row.case_id) if row.case_id else None
             case_number = case.number if case is not None else None
             sealed_case = (case.id, case.number) if case is not None and sealing.seals(self.store, case) else None
-        # the case's key (made now for a confidential case that has none yet): only its holders open the file
-        key = sealing.key_for_sealing(self.store, self.principal, *sealed_case) if sealed_case is not None else None
+        # the case's key (made now for a confidential case that has none yet): each file gets its own key,
+        # wrapped under it, so only its holders (and those of other confidential cases using the file) open it
+        plan = sealing.plan_sealing(self.store, self.principal, *sealed_case) if sealed_case is not None else None
         day = issue_date or china_today()
         content = self.build(kind, case_number, lang=lang, topic=topic or None, options=options, number=number,
                              issue_date=day)
@@ -410,7 +411,7 @@ class DocumentService(Acting):
         content.signature.staff_name = (f"{reviewed_by}　签发人：{self.actor}" if zh else
                                         f"{reviewed_by}; issued by {self.actor}")
         blobs = {fmt: render(content, fmt, template_dir=self.template_dir()) for fmt in FORMATS}
-        if key is None:
+        if plan is None:
             for data in blobs.values():
                 self._store_blob(data)
         with self.store.write() as s:
@@ -418,9 +419,9 @@ class DocumentService(Acting):
             if row.status != "reviewed":  # someone else issued it meanwhile
                 raise WorkflowError("the document changed while it was being issued", field="status", value=row.status,
                                     reason="document.changed")
-            if key is not None:  # sealed, with the ciphertext hashes in this transaction
+            if plan is not None:  # sealed, with the ciphertext hashes and the file keys in this transaction
                 for data in blobs.values():
-                    self.area.write_sealed(s, data, key)
+                    self._store_sealed(s, plan, data)
             for fmt, data in blobs.items():
                 s.add(DocumentFile(document_id=row.id, format=fmt, sha256=_sha(data), size=len(data)))
             row.status, row.issued_by, row.issued_at, row.issued_on = "issued", self.actor, utcnow(), day.isoformat()
@@ -581,6 +582,17 @@ class DocumentService(Acting):
             with contextlib.suppress(OSError):  # file systems without modes
                 path.chmod(0o444)
         return digest
+
+    def _store_sealed(self, s: Any, plan: Any, data: bytes) -> None:
+        """Seal ``data`` with a new file key (or, already sealed for another case, wrap its key for this one)."""
+        from qcy_workstation.db.sealed import content_hasher
+
+        content, key = content_hasher(), plan.file_key()
+        content.update(data)
+        created = not self.area.has_sealed(_sha(data))
+        self.area.write_sealed(s, data, key)
+        sealing.wrap_sealed(s, self.area, plan, _sha(data), created=created, file_key=key,
+                            content_secret=bytes(content.digest()), principal=self.principal)
 
     def verify_issued(self) -> list[dict[str, str]]:
         """Every issued document's frozen files checked against their SHA-256 (``store check``): a file

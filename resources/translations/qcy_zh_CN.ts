@@ -7946,7 +7946,7 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
     <context>
         <name>RekeyBox</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/settings_rekey.py" line="+52" />
+            <location filename="../../qcy_workstation/ui/pages/settings_rekey.py" line="+53" />
             <source>Confidential files</source>
             <translation>保密文件</translation>
         </message>
@@ -7982,8 +7982,8 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
         </message>
         <message>
             <location line="+2" />
-            <source>Kept on the store key because they belong to another confidential case too: %1.</source>
-            <translation>以下文件同时属于另一个保密案件，仍使用案件库密钥：%1。</translation>
+            <source>Left as they are because a confidential case you may not see uses them too, or you hold no key for them: %1.</source>
+            <translation>以下文件未处理：另有您无权查看的保密案件使用这些文件，或您没有它们的密钥：%1。</translation>
         </message>
     </context>
     <context>

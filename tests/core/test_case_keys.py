@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from qcy_workstation.accounts import case_keys, keys
-from qcy_workstation.accounts.models import Account, CaseKey
+from qcy_workstation.accounts import case_keys, file_keys, keys
+from qcy_workstation.accounts.models import Account, CaseKey, FileKey
 from qcy_workstation.accounts.service import AccountService
 from qcy_workstation.cases.dto import NewCase, PartyInput, RightInput
 from qcy_workstation.cases.evidence import EvidenceService
@@ -53,16 +53,22 @@ def world(tmp_path: Path, open_test_store) -> Any:  # type: ignore[no-untyped-de
 
 def _direct_decrypt(store: Any, principal: Any, case_number: str, sha: str) -> bytes:
     """What an account can do with its own keys and a copy of the store: find the sealed file and try to open
-    it with the data key, or with a case key unwrapped by its private key."""
+    it with the data key, with a case key unwrapped by its private key (files sealed by an older version), or
+    with the file's own key unwrapped by that case key (``file_keys``)."""
     area = sealed.BlobArea(store.files_dir, "evidence")
     with store.read() as s:
         case_id = s.execute(select(Case.id).where(Case.number == case_number)).scalar_one()
         wrapped = s.execute(select(CaseKey.wrapped).where(CaseKey.case_id == case_id,
-                                                          CaseKey.account_id == principal.account_id)).scalar()
+                                                          CaseKey.account_id == principal.account_id,
+                                                          CaseKey.purpose == "account")).scalar()
+        file_key_wrap = s.execute(select(FileKey.wrapped).where(FileKey.case_id == case_id,
+                                                                FileKey.sha256 == sha)).scalar()
     candidates = [principal.keys.data_key]
     case_key = keys.unwrap_with_private(wrapped, principal.keys.private_key, case_id, principal.account_id)
     if case_key is not None:
         candidates.append(case_key)
+        file_key = keys.unwrap_file_key(file_key_wrap, case_key, "evidence", sha, f"case/{case_id}")
+        candidates += [file_key] if file_key is not None else []
     errors = []
     for key in candidates:
         try:
@@ -228,17 +234,27 @@ def test_a_revoke_rotates_the_case_key_so_the_revoked_accounts_old_key_opens_no_
     with store.read() as s:
         case_id = s.execute(select(Case.id).where(Case.number == world["secret"])).scalar_one()
         stolen = case_keys.open_case_key(s, case_id, liu)  # what B keeps after the revoke, whatever we do
-    assert stolen is not None and area.read_sealed(old.sha256, stolen) == world["file"].read_bytes()
+        seen_file_key = file_keys.open_for(s, "evidence", old.sha256, liu)  # and the key of the file it opened
+    assert stolen is not None and seen_file_key is not None
+    assert area.read_sealed(old.sha256, seen_file_key) == world["file"].read_bytes()
 
     CaseService(store, who["zhao"]).revoke_access(world["secret"], "liu")
     later = tmp / "补充证据.txt"
     later.write_bytes(b"supplement " + os.urandom(4096))
     new = EvidenceService(store, who["zhang"]).add(world["secret"], later)
     assert new.encrypted
-    # B's old key material opens the old file (it was seen) but not the one added after the revoke
+    # B's old key material opens the old file (it was seen) but not the one added after the revoke: neither the
+    # old case key (the new file's key is wrapped under the new case key only) nor the old file's key
     with pytest.raises(IntegrityError) as refused:
-        area.read_sealed(new.sha256, stolen)
+        area.read_sealed(new.sha256, seen_file_key)
     assert refused.value.reason == "crypto.wrong_key"
+    with store.read() as s:
+        rows = {sha: (key_id, wrapped) for sha, key_id, wrapped in s.execute(
+            select(FileKey.sha256, FileKey.key_id, FileKey.wrapped).where(FileKey.case_id == case_id))}
+    assert set(rows) == {old.sha256, new.sha256}
+    for sha, (key_id, wrapped) in rows.items():  # both wrapped under the new case key: the old one unwraps none
+        assert key_id != keys.key_id(stolen)
+        assert keys.unwrap_file_key(wrapped, stolen, "evidence", sha, f"case/{case_id}") is None
     assert area.sealed_key_id(new.sha256) != area.sealed_key_id(old.sha256)
     # nor does B hold any wrapping of either key any more
     with store.read() as s:
@@ -274,11 +290,15 @@ def test_revoking_an_account_that_is_still_allowed_keeps_the_key(world: Any) -> 
     store, who = world["store"], world["who"]
     ev = EvidenceService(store, who["zhang"]).add(world["secret"], world["file"])
     CaseService(store, who["zhao"]).grant_access(world["secret"], "zhang", "多余的授权")
-    before = sealed.BlobArea(store.files_dir, "evidence").sealed_key_id(ev.sha256)
-    CaseService(store, who["zhao"]).revoke_access(world["secret"], "zhang")
     with store.read() as s:
         case_id = s.execute(select(Case.id).where(Case.number == world["secret"])).scalar_one()
+        before = set(s.execute(select(CaseKey.key_id).where(CaseKey.case_id == case_id)).scalars())
+        wrapping = s.execute(select(FileKey.key_id).where(FileKey.sha256 == ev.sha256,
+                                                          FileKey.case_id == case_id)).scalar_one()
+    assert before == {wrapping}  # the file's key is wrapped under the case key
+    CaseService(store, who["zhao"]).revoke_access(world["secret"], "zhang")
+    with store.read() as s:
         assert case_keys.open_case_key(s, case_id, who["zhang"]) is not None
         assert s.execute(select(CaseKey.key_id).where(CaseKey.case_id == case_id,
                                                       CaseKey.purpose == "account")).scalars().all()
-        assert {k for (k,) in s.execute(select(CaseKey.key_id).where(CaseKey.case_id == case_id))} == {before.hex()}
+        assert {k for (k,) in s.execute(select(CaseKey.key_id).where(CaseKey.case_id == case_id))} == before

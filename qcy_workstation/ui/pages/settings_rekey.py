@@ -1,8 +1,9 @@
 """The Settings page's "Re-seal confidential files with case keys" (issue 14 item 5), for the head
 (``store.rekey``): what ``qcy-workstation store rekey`` does, off the GUI thread with progress.
 
-The work is the core's (``cases.sealing.rekey``): files of confidential cases sealed before per-case keys
-(with the store-wide data key) are sealed again with their case's key. This module starts it, shows the
+The work is the core's (``cases.sealing.rekey``): files of confidential cases sealed by an older version
+(with the store-wide data key, or with one case's key) are sealed again with a key of their own, wrapped for
+every confidential case that uses them. This module starts it, shows the
 progress and says what was done."""
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ class RekeyBox(QGroupBox):
                 .replace("%1", str(len(cases))).replace("%2", "、".join(cases)) if cases
                 else self.tr("Nothing to re-seal: every confidential file already has its case's key."))
         if shared:
-            text += " " + self.tr("Kept on the store key because they belong to another confidential case too: "
-                                  "%1.").replace("%1", "、".join(shared))
+            text += " " + self.tr("Left as they are because a confidential case you may not see uses them too, "
+                                  "or you hold no key for them: %1.").replace("%1", "、".join(shared))
         self.feedback.setStyleSheet("color: #2e7d32;")
         self.feedback.setText(text)
         self.ctx.cases_changed.emit("")
