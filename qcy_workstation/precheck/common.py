@@ -17,7 +17,7 @@ from typing import Any
 
 from qcy_workstation.errors import ValidationError
 
-ENGINE_VERSION = "precheck-1.2.0"  # 1.2: trademark review reasons, patent contradiction layer; 1.1: grouped citations
+ENGINE_VERSION = "precheck-1.3.0"  # 1.3: patent count contradictions (counts.py); 1.2: trademark review reasons, patent contradiction layer; 1.1: grouped citations
 
 DISCLAIMER_ZH = "参考性预判，非法律认定"
 DISCLAIMER_EN = "reference pre-check, not a legal determination"
