@@ -43,10 +43,8 @@ _EN_OPEN = re.compile(r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+
                       r"not\s+more\s+than|not\s+less\s+than|over|about|approximately|around|some|one\s+of|of\s+the)\s*$",
                       re.I)
 _EN_AFTER_OPEN = re.compile(r"^\s*(?:or\s+more|or\s+fewer|or\s+less|and\s+(?:up|above|more)|times\b)", re.I)
-_EN_STOP = frozenset("""that which with and or of on in at to for from each is are being having extending that's
-    who whose by into onto over under between along around about as than like per where when while then
-    joined connected formed disposed arranged located mounted attached sit sits lie lies run runs""".split())
-_EN_NOT_NOUN = frozenset("times ways sides percent pieces pcs pc items units sets packs pack pairs kinds types".split())
+_EN_STOP = frozenset(["that", "which", "with", "and", "or", "of", "on", "in", "at", "to", "for", "from", "each", "is", "are", "being", "having", "extending", "that's", "who", "whose", "by", "into", "onto", "over", "under", "between", "along", "around", "about", "as", "than", "like", "per", "where", "when", "while", "then", "joined", "connected", "formed", "disposed", "arranged", "located", "mounted", "attached", "sit", "sits", "lie", "lies", "run", "runs"])
+_EN_NOT_NOUN = frozenset(["times", "ways", "sides", "percent", "pieces", "pcs", "pc", "items", "units", "sets", "packs", "pack", "pairs", "kinds", "types"])
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ def _zh_noun(tail: str) -> str:
     return tail[: m.start()] if m else tail
 
 
-_EN_PLURALS = frozenset("teeth feet men women children mice geese".split())
+_EN_PLURALS = frozenset(["teeth", "feet", "men", "women", "children", "mice", "geese"])
 
 
 def _en_head(phrase: str) -> str:
