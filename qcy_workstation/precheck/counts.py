@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qcy_workstation.precheck import semantic
 from qcy_workstation.precheck.quantities import _UNITS
@@ -81,8 +82,10 @@ def _en_key(noun: str) -> str:
     return irregular.get(noun, stem_en(noun))
 
 
-def find_counts(text: str) -> list[Count]:
-    """Exact counts of things stated in a text (numeral + classifier + noun; English numeral + noun)."""
+@lru_cache(maxsize=512)
+def find_counts(text: str) -> tuple[Count, ...]:
+    """Exact counts of things stated in a text (numeral + classifier + noun; English numeral + noun).
+    Cached: every feature of a claim reads the same product and claim texts."""
     out: list[Count] = []
     t = fold(text)
     for m in _ZH_COUNT.finditer(t):
@@ -110,7 +113,7 @@ def find_counts(text: str) -> list[Count]:
         else:
             n = int(m.group(3))
         out.append(Count(n, head, _en_key(head), m.group(0), m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ class CountConflict:
     product: Count
 
 
-def _alike(claim: Count, others: list[Count]) -> tuple[list[Count], list[Count]]:
+def _alike(claim: Count, others: tuple[Count, ...]) -> tuple[list[Count], list[Count]]:
     """The product counts that may name the claim's part (the same noun, else every noun close in
     meaning) and, among them, those close enough to contradict it. Asymmetric on purpose: a count is
     cleared by a looser match than it is contradicted by."""
