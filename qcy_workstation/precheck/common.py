@@ -17,7 +17,7 @@ from typing import Any
 
 from qcy_workstation.errors import ValidationError
 
-ENGINE_VERSION = "precheck-1.3.0"  # 1.3: trademark review classes same_sound, leading_part_kept, correspondence_by_use, pinyin syllables; 1.2: review reasons, patent contradictions; 1.1: grouped citations
+ENGINE_VERSION = "precheck-1.3.0"  # 1.3: trademark review classes same_sound, leading_part_kept, correspondence_by_use, pinyin syllables; patent count contradictions (counts.py); 1.2: review reasons, patent contradictions; 1.1: grouped citations
 
 DISCLAIMER_ZH = "参考性预判，非法律认定"
 DISCLAIMER_EN = "reference pre-check, not a legal determination"

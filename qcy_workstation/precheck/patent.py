@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from qcy_workstation.errors import ValidationError
-from qcy_workstation.precheck import contrasts, lexicon, semantic
+from qcy_workstation.precheck import contrasts, counts, lexicon, semantic
 from qcy_workstation.precheck.common import Citation, citation_fields, cite, load_data, result_header
 from qcy_workstation.precheck.polarity import list_continuation, replaced_in_sentence, split_polarity
 from qcy_workstation.precheck.quantities import (
@@ -580,7 +580,7 @@ class ElementResult:
     needs_review: bool
     note_en: str = ""
     meaning: int = -1  # best cosine x 100 of the element with a positive passage (-1: layer off)
-    basis: str = "words"  # words | meaning | numbers | stated_absent | not_found | staff
+    basis: str = "words"  # words | meaning | numbers | count | stated_absent | stated_replaced | contradicted | substituted | not_found | staff
     candidates: tuple[tuple[str, int, int, int], ...] = ()  # two best passages (text, start, end, score)
     engine_status: str = ""  # the engine's own reading when staff overrode it
 
@@ -802,6 +802,7 @@ def compare_element(
                        absent_margin=denied[3])
     basis = "words"
     against = _contrasted(element, mean, best_p, cov_all, product.text, claim_text) if denied is None and not mean.absent else None
+    counted = counts.count_conflict(element, product.text, claim_text) if denied is None and not mean.absent else None
     if denied is not None and denied[4] and num_state != "outside":
         # "没有X，而是Y" / "Y instead of X": the claimed means is not used, something else is in its place.
         # Whether that is an equivalent (same means, function, effect; obvious) is for staff to judge.
@@ -822,6 +823,17 @@ def compare_element(
         needs_review = mean.absent_margin < ABSENT_SURE
         notes.append(f"产品描述称该特征不具备或已被替换：“{mean.absent_text}”")
         notes_en.append(f"the description states this feature is absent or replaced: '{mean.absent_text}'")
+    elif counted is not None and num_state != "outside":
+        # "three slim tines" for "four wide teeth": another count of the part, told positively. A count
+        # limits the claim like a number (all-elements rule); the pairing of the nouns can be wrong, so
+        # the reading is always for staff to confirm
+        status, basis, needs_review = "missing", "count", True
+        pc = counted.product
+        best_p = _Passage(product.text[pc.start:pc.end], pc.start, pc.end, "", frozenset())
+        notes.append(f"权利要求限定“{counted.claim.text}”（{counted.claim.n}），产品描述称“{pc.text}”（{pc.n}）：数量不同，"
+                     "该特征不相同；两处是否指同一部件，请工作人员核对")
+        notes_en.append(f"the claim says '{counted.claim.text}' ({counted.claim.n}), the description '{pc.text}' "
+                        f"({pc.n}): another count, not the same feature; staff to confirm both name the same part")
     elif against is not None and num_state != "outside":
         con, (ct, ca, cb) = against
         needs_review = True
@@ -1316,7 +1328,7 @@ def _verdict(rows: list[ElementResult]) -> tuple[str, str, str]:
     tail_en = f" The reading of feature(s) {', '.join(str(r.index) for r in review)} is uncertain: staff to check." \
         if review else ""
     if missing:
-        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "staff")]
+        firm = [r for r in missing if r.basis in ("stated_absent", "numbers", "count", "staff")]
         loose = [r for r in missing if r not in firm]
         parts_zh, parts_en = [], []
         if firm:
