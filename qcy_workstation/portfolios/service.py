@@ -374,7 +374,7 @@ class PortfolioService(Acting):
 
         self.require("warning.edit")
         if since is not None and not isinstance(since, date):
-            raise ValidationError("must be a date", field="since", value=since, reason="date")
+            raise ValidationError("must be a date", field="since", value=since, reason="date.format")
         start = None
         if since is not None or not batch:
             day = since or (china_today() - timedelta(days=7))

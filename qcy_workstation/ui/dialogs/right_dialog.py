@@ -68,8 +68,8 @@ class _ServiceDialog(QDialog):
         for _label, w in self.fields.values():
             w.setStyleSheet("")
         label, widget = self.fields.get(exc.field or "", ("", None))
-        text = errors.reason_text(exc) or exc.message
-        self.error.setText(f"{label}: {text}" if label else errors.message(exc))
+        text = errors.reason_text(exc)  # the coded sentence; the presenter's message when the reason is not listed
+        self.error.setText(f"{label}: {text}" if label and text else errors.message(exc))
         self.error.show()
         if widget is not None:
             widget.setStyleSheet(ERROR_STYLE)
