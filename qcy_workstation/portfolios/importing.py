@@ -33,6 +33,11 @@ class BadLine:
     line: str  # "row 7" (file) or "register 10145231"
     field: str
     reason: str
+    # the refusal itself (code, field, params), so the desktop words it in the user's language, and where it
+    # was: the file's row number, or the register row's number
+    error: ValidationError | None = field(default=None, compare=False, repr=False)
+    row: int | None = None
+    number: str = ""
 
     def to_dict(self) -> dict[str, str]:
         return {"line": self.line, "field": self.field, "reason": self.reason}
@@ -104,6 +109,10 @@ def _trademark(enterprise: str, v: dict[str, Any]) -> NewRight:
                            expires_on=v.get("expires_on"), note="imported from " + v["_source"]))
 
 
+def _bad(line: str, err: ValidationError, *, row: int | None = None, number: str = "") -> BadLine:
+    return BadLine(line, err.field or "", err.message, error=err, row=row, number=number)
+
+
 def _patent(enterprise: str, v: dict[str, Any]) -> NewRight:
     number = validate_patent_number(v.get("number") or "", field="number").removeprefix("ZL")
     if v.get("filed_on") is None:
@@ -125,7 +134,9 @@ def _plan(enterprise: str, source: str, held: set[tuple[str, str]],
         try:
             new = _trademark(enterprise, v) if kind == "trademark" else _patent(enterprise, v)
         except ValidationError as err:
-            bad.append(BadLine(line, err.field or "", err.message))
+            from_file = v.get("_row") is not None
+            bad.append(_bad(line, err, row=v.get("_row"),
+                            number="" if from_file else str(v.get("reg_no") or v.get("number") or "")))
             continue
         key = (new.kind, new.number)
         if key in held or key in seen:
@@ -159,7 +170,7 @@ def _from_file(path: str | os.PathLike[str], name_key: str, uscc: str | None
     for n, cells in table:
         line = f"row {n}"
         if isinstance(cells, str):
-            bad.append(BadLine(line, "file", cells))
+            bad.append(BadLine(line, "file", cells, row=n))
             continue
         if not any(c.strip() for c in cells):
             continue
@@ -173,8 +184,9 @@ def _from_file(path: str | os.PathLike[str], name_key: str, uscc: str | None
             for f in ("registered_on", "expires_on", "filed_on", "granted_on"):
                 v[f] = _file_date(v, f)
         except ValidationError as err:
-            bad.append(BadLine(line, err.field or "", err.message))
+            bad.append(_bad(line, err, row=n))
             continue
+        v["_row"] = n
         rows.append((line, kind, v))
     return Path(path).name, rows, bad, others
 

@@ -212,6 +212,11 @@ FIELDS = {
     "ipc_classes": QT_TRANSLATE_NOOP("Fields", "IPC classes"),
     "affiliation": QT_TRANSLATE_NOOP("Fields", "Affiliation"),
     "concluded_on": QT_TRANSLATE_NOOP("Fields", "Date of the conclusion"),
+    # an enterprise's rights (issue 17 item 3): named in the import's bad lines and the right dialogs' refusals
+    "registered_on": QT_TRANSLATE_NOOP("Fields", "Registration / grant date"),
+    "expires_on": QT_TRANSLATE_NOOP("Fields", "Term ends"),
+    "filed_on": QT_TRANSLATE_NOOP("Fields", "Filing date"),
+    "granted_on": QT_TRANSLATE_NOOP("Fields", "Grant date"),
     "panel": QT_TRANSLATE_NOOP("Fields", "Expert panel"),
 }
 

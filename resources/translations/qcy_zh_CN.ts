@@ -1102,7 +1102,7 @@ Press Ctrl+N to take in the first case, or turn a consultation into a case on th
             <location line="+1" />
             <location filename="../../qcy_workstation/ui/pages/cases.py" line="-287" />
             <location filename="../../qcy_workstation/ui/pages/documents/labels.py" line="+54" />
-            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+63" />
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+64" />
             <location filename="../../qcy_workstation/ui/pages/rights_due_box.py" line="+45" />
             <source>Number</source>
             <translation>编号</translation>
@@ -3548,7 +3548,12 @@ SHA-256：%3
     <context>
         <name>EnterprisesPage</name>
         <message>
-            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+176" />
+            <location filename="../../qcy_workstation/ui/pages/enterprises_page.py" line="+190" />
+            <source>Added %1 right(s) to %2</source>
+            <translation>已为 %2 添加 %1 项权利</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Saved: %1 %2</source>
             <translation>已保存：%1 %2</translation>
         </message>
@@ -3616,6 +3621,26 @@ SHA-256：%3
             <location line="+1" />
             <source>Record the renewal or the annual fee of the selected right</source>
             <translation>记录选中权利的续展或年费缴纳</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import from the register…</source>
+            <translation>从登记库导入…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add the enterprise's marks and patents found in the register on file (holder matched by name or credit code), with their dates; shown first, added when you confirm</source>
+            <translation>将登记库中该企业的商标和专利（按名称或统一社会信用代码匹配权利人）连同日期加入；先列出，确认后添加</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import from a file…</source>
+            <translation>从文件导入…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The same from a register file (CSV or Excel)</source>
+            <translation>同上，从登记簿文件（CSV 或 Excel）导入</translation>
         </message>
         <message>
             <location line="+5" />
@@ -5154,6 +5179,26 @@ For a difficult case click “Convene panel…” and choose experts from the po
             <translation>结论日期</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Registration / grant date</source>
+            <translation>注册/授权日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Term ends</source>
+            <translation>届满日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filing date</source>
+            <translation>申请日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant date</source>
+            <translation>授权日</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>Expert panel</source>
             <translation>专家论证</translation>
@@ -5667,7 +5712,7 @@ For a difficult case click “Convene panel…” and choose experts from the po
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../qcy_workstation/ui/i18n.py" line="-150" />
+            <location filename="../../qcy_workstation/ui/i18n.py" line="-155" />
             <source>Received</source>
             <translation>已收案</translation>
         </message>
@@ -8186,6 +8231,69 @@ Click “Refer…” to pass it to a body from the directory (Referrals page).</
             <location line="+8" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RightsImport</name>
+        <message>
+            <location filename="../../qcy_workstation/ui/dialogs/rights_import.py" line="+28" />
+            <source>row %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>register %1</source>
+            <translation>登记库 %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the register on file</source>
+            <translation>登记库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 from %2:</source>
+            <translation>%1，来源：%2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>… and %1 more</source>
+            <translation>……另有 %1 项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Already on file, left as they are: %1</source>
+            <translation>已在档，保持不变：%1 项</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Rows of other holders, not touched: %1</source>
+            <translation>其他权利人的记录，未改动：%1 条</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Import rights</source>
+            <translation>导入权利</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing new to add.</source>
+            <translation>没有需要新增的权利。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add %1 right(s) to the enterprise's portfolio?</source>
+            <translation>将 %1 项权利加入该企业的权利组合？</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Register file to import from</source>
+            <translation>选择要导入的登记簿文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register files (*.csv *.xlsx);;All files (*)</source>
+            <translation>登记簿文件 (*.csv *.xlsx);;所有文件 (*)</translation>
         </message>
     </context>
     <context>

@@ -150,3 +150,78 @@ def test_staff_enter_a_right_from_the_enterprise_page_and_record_its_renewal(
     right = next(r for r in PortfolioService(store, "张三").list(QINCHUAN) if r.number == "20456789")
     assert right.renewals == 1 and right.term_ends == add_years(registered, 20) - timedelta(days=1)
     assert "20456789" in page.hint.text()
+
+
+def test_staff_fill_the_portfolio_from_the_register_seeing_first_what_will_be_added(
+        qtbot, window, store, wait_idle, tmp_path, monkeypatch) -> None:
+    """The register staff imported holds two of 西安秦川's marks (one already in its portfolio), one of another
+    holder, and a row without its registration date. From the Enterprises page staff click "从登记库导入…": the
+    question lists the new mark, the one already on file and the bad line, in Chinese; "Cancel" adds nothing,
+    "Yes" adds the new mark with its dates. The same file chosen through "从文件导入…" then has nothing new, and
+    counts the other holder's row it left alone."""
+    import csv
+    from datetime import date
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from qcy_workstation.portfolios.service import PortfolioService
+    from qcy_workstation.precheck.register import import_register
+
+    seed(store)  # 西安秦川 has mark 10145231 in its portfolio already
+    rows = [["注册号", "商标名称", "注册人", "类别", "注册日期", "专用权期限至"],
+            ["10145231", "秦川", QINCHUAN, "30", "2017-06-14", "2027-06-13"],
+            ["20456789", "秦川面坊", QINCHUAN, "30,43", "2019-05-07", "2029-05-06"],
+            ["20001234", "秦韵", "宝鸡秦韵酒业有限公司", "33", "2019-05-07", ""],
+            ["20456790", "秦川老面", QINCHUAN, "30", "", ""]]
+    path = tmp_path / "商标注册簿.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    import_register(store, path, actor="张三")
+    page = window.go("enterprises")
+    wait_idle()
+    _click_row(qtbot, page.list_view, [r.name for r in page.list_model.rows].index(QINCHUAN))
+    wait_idle()
+    assert page.import_register_action.text() == "从登记库导入…"
+
+    def ask() -> QMessageBox:
+        qtbot.mouseClick(page.toolbar.widgetForAction(page.import_register_action), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.importing is not None and page.importing.box is not None
+                        and page.importing.box.isVisible(), timeout=10000)
+        return page.importing.box
+
+    box = ask()
+    assert box.text() == "将 1 项权利加入该企业的权利组合？"
+    info = box.informativeText()
+    assert "+ 20456789  秦川面坊  (30,43)" in info and "已在档，保持不变：1 项" in info
+    assert info.startswith(f"{QINCHUAN}，来源：登记库")
+    assert "! 登记库 20456790: 注册/授权日" in info and "registration" not in info  # in the user's words
+    if os.environ.get("QCY_SHOTS"):
+        assert box.grab().save(str(Path(os.environ["QCY_SHOTS"]) / "rights-import-question.png"))
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    wait_idle()
+    portfolio = PortfolioService(store, "张三")
+    assert {r.number for r in portfolio.list(QINCHUAN)} == {"10145231"}  # cancelled: nothing added
+
+    page.importing = None
+    box = ask()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    wait_idle()
+    wait_idle()
+    added = {r.number: r for r in portfolio.list(QINCHUAN)}
+    assert set(added) == {"10145231", "20456789"}
+    assert added["20456789"].registered_on == date(2019, 5, 7) and added["20456789"].classes == "30,43"
+    assert "20456789" in {r.number for r in page.rights_model.rows}
+    assert page.hint.text() == f"已为 {QINCHUAN} 添加 1 项权利"
+
+    # the same file again, chosen through the file action: nothing new, and staff are told so
+    page.importing = None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(page.toolbar.widgetForAction(page.import_file_action), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.importing is not None and page.importing.box is not None
+                    and page.importing.box.isVisible(), timeout=10000)
+    assert page.importing.box.text() == "没有需要新增的权利。"
+    info = page.importing.box.informativeText()
+    assert info.startswith(f"{QINCHUAN}，来源：商标注册簿.csv") and "其他权利人的记录，未改动：1 条" in info
+    assert "! 第 5 行: 注册/授权日" in info
+    qtbot.mouseClick(page.importing.box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert len(portfolio.list(QINCHUAN)) == 2

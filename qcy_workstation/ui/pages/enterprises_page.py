@@ -44,6 +44,7 @@ from qcy_workstation.portfolios.service_record import ENTRY_KINDS, EnterpriseRow
 from qcy_workstation.portfolios.service_report import status_text
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.dialogs.right_dialog import open_payment_dialog, open_right_dialog
+from qcy_workstation.ui.dialogs.rights_import import import_rights
 from qcy_workstation.ui.i18n import current_language
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import DUE_SOON_BG, Column, RowTableModel
@@ -145,9 +146,17 @@ class EnterprisesPage(QWidget):
         self.pay_right_action = QAction(self)
         self.pay_right_action.setObjectName("enterprisePayRight")
         self.pay_right_action.triggered.connect(self.record_payment)
-        for action in (self.add_right_action, self.edit_right_action, self.pay_right_action):
+        self.import_register_action = QAction(self)
+        self.import_register_action.setObjectName("enterpriseImportRegister")
+        self.import_register_action.triggered.connect(lambda: self.import_rights(from_file=False))
+        self.import_file_action = QAction(self)
+        self.import_file_action.setObjectName("enterpriseImportFile")
+        self.import_file_action.triggered.connect(lambda: self.import_rights(from_file=True))
+        for action in (self.add_right_action, self.edit_right_action, self.pay_right_action,
+                       self.import_register_action, self.import_file_action):
             self.add_rights_action(action)
         self.dialog: Any = None
+        self.importing: Any = None  # the running import from the register (ui/dialogs/rights_import.py)
         self.record_box = QGroupBox(right)
         self.tree = QTreeWidget(self.record_box)
         self.tree.setObjectName("serviceRecordTree")
@@ -217,7 +226,8 @@ class EnterprisesPage(QWidget):
 
     def _enable_rights_actions(self) -> None:
         may = self.ctx.may("enterprise.edit")
-        self.add_right_action.setEnabled(may and self.selected() is not None)
+        for action in (self.add_right_action, self.import_register_action, self.import_file_action):
+            action.setEnabled(may and self.selected() is not None)
         chosen = may and self.selected_right() is not None
         self.edit_right_action.setEnabled(chosen)
         self.pay_right_action.setEnabled(chosen)
@@ -236,6 +246,16 @@ class EnterprisesPage(QWidget):
         right = self.selected_right()
         if right is not None:
             self.dialog = open_payment_dialog(self, self.ctx, right.id, on_saved=self._right_saved)
+
+    def import_rights(self, *, from_file: bool) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.importing = import_rights(self, self.ctx, chosen.id, from_file=from_file, on_done=self._imported)
+
+    def _imported(self, plan: Any) -> None:
+        self.hint.setText(self.tr("Added %1 right(s) to %2").replace("%1", str(len(plan.to_add)))
+                          .replace("%2", plan.enterprise))
+        self.refresh_record()
 
     def _right_saved(self, view: Any) -> None:
         self.hint.setText(self.tr("Saved: %1 %2").replace("%1", view.number).replace("%2", view.enterprise))
@@ -275,6 +295,12 @@ class EnterprisesPage(QWidget):
         self.edit_right_action.setToolTip(self.tr("Correct the right selected in the rights table"))
         self.pay_right_action.setText(self.tr("Renewal / fee paid…"))
         self.pay_right_action.setToolTip(self.tr("Record the renewal or the annual fee of the selected right"))
+        self.import_register_action.setText(self.tr("Import from the register…"))
+        self.import_register_action.setToolTip(self.tr(
+            "Add the enterprise's marks and patents found in the register on file (holder matched by name or "
+            "credit code), with their dates; shown first, added when you confirm"))
+        self.import_file_action.setText(self.tr("Import from a file…"))
+        self.import_file_action.setToolTip(self.tr("The same from a register file (CSV or Excel)"))
         self.list_model.retranslate()
         self.rights_model.retranslate()
         self.due_model.retranslate()
