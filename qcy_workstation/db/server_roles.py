@@ -54,7 +54,12 @@ FIGURE_COLUMNS = {"cases": ("id", "ip_type", "status", "received_on", "accepted_
 #: Tables holding a case's content through ``case_id`` (nullable ones: rows without a case stay visible).
 CASE_TABLES = ("rights", "transitions", "evidence", "precheck_results", "expert_panels", "compensation_estimates",
                "case_access", "case_keys")
-NULLABLE_CASE_TABLES = ("documents", "referrals", "audit_events")
+NULLABLE_CASE_TABLES = ("documents", "referrals", "audit_events", "consultations")
+#: Tables hanging off a case through a parent row: (table, its column, the parent table). The parent's case is
+#: looked up with the owner's rights (a SECURITY DEFINER function): looked up under the desk's own policies, a
+#: hidden parent would read as "no case" and so as visible.
+PARENT_TABLES = (("document_files", "document_id", "documents"), ("referral_documents", "referral_id", "referrals"),
+                 ("panel_seats", "panel_id", "expert_panels"), ("consultation_fts", "rowid", "consultations"))
 SCRAM_ITERATIONS = 4096  # PostgreSQL's default (scram_iterations)
 
 
@@ -132,6 +137,11 @@ def _functions(prefix: str, schema: str) -> list[str]:
             SECURITY DEFINER {path} AS $$
             SELECT cid IS NULL OR NOT qcy_is_desk()
                    OR coalesce((SELECT qcy_sees(c.confidential, c.staff, c.id) FROM cases c WHERE c.id = cid), true) $$""",
+        # A row hanging off a case through a parent row (document files, referral documents, panel seats, a
+        # consultation's search body): the parent's case, read with the owner's rights.
+        *[f"""CREATE OR REPLACE FUNCTION qcy_sees_{parent}(pid bigint) RETURNS boolean LANGUAGE sql STABLE
+              SECURITY DEFINER {path} AS $$ SELECT qcy_sees_case((SELECT p.case_id FROM {parent} p WHERE p.id = pid)) $$"""
+          for parent in sorted({parent for _t, _c, parent in PARENT_TABLES})],
         # The audit chain's newest event, whoever may read it (audit.record hashes the next event onto it).
         f"""CREATE OR REPLACE FUNCTION qcy_audit_head() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER {path} AS
             $$ SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 $$""",
@@ -180,6 +190,10 @@ def _policies() -> list[str]:
         sql += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"DROP POLICY IF EXISTS qcy_confidential ON {table}",
                 f"CREATE POLICY qcy_confidential ON {table} USING (qcy_sees_case(case_id)) "
                 "WITH CHECK (qcy_sees_case(case_id))"]
+    for table, column, parent in PARENT_TABLES:
+        sql += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"DROP POLICY IF EXISTS qcy_confidential ON {table}",
+                f"CREATE POLICY qcy_confidential ON {table} USING (qcy_sees_{parent}({column})) "
+                f"WITH CHECK (qcy_sees_{parent}({column}))"]
     # The search bodies (titles, parties, rights) of a case: ``rowid`` is the case's id.
     sql += ["ALTER TABLE case_fts ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON case_fts",
             "CREATE POLICY qcy_confidential ON case_fts USING (qcy_sees_case(rowid::integer)) "

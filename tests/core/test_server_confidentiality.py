@@ -126,6 +126,44 @@ def test_a_modified_client_cannot_read_or_touch_a_confidential_case(server_store
         assert s.execute(text("SELECT count(*) FROM case_access")).scalar() == 0
 
 
+def test_what_hangs_off_a_confidential_case_through_other_rows_stays_hidden_too(server_store: dict[str, Any]) -> None:
+    """A consultation logged on the secret case (and its search body), and the stored file of the case's document,
+    are the case's content too: the modified client of an officer not on the case reads none of them, while an
+    unlinked consultation stays visible to every desk."""
+    from qcy_workstation.cases.consultations import ConsultationService
+    from qcy_workstation.cases.dto import NewConsultation
+    from qcy_workstation.documents.service import DocumentService
+
+    secret = server_store["secret"]
+    head_store, head = server_store["desk"]("zhao")
+    consults = ConsultationService(head_store, head)
+    linked = consults.add(NewConsultation(channel="walk-in", enquirer="王工", topic="热处理曲线被带走怎么办",
+                                          summary=SECRET, organisation="西安秦岭合金材料有限公司",
+                                          case_number=secret.number))
+    loose = consults.add(NewConsultation(channel="phone", enquirer="李经理", topic="商标续展期限"))
+    draft = DocumentService(head_store, head).draft("advice-letter", secret.number)
+    with server_store["owner"].write() as s:  # an issued file of that document, as issuing stores it
+        s.execute(text("INSERT INTO document_files (document_id, format, sha256, size, created_at) "
+                       "VALUES (:d, 'pdf', :h, 1, now())"), {"d": draft.id, "h": "0" * 64})
+    liu = raw(server_store, "liu")
+    try:
+        assert scalars(liu, "SELECT id FROM consultations ORDER BY id") == [loose.id]
+        assert scalars(liu, "SELECT count(*) FROM consultation_fts WHERE rowid = :c", c=linked.id) == [0]
+        assert scalars(liu, "SELECT count(*) FROM consultation_fts WHERE rowid = :c", c=loose.id) == [1]
+        assert scalars(liu, "SELECT count(*) FROM document_files") == [0]
+        with liu.begin() as conn:  # nor can it move the consultation off the case to read it
+            assert conn.execute(text("UPDATE consultations SET case_id = NULL WHERE id = :c"),
+                                {"c": linked.id}).rowcount == 0
+    finally:
+        liu.dispose()
+    zhang = raw(server_store, "zhang")  # the case's own officer sees all of it
+    try:
+        assert sorted(scalars(zhang, "SELECT id FROM consultations")) == sorted([linked.id, loose.id])
+        assert scalars(zhang, "SELECT count(*) FROM document_files") == [1]
+    finally:
+        zhang.dispose()
+
+
 def test_the_assigned_officer_and_the_head_see_it_and_a_grant_opens_it(server_store: dict[str, Any]) -> None:
     secret = server_store["secret"]
     for login in ("zhang", "zhao"):
