@@ -15,6 +15,8 @@ def readme_test_command() -> str:
 
 def test_ci_runs_the_readmes_test_command_on_both_stores() -> None:
     command = readme_test_command()
-    assert "--store=postgresql" in command and ".[test,postgres]" in command
+    assert "tests/both_stores.py" in command and ".[test,postgres]" in command
+    runner = (ROOT / "tests" / "both_stores.py").read_text(encoding="utf-8")
+    assert '"--store=postgresql"' in runner and '"SQLite": []' in runner  # both stores, the whole suite each
     ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert command in ci
