@@ -428,4 +428,5 @@ class EnterprisesPage(QWidget):
 
 
 register_page("enterprises", QT_TRANSLATE_NOOP("Pages", "Enterprises"), lambda ctx, w: EnterprisesPage(ctx, w),
+              icon="enterprises.svg",
               order=65, tooltip=QT_TRANSLATE_NOOP("Pages", "Enterprises served: service record and annual report"))
