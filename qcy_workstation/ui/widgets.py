@@ -9,9 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -19,11 +21,32 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedLayout,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from qcy_workstation.ui.errors import explain
+
+
+def record_table(model: Any, parent: QWidget, name: str, *, widths: tuple[int, ...] = (),
+                 sorting: bool = False) -> QTableView:
+    """A read-only table of records (one row selected at a time, columns the user can widen, the last one
+    stretched, no wrapping): the shape every list of a page's records takes."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setSortingEnabled(sorting)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    for col, width in enumerate(widths):
+        view.horizontalHeader().resizeSection(col, width)
+    return view
 
 
 def date_edit(parent: QWidget, name: str) -> QDateEdit:

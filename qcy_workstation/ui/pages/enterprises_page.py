@@ -19,12 +19,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -49,7 +47,7 @@ from qcy_workstation.ui.i18n import current_language
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import DUE_SOON_BG, Column, RowTableModel
 from qcy_workstation.ui.pages.rights_due_box import RIGHTS_DUE_COLUMNS, RightsDueModel
-from qcy_workstation.ui.widgets import EmptyState, show_error
+from qcy_workstation.ui.widgets import EmptyState, record_table, show_error
 
 FIRST_YEAR_SHOWN = 2015  # the year list; the core refuses years before the store's opening with a coded error
 
@@ -72,17 +70,7 @@ RIGHT_COLUMNS = [
 
 
 def _table(model: Any, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return record_table(model, parent, name)
 
 
 class EnterprisesPage(QWidget):

@@ -8,11 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,7 +23,7 @@ from qcy_workstation.referrals.dto import BODY_KINDS, OUTCOMES, ReferralView
 from qcy_workstation.ui.dialogs.referral import OutcomeDialog, ReferDialog
 from qcy_workstation.ui.i18n import current_language
 from qcy_workstation.ui.models import Column, RowTableModel
-from qcy_workstation.ui.widgets import EmptyState, show_error
+from qcy_workstation.ui.widgets import EmptyState, record_table, show_error
 
 
 def outcome_text(r: ReferralView) -> str:
@@ -62,19 +60,7 @@ ALL_REFERRAL_COLUMNS = [
 
 
 def referral_table(model: RowTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    for col, width in enumerate((115, 200, 95, 150, 105, 120, 95)):
-        view.horizontalHeader().resizeSection(col, width)
-    return view
+    return record_table(model, parent, name, widths=(115, 200, 95, 150, 105, 120, 95))
 
 
 class ReferralsTab(QWidget):
