@@ -78,8 +78,9 @@ def _cli(db: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def _error(log: _Log, what: str, exc: BaseException | str) -> None:
     text = str(exc).strip().splitlines()
+    reason = getattr(exc, "reason", None)  # a coded core error says which (store.busy: refused whole, retry)
     log(f"ERROR {what} {type(exc).__name__ if isinstance(exc, BaseException) else 'cli'}: "
-        f"{text[-1] if text else ''}")
+        f"{text[-1] if text else ''}" + (f' {{"reason": "{reason}"}}' if reason else ""))
 
 
 def _demo_writer(store: Any, db: str, log: _Log, rng: random.Random, deadline: float, cli: bool) -> None:
