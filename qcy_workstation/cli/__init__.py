@@ -28,7 +28,12 @@ COMMANDS = {
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (``only``) the top level plus the one module that defines that command.
+
+    Why ``only``: building every sub-command's parser imports every command's services (SQLAlchemy, the
+    pre-check engines, numpy) and builds some 1,100 argparse parsers: about 1.4 s of a command's start and
+    most of an in-process call, for one command used. ``--help`` and an unknown command still get them all."""
     parser = argparse.ArgumentParser(
         prog="qcy-workstation",
         description="QCY Workstation — 秦创原知识产权维权援助工作站. Without a command: the desktop client.",
@@ -43,7 +48,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if not with_commands:
         return parser
-    for name in COMMAND_MODULES:
+    modules = (COMMANDS[only],) if only in COMMANDS else COMMAND_MODULES
+    for name in modules:
         if importlib.util.find_spec(f"qcy_workstation.cli.{name}") is None:
             continue
         module = importlib.import_module(f"qcy_workstation.cli.{name}")
@@ -54,29 +60,37 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
 _VALUE_OPTIONS = {"--db", "--staff", "--screenshot", "--page", "--lang"}
 
 
-def _wants_command(argv: list[str]) -> bool:
-    """True unless the arguments are only top-level options: then the desktop client starts without
-    importing every command module (SQLAlchemy, services...), which keeps the first paint fast.
-    Option values are skipped (``--page cases`` names a page, not the ``cases`` command)."""
+def _command_named(argv: list[str]) -> str | None:
+    """The command the arguments name: ``None`` when they are only top-level options (the desktop client
+    then starts without importing any command module, which keeps the first paint fast), ``""`` for a
+    top-level ``--help`` (every command is listed), else the first positional argument (a command, or a
+    mistake argparse will report with the whole list). Option values are skipped (``--page cases`` names a
+    page, not the ``cases`` command)."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
             continue
         if arg in ("-h", "--help"):
-            return True
+            return ""
         if arg in _VALUE_OPTIONS:
             skip = True
             continue
         if arg.startswith("-"):
             continue
-        return True  # the first positional argument is a command (or a mistake argparse will report)
-    return False
+        return arg
+    return None
+
+
+def _wants_command(argv: list[str]) -> bool:
+    """True unless the arguments are only top-level options (see ``_command_named``)."""
+    return _command_named(argv) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(argv) if argv is not None else sys.argv[1:]
-    parser = build_parser(with_commands=_wants_command(arguments))
+    command = _command_named(arguments)
+    parser = build_parser(with_commands=command is not None, only=command)
     args = parser.parse_args(arguments)
     ctx = CliContext.from_args(args)
     try:

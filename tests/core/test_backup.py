@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from qcy_workstation.cases.dto import NewCase, PartyInput
 from qcy_workstation.cases.evidence import EvidenceService
@@ -31,7 +32,7 @@ ENV = {**os.environ, "QCY_STAFF": "备份员"}
 
 
 def cli(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), *args], capture_output=True,
+    proc = run_cli(["--db", str(db), *args], capture_output=True,
                           text=True, timeout=300, env=ENV)
     if check and proc.returncode != 0:
         raise AssertionError(proc.stderr)

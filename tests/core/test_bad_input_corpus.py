@@ -9,9 +9,7 @@ store unchanged (its bytes, or its row counts where a run may legitimately write
 from __future__ import annotations
 
 import collections
-import contextlib
 import hashlib
-import io
 import json
 import os
 import signal
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.pool import NullPool
@@ -34,7 +33,6 @@ from sqlalchemy.pool import NullPool
 from qcy_workstation import limits
 from qcy_workstation.cases import validation as v
 from qcy_workstation.cases.evidence import WINDOWS_RESERVED, EvidenceService, safe_file_name
-from qcy_workstation.cli import main
 from qcy_workstation.cli.context import safe_json, safe_terminal_text
 from qcy_workstation.cli.precheck import batch_keys, line_options
 from qcy_workstation.compensation.money import MAX_AMOUNT, to_amount
@@ -64,13 +62,8 @@ def _digest(db: Path) -> str:
 
 def _cli(*args: str) -> tuple[int, str, str]:
     """The real entry point in process; stdout and stderr as the terminal would get them."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse refusing the command line itself: usage and exit 2
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    done = run_cli(args)
+    return done.returncode, done.stdout, done.stderr
 
 
 def _refused(result: tuple[int, str, str], field: str, reason: str | None = None) -> str:

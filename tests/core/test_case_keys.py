@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import select
 
 from qcy_workstation.accounts import case_keys, file_keys, keys
@@ -192,11 +193,10 @@ def test_files_sealed_with_the_store_data_key_before_the_upgrade_keep_opening(wo
 def test_the_head_grants_and_revokes_on_the_command_line_and_rekeys_the_store(world: Any) -> None:
     import json
     import subprocess
-    import sys
 
     def cli(*args: str, token: str = "", stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "QCY_TOKEN": token, "QCY_FILES": str(world["store"].files_dir)}
-        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", world["store"].url, *args],
+        return run_cli(["--db", world["store"].url, *args],
                               capture_output=True, text=True, env=env, input=stdin, timeout=120)
 
     def token_of(login: str) -> str:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -128,7 +128,7 @@ def test_the_cli_keeps_it_from_an_account_without_access(world: dict[str, Any]) 
 
     def cli(*args: str, token: str | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "QCY_TOKEN": token or "", "QCY_FILES": str(world["store"].files_dir)}
-        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", world["db"], *args],
+        return run_cli(["--db", world["db"], *args],
                               capture_output=True, text=True, env=env, input=stdin, timeout=120)
 
     token = cli("login", "--user", "liu", "--password-stdin", "--print-token", stdin=PASSWORD + "\n").stdout.strip()

@@ -14,12 +14,12 @@ import json
 import os
 import stat
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import select
 
 from qcy_workstation.accounts.principal import Principal
@@ -286,7 +286,7 @@ def test_an_open_store_keeps_files_plain(tmp_path: Path) -> None:
 def test_cli_evidence_with_a_session_token(world: Any) -> None:
     def cli(*args: str, token: str = "", stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "QCY_TOKEN": token, "QCY_FILES": str(world["store"].files_dir)}  # a server's folder
-        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", world["store"].url, *args],
+        return run_cli(["--db", world["store"].url, *args],
                               capture_output=True, text=True, env=env, input=stdin, timeout=120)
 
     login = cli("login", "--user", "zhang", "--password-stdin", "--print-token", stdin=PASSWORD + "\n")
@@ -313,7 +313,7 @@ def test_cli_evidence_with_a_session_token(world: Any) -> None:
 
 def test_create_admin_prints_the_recovery_key_once(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite"
-    proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "accounts", "create-admin",
+    proc = run_cli(["--db", str(db), "accounts", "create-admin",
                            "--user", "root", "--name", "站长", "--password-stdin", "--json"],
                           capture_output=True, text=True, input=PASSWORD + "\n", timeout=120,
                           env={**os.environ, "QCY_TOKEN": ""})

@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from cli_runner import story
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -225,12 +224,7 @@ def test_the_cli_adds_experts_convenes_concludes_with_json_and_refuses_bad_input
         store_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("QCY_TOKEN", "QCY_DB")}
 
-    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store_url, "--staff", "张三", *args],
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert (proc.returncode == 0) == ok, proc.stderr
-        assert "Traceback" not in proc.stderr
-        return proc
+    run = story(store_url, staff="张三", env=env)
 
     wang = json.loads(run("expert", "add", "--name", "王教授", "--field", "通信技术", "--ipc", "H04L",
                           "--affiliation", "西安电子科技大学", "--json").stdout)

@@ -12,13 +12,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import story
 from sqlalchemy import func, select
 
 from qcy_workstation.cases.dto import NewCase, PartyInput
@@ -179,12 +178,7 @@ def test_staff_correct_an_entry_and_the_dates_follow(portfolio, store):
 def test_the_cli_imports_renews_and_pays_with_json_and_names_bad_input(store_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("QCY_TOKEN", "QCY_DB")}
 
-    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store_url, "--staff", "张三", *args],
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert (proc.returncode == 0) == ok, proc.stderr
-        assert "Traceback" not in proc.stderr
-        return proc
+    run = story(store_url, staff="张三", env=env)
 
     run("cases", "add", "--type", "trademark", "--title", "秦川商标被仿冒", "--applicant", ENT, "--received",
         "2026-10-09", "--json")

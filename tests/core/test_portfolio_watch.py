@@ -12,12 +12,12 @@ import csv
 import json
 import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import select
 
 from qcy_workstation.cases.dto import NewCase, PartyInput
@@ -122,7 +122,7 @@ def test_register_import_on_the_cli_runs_the_watch_and_enterprise_watch_reruns_i
     env = {k: v for k, v in os.environ.items() if k not in ("QCY_TOKEN", "QCY_DB")}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store_url, "--staff", "张三", *args],
+        proc = run_cli(["--db", store_url, "--staff", "张三", *args],
                               capture_output=True, text=True, timeout=180, env=env)
         assert proc.returncode == 0, proc.stderr
         return proc

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from cli_runner import story
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -242,12 +241,7 @@ def test_the_cli_refers_follows_up_and_writes_the_letter_with_json_and_refuses_b
         store_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("QCY_TOKEN", "QCY_DB")}
 
-    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store_url, "--staff", "张三", *args],
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert (proc.returncode == 0) == ok, proc.stderr
-        assert "Traceback" not in proc.stderr
-        return proc
+    run = story(store_url, staff="张三", env=env)
 
     added = json.loads(run("body", "add", "--starter", "--json").stdout)
     assert len(added) == 8 and all(b["contact"] == "" for b in added)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -273,7 +274,6 @@ def test_the_command_line_works_as_the_accounts_own_role(server_store: dict[str,
     import json
     import os
     import subprocess
-    import sys
 
     from sqlalchemy.engine import make_url
 
@@ -282,7 +282,7 @@ def test_the_command_line_works_as_the_accounts_own_role(server_store: dict[str,
     def cli(db: str, *args: str, token: str = "", stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "QCY_TOKEN": token, "QCY_FILES": str(server_store["files"]), "PGPASSWORD": PASSWORD,
                "QCY_CONFIG_DIR": str(tmp_path / "config")}
-        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", db, *args, "--json"],
+        return run_cli(["--db", db, *args, "--json"],
                               capture_output=True, text=True, timeout=120, env=env, input=stdin)
 
     gate = server_store["secured"]["desk_url"]

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from cli_runner import story
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -240,12 +239,7 @@ def test_a_confidential_case_is_counted_not_shown_to_who_may_not_see_it(tmp_path
 def test_the_cli_shows_the_record_and_writes_the_report(store_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("QCY_TOKEN", "QCY_DB")}
 
-    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store_url, "--staff", "张三", *args],
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert (proc.returncode == 0) == ok, proc.stderr
-        assert "Traceback" not in proc.stderr
-        return proc
+    run = story(store_url, staff="张三", env=env)
 
     run("cases", "add", "--type", "trademark", "--title", "“秦川”挂面商标被仿冒", "--applicant", QINCHUAN,
         "--received", _day(3, 2).isoformat(), "--json")

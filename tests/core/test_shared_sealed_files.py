@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import select
 
 from qcy_workstation.accounts import case_keys, file_keys, keys
@@ -81,7 +81,7 @@ def _store_check(store: Any) -> dict[str, Any]:
     env = {**os.environ, "QCY_FILES": str(store.files_dir)}
 
     def cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, *args], capture_output=True,
+        return run_cli(["--db", store.url, *args], capture_output=True,
                               text=True, timeout=120, **kw)
 
     token = cli("login", "--user", "zhao", "--password-stdin", "--print-token", input=PASSWORD + "\n", env=env)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import text
 
 pytestmark = pytest.mark.postgresql_only
@@ -24,7 +24,7 @@ ADMIN_PASSWORD = "Qinchuangyuan-2026"
 def cli(*args: str, files: Path, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QCY_FILES": str(files)}
     env.pop("QCY_TOKEN", None)
-    proc = subprocess.run([sys.executable, "-m", "qcy_workstation", *args], capture_output=True, text=True,
+    proc = run_cli([*args], capture_output=True, text=True,
                           timeout=300, env=env, input=stdin)
     if check and proc.returncode != 0:
         raise AssertionError(proc.stderr)

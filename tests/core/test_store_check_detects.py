@@ -5,11 +5,10 @@ found, named by its first bad row and the case it affects, and an intact store s
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 from sqlalchemy import create_engine, text
 
 from qcy_workstation.cases.dto import NewCase, PartyInput
@@ -35,9 +34,9 @@ def path(tmp_path: Path, open_test_store, monkeypatch: pytest.MonkeyPatch) -> st
 
 
 def check(db: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
-    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "store", "check", "--json"],
+    out = run_cli(["--db", str(db), "store", "check", "--json"],
                          capture_output=True, text=True, timeout=120)
-    text = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", str(db), "store", "check"],
+    text = run_cli(["--db", str(db), "store", "check"],
                           capture_output=True, text=True, timeout=120).stdout
     assert "Traceback" not in out.stderr
     return out.returncode, json.loads(out.stdout), text
@@ -117,7 +116,7 @@ def test_a_chain_rewritten_with_its_anchor_file_is_found_by_the_last_backup(path
     # the last backup's manifest keeps the chain head too: a forger who also rewrites the anchor file beside
     # the store is still caught, as long as the backup folder is reachable from the desk
     backup = tmp_path / "backups" / "monday"
-    done = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", path, "store", "backup", "--to",
+    done = run_cli(["--db", path, "store", "backup", "--to",
                            str(backup)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     head = json.loads(next(backup.glob("**/manifest.json")).read_text(encoding="utf-8"))["audit_head"]
@@ -239,7 +238,7 @@ def test_a_store_whose_identity_was_edited_is_found(path: str) -> None:
 def test_staff_accept_a_restore_made_elsewhere_with_reset_witness(path: str) -> None:
     sql(path, "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)")
     store_anchor_matches_db(path)
-    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", path, "store", "check", "--reset-witness"],
+    out = run_cli(["--db", path, "store", "check", "--reset-witness"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1 and "this desk now witnesses the chain" in out.stdout
     code, report, _text = check(path)

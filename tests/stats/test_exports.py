@@ -3,12 +3,11 @@ Word for the platform; each file is read back and must hold the figures."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -95,7 +94,7 @@ def test_monthly_report_in_pdf_and_docx_say_the_same(demo_store, tmp_path: Path)
 
 def test_annual_report_in_english_from_the_command_line(demo_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "annual.pdf"
-    subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", demo_store.url, "stats", "report",
+    run_cli(["--db", demo_store.url, "stats", "report",
                     "--year", "2025", "--lang", "en", "--out", str(out)], check=True, capture_output=True, timeout=90)
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     d = StatsService(demo_store).dashboard(StatsPeriod.year(2025))

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from qcy_workstation.cases.consultations import ConsultationService
 from qcy_workstation.cases.deadlines import working_days_between
@@ -159,7 +158,7 @@ def test_bad_period_is_refused_with_the_field_named() -> None:
 
 def test_cli_stats_json_has_the_contract_keys(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store, records, consultations = seeded
-    out = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, "stats",
+    out = run_cli(["--db", store.url, "stats",
                           "--from", "2026-01-01", "--to", "2026-12-31", "--json"],
                          capture_output=True, text=True, check=True, timeout=60)
     data = json.loads(out.stdout)
@@ -168,7 +167,7 @@ def test_cli_stats_json_has_the_contract_keys(seeded, tmp_path: Path) -> None:  
     assert {k: v for k, v in data["cases_by_status"].items() if v} == dict(Counter(r["status"] for r in mine))
     cmine = [c for c in consultations if c["at"].year == 2026]
     assert {k: v for k, v in data["consultations_by_channel"].items() if v} == dict(Counter(c["channel"] for c in cmine))
-    bad = subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, "stats",
+    bad = run_cli(["--db", store.url, "stats",
                           "--from", "2026-13-01", "--json"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and json.loads(bad.stderr)["field"] == "from"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
+from cli_runner import run_cli
 from docx import Document
 from pypdf import PdfReader
 
@@ -68,7 +68,7 @@ def test_memo_exports_read_back_with_their_contents(store, register_cases, paten
 
 
 def _cli(store, *args: str) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    return subprocess.run([sys.executable, "-m", "qcy_workstation", "--db", store.url, "--staff", "王静",
+    return run_cli(["--db", store.url, "--staff", "王静",
                            "warning", *args], capture_output=True, text=True, timeout=120)
 
 
