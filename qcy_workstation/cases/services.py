@@ -10,7 +10,6 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import (
     Column,
     Integer,
@@ -33,6 +32,7 @@ from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.accounts.principal import normalise_name as normalise_staff
 from qcy_workstation.cases import audit, personal, sealing, search
 from qcy_workstation.cases.access import check_visible, visible_clause
+from qcy_workstation.cases.conflicts import find_conflicts
 from qcy_workstation.cases.deadlines import add_working_days
 from qcy_workstation.cases.dto import (
     CaseDetail,
@@ -78,7 +78,6 @@ from qcy_workstation.errors import ConflictError, NotFoundError, ValidationError
 
 READ_ACTIONS = ("view", "export", "print")  # audit events that change nothing
 
-CONFLICT_THRESHOLD = 85.0
 # The FTS5 table made by migration 0001 (kept out of Base.metadata: it is a virtual table).
 CASE_FTS = Table("case_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("body", Text))
 SORT_COLUMNS = ("number", "title", "type", "status", "applicant", "staff", "received_on", "due", "priority")
@@ -707,60 +706,12 @@ class CaseService(Acting):
 
     def conflict_check(self, applicant: str, opponent: str | None = None, *, applicant_uscc: str | None = None,
                        opponent_uscc: str | None = None, exclude_number: str | None = None) -> list[ConflictHit]:
-        """Where the workstation already assists or opposes the new case's parties.
-
-        Fuzzy (rapidfuzz) over party keys stored at intake (normalised, without company-form suffixes and
-        leading place names), plus exact credit-code matches. The applicant appearing as an opposing party
-        elsewhere (or the opponent as an assisted applicant) is a ``conflict``; the same side is ``related``.
-        """
+        """Where the workstation already assists or opposes the new case's parties (``cases.conflicts``)."""
         principal = self.require("case.view")
-        names = [("applicant", applicant, applicant_uscc)]
-        if opponent and opponent.strip():
-            names.append(("opponent", opponent, opponent_uscc))
-        hits: list[ConflictHit] = []
         with self.store.read() as s:
-            parties = s.execute(select(Party.id, Party.name_norm, Party.uscc)).all()
-            keys = [p[1] for p in parties]
-            for role_new, name, uscc in names:
-                key = normalise_name(name, drop_place=True)
-                if not key:
-                    continue
-                matched: dict[int, float] = {}
-                scorer = fuzz.ratio if len(key) < 4 else fuzz.WRatio
-                for _choice, score, idx in process.extract(key, keys, scorer=scorer, limit=50,
-                                                           score_cutoff=CONFLICT_THRESHOLD):
-                    matched[parties[idx][0]] = float(score)
-                if uscc:
-                    for pid, _norm, code in parties:
-                        if code == uscc:
-                            matched[pid] = 100.0
-                if not matched:
-                    continue
-                applicant_p, opponent_p = aliased(Party), aliased(Party)
-                q = select(Case.number, Case.title, Case.status, Case.applicant_id, Case.opponent_id,
-                           applicant_p.name, opponent_p.name, Case.id
-                           ).join(applicant_p, Case.applicant_id == applicant_p.id
-                           ).outerjoin(opponent_p, Case.opponent_id == opponent_p.id
-                           ).where(or_(Case.applicant_id.in_(matched), Case.opponent_id.in_(matched)))
-                if exclude_number:
-                    q = q.where(Case.number != exclude_number)
-                hidden = visible_clause(principal)
-                seen = ({cid for (cid,) in s.execute(select(Case.id).where(hidden))} if hidden is not None
-                        else None)
-                for number, title, status, a_id, o_id, a_name, o_name, cid in s.execute(q):
-                    withheld = seen is not None and cid not in seen  # a confidential case: counted, not shown
-                    if withheld:
-                        number, title = "", ""
-                    for role_existing, pid, other in (("applicant", a_id, a_name), ("opponent", o_id, o_name)):
-                        if pid not in matched:
-                            continue
-                        kind = "related" if role_new == role_existing else "conflict"
-                        hits.append(ConflictHit(name, role_new, other, round(matched[pid], 1), number, title,
-                                                status, role_existing, kind,
-                                                _conflict_message(name, role_new, other, number or "（保密案件）",
-                                                                  role_existing, kind), confidential=withheld))
-        hits.sort(key=lambda h: (h.kind != "conflict", -h.score, h.case_number))
-        return hits
+            return find_conflicts(s, principal, applicant, opponent, applicant_uscc=applicant_uscc,
+                                  opponent_uscc=opponent_uscc, exclude_number=exclude_number,
+                                  on_server=self.store.restricted)
 
     def deadline_overview(self) -> dict[str, list[CaseRow]]:
         """Overdue and due-soon open cases, most urgent first: the desk's daily view."""
@@ -782,15 +733,6 @@ def current_due_sql():  # type: ignore[no-untyped-def]
 
     return sql_case((Case.status == "received", Case.acceptance_due),
                     (Case.status.in_(("accepted", "in_progress")), Case.opinion_due), else_=None)
-
-
-def _conflict_message(name: str, role_new: str, other: str, number: str, role_existing: str, kind: str) -> str:
-    roles = {"applicant": "申请人/applicant", "opponent": "对方当事人/opposing party"}
-    if kind == "conflict":
-        return (f"利益冲突：{name}（本案{roles[role_new]}）与案件 {number} 的{roles[role_existing]} {other} 相近。"
-                f" Conflict: {name} resembles {other}, the {role_existing} in case {number}.")
-    return (f"关联：{name} 已在案件 {number} 中作为{roles[role_existing]}（{other}）。"
-            f" Related: {name} already appears as {role_existing} ({other}) in case {number}.")
 
 
 __all__ = ["CaseService", "OPEN_STATUSES", "clean_new_case", "clean_party", "clean_right"]

@@ -27,7 +27,9 @@ Roles (cluster-wide names, so each carries a prefix made from the database's nam
 The rule (``qcy_sees``) is the one of ``cases.access.can_see``: a case that is not confidential, or the
 account is a head, or the case's staff is the account's display name (NFKC, trimmed, inner spaces as one),
 or the account was granted access on the case (``case_access``). Tables hanging off a case carry a policy
-through ``qcy_sees_case(case_id)``; writes are checked the same way (USING and WITH CHECK). A trigger on
+through ``qcy_sees_case(case_id)``; writes are checked the same way (USING and WITH CHECK). A party that only
+hidden cases name is hidden with them (``qcy_sees_party``); the conflict check still finds it, and the case,
+counted without number or title, through ``qcy_party_keys()`` and ``qcy_conflict_cases()``. A trigger on
 ``accounts`` lets only an administrator's role change login names, display names, roles or the active flag
 (the rule reads them). The audit chain's head is read through ``qcy_audit_head()`` (the newest event may
 be one the role cannot see).
@@ -142,6 +144,33 @@ def _functions(prefix: str, schema: str) -> list[str]:
         *[f"""CREATE OR REPLACE FUNCTION qcy_sees_{parent}(pid bigint) RETURNS boolean LANGUAGE sql STABLE
               SECURITY DEFINER {path} AS $$ SELECT qcy_sees_case((SELECT p.case_id FROM {parent} p WHERE p.id = pid)) $$"""
           for parent in sorted({parent for _t, _c, parent in PARENT_TABLES})],
+        # A party (an enterprise or a person) is a case's content when only hidden cases name it: visible when no
+        # case names it yet (a new case's applicant, an enterprise of the portfolio), when a case the session
+        # sees names it, or when the enterprise portfolio keeps rights for it (a shared service record).
+        f"""CREATE OR REPLACE FUNCTION qcy_sees_party(pid integer) RETURNS boolean LANGUAGE sql STABLE
+            SECURITY DEFINER {path} AS $$
+            SELECT NOT qcy_is_desk()
+                   OR NOT EXISTS (SELECT 1 FROM cases c WHERE c.applicant_id = pid OR c.opponent_id = pid)
+                   OR EXISTS (SELECT 1 FROM cases c WHERE (c.applicant_id = pid OR c.opponent_id = pid)
+                                                      AND qcy_sees(c.confidential, c.staff, c.id))
+                   OR EXISTS (SELECT 1 FROM enterprise_rights r WHERE r.party_id = pid) $$""",
+        # The conflict check (cases.services.conflict_check) must find a conflict with a confidential case the
+        # desk may not see, counted without its number or title ("counted, not shown", as on a single desk):
+        # every party's key for the fuzzy match, and the cases naming the matched parties, each with whether
+        # the session may see it and its number and title only then.
+        f"""CREATE OR REPLACE FUNCTION qcy_party_keys() RETURNS TABLE(id integer, name_norm text, uscc text)
+            LANGUAGE sql STABLE SECURITY DEFINER {path} AS
+            $$ SELECT p.id, p.name_norm::text, p.uscc::text FROM parties p ORDER BY p.id $$""",
+        f"""CREATE OR REPLACE FUNCTION qcy_conflict_cases(pids integer[], excluded text) RETURNS TABLE(
+              number text, title text, status text, applicant_id integer, opponent_id integer,
+              applicant_name text, opponent_name text, id integer, visible boolean)
+            LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+            SELECT CASE WHEN v.seen THEN c.number::text ELSE '' END, CASE WHEN v.seen THEN c.title::text ELSE '' END,
+                   c.status::text, c.applicant_id, c.opponent_id, a.name::text, o.name::text, c.id, v.seen
+            FROM cases c JOIN parties a ON a.id = c.applicant_id LEFT JOIN parties o ON o.id = c.opponent_id
+                 CROSS JOIN LATERAL (SELECT qcy_sees(c.confidential, c.staff, c.id) AS seen) v
+            WHERE (c.applicant_id = ANY(pids) OR c.opponent_id = ANY(pids))
+              AND c.number IS DISTINCT FROM excluded $$""",
         # The audit chain's newest event, whoever may read it (audit.record hashes the next event onto it).
         f"""CREATE OR REPLACE FUNCTION qcy_audit_head() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER {path} AS
             $$ SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 $$""",
@@ -194,6 +223,8 @@ def _policies() -> list[str]:
         sql += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"DROP POLICY IF EXISTS qcy_confidential ON {table}",
                 f"CREATE POLICY qcy_confidential ON {table} USING (qcy_sees_{parent}({column})) "
                 f"WITH CHECK (qcy_sees_{parent}({column}))"]
+    sql += ["ALTER TABLE parties ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON parties",
+            "CREATE POLICY qcy_confidential ON parties USING (qcy_sees_party(id)) WITH CHECK (qcy_sees_party(id))"]
     # The search bodies (titles, parties, rights) of a case: ``rowid`` is the case's id.
     sql += ["ALTER TABLE case_fts ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON case_fts",
             "CREATE POLICY qcy_confidential ON case_fts USING (qcy_sees_case(rowid::integer)) "

@@ -26,9 +26,9 @@ from qcy_workstation.accounts.permissions import may, require
 from qcy_workstation.accounts.principal import Acting, Principal
 from qcy_workstation.cases import audit, personal
 from qcy_workstation.cases.access import check_visible, visible_case, visible_clause
+from qcy_workstation.cases.conflicts import CONFLICT_THRESHOLD
 from qcy_workstation.cases.models import Case, Party
 from qcy_workstation.cases.names import match_score, normalise_name
-from qcy_workstation.cases.services import CONFLICT_THRESHOLD
 from qcy_workstation.cases.settings import earliest_date, load_settings
 from qcy_workstation.cases.validation import (
     _fold,

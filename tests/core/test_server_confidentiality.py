@@ -81,6 +81,11 @@ def raw(world: dict[str, Any], login: str, password: str = PASSWORD) -> Any:
     return create_engine(with_credentials(owner.url, account_role(owner.server_prefix, account), password))
 
 
+def scalars_pairs(store: Any, sql: str) -> list[tuple[Any, Any]]:
+    with store.read() as s:
+        return [(a, b) for a, b in s.execute(text(sql))]
+
+
 def scalars(engine: Any, sql: str, **params: Any) -> list[Any]:
     with engine.connect() as conn:
         return [r[0] for r in conn.execute(text(sql), params)]
@@ -234,6 +239,44 @@ def test_the_desk_works_as_the_accounts_own_role_through_the_services(server_sto
         assert type(denied.value.orig).__name__ == "InsufficientPrivilege"
     finally:
         gate.dispose()
+
+
+def test_a_conflict_with_a_hidden_case_is_still_found_and_its_parties_are_not_read(
+        server_store: dict[str, Any]) -> None:
+    """刘洋 registers a new matter for 西安秦岭合金材料有限公司: the workstation already assists it in the
+    confidential case he may not see. The conflict check finds it as on a single desk (counted, no number, no
+    title), while his modified client reads neither that case nor the party only it names (its address and
+    contact are the case's content); a party his own case names stays readable."""
+    plain = server_store["plain"]
+    head_store, head = server_store["desk"]("zhao")
+    secret = CaseService(head_store, head).create(NewCase(
+        title="合金配方被带到宝鸡", ip_type="trade-secret", staff="张敏", received_on=date(2026, 11, 3),
+        applicant=PartyInput("西安秦岭合金材料有限公司"),
+        opponent=PartyInput("宝鸡某特钢有限公司", address="宝鸡市渭滨区", phone="0917-1234567"),
+        rights=(RightInput(kind="trade-secret", title="合金配方", secret_description="镍铬钼配比"),)))
+    assert secret.confidential
+    liu_store, liu = server_store["desk"]("liu")
+    hits = CaseService(liu_store, liu).conflict_check("西安秦岭合金材料公司", "宝鸡某特钢有限公司")
+    assert {(h.role_new, h.role_existing, h.kind, h.confidential, h.case_number, h.case_title) for h in hits} == {
+        ("applicant", "applicant", "related", True, "", ""), ("opponent", "opponent", "related", True, "", "")}
+    assert len([h for h in hits if h.role_new == "applicant"]) == 2  # both confidential cases, counted
+    reversed_roles = CaseService(liu_store, liu).conflict_check("宝鸡某特钢有限公司", "西安秦岭合金材料有限公司")
+    assert {h.kind for h in reversed_roles} == {"conflict"} and all(h.confidential for h in reversed_roles)
+    assert [h.case_number for h in CaseService(liu_store, liu).conflict_check("西安秦岭茶业有限公司")] == [plain.number]
+    zhang_store, zhang = server_store["desk"]("zhang")  # the case's own officer gets the number
+    assert {h.case_number for h in CaseService(zhang_store, zhang).conflict_check("宝鸡某特钢有限公司")} == {secret.number}
+    ids = dict(scalars_pairs(server_store["owner"], "SELECT name, id FROM parties"))
+    liu_raw = raw(server_store, "liu")
+    try:
+        names = scalars(liu_raw, "SELECT name FROM parties")
+        assert "西安秦岭茶业有限公司" in names
+        assert not {"西安秦岭合金材料有限公司", "宝鸡某特钢有限公司"} & set(names)
+        assert scalars(liu_raw, "SELECT count(*) FROM qcy_conflict_cases(ARRAY[:p], NULL) WHERE number <> ''",
+                       p=ids["西安秦岭合金材料有限公司"]) == [0]  # the function tells him no more than the check
+        with liu_raw.begin() as conn:  # nor can he change the hidden party's details
+            assert conn.execute(text("UPDATE parties SET phone = 'x' WHERE name = '宝鸡某特钢有限公司'")).rowcount == 0
+    finally:
+        liu_raw.dispose()
 
 
 def test_password_changes_and_deactivation_follow_the_account_to_its_role(server_store: dict[str, Any]) -> None:
