@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qcy_workstation.db.base import china_today
 from qcy_workstation.ui.errors import explain
 
 
@@ -49,9 +50,17 @@ def record_table(model: Any, parent: QWidget, name: str, *, widths: tuple[int, .
     return view
 
 
+def today() -> QDate:
+    """Today in China, the day the services count from (``db.base.china_today``), not the PC's own calendar:
+    on a PC whose clock is set to another zone (UTC between 16:00 and 24:00) the field would otherwise
+    offer yesterday, which the services then refuse as before the case was received."""
+    day = china_today()
+    return QDate(day.year, day.month, day.day)
+
+
 def date_edit(parent: QWidget, name: str) -> QDateEdit:
-    """A date field with a calendar popup, today by default, shown as 2026-12-03 in both languages."""
-    edit = QDateEdit(QDate.currentDate(), parent)
+    """A date field with a calendar popup, today in China by default, shown as 2026-12-03 in both languages."""
+    edit = QDateEdit(today(), parent)
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")

@@ -42,7 +42,7 @@ from qcy_workstation.errors import QcyError, ValidationError
 from qcy_workstation.ui import drafts, i18n
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
-from qcy_workstation.ui.widgets import described_shortcut, show_error
+from qcy_workstation.ui.widgets import described_shortcut, show_error, today
 
 RIGHT_TYPES = {
     "patent": QT_TRANSLATE_NOOP("CompensationPage", "Patent (Patent Law)"),
@@ -261,7 +261,7 @@ class CompensationPage(QWidget):
         self.date_edit.setObjectName("compDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setDate(today())
         self.date_edit.dateChanged.connect(self._update_multiple_label)
         self.gi_route.currentIndexChanged.connect(self._update_multiple_label)
         self.type_label, self.gi_label, self.date_label = QLabel(), QLabel(), QLabel()
@@ -368,7 +368,7 @@ class CompensationPage(QWidget):
         self.known_date.setObjectName("knownDate")
         self.known_date.setCalendarPopup(True)
         self.known_date.setDisplayFormat("yyyy-MM-dd")
-        self.known_date.setDate(QDate.currentDate())
+        self.known_date.setDate(today())
         self.known_date.setEnabled(False)
         self.known_check.toggled.connect(self.known_date.setEnabled)
         ff.addRow(self.known_check, self._with_error("known_date", self.known_date))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from qcy_workstation.ui.context import AppContext
 from qcy_workstation.ui.main_window import register_page
 from qcy_workstation.ui.models import Column, RowTableModel
+from qcy_workstation.ui.widgets import today
 
 PRESETS = ("all", "this_month", "last_month", "this_year", "last_year", "custom")
 
@@ -173,7 +174,7 @@ class StatsPage(QWidget):
             w.setObjectName(name)
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
-            w.setDate(QDate.currentDate())
+            w.setDate(today())
             w.setEnabled(False)
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.refresh_button = QPushButton(self)
