@@ -25,6 +25,9 @@ STORES = ("sqlite", "postgresql")
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--store", choices=STORES, default=None,
                      help="the store the shared `store` fixture opens (default: $QCY_TEST_STORE or sqlite)")
+    parser.addoption("--store-independent", choices=("run", "skip"), default=None,
+                     help="the tests that never reach the session's store (default: run on sqlite, skip on "
+                          "postgresql); tests/both_stores.py gives them to the PostgreSQL run, which is shorter")
 
 
 def store_kind(config: pytest.Config) -> str:
@@ -45,12 +48,16 @@ STORE_FIXTURES = frozenset({"store", "store_url", "blank_store_url", "open_test_
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     kind = store_kind(config)
+    independent = config.getoption("--store-independent") or ("run" if kind == "sqlite" else "skip")
     for item in items:
-        # On PostgreSQL, a test that never reaches the session's store would only repeat the SQLite run (the
-        # engine's evaluation, documents from data, compensation arithmetic): it is skipped there, said so.
-        if (kind == "postgresql" and not item.get_closest_marker("postgresql_only")
+        # A test that never reaches the session's store (the engine's evaluation, documents from data,
+        # compensation arithmetic) runs the same code under either option: one run of it is enough. By default
+        # that is the SQLite run; tests/both_stores.py hands them to the PostgreSQL run instead, the shorter
+        # one, so that the two runs side by side end together. One about the SQLite file stays with SQLite.
+        if (independent == "skip" and not item.get_closest_marker("postgresql_only")
+                and not (kind == "sqlite" and item.get_closest_marker("sqlite_only"))
                 and not STORE_FIXTURES & set(getattr(item, "fixturenames", ()))):
-            item.add_marker(pytest.mark.skip(reason="store-independent: same as in the SQLite run"))
+            item.add_marker(pytest.mark.skip(reason="store-independent: run once, in the other store's run"))
         if kind != "sqlite" and item.get_closest_marker("sqlite_only"):
             marker = item.get_closest_marker("sqlite_only")
             why = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "about the SQLite file")
@@ -111,9 +118,34 @@ def open_test_store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-
     from qcy_workstation.db.store import open_store
 
     if store_kind(request.config) == "sqlite":
-        return lambda folder: open_store(Path(folder) / "store.sqlite")
+        template = request.getfixturevalue("sqlite_template")
+        return lambda folder: open_store(copy_template(template, Path(folder) / "store.sqlite"))
     server = request.getfixturevalue("pg_server")
     return lambda folder: open_store(server.new_database(), files_dir=Path(folder) / "files")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store migrated once for the session, never written: the ``store`` fixture starts from a copy
+    (as the PostgreSQL tests start from a template database) instead of running every migration again for
+    each test (~0.2-0.5 s each on the CI machine). A store's identity is made at its first write
+    (``db.witness.store_id``), so each copy still gets its own."""
+    from qcy_workstation.db.store import open_store
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.sqlite"
+    open_store(path).close()
+    return path
+
+
+def copy_template(template: Path, path: Path) -> Path:
+    """``path`` made a copy of the migrated template (with its write-ahead log, if one was left)."""
+    import shutil
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        if template.with_name(template.name + suffix).exists():
+            shutil.copyfile(template.with_name(template.name + suffix), path.with_name(path.name + suffix))
+    return path
 
 
 @pytest.fixture
@@ -156,9 +188,11 @@ def store_files(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.fixture
-def store(store_url: str, store_files: Path | None):  # type: ignore[no-untyped-def]
+def store(request: pytest.FixtureRequest, store_url: str, store_files: Path | None):  # type: ignore[no-untyped-def]
     from qcy_workstation.db.store import open_store
 
+    if store_kind(request.config) == "sqlite" and not Path(store_url).exists():
+        copy_template(request.getfixturevalue("sqlite_template"), Path(store_url))
     s = open_store(store_url, files_dir=store_files)
     yield s
     s.close()
