@@ -13,6 +13,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from qcy_workstation.china_time import china_today
 from qcy_workstation.compensation.money import amount_json, format_rmb, rmb_capitals, to_amount
 from qcy_workstation.compensation.rules import (
     RIGHT_TYPES,
@@ -430,7 +431,7 @@ def estimate(inp: CompensationInput) -> CompensationEstimate:
     if inp.right_type not in RIGHT_TYPES:
         raise ValidationError("type must be one of " + ", ".join(RIGHT_TYPES), field="right_type",
                               value=inp.right_type)
-    as_of = inp.as_of or date.today()
+    as_of = inp.as_of or china_today()
     day = inp.infringement_date or as_of
     if inp.infringement_date is not None and inp.infringement_date > as_of:
         raise ValidationError("the infringement cannot be in the future", field="infringement_date",

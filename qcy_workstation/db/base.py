@@ -5,12 +5,13 @@ Convention: timestamps (``*_at``) are naive UTC; calendar dates (``*_on``) are d
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from qcy_workstation.china_time import CHINA_TZ, china_today, to_china_time  # noqa: F401 - used from here too
 
 # Named constraints so Alembic batch migrations (SQLite) and PostgreSQL agree on names.
 NAMING = {
@@ -20,8 +21,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-CHINA_TZ = ZoneInfo("Asia/Shanghai")
 
 
 class Base(DeclarativeBase):
@@ -45,12 +44,3 @@ def utcnow() -> datetime:
     """Now as naive UTC, the form every ``*_at`` column holds."""
     return datetime.now(UTC).replace(tzinfo=None)
 
-
-def china_today() -> date:
-    """Today's date in China, which is what deadlines are counted from."""
-    return datetime.now(CHINA_TZ).date()
-
-
-def to_china_time(ts: datetime) -> datetime:
-    """A stored naive-UTC timestamp as a naive China-time one, for display and documents."""
-    return ts.replace(tzinfo=UTC).astimezone(CHINA_TZ).replace(tzinfo=None)

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from qcy_workstation.china_time import china_today
 from qcy_workstation.compensation.money import format_rmb, rmb_capitals
 from qcy_workstation.documents import labels
 from qcy_workstation.documents.case_sections import (
@@ -149,7 +150,7 @@ class WorkstationInfo:
 
 def default_number(kind: str, case_number: str, seq: int = 1, year: int | None = None) -> str:
     """A document number like ``QCY-YJ-2026-0007`` (same in both languages)."""
-    year = year or date.today().year
+    year = year or china_today().year
     return f"QCY-{NUMBER_CODES[kind]}-{year}-{seq:04d}"
 
 
@@ -404,7 +405,7 @@ def build_document(
         raise ValidationError("this document needs a case", field="case", reason="document.needs_case")
     ws = workstation or WorkstationInfo()
     opts = options or {}
-    day = issue_date or date.today()
+    day = issue_date or china_today()
     if kind in NOTICE_DECISION:
         assert case is not None
         day = notice_decision(kind, case).on  # a notice is dated by the decision, not by the export

@@ -21,13 +21,13 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from qcy_workstation.china_time import china_today
 from qcy_workstation.precheck.common import load_data
 
 L2_GRID = (0.01, 0.1, 1.0)  # penalty on the non-constant weights, chosen by leave-one-out on the development set
@@ -120,7 +120,7 @@ def main() -> None:  # pragma: no cover - a fitting script, run by hand
     out["rule"] = {"threshold": CONFUSION_THRESHOLD,
                    "dev_balanced": round(_balanced([p.expected for p in pairs], rule), 4)}
     out["fitted_on"] = {"file": dev.name, "sha256": hashlib.sha256(dev.read_bytes()).hexdigest(),
-                        "pairs": len(pairs), "date": date.today().isoformat()}
+                        "pairs": len(pairs), "date": china_today().isoformat()}
     out["features"] = ["constant", "mark_similarity/100", "goods_similarity/100", "reputation (0/1)"]
     target = Path(__file__).with_name("data") / "trademark_calibration.json"
     target.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from typing import Any
 
 from qcy_workstation import labels
 from qcy_workstation.cases.dto import WorkstationSettings
+from qcy_workstation.china_time import china_today
 from qcy_workstation.db.base import to_china_time
 from qcy_workstation.warning.dto import ProjectView, RiskView
 from qcy_workstation.warning.screening import DISCLAIMER_EN, DISCLAIMER_ZH, action_text
@@ -42,7 +43,7 @@ def build_memo(project: ProjectView, settings: WorkstationSettings, *, lang: str
     from qcy_workstation.documents.model import KeyValues, Paragraph, Section, Table
 
     zh = lang == "zh"
-    day = today or date.today()
+    day = today or china_today()
     risks = [r for r in project.risks if r.active and r.status != "resolved"]
     findings = [[r.subject, f"{r.target}（{r.target_ref}）" if r.target_ref and zh else
                  (f"{r.target} ({r.target_ref})" if r.target_ref else r.target),

@@ -209,3 +209,18 @@ def test_each_law_versions_reading_of_the_multiple_is_rule_data_and_the_other_re
     assert Decimal(str(est.composition["alternative_total"]["amount"] if isinstance(
         est.composition["alternative_total"], dict) else est.composition["alternative_total"])) == other
     assert est.composition["reasoning_zh"] and est.composition["citation_zh"]
+
+
+def test_today_is_chinas_today_not_the_pcs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PC on UTC is still on the day before from 16:00 to 24:00: the day staff learned of the infringement,
+    picked as today on China's calendar, is not "in the future"; the day after it is."""
+    from datetime import timedelta
+
+    from qcy_workstation.compensation import calculator
+
+    china = date.today() + timedelta(days=1)
+    monkeypatch.setattr(calculator, "china_today", lambda: china)
+    assert estimate(patent(infringement_date=date(2026, 1, 5), known_date=china)).low is not None
+    with pytest.raises(ValidationError) as future:
+        estimate(patent(infringement_date=date(2026, 1, 5), known_date=china + timedelta(days=1)))
+    assert future.value.field == "known_date" and future.value.reason == "date.future"
