@@ -27,7 +27,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="the store the shared `store` fixture opens (default: $QCY_TEST_STORE or sqlite)")
     parser.addoption("--store-independent", choices=("run", "skip"), default=None,
                      help="the tests that never reach the session's store (default: run on sqlite, skip on "
-                          "postgresql); tests/both_stores.py gives them to the PostgreSQL run, which is shorter")
+                          "postgresql): run them once, in one of the two runs")
 
 
 def store_kind(config: pytest.Config) -> str:
@@ -51,9 +51,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     independent = config.getoption("--store-independent") or ("run" if kind == "sqlite" else "skip")
     for item in items:
         # A test that never reaches the session's store (the engine's evaluation, documents from data,
-        # compensation arithmetic) runs the same code under either option: one run of it is enough. By default
-        # that is the SQLite run; tests/both_stores.py hands them to the PostgreSQL run instead, the shorter
-        # one, so that the two runs side by side end together. One about the SQLite file stays with SQLite.
+        # compensation arithmetic) runs the same code under either option: one run of it is enough, by default
+        # the SQLite run (tests/both_stores.py says so explicitly; the option lets a CI machine on which the
+        # runs are unbalanced hand them to the other one). One about the SQLite file stays with SQLite.
         if (independent == "skip" and not item.get_closest_marker("postgresql_only")
                 and not (kind == "sqlite" and item.get_closest_marker("sqlite_only"))
                 and not STORE_FIXTURES & set(getattr(item, "fixturenames", ()))):
