@@ -29,6 +29,8 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from bench_store import pct, timed  # noqa: E402  (the same percentile and timer as the store benchmark)
+
 from qcy_workstation.accounts.service import AccountService  # noqa: E402
 from qcy_workstation.cases.consultations import ConsultationService  # noqa: E402
 from qcy_workstation.cases.demo import seed_demo  # noqa: E402
@@ -42,20 +44,6 @@ QUERIES = {1: ["秦", "茶", "锂", "枣", "光"], 2: ["商标", "专利", "猕�
            3: ["猕猴桃", "地理标", "锂电池", "秦韵茶", "光伏板"], 6: ["猕猴桃商标侵", "锂电池专利侵", "地理标志产品",
                                                               "商业秘密被带", "秦韵茶业有限"]}
 PASSWORD = "Bench-Qinchuangyuan-2026"
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-
-def timed(fn: Any, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
 
 
 def reads(store: Any, principal: Any, numbers: list[str]) -> dict[str, list[float]]:
