@@ -25,9 +25,10 @@ STORES = ("sqlite", "postgresql")
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--store", choices=STORES, default=None,
                      help="the store the shared `store` fixture opens (default: $QCY_TEST_STORE or sqlite)")
-    parser.addoption("--store-independent", choices=("run", "skip"), default=None,
+    parser.addoption("--store-independent", default=None, metavar="run|skip|only:PATHS|except:PATHS",
                      help="the tests that never reach the session's store (default: run on sqlite, skip on "
-                          "postgresql): run them once, in one of the two runs")
+                          "postgresql): run them once, in one of the two runs; only:/except: with comma-separated "
+                          "path prefixes (tests/precheck/) splits them between the runs")
 
 
 def store_kind(config: pytest.Config) -> str:
@@ -49,12 +50,22 @@ STORE_FIXTURES = frozenset({"store", "store_url", "blank_store_url", "open_test_
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     kind = store_kind(config)
     independent = config.getoption("--store-independent") or ("run" if kind == "sqlite" else "skip")
+    mode, _, paths = independent.partition(":")
+    if mode not in ("run", "skip", "only", "except") or (mode in ("only", "except")) != bool(paths):
+        raise pytest.UsageError(f"--store-independent={independent}: expected run, skip, only:PATHS or except:PATHS")
+    prefixes = tuple(p.strip() for p in paths.split(",") if p.strip())
+
+    def runs_here(item: pytest.Item) -> bool:
+        if mode in ("run", "skip"):
+            return mode == "run"
+        return item.nodeid.startswith(prefixes) == (mode == "only")
+
     for item in items:
         # A test that never reaches the session's store (the engine's evaluation, documents from data,
         # compensation arithmetic) runs the same code under either option: one run of it is enough, by default
         # the SQLite run (tests/both_stores.py says so explicitly; the option lets a CI machine on which the
         # runs are unbalanced hand them to the other one). One about the SQLite file stays with SQLite.
-        if (independent == "skip" and not item.get_closest_marker("postgresql_only")
+        if (not runs_here(item) and not item.get_closest_marker("postgresql_only")
                 and not (kind == "sqlite" and item.get_closest_marker("sqlite_only"))
                 and not STORE_FIXTURES & set(getattr(item, "fixturenames", ()))):
             item.add_marker(pytest.mark.skip(reason="store-independent: run once, in the other store's run"))
