@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from qcy_workstation.ui.models import Column, RowTableModel
-from qcy_workstation.ui.widgets import ResultTab
+from qcy_workstation.ui.widgets import ResultTab, record_table
 
 if TYPE_CHECKING:
     from qcy_workstation.ui.pages.precheck.page import PrecheckPage
@@ -130,17 +129,12 @@ def note_label(parent: QWidget) -> QLabel:
 
 
 def table_view(model: Any, parent: QWidget, name: str, *, stretch: int | None = None) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
+    """The shared read-only record table (``ui.widgets.record_table``), wrapping its text (claim elements and
+    passages are sentences), with column ``stretch`` taking the spare width instead of the last one."""
+    view = record_table(model, parent, name)
     view.setWordWrap(True)
     view.setAlternatingRowColors(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch is None)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
