@@ -20,13 +20,15 @@ class Account(Versioned, Base):
     display_name: Mapped[str] = mapped_column(String(100))
     roles: Mapped[str] = mapped_column(String(200), default="")  # "officer,reviewer"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    password_hash: Mapped[str] = mapped_column(String(300))
+    # Deferred (loaded only when asked for): on a secured server no desk's role may read these two columns
+    # (db/server_roles.SECRET_COLUMNS), and loading an account must not ask for them.
+    password_hash: Mapped[str] = mapped_column(String(300), deferred=True)
     must_change: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_count: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
-    key_wrap: Mapped[str | None] = mapped_column(Text, default=None)  # the data key under the password (keys.py)
+    key_wrap: Mapped[str | None] = mapped_column(Text, default=None, deferred=True)  # the data key under the password
     public_key: Mapped[str | None] = mapped_column(Text, default=None)  # X25519, base64: case keys are wrapped to it
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")

@@ -203,8 +203,7 @@ class AccountService:
         recovery key, given once by ``principal.keys.take_recovery_key()``)."""
         key = _login_key(login)
         with self.store.read() as s:
-            row = s.execute(select(Account.id, Account.password_hash, Account.active, Account.failed_count,
-                                   Account.key_wrap).where(Account.login == key)).first()
+            row = s.execute(select(Account.id, Account.active, Account.failed_count).where(Account.login == key)).first()
         acc = row._asdict() if row is not None else None
         failed = acc["failed_count"] if acc is not None else 0
         delay = failure_delay(failed)
@@ -214,26 +213,44 @@ class AccountService:
             HASHER.hash(password or "x")  # same time as a wrong password: the answer does not tell names apart
             self._record_failure(None, key, "unknown")
             raise PermissionDeniedError("wrong login name or password", field="password", reason="auth.failed")
+        writer = self.store
+        if self.store.restricted:  # a desk's or the gate's role on a secured server reads no hash (server_roles)
+            password_hash, key_wrap, writer = self._proved_on_server(acc, key, password, failed)
+        else:
+            with self.store.read() as s:
+                password_hash, key_wrap = s.execute(select(Account.password_hash, Account.key_wrap)
+                                                    .where(Account.id == acc["id"])).one()
         try:
-            HASHER.verify(acc["password_hash"], password or "")
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            self._record_failure(acc["id"], key, "password")
-            raise PermissionDeniedError("wrong login name or password", field="password", reason="auth.failed",
-                                        params={"delay": failure_delay(failed + 1)}) from None
-        if not acc["active"]:
-            self._record_failure(acc["id"], key, "inactive")
-            raise PermissionDeniedError("this account is no longer active", field="login", reason="auth.inactive")
-        with self.store.write() as s:
-            row = s.get(Account, acc["id"])
+            try:
+                HASHER.verify(password_hash, password or "")
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                self._record_failure(acc["id"], key, "password")
+                raise PermissionDeniedError("wrong login name or password", field="password", reason="auth.failed",
+                                            params={"delay": failure_delay(failed + 1)}) from None
+            if not acc["active"]:
+                self._record_failure(acc["id"], key, "inactive")
+                raise PermissionDeniedError("this account is no longer active", field="login",
+                                            reason="auth.inactive")
+            return self._logged_in(writer, acc["id"], password, password_hash, key_wrap)
+        finally:
+            if writer is not self.store:
+                writer.close()
+
+    def _logged_in(self, writer: Store, account_id: int, password: str, password_hash: str,
+                   key_wrap: str | None) -> Principal:
+        """The checked login's writes (a rehash, the key pair of an older account, the audit event), made by
+        ``writer``: on a secured server the account's own role, since the gate may not write a hash."""
+        with writer.write() as s:
+            row = s.get(Account, account_id)
             assert row is not None
-            if HASHER.check_needs_rehash(row.password_hash):
+            if HASHER.check_needs_rehash(password_hash):
                 row.password_hash = HASHER.hash(password)
             row.failed_count = 0
             row.last_login_at = utcnow()
             audit.record(s, actor=row.display_name, action="login", entity="account", entity_id=row.id)
-            if self.store.secured and not self.store.restricted:  # the administrative URL (an account copied by
+            if writer.secured and not writer.restricted:  # the administrative URL (an account copied by
                 self._sync_role(s, row.id, password=password, active=True)  # migrate-from gets its role's password)
-            ring = keys.ring_from(keys.unwrap_with_password(row.key_wrap, password, row.id))
+            ring = keys.ring_from(keys.unwrap_with_password(key_wrap, password, row.id))
             if ring is None and "admin" in row.roles.split(",") and not _has_store_key(s):
                 ring = _new_store_key(s, row.display_name)
                 _give_pair(row, ring)
@@ -243,8 +260,41 @@ class AccountService:
                 row.key_wrap = keys.wrap_for_password(ring.secret, password, row.id)
                 audit.record(s, actor=row.display_name, action="key_pair_create", entity="account",
                              entity_id=row.id)
-            principal = _principal(row, ring)
-        return principal
+            return _principal(row, ring)
+
+    def _proved_on_server(self, acc: dict[str, object], key: str, password: str,
+                          failed: int) -> tuple[str, str | None, Store]:
+        """The password checked by the server itself (a login as the account's own role), then the account's
+        hash and key wrapping read as that role, and a store of that role for the login's writes."""
+        own = self.own_role(int(acc["id"]))  # type: ignore[call-overload]
+        assert own is not None
+        with self.store.read() as s:
+            state = server_roles.role_state(s, own)
+        if state != "ready" and acc["active"]:
+            raise PermissionDeniedError(
+                f"the database role {own} of this account has no password on the server yet: an administrator "
+                "resets its password once (accounts reset-password) to set it", field="login", value=key,
+                reason="auth.server_role", params={"role": own, "login": key})
+        try:
+            password_hash, key_wrap = server_roles.own_secrets(self.store.url, own, password)
+        except server_roles.ServerLoginRefused as refused:
+            if refused.why == "cannot_login" and not acc["active"]:  # the right password, a deactivated account
+                self._record_failure(acc["id"], key, "inactive")  # type: ignore[arg-type]
+                raise PermissionDeniedError("this account is no longer active", field="login",
+                                            reason="auth.inactive") from None
+            self._record_failure(acc["id"], key, "password")  # type: ignore[arg-type]
+            raise PermissionDeniedError("wrong login name or password", field="password", reason="auth.failed",
+                                        params={"delay": failure_delay(failed + 1)}) from None
+        except StoreError:
+            raise
+        except Exception as exc:  # the server went away between the two connections
+            raise StoreError(f"the server could not check the password: {exc}") from exc
+        if self.store.session_role == own:
+            return password_hash, key_wrap, self.store
+        from qcy_workstation.db.store import open_store
+
+        return password_hash, key_wrap, open_store(server_roles.with_credentials(self.store.url, own, password),
+                                                   files_dir=self.store.files_dir)
 
     # ------------------------------------------------------------------ the server's own roles (issue 15 item 5)
 

@@ -229,16 +229,20 @@ class ConsultationService(Acting):
         if f.case_number:
             q = q.where(Case.number == f.case_number.strip().upper())
         if f.text and f.text.strip():
-            expr = search.match_expression(f.text)
-            if expr is None:
-                q = q.where(false())
-            elif self.store.is_sqlite:
-                q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
-                    text("consultation_fts MATCH :cfts").bindparams(cfts=expr))
-            else:
-                q = q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
-                    search.pg_condition(s, CONSULTATION_FTS, f.text))
+            q = self._text_condition(f.text, q, s)[0]
         return q
+
+    def _text_condition(self, query: str, q: Any, s: Session, want: int | None = None) -> tuple[Any, bool]:
+        """``q`` narrowed to the consultations matching ``query``, and whether only the newest ``want`` of them
+        are in it (a desk's role on a secured server: ``search.pg_condition``)."""
+        expr = search.match_expression(query)
+        if expr is None:
+            return q.where(false()), False
+        if self.store.is_sqlite:
+            return q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(
+                text("consultation_fts MATCH :cfts").bindparams(cfts=expr)), False
+        found = search.pg_condition(s, CONSULTATION_FTS, query, want=want)
+        return q.join(CONSULTATION_FTS, CONSULTATION_FTS.c.rowid == Consultation.id).where(found.clause), found.capped
 
     def list(self, f: ConsultationFilter | None = None, *, offset: int = 0,
              limit: int | None = None) -> list[ConsultationView]:
@@ -247,17 +251,26 @@ class ConsultationService(Acting):
         check_page(offset, limit)
         q = select(Consultation, Case.number).outerjoin(Case, Consultation.case_id == Case.id)
         full = personal.sees_full(self.principal)
+        searching = bool(f.text and f.text.strip() and search.match_expression(f.text))
         with self.store.read() as s:
-            q = self._filtered(f, q, s)
-            if f.text and search.match_expression(f.text):
-                q = q.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
-            else:
-                q = q.order_by(Consultation.at.desc(), Consultation.id.desc())
-            if offset:
-                q = q.offset(offset)
-            if limit is not None:
-                q = q.limit(limit)
-            return [_view(c, number, full) for c, number in s.execute(q)]
+            base = self._filtered(replace(f, text=None), q, s) if searching else q
+            want = search.first_want(offset, limit) if searching else None
+            while True:
+                page, capped = self._text_condition(f.text or "", base, s, want) if searching else (
+                    self._filtered(f, q, s), False)  # a text of nothing searchable ("！？") finds nothing
+                if searching:
+                    page = page.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
+                else:
+                    page = page.order_by(Consultation.at.desc(), Consultation.id.desc())
+                if offset:
+                    page = page.offset(offset)
+                if limit is not None:
+                    page = page.limit(limit)
+                rows = s.execute(page).all()
+                if not capped or want is None or limit is None or len(rows) >= limit:
+                    break
+                want = search.more_wanted(want)  # other filters left the page short: ask for more ids
+            return [_view(c, number, full) for c, number in rows]
 
     def count(self, f: ConsultationFilter | None = None) -> int:
         q = select(func.count(Consultation.id)).select_from(Consultation).outerjoin(

@@ -13,6 +13,8 @@ pattern over them (``like_patterns``) with the same meaning: a phrase of bigrams
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from qcy_workstation.cases.names import fold_width
 
@@ -95,7 +97,16 @@ RARE_ROWS = 2000
 PROBE_CAP = 2500  # the probe of a term that is commoner than it looked costs at most this many rechecks
 
 
-def pg_condition(session, table, query: str):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class Condition:
+    """A search condition on PostgreSQL. ``capped``: it holds only the newest ``want`` matching rows (a desk's
+    role on a secured server), so a page that other filters leave short must be asked again with more."""
+
+    clause: Any
+    capped: bool = False
+
+
+def pg_condition(session, table, query: str, *, want: int | None = None) -> Condition:  # type: ignore[no-untyped-def]
     """The search condition on PostgreSQL for ``table`` (``case_fts``/``consultation_fts``), chosen by how many
     rows the term matches.
 
@@ -108,11 +119,26 @@ def pg_condition(session, table, query: str):  # type: ignore[no-untyped-def]
     So: a term expected to be rare gets its matching ids from the trigram index (a few ms) and the page is cut
     from those rows alone (``rowid = ANY(ids)``); a common term (or a rare-looking one that turns out to
     match more than ``PROBE_CAP``) keeps the plain ``LIKE`` conditions, and walking the newest rows finds a
-    page of it within a few hundred bodies."""
-    from sqlalchemy import Integer, and_, any_, bindparam, text
+    page of it within a few hundred bodies.
+
+    A desk's own role on a secured server (``qcy_restricted``) gets neither the index nor the statistics under
+    row-level security (db/server_roles.py, ``qcy_fts_ids``): the server hands it the newest ``want`` matching
+    ids it may see (all of them when ``want`` is None: a count, or a page sorted by another column)."""
+    from sqlalchemy import Integer, Text, and_, any_, bindparam, func, select, text
     from sqlalchemy.types import ARRAY
 
     patterns = like_patterns(query)
+
+    def among(ids: list[int]) -> Any:
+        return table.c.rowid == any_(bindparam("fts_ids", ids, type_=ARRAY(Integer), unique=True))
+
+    if session.info.get("qcy_restricted"):
+        if want is None:  # every match (a count, another sort): the ids stay on the server
+            asked = bindparam("fts_patterns", patterns, type_=ARRAY(Text), unique=True)
+            return Condition(table.c.rowid.in_(select(func.qcy_fts_ids(table.name, asked, None))))
+        ids = list(session.execute(text("SELECT qcy_fts_ids(:tbl, :patterns, :cap)"),
+                                   {"tbl": table.name, "patterns": patterns, "cap": want}).scalars())
+        return Condition(among(ids), capped=want is not None and len(ids) >= want)
     likes = [spaced_body(table.c.body).like(p) for p in patterns]
     where = " AND ".join(f"(' ' || body) LIKE :p{i}" for i in range(len(patterns)))
     params = {f"p{i}": p for i, p in enumerate(patterns)}
@@ -120,15 +146,22 @@ def pg_condition(session, table, query: str):  # type: ignore[no-untyped-def]
                            params).scalar()
     expected = plan[0]["Plan"]["Plan Rows"] if isinstance(plan, list) else RARE_ROWS + 1
     if expected <= RARE_ROWS:
-        if session.info.get("qcy_restricted"):  # a desk's role on a secured server: db/server_roles.qcy_fts_probe
-            ids = list(session.execute(text("SELECT qcy_fts_probe(:tbl, :patterns, :cap)"),
-                                       {"tbl": table.name, "patterns": patterns, "cap": PROBE_CAP + 1}).scalars())
-        else:
-            ids = list(session.execute(text(f"SELECT rowid FROM {table.name} WHERE {where} LIMIT {PROBE_CAP + 1}"),
-                                       params).scalars())
+        ids = list(session.execute(text(f"SELECT rowid FROM {table.name} WHERE {where} LIMIT {PROBE_CAP + 1}"),
+                                   params).scalars())
         if len(ids) <= PROBE_CAP:
-            return table.c.rowid == any_(bindparam("fts_ids", ids, type_=ARRAY(Integer), unique=True))
-    return and_(*likes)
+            return Condition(among(ids))
+    return Condition(and_(*likes))
+
+
+def first_want(offset: int, limit: int | None) -> int | None:
+    """How many of the newest matching ids a desk's role first asks the server for, to fill one page sorted
+    newest first (twice the page: filters besides the text usually leave most of them); None: all."""
+    return None if limit is None else 2 * (offset + limit)
+
+
+def more_wanted(want: int) -> int | None:
+    """The next, larger ask when a capped page came back short (None: all of them, past 50,000)."""
+    return want * 8 if want * 8 <= 50_000 else None
 
 
 def _zhconv():  # type: ignore[no-untyped-def]

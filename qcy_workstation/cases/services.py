@@ -429,18 +429,23 @@ class CaseService(Acting):
         elif f.deadline:
             raise ValidationError("must be 'overdue' or 'due_soon'", field="deadline", value=f.deadline)
         if f.text and f.text.strip():
-            q = self._text_condition(s, q, f.text)
+            q = self._text_condition(s, q, f.text)[0]
         return q
 
-    def _text_condition(self, s: Session, q: Select[Any], query: str) -> Select[Any]:
+    def _text_condition(self, s: Session, q: Select[Any], query: str,
+                        want: int | None = None) -> tuple[Select[Any], bool]:
+        """``q`` narrowed to the cases matching ``query``, and whether only the newest ``want`` of them are in
+        it (a desk's role on a secured server: ``search.pg_condition``)."""
         expr = search.match_expression(query)
         if expr is None:
-            return q.where(false())
+            return q.where(false()), False
         if s.get_bind().dialect.name == "sqlite":
             # Join (not IN): SQLite then drives the query from the FTS index in rowid order and can stop
             # after one page even when a common word matches half the store.
-            return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(text("case_fts MATCH :fts").bindparams(fts=expr))
-        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(search.pg_condition(s, CASE_FTS, query))
+            return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(
+                text("case_fts MATCH :fts").bindparams(fts=expr)), False
+        found = search.pg_condition(s, CASE_FTS, query, want=want)
+        return q.join(CASE_FTS, CASE_FTS.c.rowid == Case.id).where(found.clause), found.capped
 
     def list(self, f: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None,
              sort: str = "received_on", descending: bool = True) -> list[CaseRow]:
@@ -453,25 +458,34 @@ class CaseService(Acting):
                       opponent.name, Case.staff, Case.priority, Case.confidential, Case.received_on, due_expr
                       ).join(applicant, Case.applicant_id == applicant.id
                       ).outerjoin(opponent, Case.opponent_id == opponent.id)
+        if sort not in SORT_COLUMNS:
+            raise ValidationError(f"must be one of {', '.join(SORT_COLUMNS)}", field="sort", value=sort)
+        searching = bool(f.text and f.text.strip())
+        newest_first = sort == "received_on" and descending and searching and search.match_expression(f.text or "")
         with self.store.read() as s:
-            q = self._filtered(s, f, cols)
-            if sort not in SORT_COLUMNS:
-                raise ValidationError(f"must be one of {', '.join(SORT_COLUMNS)}", field="sort", value=sort)
+            base = self._filtered(s, replace(f, text=None), cols)
             key = {"number": Case.number, "title": Case.title, "type": Case.ip_type, "status": Case.status,
                    "applicant": applicant.name, "staff": Case.staff, "received_on": Case.received_on,
                    "due": due_expr, "priority": Case.priority}[sort]
-            if sort == "received_on" and f.text and search.match_expression(f.text):
-                # Search results newest-entered first, in the index's own order (see _text_condition).
-                q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
-            else:
-                q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
-            if offset:
-                q = q.offset(offset)
-            if limit is not None:
-                q = q.limit(limit)
             soon = self._soon_limit(s)
+            want = search.first_want(offset, limit) if newest_first else None
+            while True:
+                q, capped = self._text_condition(s, base, f.text or "", want) if searching else (base, False)
+                if sort == "received_on" and searching and search.match_expression(f.text or ""):
+                    # Search results newest-entered first, in the index's own order (see _text_condition).
+                    q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
+                else:
+                    q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
+                if offset:
+                    q = q.offset(offset)
+                if limit is not None:
+                    q = q.limit(limit)
+                rows = s.execute(q).all()
+                if not capped or want is None or limit is None or len(rows) >= limit:
+                    break
+                want = search.more_wanted(want)  # other filters left the page short: ask for more ids
             return [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], bool(r[9]), r[10], r[11],
-                            deadline_state(r[11], self.today, soon)) for r in s.execute(q)]
+                            deadline_state(r[11], self.today, soon)) for r in rows]
 
     def count(self, f: CaseFilter | None = None) -> int:
         with self.store.read() as s:

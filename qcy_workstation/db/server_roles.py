@@ -27,11 +27,13 @@ Roles (cluster-wide names, so each carries a prefix made from the database's nam
 The rule is the one of ``cases.access.can_see``: a case that is not confidential, or the account is a head,
 or the case's staff is the account's display name (NFKC, trimmed, inner spaces as one), or the account was
 granted access on the case (``case_access``). The policies are plain expressions over the row: the one on
-``cases`` applies the rule to the row's own values (an INSERT's new row too); tables hanging off a case test
-``case_id NOT IN (SELECT qcy_hidden_cases())``, the set of cases hidden from the session, computed once per
-query from partial indexes; writes are checked the same way (USING and WITH CHECK). A search's index probe runs
-as the owner with the hidden rows taken out (``qcy_fts_probe``): under a policy the planner may not use the
-trigram index for a LIKE. The first policies called a SECURITY DEFINER function per row, which made every
+``cases`` applies the rule to the row's own values (an INSERT's new row too); a row hanging off a case is
+visible when ``EXISTS (SELECT 1 FROM cases k WHERE k.id = case_id)`` holds under that policy (one index probe per
+row read; rows through a parent row look the parent up the same way); writes are checked the same way (USING and
+WITH CHECK). ``case_access``, which the policy on cases reads, tests ``case_id NOT IN (SELECT qcy_hidden_cases())``
+instead. A search's matching ids are found as the owner, each candidate tested by the same rule (``qcy_fts_ids``):
+under a policy the planner may neither use the trigram index for a LIKE nor see the statistics that tell a rare
+term from a common one. The first policies called a SECURITY DEFINER function per row, which made every
 search read every body at 0.4 ms a row (``benchmarks/bench_server_rls.py``). A party that only hidden cases
 name is still readable (parties are not row-secured: see ``_policies``); the conflict check finds a hidden
 case, counted without number or title, through ``qcy_party_keys()`` and ``qcy_conflict_cases()``. A trigger
@@ -61,12 +63,20 @@ FIGURE_COLUMNS = {"cases": ("id", "ip_type", "status", "received_on", "accepted_
 #: Tables holding a case's content through ``case_id`` (nullable ones: rows without a case stay visible).
 CASE_TABLES = ("rights", "transitions", "evidence", "precheck_results", "expert_panels", "compensation_estimates",
                "case_access", "case_keys")
-NULLABLE_CASE_TABLES = ("documents", "referrals", "audit_events", "consultations")
+NULLABLE_CASE_TABLES = ("documents", "referrals", "audit_events", "consultations", "file_keys")
 #: Tables hanging off a case through a parent row: (table, its column, the parent table). The parent's case is
 #: looked up with the owner's rights (a SECURITY DEFINER function): looked up under the desk's own policies, a
 #: hidden parent would read as "no case" and so as visible.
 PARENT_TABLES = (("document_files", "document_id", "documents"), ("referral_documents", "referral_id", "referrals"),
                  ("panel_seats", "panel_id", "expert_panels"), ("consultation_fts", "rowid", "consultations"))
+#: Tables whose policy tests "not among the hidden cases" (a SECURITY DEFINER set) instead of looking the case up:
+#: the policy on cases reads case_access, which may not read cases back (PostgreSQL: infinite recursion), and the
+#: gate, which may read no case, writes login events to audit_events (a policy naming cases needs that privilege).
+HIDDEN_SET_TABLES = ("case_access", "audit_events")
+#: The columns of ``accounts`` no desk's or gate's role may read.
+SECRET_COLUMNS = ("password_hash", "key_wrap")
+#: The comment on an account's role made without a password (``migrate-from``): a login is then told so.
+NO_PASSWORD = "qcy: no password yet"
 SCRAM_ITERATIONS = 4096  # PostgreSQL's default (scram_iterations)
 
 
@@ -119,7 +129,20 @@ def with_credentials(url: str, user: str, password: str) -> str:
 
 # ---------------------------------------------------------------------------------------------- set-up (owner)
 
+def sees_case(alias: str = "") -> str:
+    """``cases.access.can_see`` over a row of ``cases`` (``alias``), as SQL: the row policy on cases, and the
+    search's own test of each candidate (``qcy_fts_ids``). What it needs of the session is computed once per
+    query (initplans), never per row."""
+    p = f"{alias}." if alias else ""
+    return (f"NOT {p}confidential OR (SELECT qcy_session_sees_all()) OR qcy_staff_key({p}staff) = (SELECT "
+            f"qcy_session_name()) OR {p}id IN (SELECT g.case_id FROM case_access g WHERE g.account_id = "
+            "(SELECT qcy_session_account()))")
+
+
 def _functions(prefix: str, schema: str) -> list[str]:
+    # The owner's own search (cases.search.pg_condition) makes the same choice with the same figures.
+    from qcy_workstation.cases.search import PROBE_CAP, RARE_ROWS
+
     desk, path = f"{prefix}_desk", f"SET search_path = {schema}, pg_temp"
     return [
         f"CREATE OR REPLACE FUNCTION qcy_role_prefix() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '{prefix}' $$",
@@ -165,30 +188,47 @@ def _functions(prefix: str, schema: str) -> list[str]:
             SELECT c.id FROM cases c WHERE c.confidential AND NOT (SELECT qcy_session_sees_all())
             EXCEPT SELECT c.id FROM cases c WHERE c.confidential AND qcy_staff_key(c.staff) = (SELECT qcy_session_name())
             EXCEPT SELECT g.case_id FROM case_access g WHERE g.account_id = (SELECT qcy_session_account()) $$""",
-        # Rows hanging off a case through a parent row (document files, referral documents, panel seats, a
-        # consultation's search body): those whose parent belongs to a hidden case, read with the owner's
-        # rights (under the desk's own policies a hidden parent would read as "no case" and so as visible).
-        *[f"""CREATE OR REPLACE FUNCTION qcy_hidden_{parent}() RETURNS SETOF bigint LANGUAGE sql STABLE
-              SECURITY DEFINER ROWS 100 {path} AS
-              $$ SELECT p.id FROM {parent} p WHERE p.case_id IN (SELECT qcy_hidden_cases()) $$"""
-          for parent in sorted({parent for _t, _c, parent in PARENT_TABLES})],
-        # The search probe (cases.search.pg_condition) on a desk's role: the trigram index answers as the owner,
-        # then the hidden rows are taken out. Under the policy itself the planner may not use the index for
-        # a LIKE (not leakproof: it must run after the policy's test) and reads every body.
-        f"""CREATE OR REPLACE FUNCTION qcy_fts_probe(tbl text, patterns text[], cap integer) RETURNS SETOF integer
-            LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
-            DECLARE cond text;
+        # A search on a desk's role (cases.search.pg_condition): the matching rows' ids, newest first, at most
+        # ``cap`` (NULL: all), found as the owner with the hidden rows taken out. Under the policy itself the
+        # planner may neither use the trigram index for a LIKE (not leakproof: it must run after the policy's
+        # test) nor read the column's statistics (PostgreSQL withholds them from a role under row-level security
+        # for an operator that is not leakproof), so it guessed one matching row for every term and read every
+        # body (0.6-1.4 s at 100,000 cases, benchmarks/bench_server_rls.py). Planned here, with the statistics, a
+        # rare term goes through the trigram index and a common one walks the newest rows until ``cap``.
+        f"""CREATE OR REPLACE FUNCTION qcy_fts_ids(tbl text, patterns text[], cap integer) RETURNS SETOF integer
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER ROWS 200 {path} AS $$  -- VOLATILE: it runs EXPLAIN
+            DECLARE
+              cond text;
+              joins text := CASE tbl WHEN 'case_fts' THEN 'LEFT JOIN cases k ON k.id = f.rowid'
+                            ELSE 'JOIN consultations c ON c.id = f.rowid LEFT JOIN cases k ON k.id = c.case_id' END;
+              page text := CASE WHEN cap IS NULL THEN '' ELSE 'LIMIT ' || cap END;
+              plan json;
+              ids integer[];
             BEGIN
-              IF tbl NOT IN ('case_fts', 'consultation_fts') OR coalesce(array_length(patterns, 1), 0) = 0 THEN
-                RAISE EXCEPTION 'no such search table or no term' USING ERRCODE = '22023';
+              IF tbl NOT IN ('case_fts', 'consultation_fts') OR coalesce(array_length(patterns, 1), 0) = 0
+                 OR cap < 0 THEN
+                RAISE EXCEPTION 'no such search table, no term or a negative cap' USING ERRCODE = '22023';
               END IF;
-              SELECT string_agg(format('('' '' || body) LIKE $1[%s]', i), ' AND ')
-                INTO cond FROM generate_subscripts(patterns, 1) AS i;
-              RETURN QUERY EXECUTE format('SELECT rowid::integer FROM %I WHERE %s AND rowid NOT IN (SELECT %s) LIMIT %s',
-                                          tbl, cond, CASE tbl WHEN 'case_fts' THEN 'qcy_hidden_cases()'
-                                                              ELSE 'qcy_hidden_consultations()' END, cap)
-                USING patterns;
+              SELECT string_agg(format('('' '' || f.body) LIKE %L', p), ' AND ') INTO cond FROM unnest(patterns) AS p;
+              -- A term the statistics call rare: its rows through the trigram index first (a walk from the
+              -- newest row, which the planner picks for any LIMIT, read 10,000 bodies for 181 matches), unless
+              -- it matches more than the probe's cap after all (as cases.search.pg_condition does on the owner).
+              EXECUTE format('EXPLAIN (FORMAT JSON) SELECT f.rowid FROM %I f WHERE %s', tbl, cond) INTO plan;
+              IF (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float <= {RARE_ROWS} THEN
+                EXECUTE format('SELECT array_agg(rowid) FROM (SELECT f.rowid FROM %I f WHERE %s LIMIT {PROBE_CAP + 1}) m',
+                               tbl, cond) INTO ids;
+                IF coalesce(array_length(ids, 1), 0) <= {PROBE_CAP} THEN
+                  cond := 'f.rowid = ANY($1)';
+                END IF;
+              END IF;
+              -- Each candidate's case is tested as the row policy on cases tests it (sees_case): per row, so a
+              -- walk that stops after ``cap`` rows tests only those, where the set of hidden cases cost ~5 ms
+              -- per 3,000 confidential cases for every search.
+              RETURN QUERY EXECUTE format(
+                'SELECT f.rowid::integer FROM %I f %s WHERE %s AND (k.id IS NULL OR {sees_case('k')}) '
+                'ORDER BY f.rowid DESC %s', tbl, joins, cond, page) USING ids;
             END $$""",
+        "DROP FUNCTION IF EXISTS qcy_fts_probe(text, text[], integer)",  # its forerunner (capped, unordered)
         # The conflict check (cases.services.conflict_check) must find a conflict with a confidential case the
         # desk may not see, counted without its number or title ("counted, not shown", as on a single desk):
         # every party's key for the fuzzy match, and the cases naming the matched parties, each with whether
@@ -209,12 +249,22 @@ def _functions(prefix: str, schema: str) -> list[str]:
         # The audit chain's newest event, whoever may read it (audit.record hashes the next event onto it).
         f"""CREATE OR REPLACE FUNCTION qcy_audit_head() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER {path} AS
             $$ SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 $$""",
+        # The account's own password hash and key wrapping, for the role that logged in as it (and so proved the
+        # password to the server): no desk's or gate's role may SELECT those two columns (SECRET_COLUMNS).
+        f"""CREATE OR REPLACE FUNCTION qcy_own_secrets() RETURNS TABLE(password_hash text, key_wrap text)
+            LANGUAGE sql STABLE SECURITY DEFINER {path} AS
+            $$ SELECT a.password_hash::text, a.key_wrap::text FROM accounts a WHERE a.id = qcy_session_account() $$""",
+        "REVOKE ALL ON FUNCTION qcy_own_secrets() FROM PUBLIC",
+        f'GRANT EXECUTE ON FUNCTION qcy_own_secrets() TO "{desk}"',
         f"""CREATE OR REPLACE FUNCTION qcy_guard_accounts() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
             BEGIN
               IF NOT qcy_is_desk() OR qcy_session_has_role('admin') THEN RETURN NEW; END IF;
               IF TG_OP = 'UPDATE' AND NEW.login = OLD.login AND NEW.display_name = OLD.display_name
-                 AND NEW.roles = OLD.roles AND NEW.active = OLD.active AND NEW.demo = OLD.demo THEN
-                RETURN NEW;
+                 AND NEW.roles = OLD.roles AND NEW.active = OLD.active AND NEW.demo = OLD.demo
+                 AND (OLD.id = qcy_session_account() OR (NEW.password_hash = OLD.password_hash
+                      AND NEW.key_wrap IS NOT DISTINCT FROM OLD.key_wrap
+                      AND NEW.public_key IS NOT DISTINCT FROM OLD.public_key)) THEN
+                RETURN NEW;  -- another account's password and keys are an administrator's to reset
               END IF;
               RAISE EXCEPTION 'only an administrator changes accounts' USING ERRCODE = '42501';
             END $$""",
@@ -231,9 +281,13 @@ def _functions(prefix: str, schema: str) -> list[str]:
               END IF;
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
                 EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE %I', r, '{desk}');
+                IF verifier IS NULL THEN  -- told apart from a wrong password at a login (role_state)
+                  EXECUTE format('COMMENT ON ROLE %I IS %L', r, '{NO_PASSWORD}');
+                END IF;
               END IF;
               IF verifier IS NOT NULL THEN
                 EXECUTE format('ALTER ROLE %I PASSWORD %L', r, verifier);
+                EXECUTE format('COMMENT ON ROLE %I IS NULL', r);
               END IF;
               EXECUTE format('ALTER ROLE %I %s', r, CASE WHEN may_login THEN 'LOGIN' ELSE 'NOLOGIN' END);
               IF NOT may_login THEN
@@ -249,8 +303,7 @@ def _functions(prefix: str, schema: str) -> list[str]:
 def _policies() -> list[str]:
     """The row policies: plain expressions over the row, with what they need of the session (its account, name,
     whether it sees everything, the hidden cases) computed once per query by the functions above."""
-    sees = ("NOT confidential OR (SELECT qcy_session_sees_all()) OR qcy_staff_key(staff) = (SELECT qcy_session_name()) "
-            "OR id IN (SELECT g.case_id FROM case_access g WHERE g.account_id = (SELECT qcy_session_account()))")
+    sees = sees_case()
     sql = ["ALTER TABLE cases ENABLE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS qcy_confidential ON cases",
            f"CREATE POLICY qcy_confidential ON cases USING ({sees}) WITH CHECK ({sees})"]
 
@@ -258,16 +311,22 @@ def _policies() -> list[str]:
         return [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"DROP POLICY IF EXISTS qcy_confidential ON {table}",
                 f"CREATE POLICY qcy_confidential ON {table} USING ({condition}) WITH CHECK ({condition})"]
 
+    # A row hanging off a case is visible when its case is: the case looked up under the desk's own policy on
+    # cases, per row read (one index probe), so a page of 50 rows costs 50 probes. The earlier form, "not among
+    # the hidden cases", computed that set for every query (~5 ms per 3,000 confidential cases, and opening a
+    # case reads seven such tables: 130 ms at 100,000 cases). Two tables keep it (HIDDEN_SET_TABLES).
     for table in CASE_TABLES + NULLABLE_CASE_TABLES:
-        sql += policy(table, "case_id IS NULL OR case_id NOT IN (SELECT qcy_hidden_cases())")
-    for table, column, parent in PARENT_TABLES:
-        sql += policy(table, f"{column} NOT IN (SELECT qcy_hidden_{parent}())")
+        sql += policy(table, "case_id IS NULL OR case_id NOT IN (SELECT qcy_hidden_cases())" if table in HIDDEN_SET_TABLES
+                      else "case_id IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = case_id)")
+    for table, column, parent in PARENT_TABLES:  # visible when the parent row is (itself under its own policy)
+        sql += policy(table, f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {column})")
     # Parties are not row-secured (yet): a policy hiding the parties only hidden cases name, tried, cost an
     # officer's case list 1.2 s at 100,000 cases (the set is per session and needs every case's parties).
     sql += ["DROP POLICY IF EXISTS qcy_confidential ON parties", "ALTER TABLE parties DISABLE ROW LEVEL SECURITY",
             "DROP FUNCTION IF EXISTS qcy_hidden_parties()", "DROP FUNCTION IF EXISTS qcy_sees_party(integer)"]
     # The search bodies (titles, parties, rights) of a case: ``rowid`` is the case's id.
-    sql += policy("case_fts", "rowid NOT IN (SELECT qcy_hidden_cases())")
+    sql += policy("case_fts", "EXISTS (SELECT 1 FROM cases k WHERE k.id = rowid)")
+    sql += [f"DROP FUNCTION IF EXISTS qcy_hidden_{parent}()" for parent in sorted({p for _t, _c, p in PARENT_TABLES})]
     sql += [# Statistics count every case without details (issue 14 item 3): the head's and the administrator's
             # roles read these views (the owner's rights, so every row), columns without names, titles or parties.
             f"CREATE OR REPLACE VIEW case_figures AS SELECT {', '.join(FIGURE_COLUMNS['cases'])} FROM cases "
@@ -288,9 +347,10 @@ INDEXES = ("CREATE INDEX IF NOT EXISTS qcy_cases_confidential ON cases (id) WHER
 
 #: What the gate may do before a login: read the schema version and the accounts, record failures and logins.
 GATE_GRANTS = (
-    "GRANT SELECT ON alembic_version, accounts, store_keys, login_sessions, audit_events, settings TO {gate}",
-    "GRANT UPDATE (failed_count, last_failed_at, last_login_at, password_hash, key_wrap, public_key, row_version) "
-    "ON accounts TO {gate}",
+    "GRANT SELECT ON alembic_version, store_keys, login_sessions, audit_events, settings TO {gate}",
+    "REVOKE SELECT, UPDATE ON accounts FROM {gate}",  # what earlier set-ups granted
+    "GRANT SELECT ({readable}) ON accounts TO {gate}",
+    "GRANT UPDATE (failed_count, last_failed_at, last_login_at, row_version) ON accounts TO {gate}",
     "GRANT INSERT, UPDATE ON login_sessions TO {gate}",
     "GRANT INSERT ON audit_events TO {gate}",
     "GRANT USAGE ON SEQUENCE audit_events_id_seq, login_sessions_id_seq TO {gate}",
@@ -322,8 +382,17 @@ def secure_server(conn: Connection, *, gate_password: str | None = None) -> dict
                 f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "{desk}"',
                 f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{desk}"'):
         conn.exec_driver_sql(sql)
+    # No desk's or gate's role reads a password hash or a key wrapping, not even through psql: a desk would
+    # otherwise take every account's Argon2id hash home to guess at (the head's opens every confidential case).
+    # Its own come through qcy_own_secrets() once the server has checked its password (``own_secrets``).
+    readable = ", ".join(f'"{c}"' for c in conn.execute(text(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = 'accounts' AND column_name <> ALL(:secret) ORDER BY ordinal_position"),
+        {"secret": list(SECRET_COLUMNS)}).scalars())
+    conn.exec_driver_sql(f'REVOKE SELECT ON accounts FROM "{desk}"')
+    conn.exec_driver_sql(f'GRANT SELECT ({readable}) ON accounts TO "{desk}"')
     for sql in GATE_GRANTS:
-        conn.exec_driver_sql(sql.format(gate=f'"{gate}"'))
+        conn.exec_driver_sql(sql.format(gate=f'"{gate}"', readable=readable))
     for sql in [*_functions(prefix, f"\"{schema}\""), *INDEXES, *_policies()]:
         conn.exec_driver_sql(sql.replace("%", "%%"))  # the driver reads % as its placeholder
     conn.exec_driver_sql(f'GRANT SELECT ON case_figures, transition_figures TO "{desk}"')
@@ -347,6 +416,52 @@ def sync_account(session: Any, account_id: int, *, password: str | None, active:
     verifier = scram_verifier(password) if password is not None else None
     session.execute(text("SELECT qcy_account_role(:aid, :verifier, :active)"),
                     {"aid": account_id, "verifier": verifier, "active": active})
+
+
+def role_state(session: Any, role: str) -> str:
+    """``"missing"``, ``"no_password"`` (made by ``migrate-from``, no password given since) or ``"ready"``: what a
+    login at the gate can know of an account's role without reading the server's own password store."""
+    row = session.execute(text("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :r"),
+                          {"r": role}).first()
+    if row is None:
+        return "missing"
+    return "no_password" if row[0] == NO_PASSWORD else "ready"
+
+
+class ServerLoginRefused(Exception):
+    """The server refused the account's role: ``wrong_password`` (SQLSTATE 28P01) or ``cannot_login`` (28000:
+    the password was right, but the role may not log in: a deactivated account)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def own_secrets(url: str, role: str, password: str) -> tuple[str, str | None]:
+    """The account's password hash and key wrapping, read as the account's own role: the server checks the
+    password first (SCRAM, its own verifier), so no role ever reads another account's hash. Raises
+    ``ServerLoginRefused``; any other failure (server down) is the caller's ``StoreError``."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(with_credentials(url, role, password), poolclass=NullPool,
+                           connect_args={"options": "-c jit=off"})
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT password_hash, key_wrap FROM qcy_own_secrets()")).one()
+            return str(row[0]), row[1]
+    except OperationalError as exc:
+        # libpq gives no SQLSTATE for a refused connection, only the server's message (English unless the
+        # server was set to another lc_messages, when a deactivated account reads as a wrong password).
+        state, message = getattr(exc.orig, "sqlstate", None), str(exc.orig)
+        if state == "28000" or "not permitted to log in" in message:
+            raise ServerLoginRefused("cannot_login") from None
+        if state == "28P01" or "password authentication failed" in message:
+            raise ServerLoginRefused("wrong_password") from None
+        raise
+    finally:
+        engine.dispose()
 
 
 def audit_head(session: Any) -> str | None:

@@ -25,7 +25,7 @@ from qcy_workstation.accounts.service import AccountService
 from qcy_workstation.cases.dto import CaseFilter, NewCase, PartyInput, RightInput
 from qcy_workstation.cases.evidence import EvidenceService
 from qcy_workstation.cases.services import CaseService
-from qcy_workstation.db.server_roles import account_role, secure_store, with_credentials
+from qcy_workstation.db.server_roles import NO_PASSWORD, account_role, secure_store, with_credentials
 from qcy_workstation.db.store import open_store
 from qcy_workstation.db.transfer import open_empty_server
 from qcy_workstation.errors import NotFoundError, PermissionDeniedError
@@ -170,6 +170,56 @@ def test_what_hangs_off_a_confidential_case_through_other_rows_stays_hidden_too(
         zhang.dispose()
 
 
+def test_no_desk_reads_a_password_hash_and_none_overwrites_anothers(server_store: dict[str, Any]) -> None:
+    """An officer's role and the gate's (whose password every desk's URL holds) read the accounts but not one
+    password hash or key wrapping: taken home, the head's Argon2id hash could be guessed at offline. The server
+    checks a password itself (SCRAM, at the login as the account's own role), and only then hands the role its
+    own. Nor may an officer put his own hash on the head's account."""
+    liu, gate = raw(server_store, "liu"), create_engine(server_store["secured"]["desk_url"])
+
+    def refused(engine: Any, sql: str) -> str:
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+        except DBAPIError as exc:
+            return type(exc.orig).__name__
+        return "allowed"
+
+    try:
+        for engine in (liu, gate):
+            assert "zhao" in scalars(engine, "SELECT login FROM accounts")
+            assert refused(engine, "SELECT password_hash FROM accounts") == "InsufficientPrivilege"
+            assert refused(engine, "SELECT key_wrap FROM accounts WHERE login = 'zhao'") == "InsufficientPrivilege"
+            assert refused(engine, "SELECT * FROM accounts") == "InsufficientPrivilege"
+        assert refused(gate, "SELECT * FROM qcy_own_secrets()") == "InsufficientPrivilege"
+        own = scalars(liu, "SELECT password_hash FROM qcy_own_secrets()")
+        assert len(own) == 1 and own[0].startswith("$argon2id$")
+        assert refused(liu, "UPDATE accounts SET password_hash = 'x' WHERE login = 'zhao'") == "InsufficientPrivilege"
+        assert refused(gate, "UPDATE accounts SET password_hash = 'x' WHERE login = 'zhao'") == "InsufficientPrivilege"
+    finally:
+        liu.dispose()
+        gate.dispose()
+    head_store, head = server_store["desk"]("zhao")  # the head still logs in, through the server's own check
+    assert head.login == "zhao" and head_store.restricted
+    with pytest.raises(PermissionDeniedError) as wrong:
+        server_store["desk"]("zhao", "not-the-password-2026")
+    assert wrong.value.reason == "auth.failed"
+
+
+def test_every_table_that_names_a_case_is_row_secured(server_store: dict[str, Any]) -> None:
+    """A table added later with a ``case_id`` (file_keys was missed once) is covered by a policy, and so is every
+    table hanging off one through a parent row."""
+    from qcy_workstation.db.server_roles import PARENT_TABLES
+
+    with server_store["owner"].read() as s:
+        naming = set(s.execute(text("SELECT table_name FROM information_schema.columns WHERE column_name = 'case_id' "
+                                    "AND table_schema = current_schema()")).scalars())
+        secured = set(s.execute(text("SELECT c.relname FROM pg_class c JOIN pg_policy p ON p.polrelid = c.oid "
+                                     "WHERE c.relrowsecurity")).scalars())
+    assert naming and naming | {"cases", "case_fts"} | {t for t, _c, _p in PARENT_TABLES} <= secured | {"cases"}
+    assert "cases" in secured and "file_keys" in secured
+
+
 def test_the_assigned_officer_and_the_head_see_it_and_a_grant_opens_it(server_store: dict[str, Any]) -> None:
     secret = server_store["secret"]
     for login in ("zhang", "zhao"):
@@ -306,6 +356,42 @@ def test_password_changes_and_deactivation_follow_the_account_to_its_role(server
         engine.dispose()
 
 
+def test_an_officers_search_pages_through_what_he_may_see_newest_first(server_store: dict[str, Any]) -> None:
+    """A desk's role searches through the server's own lookup (``qcy_fts_ids``): newest first, page by page, the
+    confidential cases of others left out, and filters besides the text (which leave the first lookup's page
+    short) asked again until the page is full. The owner's connection, which no policy narrows, is the reference."""
+    from qcy_workstation.cases.consultations import ConsultationService
+    from qcy_workstation.cases.dto import ConsultationFilter, NewConsultation
+
+    head_store, head = server_store["desk"]("zhao")
+    cases = CaseService(head_store, head)
+    made = []
+    for i in range(36):  # a common word in every title; every third case confidential to 张敏; a few accepted
+        made.append(cases.create(NewCase(
+            title=f"猕猴桃包装外观设计第{i}号", ip_type="patent", staff="张敏" if i % 3 == 0 else "刘洋",
+            applicant=PartyInput("周至县猕猴桃协会"), received_on=date(2026, 11, 3),
+            confidential=i % 3 == 0)))
+        ConsultationService(head_store, head).add(NewConsultation(
+            channel="phone", enquirer="王经理", topic=f"猕猴桃包装咨询{i}", case_number=made[-1].number))
+    for case in made[1:4] + made[30:]:  # only the oldest and newest few accepted: a filter that skips most
+        cases.transition(case.number, "accepted")
+    liu_store, liu = server_store["desk"]("liu")
+    officer = CaseService(liu_store, liu)
+    seen = [c.number for c in reversed(made) if c.staff == "刘洋"]  # newest first
+    assert [r.number for r in officer.search("猕猴桃", limit=10)] == seen[:10]
+    assert [r.number for r in officer.list(CaseFilter(text="猕猴桃"), offset=10, limit=10)] == seen[10:20]
+    accepted = [c.number for c in reversed(made[1:4] + made[30:]) if c.staff == "刘洋"]
+    assert [r.number for r in officer.list(CaseFilter(text="猕猴桃", status="accepted"), limit=5)] == accepted[:5]
+    assert officer.count(CaseFilter(text="猕猴桃")) == len(seen) == 24
+    assert [r.number for r in officer.list(CaseFilter(text="外观 第7号"), limit=5)] == [made[7].number]
+    assert officer.list(CaseFilter(text="第9号"), limit=5) == []  # his colleague's confidential case
+    topics = [c.topic for c in ConsultationService(liu_store, liu).list(ConsultationFilter(text="猕猴桃"), limit=30)]
+    assert topics == [f"猕猴桃包装咨询{i}" for i in reversed(range(36)) if i % 3][:30]
+    assert ConsultationService(liu_store, liu).count(ConsultationFilter(text="包装咨询")) == 24
+    owner = CaseService(server_store["owner"], head)
+    assert [r.number for r in owner.search("猕猴桃", limit=60)] == [c.number for c in reversed(made)]
+
+
 def test_the_command_line_works_as_the_accounts_own_role(server_store: dict[str, Any], tmp_path: Path) -> None:
     """The command line is given the account's own role (``login`` names it) with the password from libpq's
     usual places (``PGPASSWORD`` here, ``~/.pgpass`` at a desk); through the gate it reads no case, and a
@@ -350,8 +436,10 @@ def test_a_role_without_a_password_gets_it_at_a_login_with_the_administrative_ur
     the desk says so (``auth.server_role``) until the account logs in once with the administrative URL."""
     owner = server_store["owner"]
     ids = {a.login: a.id for a in AccountService(owner).list(server_store["root"])}
-    with owner.engine.begin() as conn:  # as migrate-from leaves it
-        conn.exec_driver_sql(f'ALTER ROLE "{account_role(owner.server_prefix, ids["chen"])}" PASSWORD NULL')
+    role = account_role(owner.server_prefix, ids["chen"])
+    with owner.engine.begin() as conn:  # as migrate-from leaves it: no password, and marked so
+        conn.exec_driver_sql(f'ALTER ROLE "{role}" PASSWORD NULL')
+        conn.exec_driver_sql(f"COMMENT ON ROLE \"{role}\" IS '{NO_PASSWORD}'")
     with pytest.raises(PermissionDeniedError) as refused:
         server_store["desk"]("chen")
     assert refused.value.reason == "auth.server_role"
