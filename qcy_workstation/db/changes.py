@@ -58,6 +58,9 @@ class Change:
     cases: frozenset[str] = frozenset()
     rows: tuple[tuple[str, int], ...] = ()
     everything: bool = False
+    #: A confidential case was written: its number is not sent (every desk's role may LISTEN), so a desk
+    #: showing a confidential case reloads it.
+    hidden: bool = False
 
     def touches(self, *tables: str) -> bool:
         return self.everything or any(t in self.tables for t in tables)
@@ -68,7 +71,7 @@ class Change:
         return cls(desk=str(data.get("desk", "")), tables=frozenset(data.get("tables", ())),
                    cases=frozenset(data.get("cases", ())),
                    rows=tuple((str(t), int(i)) for t, i in data.get("rows", ())),
-                   everything=bool(data.get("everything", False)))
+                   everything=bool(data.get("everything", False)), hidden=bool(data.get("hidden", False)))
 
 
 @dataclass
@@ -77,6 +80,7 @@ class _Collected:
     rows: set[tuple[str, int]] = field(default_factory=set)
     case_ids: set[int] = field(default_factory=set)
     case_numbers: set[str] = field(default_factory=set)
+    hidden: bool = False
     bulk: bool = False
 
 
@@ -102,7 +106,9 @@ def _after_flush(session: Session, _context: Any) -> None:
         if len(ident) == 1 and isinstance(ident[0], int):
             got.rows.add((table, ident[0]))
         if table == "cases":
-            if getattr(obj, "number", None):
+            if getattr(obj, "confidential", False):
+                got.hidden = True
+            elif getattr(obj, "number", None):
                 got.case_numbers.add(obj.number)
         elif isinstance(getattr(obj, "case_id", None), int):
             got.case_ids.add(obj.case_id)
@@ -131,18 +137,22 @@ def announce(session: Session, desk: str) -> Change | None:
     got = session.info.pop(_KEY, None)
     if got is None or not got.tables:
         return None
-    numbers = set(got.case_numbers)
+    numbers, hidden = set(got.case_numbers), got.hidden
     ids = sorted(got.case_ids)
     for start in range(0, min(len(ids), 1000), 500):  # more than that: ``everything``
         chunk = ids[start:start + 500]
-        numbers.update(n for (n,) in session.execute(text("SELECT number FROM cases WHERE id = ANY(:ids)"),
-                                                     {"ids": chunk}))
+        for number, confidential in session.execute(
+                text("SELECT number, confidential FROM cases WHERE id = ANY(:ids)"), {"ids": chunk}):
+            if confidential:  # never named on the channel: any desk's role may LISTEN to it
+                hidden = True
+            else:
+                numbers.add(number)
     everything = got.bulk or len(got.rows) > MAX_ROWS or len(ids) > 1000
     change = Change(desk=desk, tables=frozenset(got.tables), cases=frozenset(numbers) if not everything else frozenset(),
-                    rows=tuple(sorted(got.rows)) if not everything else (), everything=everything)
+                    rows=tuple(sorted(got.rows)) if not everything else (), everything=everything, hidden=hidden)
     payload = _payload(change)
     if len(payload.encode("utf-8")) > MAX_PAYLOAD:
-        change = Change(desk=desk, tables=change.tables, everything=True)
+        change = Change(desk=desk, tables=change.tables, everything=True, hidden=hidden)
         payload = _payload(change)
     session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload})
     return change
@@ -150,6 +160,8 @@ def announce(session: Session, desk: str) -> Change | None:
 
 def _payload(change: Change) -> str:
     data: dict[str, Any] = {"desk": change.desk, "tables": sorted(change.tables)}
+    if change.hidden:
+        data["hidden"] = True
     if change.everything:
         data["everything"] = True
     else:

@@ -78,7 +78,7 @@ class OtherDesks(QObject):
         if not changes or self.ctx.store is None:
             return
         self.delivered += 1
-        everything = any(c.everything for c in changes)
+        everything = any(c.everything or c.hidden for c in changes)  # a confidential case is not named
         numbers = sorted({n for c in changes for n in c.cases})
         for change in changes:
             self.ctx.other_desk_changed.emit(change)

@@ -75,6 +75,24 @@ def test_an_edit_and_a_consultation_name_their_case(store, other_desk: Desk) -> 
 
 
 @pytest.mark.postgresql_only
+def test_a_confidential_case_is_never_named_on_the_channel(store, other_desk: Desk) -> None:
+    """Every desk's role may LISTEN, so the number of a confidential case is not sent: the other desk hears that
+    a confidential case changed (``hidden``) and reloads whatever it shows."""
+    cases = CaseService(store, actor="张三")
+    secret = cases.create(NewCase(title="配方被前员工带走", ip_type="trade-secret", confidential=True,
+                                  applicant=PartyInput("西安秦川食品有限公司"), staff="张三")).number
+    made = other_desk.next_change()
+    assert made.hidden and secret not in made.cases
+    ConsultationService(store, actor="张三").add(NewConsultation(
+        channel="phone", enquirer="王经理", topic="配方保护", case_number=secret))
+    logged = other_desk.next_change()
+    assert logged.hidden and logged.touches("consultations") and secret not in logged.cases
+    plain = cases.create(new_case("秦川商标被仿冒")).number
+    heard = other_desk.next_change()
+    assert heard.cases == {plain} and not heard.hidden
+
+
+@pytest.mark.postgresql_only
 def test_a_refused_write_is_not_heard_and_a_desk_does_not_hear_itself(store, other_desk: Desk) -> None:
     with pytest.raises(ValidationError):
         CaseService(store, actor="张三").create(NewCase(title="", ip_type="trademark",
