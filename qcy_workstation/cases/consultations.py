@@ -254,22 +254,17 @@ class ConsultationService(Acting):
         searching = bool(f.text and f.text.strip() and search.match_expression(f.text))
         with self.store.read() as s:
             base = self._filtered(replace(f, text=None), q, s) if searching else q
-            want = search.first_want(offset, limit) if searching else None
-            while True:
+
+            def fetch(want: int | None) -> tuple[list[Any], bool]:
                 page, capped = self._text_condition(f.text or "", base, s, want) if searching else (
                     self._filtered(f, q, s), False)  # a text of nothing searchable ("！？") finds nothing
                 if searching:
                     page = page.order_by(CONSULTATION_FTS.c.rowid.desc())  # index order: stops after one page
                 else:
                     page = page.order_by(Consultation.at.desc(), Consultation.id.desc())
-                if offset:
-                    page = page.offset(offset)
-                if limit is not None:
-                    page = page.limit(limit)
-                rows = s.execute(page).all()
-                if not capped or want is None or limit is None or len(rows) >= limit:
-                    break
-                want = search.more_wanted(want)  # other filters left the page short: ask for more ids
+                return list(s.execute(page.offset(offset or None).limit(limit)).all()), capped
+
+            rows = search.fill_page(fetch, search.first_want(offset, limit) if searching else None, limit)
             return [_view(c, number, full) for c, number in rows]
 
     def count(self, f: ConsultationFilter | None = None) -> int:

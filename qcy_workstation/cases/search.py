@@ -13,6 +13,7 @@ pattern over them (``like_patterns``) with the same meaning: a phrase of bigrams
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,9 +160,15 @@ def first_want(offset: int, limit: int | None) -> int | None:
     return None if limit is None else 2 * (offset + limit)
 
 
-def more_wanted(want: int) -> int | None:
-    """The next, larger ask when a capped page came back short (None: all of them, past 50,000)."""
-    return want * 8 if want * 8 <= 50_000 else None
+def fill_page(fetch: Callable[[int | None], tuple[list[Any], bool]], want: int | None,
+              limit: int | None) -> list[Any]:
+    """The page ``fetch(want)`` reads (rows, and whether its matches were capped at ``want``), asked again with 8x
+    more ids (then all, past 50,000) while other filters leave a capped page short."""
+    while True:
+        rows, capped = fetch(want)
+        if not capped or want is None or limit is None or len(rows) >= limit:
+            return rows
+        want = want * 8 if want * 8 <= 50_000 else None
 
 
 def _zhconv():  # type: ignore[no-untyped-def]

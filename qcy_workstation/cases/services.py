@@ -468,22 +468,17 @@ class CaseService(Acting):
                    "applicant": applicant.name, "staff": Case.staff, "received_on": Case.received_on,
                    "due": due_expr, "priority": Case.priority}[sort]
             soon = self._soon_limit(s)
-            want = search.first_want(offset, limit) if newest_first else None
-            while True:
+
+            def fetch(want: int | None) -> tuple[list[Any], bool]:
                 q, capped = self._text_condition(s, base, f.text or "", want) if searching else (base, False)
                 if sort == "received_on" and searching and search.match_expression(f.text or ""):
                     # Search results newest-entered first, in the index's own order (see _text_condition).
                     q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
                 else:
                     q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
-                if offset:
-                    q = q.offset(offset)
-                if limit is not None:
-                    q = q.limit(limit)
-                rows = s.execute(q).all()
-                if not capped or want is None or limit is None or len(rows) >= limit:
-                    break
-                want = search.more_wanted(want)  # other filters left the page short: ask for more ids
+                return list(s.execute(q.offset(offset or None).limit(limit)).all()), capped
+
+            rows = search.fill_page(fetch, search.first_want(offset, limit) if newest_first else None, limit)
             return [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], bool(r[9]), r[10], r[11],
                             deadline_state(r[11], self.today, soon)) for r in rows]
 
