@@ -92,10 +92,13 @@ def spaced_body(body):  # type: ignore[no-untyped-def]
     return literal_column("' '", Text) + body
 
 
-#: A term the planner expects to match at most this many rows is looked up through the trigram index first
-#: (``pg_condition``); more than ``PROBE_CAP`` actual matches, and the page is found by walking the newest rows.
-RARE_ROWS = 2000
-PROBE_CAP = 2500  # the probe of a term that is commoner than it looked costs at most this many rechecks
+#: A term matching ``want`` of the newest ``WINDOW`` rows (2 % for a page of 50) is common: its page is found
+#: by walking the newest rows. Otherwise the trigram index is asked for at most ``PROBE_CAP + 1`` matching rows:
+#: up to ``PROBE_CAP`` and the page is cut from those rows; more (a term common only in older rows), the walk.
+WINDOW = 1000
+PROBE_CAP = 2500
+#: What the walk of the newest rows turns off for the page query, whatever the planner guessed (see pg_condition).
+WALK_SETTINGS = ("SET LOCAL enable_bitmapscan = off", "SET LOCAL enable_seqscan = off")
 
 
 @dataclass(frozen=True)
@@ -109,22 +112,26 @@ class Condition:
 
 def pg_condition(session, table, query: str, *, want: int | None = None) -> Condition:  # type: ignore[no-untyped-def]
     """The search condition on PostgreSQL for ``table`` (``case_fts``/``consultation_fts``), chosen by how many
-    rows the term matches.
+    rows the term matches. ``want``: the page is sorted newest first and needs that many rows (None: a count,
+    or a page sorted by another column: every match).
 
-    Why: the page query (newest first, 50 rows, joined with cases and parties) is planned with one guess for
-    every ``LIKE '%...%'`` (about 3 % of the rows), so the planner walked the newest rows testing each body
-    even for a term matching 0.8 % of them (EXPLAIN ANALYZE at 100,000 cases: 40-80 ms for "枣" or a
-    6-character phrase, 4,000-6,000 bodies read). Asked about the fts table alone, it estimates well
-    (e.g. 1,010 rows for "枣", which has 802; 92,929 for "商", which has 69,703), and that costs under 2 ms.
+    Why: the planner cannot tell a rare term from a common one here. ``LIKE '%...%'`` on a body is estimated
+    from the column's statistics, which leave out every value wider than 1 kB (most case bodies), so a term
+    in a third of the cases (专利: 35,177 of 100,000) was estimated at 10 rows and got a bitmap scan of all its
+    matches and a sort (0.4-0.7 s a page); a term in 0.8 % of them (枣) got a walk from the newest row through
+    10,000 bodies; and a probe limited to 2,501 rows of a term estimated common became a sequential scan that
+    read 32,000 bodies (地理标, 172 ms). EXPLAIN ANALYZE at 100,000 cases, 2026-12-03, bench_server_rls.py.
 
-    So: a term expected to be rare gets its matching ids from the trigram index (a few ms) and the page is cut
-    from those rows alone (``rowid = ANY(ids)``); a common term (or a rare-looking one that turns out to
-    match more than ``PROBE_CAP``) keeps the plain ``LIKE`` conditions, and walking the newest rows finds a
-    page of it within a few hundred bodies.
+    So the newest ``WINDOW`` bodies are read first, up to ``want`` matches (2-8 ms for a common term): if they
+    hold ``want``, the term is common and the page walks the newest rows (bitmap and sequential scans are
+    turned off for the rest of this read, ``WALK_SETTINGS``). If not, the trigram index gives at most
+    ``PROBE_CAP + 1`` matching rows (a bitmap scan, forced: 3-17 ms); up to ``PROBE_CAP``, the page is cut
+    from those rows alone (``rowid = ANY(ids)``), more and the page walks. Without ``want`` (a count), the
+    probe alone decides between the ids and a plain ``LIKE``.
 
-    A desk's own role on a secured server (``qcy_restricted``) gets neither the index nor the statistics under
-    row-level security (db/server_roles.py, ``qcy_fts_ids``): the server hands it the newest ``want`` matching
-    ids it may see (all of them when ``want`` is None: a count, or a page sorted by another column)."""
+    A desk's own role on a secured server (``qcy_restricted``) gets neither the index nor a usable plan under
+    row-level security: the server makes the same choice as the owner (db/server_roles.py, ``qcy_fts_ids``)
+    and hands it the newest ``want`` matching ids it may see (every one when ``want`` is None)."""
     from sqlalchemy import Integer, Text, and_, any_, bindparam, func, select, text
     from sqlalchemy.types import ARRAY
 
@@ -140,18 +147,30 @@ def pg_condition(session, table, query: str, *, want: int | None = None) -> Cond
         ids = list(session.execute(text("SELECT qcy_fts_ids(:tbl, :patterns, :cap)"),
                                    {"tbl": table.name, "patterns": patterns, "cap": want}).scalars())
         return Condition(among(ids), capped=want is not None and len(ids) >= want)
-    likes = [spaced_body(table.c.body).like(p) for p in patterns]
     where = " AND ".join(f"(' ' || body) LIKE :p{i}" for i in range(len(patterns)))
     params = {f"p{i}": p for i, p in enumerate(patterns)}
-    plan = session.execute(text(f"EXPLAIN (FORMAT JSON) SELECT rowid FROM {table.name} WHERE {where}"),
-                           params).scalar()
-    expected = plan[0]["Plan"]["Plan Rows"] if isinstance(plan, list) else RARE_ROWS + 1
-    if expected <= RARE_ROWS:
-        ids = list(session.execute(text(f"SELECT rowid FROM {table.name} WHERE {where} LIMIT {PROBE_CAP + 1}"),
-                                   params).scalars())
-        if len(ids) <= PROBE_CAP:
-            return Condition(among(ids))
-    return Condition(and_(*likes))
+    likes = Condition(and_(*[spaced_body(table.c.body).like(p) for p in patterns]))
+    if want is not None and session.execute(text(
+            f"SELECT count(*) FROM (SELECT 1 FROM (SELECT body FROM {table.name} ORDER BY rowid DESC LIMIT {WINDOW}) "
+            f"w WHERE {where} LIMIT {want}) m"), params).scalar() >= want:
+        return _walking(session, likes)
+    seqscan = session.execute(text("SELECT current_setting('enable_seqscan')")).scalar()
+    session.execute(text("SET LOCAL enable_seqscan = off"))  # the probe goes through the trigram index
+    ids = list(session.execute(text(f"SELECT rowid FROM {table.name} WHERE {where} LIMIT {PROBE_CAP + 1}"),
+                               params).scalars())
+    session.execute(text("SELECT set_config('enable_seqscan', :v, true)"), {"v": seqscan})
+    if len(ids) <= PROBE_CAP:
+        return Condition(among(ids))
+    return _walking(session, likes) if want is not None else likes
+
+
+def _walking(session, condition: Condition) -> Condition:  # type: ignore[no-untyped-def]
+    """``condition``, with the rest of this read planned as a walk of the newest rows (``WALK_SETTINGS``)."""
+    from sqlalchemy import text
+
+    for setting in WALK_SETTINGS:
+        session.execute(text(setting))
+    return condition
 
 
 def first_want(offset: int, limit: int | None) -> int | None:

@@ -141,7 +141,7 @@ def sees_case(alias: str = "") -> str:
 
 def _functions(prefix: str, schema: str) -> list[str]:
     # The owner's own search (cases.search.pg_condition) makes the same choice with the same figures.
-    from qcy_workstation.cases.search import PROBE_CAP, RARE_ROWS
+    from qcy_workstation.cases.search import PROBE_CAP, WINDOW
 
     desk, path = f"{prefix}_desk", f"SET search_path = {schema}, pg_temp"
     return [
@@ -196,37 +196,50 @@ def _functions(prefix: str, schema: str) -> list[str]:
         # body (0.6-1.4 s at 100,000 cases, benchmarks/bench_server_rls.py). Planned here, with the statistics, a
         # rare term goes through the trigram index and a common one walks the newest rows until ``cap``.
         f"""CREATE OR REPLACE FUNCTION qcy_fts_ids(tbl text, patterns text[], cap integer) RETURNS SETOF integer
-            LANGUAGE plpgsql VOLATILE SECURITY DEFINER ROWS 200 {path} AS $$  -- VOLATILE: it runs EXPLAIN
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER ROWS 200 {path} AS $$  -- VOLATILE: it changes settings
             DECLARE
               cond text;
               joins text := CASE tbl WHEN 'case_fts' THEN 'LEFT JOIN cases k ON k.id = f.rowid'
                             ELSE 'JOIN consultations c ON c.id = f.rowid LEFT JOIN cases k ON k.id = c.case_id' END;
               page text := CASE WHEN cap IS NULL THEN '' ELSE 'LIMIT ' || cap END;
-              plan json;
               ids integer[];
+              bitmap text := current_setting('enable_bitmapscan');
+              seqscan text := current_setting('enable_seqscan');
+              visible text;
             BEGIN
               IF tbl NOT IN ('case_fts', 'consultation_fts') OR coalesce(array_length(patterns, 1), 0) = 0
                  OR cap < 0 THEN
                 RAISE EXCEPTION 'no such search table, no term or a negative cap' USING ERRCODE = '22023';
               END IF;
               SELECT string_agg(format('('' '' || f.body) LIKE %L', p), ' AND ') INTO cond FROM unnest(patterns) AS p;
-              -- A term the statistics call rare: its rows through the trigram index first (a walk from the
-              -- newest row, which the planner picks for any LIMIT, read 10,000 bodies for 181 matches), unless
-              -- it matches more than the probe's cap after all (as cases.search.pg_condition does on the owner).
-              EXECUTE format('EXPLAIN (FORMAT JSON) SELECT f.rowid FROM %I f WHERE %s', tbl, cond) INTO plan;
-              IF (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float <= {RARE_ROWS} THEN
-                EXECUTE format('SELECT array_agg(rowid) FROM (SELECT f.rowid FROM %I f WHERE %s LIMIT {PROBE_CAP + 1}) m',
-                               tbl, cond) INTO ids;
-                IF coalesce(array_length(ids, 1), 0) <= {PROBE_CAP} THEN
-                  cond := 'f.rowid = ANY($1)';
+              -- The choice cases.search.pg_condition makes, and why. A term holding ``cap`` visible matches among
+              -- the newest WINDOW bodies: those are the answer. Otherwise at most PROBE_CAP matches through the
+              -- trigram index, cut to the newest ``cap``; more, a walk from the newest row (scans forced to it).
+              -- Each candidate's case is tested as the row policy on cases tests it (sees_case): per row, so a
+              -- walk that stops after ``cap`` rows tests only those (the set of hidden cases cost ~5 ms per
+              -- 3,000 confidential cases for every search).
+              visible := format('(k.id IS NULL OR %s)', '{sees_case('k')}');
+              IF cap IS NOT NULL THEN
+                EXECUTE format('SELECT coalesce(array_agg(rowid), ''{{}}'') FROM (SELECT f.rowid FROM (SELECT rowid, body '
+                               'FROM %I ORDER BY rowid DESC LIMIT {WINDOW}) f %s WHERE %s AND %s ORDER BY f.rowid DESC '
+                               'LIMIT %s) m', tbl, joins, cond, visible, cap) INTO ids;
+                IF coalesce(array_length(ids, 1), 0) >= cap THEN
+                  RETURN QUERY SELECT unnest(ids);
+                  RETURN;
                 END IF;
               END IF;
-              -- Each candidate's case is tested as the row policy on cases tests it (sees_case): per row, so a
-              -- walk that stops after ``cap`` rows tests only those, where the set of hidden cases cost ~5 ms
-              -- per 3,000 confidential cases for every search.
-              RETURN QUERY EXECUTE format(
-                'SELECT f.rowid::integer FROM %I f %s WHERE %s AND (k.id IS NULL OR {sees_case('k')}) '
-                'ORDER BY f.rowid DESC %s', tbl, joins, cond, page) USING ids;
+              PERFORM set_config('enable_seqscan', 'off', true);
+              EXECUTE format('SELECT coalesce(array_agg(rowid), ''{{}}'') FROM (SELECT f.rowid FROM %I f WHERE %s '
+                             'LIMIT {PROBE_CAP + 1}) m', tbl, cond) INTO ids;
+              PERFORM set_config('enable_seqscan', seqscan, true);
+              IF coalesce(array_length(ids, 1), 0) <= {PROBE_CAP} THEN
+                cond := 'f.rowid = ANY($1)';
+              ELSIF cap IS NOT NULL THEN
+                PERFORM set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true);
+              END IF;
+              RETURN QUERY EXECUTE format('SELECT f.rowid::integer FROM %I f %s WHERE %s AND %s ORDER BY f.rowid DESC %s',
+                                          tbl, joins, cond, visible, page) USING ids;
+              PERFORM set_config('enable_bitmapscan', bitmap, true), set_config('enable_seqscan', seqscan, true);
             END $$""",
         "DROP FUNCTION IF EXISTS qcy_fts_probe(text, text[], integer)",  # its forerunner (capped, unordered)
         # The conflict check (cases.services.conflict_check) must find a conflict with a confidential case the

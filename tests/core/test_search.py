@@ -70,9 +70,9 @@ def test_queries_in_the_store(cases) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.postgresql_only
 def test_on_postgresql_rare_and_common_terms_find_the_same_cases_by_either_route(cases, consultations,
                                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A term the server expects to be rare is looked up through the trigram index first (ids), a common one
-    by walking the newest rows (``search.pg_condition``): both routes give the same cases and consultations,
-    newest first, with the same counts."""
+    """A rare term is looked up through the trigram index first (ids), a common one by walking the newest rows
+    (``search.pg_condition``: common when the newest rows hold a page of it, or when the index has more than
+    ``PROBE_CAP``): every route gives the same cases and consultations, newest first, with the same counts."""
     from qcy_workstation.cases.dto import CaseFilter, ConsultationFilter, NewCase, NewConsultation, PartyInput
 
     titles = ["洛川苹果地理标志被冒用", "周至猕猴桃地理标志冒用", "“秦韵”商标在第30类茶叶上被仿冒", "锂电池极片涂布设备专利",
@@ -88,7 +88,10 @@ def test_on_postgresql_rare_and_common_terms_find_the_same_cases_by_either_route
                  consultations.count(ConsultationFilter(text=q))) for q in queries]
 
     by_ids = answers()
-    monkeypatch.setattr(search, "RARE_ROWS", -1)  # every term treated as common: the walk
+    # A page of two wants four matches: a term holding four of the newest rows is common at once (the window).
+    pages = [[r.title for r in cases.list(CaseFilter(text=q), limit=2)] for q in queries]
+    assert pages == [found[:2] for found, _n, _c, _m in by_ids]
+    monkeypatch.setattr(search, "PROBE_CAP", 0)  # every term that matches treated as common: the walk
     assert answers() == by_ids
     assert by_ids[2][0] == ["周至猕猴桃地理标志冒用"] and by_ids[2][1] == 1
     assert by_ids[0][0] == titles[::-1]  # every applicant is 周至县猕猴桃协会; newest first
