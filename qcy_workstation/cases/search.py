@@ -160,6 +160,8 @@ def pg_condition(session, table, query: str, *, want: int | None = None) -> Cond
                                params).scalars())
     session.execute(text("SELECT set_config('enable_seqscan', :v, true)"), {"v": seqscan})
     if len(ids) <= PROBE_CAP:
+        if want is not None and len(ids) > want:  # the page needs the newest few: join those, not 2,500
+            return Condition(among(sorted(ids, reverse=True)[:want]), capped=True)
         return Condition(among(ids))
     return _walking(session, likes) if want is not None else likes
 
