@@ -165,3 +165,31 @@ def test_a_desks_store_moves_to_the_server_whole_and_store_check_passes_there(
     refused = cli("store", "migrate-from", str(desk_store), "--url", url, "--json", files=files, check=False)
     assert refused.returncode == 1 and json.loads(refused.stderr)["reason"] == "store.target_not_empty"
     assert counts(url) == after
+
+
+def test_setting_up_the_roles_again_after_the_server_cancelled_it_in_a_deadlock(pg_server, tmp_path: Path,
+                                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An autovacuum busy on a freshly copied store can deadlock with set-up's GRANTs; PostgreSQL then cancels the
+    set-up transaction (nothing kept). ``secure_store`` makes it again, and the store ends up secured once."""
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from qcy_workstation.db import server_roles
+    from qcy_workstation.db.transfer import open_empty_server
+
+    real, calls = server_roles.secure_server, []
+
+    def cancelled_once(conn, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("GRANT ...", {}, psycopg.errors.DeadlockDetected("deadlock detected"))
+        return real(conn, **kwargs)
+
+    monkeypatch.setattr(server_roles, "secure_server", cancelled_once)
+    monkeypatch.setattr(server_roles.time, "sleep", lambda _s: None)
+    owner = open_empty_server(pg_server.new_database(template=None), files_dir=tmp_path / "files")
+    try:
+        made = server_roles.secure_store(owner)
+        assert len(calls) == 2 and made["desk_url"] and owner.secured
+    finally:
+        owner.close()
