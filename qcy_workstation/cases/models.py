@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from qcy_workstation.db.audit import (
@@ -31,6 +42,9 @@ class Party(Versioned, Base):
     industry: Mapped[str] = mapped_column(String(100), default="")
     settled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: Named by a confidential case: kept by the server's trigger on a secured store, where the row policy on
+    #: parties reads it (db/server_roles.py); always false on SQLite.
+    in_confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Case(Versioned, Base):

@@ -35,8 +35,8 @@ instead. A search's matching ids are found as the owner, each candidate tested b
 under a policy the planner may neither use the trigram index for a LIKE nor see the statistics that tell a rare
 term from a common one. The first policies called a SECURITY DEFINER function per row, which made every
 search read every body at 0.4 ms a row (``benchmarks/bench_server_rls.py``). A party that only hidden cases
-name is still readable (parties are not row-secured: see ``_policies``); the conflict check finds a hidden
-case, counted without number or title, through ``qcy_party_keys()`` and ``qcy_conflict_cases()``. A trigger
+name is hidden with them (``parties.in_confidential``, kept by a trigger: see ``_policies``); the conflict check
+finds a hidden case, counted without number or title, through ``qcy_party_keys()`` and ``qcy_conflict_cases()``. A trigger
 on ``accounts`` lets only an administrator's role change login names, display names, roles or the active
 flag (the rule reads them). The audit chain's head is read through ``qcy_audit_head()`` (the newest event
 may be one the role cannot see).
@@ -276,6 +276,21 @@ def _functions(prefix: str, schema: str) -> list[str]:
                  CROSS JOIN LATERAL (SELECT qcy_sees(c.confidential, c.staff, c.id) AS seen) v
             WHERE (c.applicant_id = ANY(pids) OR c.opponent_id = ANY(pids))
               AND c.number IS DISTINCT FROM excluded $$""",
+        # parties.in_confidential follows the cases (the row policy on parties reads it): recomputed, as the
+        # owner, for the parties a case names before and after each change of a case.
+        f"""CREATE OR REPLACE FUNCTION qcy_mark_confidential_parties() RETURNS trigger LANGUAGE plpgsql
+            SECURITY DEFINER {path} AS $$
+            DECLARE ids integer[];
+            BEGIN
+              IF TG_OP <> 'INSERT' THEN ids := ARRAY[OLD.applicant_id, OLD.opponent_id]; END IF;
+              IF TG_OP <> 'DELETE' THEN ids := coalesce(ids, '{{}}') || ARRAY[NEW.applicant_id, NEW.opponent_id]; END IF;
+              UPDATE parties p SET in_confidential = m.named
+                FROM (SELECT q.id, EXISTS (SELECT 1 FROM cases c WHERE c.confidential
+                                           AND (c.applicant_id = q.id OR c.opponent_id = q.id)) AS named
+                      FROM parties q WHERE q.id = ANY(ids)) m
+               WHERE p.id = m.id AND p.in_confidential IS DISTINCT FROM m.named;
+              RETURN NULL;
+            END $$""",
         # The audit chain's newest event, whoever may read it (audit.record hashes the next event onto it).
         f"""CREATE OR REPLACE FUNCTION qcy_audit_head() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER {path} AS
             $$ SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 $$""",
@@ -350,10 +365,20 @@ def _policies() -> list[str]:
                       else "case_id IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = case_id)")
     for table, column, parent in PARENT_TABLES:  # visible when the parent row is (itself under its own policy)
         sql += policy(table, f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {column})")
-    # Parties are not row-secured (yet): a policy hiding the parties only hidden cases name, tried, cost an
-    # officer's case list 1.2 s at 100,000 cases (the set is per session and needs every case's parties).
-    sql += ["DROP POLICY IF EXISTS qcy_confidential ON parties", "ALTER TABLE parties DISABLE ROW LEVEL SECURITY",
-            "DROP FUNCTION IF EXISTS qcy_hidden_parties()", "DROP FUNCTION IF EXISTS qcy_sees_party(integer)"]
+    # A party that only cases hidden from the desk name is hidden too (the names of who is in a trade-secret
+    # dispute are the case's content). Tested per row, and only for parties a confidential case names
+    # (``in_confidential``, kept by the trigger below): one visible case naming it shows it. The first attempt, a
+    # per-session set of hidden parties, cost an officer's case list 1.2 s at 100,000 cases.
+    sql += ["DROP FUNCTION IF EXISTS qcy_hidden_parties()", "DROP FUNCTION IF EXISTS qcy_sees_party(integer)",
+            "DROP TRIGGER IF EXISTS qcy_mark_confidential_parties ON cases",
+            "CREATE TRIGGER qcy_mark_confidential_parties AFTER INSERT OR DELETE OR UPDATE OF confidential, "
+            "applicant_id, opponent_id ON cases FOR EACH ROW EXECUTE FUNCTION qcy_mark_confidential_parties()",
+            "UPDATE parties p SET in_confidential = m.named FROM (SELECT q.id, EXISTS (SELECT 1 FROM cases c "
+            "WHERE c.confidential AND (c.applicant_id = q.id OR c.opponent_id = q.id)) AS named FROM parties q) m "
+            "WHERE p.id = m.id AND p.in_confidential IS DISTINCT FROM m.named"]
+    sql += policy("parties", "NOT in_confidential OR (SELECT qcy_session_sees_all()) "
+                             "OR EXISTS (SELECT 1 FROM cases k WHERE k.applicant_id = parties.id) "
+                             "OR EXISTS (SELECT 1 FROM cases k WHERE k.opponent_id = parties.id)")
     # The search bodies (titles, parties, rights) of a case: ``rowid`` is the case's id.
     sql += policy("case_fts", "EXISTS (SELECT 1 FROM cases k WHERE k.id = rowid)")
     sql += [f"DROP FUNCTION IF EXISTS qcy_hidden_{parent}()" for parent in sorted({p for _t, _c, p in PARENT_TABLES})]

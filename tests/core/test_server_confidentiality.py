@@ -206,6 +206,33 @@ def test_no_desk_reads_a_password_hash_and_none_overwrites_anothers(server_store
     assert wrong.value.reason == "auth.failed"
 
 
+def test_the_parties_of_a_hidden_case_are_hidden_with_it(server_store: dict[str, Any]) -> None:
+    """Who is in a trade-secret dispute is the case's content: the applicant only the confidential case names is
+    not in an officer's parties, nor found by name; a party a visible case also names stays visible; once the
+    case is no longer confidential its party is back. The conflict check still finds the hidden party (counted)."""
+    secret = server_store["secret"]
+    alloy, tea = "西安秦岭合金材料有限公司", "西安秦岭茶业有限公司"
+    liu, zhang = raw(server_store, "liu"), raw(server_store, "zhang")
+    try:
+        assert scalars(liu, "SELECT name FROM parties ORDER BY id") == [tea]
+        assert scalars(liu, "SELECT count(*) FROM parties WHERE name = :n", n=alloy) == [0]
+        assert scalars(zhang, "SELECT count(*) FROM parties WHERE name = :n", n=alloy) == [1]
+        head_store, head = server_store["desk"]("zhao")
+        CaseService(head_store, head).create(NewCase(  # the same enterprise in a case every desk sees
+            title="合金牌号商标咨询", ip_type="trademark", staff="刘洋", applicant=PartyInput(alloy),
+            received_on=date(2026, 11, 3)))
+        assert scalars(liu, "SELECT count(*) FROM parties WHERE name = :n", n=alloy) == [1]
+        with server_store["owner"].write() as s:  # that case goes; the secret one is the only one naming it again
+            s.execute(text("DELETE FROM cases WHERE title = '合金牌号商标咨询'"))
+        assert scalars(liu, "SELECT count(*) FROM parties WHERE name = :n", n=alloy) == [0]
+        with server_store["owner"].write() as s:
+            s.execute(text("UPDATE cases SET confidential = false WHERE id = :c"), {"c": secret.id})
+        assert scalars(liu, "SELECT count(*) FROM parties WHERE name = :n", n=alloy) == [1]
+    finally:
+        liu.dispose()
+        zhang.dispose()
+
+
 def test_every_table_that_names_a_case_is_row_secured(server_store: dict[str, Any]) -> None:
     """A table added later with a ``case_id`` (file_keys was missed once) is covered by a policy, and so is every
     table hanging off one through a parent row."""
