@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qcy_workstation.cases.names import fold_width
+from qcy_workstation.db.search_limits import PROBE_CAP, WINDOW  # noqa: F401  (read here, patched in tests)
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
@@ -92,11 +93,6 @@ def spaced_body(body):  # type: ignore[no-untyped-def]
     return literal_column("' '", Text) + body
 
 
-#: A term matching ``want`` of the newest ``WINDOW`` rows (2 % for a page of 50) is common: its page is found
-#: by walking the newest rows. Otherwise the trigram index is asked for at most ``PROBE_CAP + 1`` matching rows:
-#: up to ``PROBE_CAP`` and the page is cut from those rows; more (a term common only in older rows), the walk.
-WINDOW = 1000
-PROBE_CAP = 2500
 #: What the walk of the newest rows turns off for the page query, whatever the planner guessed (see pg_condition).
 WALK_SETTINGS = ("SET LOCAL enable_bitmapscan = off", "SET LOCAL enable_seqscan = off")
 

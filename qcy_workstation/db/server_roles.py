@@ -142,7 +142,7 @@ def sees_case(alias: str = "") -> str:
 
 def _functions(prefix: str, schema: str) -> list[str]:
     # The owner's own search (cases.search.pg_condition) makes the same choice with the same figures.
-    from qcy_workstation.cases.search import PROBE_CAP, WINDOW
+    from qcy_workstation.db.search_limits import PROBE_CAP, WINDOW
 
     desk, path = f"{prefix}_desk", f"SET search_path = {schema}, pg_temp"
     return [
