@@ -225,3 +225,19 @@ def test_staff_fill_the_portfolio_from_the_register_seeing_first_what_will_be_ad
     assert "! 第 5 行: 注册/授权日" in info
     qtbot.mouseClick(page.importing.box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert len(portfolio.list(QINCHUAN)) == 2
+
+
+def test_the_list_follows_cases_registered_while_it_is_open(window, store, wait_idle) -> None:  # type: ignore[no-untyped-def]
+    """The page was open while the demo data loaded (or another desk registered a case): it showed "no
+    enterprises" until opened again. It now reloads when cases change."""
+    from qcy_workstation.cases.dto import NewCase, PartyInput
+    from qcy_workstation.cases.services import CaseService
+
+    page = window.go("enterprises")
+    wait_idle()
+    assert "渭南新材料有限公司" not in [r.name for r in page.list_model.rows]
+    CaseService(store, actor="王芳").create(NewCase(title="新材料专利咨询", ip_type="patent",
+                                                 applicant=PartyInput("渭南新材料有限公司")))
+    window.ctx.cases_changed.emit("")  # as the desk's own save and the other desks' relay announce it
+    wait_idle()
+    assert "渭南新材料有限公司" in [r.name for r in page.list_model.rows]

@@ -98,6 +98,8 @@ class EnterprisesPage(QWidget):
         for col, width in enumerate((190, 150, 45)):
             self.list_view.horizontalHeader().resizeSection(col, width)
         self.list_empty = EmptyState(self.list_view, left)
+        # a case registered here or at another desk (or the demo data just loaded) brings its enterprises
+        ctx.cases_changed.connect(lambda _n: self.refresh() if self.isVisible() else None)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self.refresh_record())
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
