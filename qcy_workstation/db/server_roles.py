@@ -417,6 +417,13 @@ def secure_server(conn: Connection, *, gate_password: str | None = None) -> dict
     owner), idempotently: run by ``store init-server``, and again after a migration adds a table. Returns
     the prefix, the group and gate role names and the gate's password (new when the gate is made)."""
     database, schema = conn.exec_driver_sql("SELECT current_database(), current_schema()").one()
+    # Every table locked first, before a GRANT rewrites their catalog rows: an autovacuum ANALYZE (busy after a
+    # large copy) that holds a table and then waits for this transaction's catalog row is a deadlock that
+    # PostgreSQL broke by cancelling the set-up (seen twice in bench_server_rls after seeding 300,000 rows);
+    # waiting for the lock instead makes PostgreSQL cancel the autovacuum, which is made for that.
+    tables = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).scalars().all()
+    if tables:
+        conn.exec_driver_sql("LOCK TABLE " + ", ".join(f'"{t}"' for t in tables) + " IN ACCESS EXCLUSIVE MODE")
     prefix = role_prefix(database)
     desk, gate = f"{prefix}_desk", f"{prefix}_gate"
     exists = {r for (r,) in conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname IN (:d, :g)"),
