@@ -285,8 +285,9 @@ def _functions(prefix: str, schema: str) -> list[str]:
               IF TG_OP <> 'INSERT' THEN ids := ARRAY[OLD.applicant_id, OLD.opponent_id]; END IF;
               IF TG_OP <> 'DELETE' THEN ids := coalesce(ids, '{{}}') || ARRAY[NEW.applicant_id, NEW.opponent_id]; END IF;
               UPDATE parties p SET in_confidential = m.named
-                FROM (SELECT q.id, EXISTS (SELECT 1 FROM cases c WHERE c.confidential
-                                           AND (c.applicant_id = q.id OR c.opponent_id = q.id)) AS named
+                FROM (SELECT q.id, EXISTS (SELECT 1 FROM cases c WHERE c.applicant_id = q.id AND c.confidential)
+                                   OR EXISTS (SELECT 1 FROM cases c WHERE c.opponent_id = q.id AND c.confidential)
+                                   AS named
                       FROM parties q WHERE q.id = ANY(ids)) m
                WHERE p.id = m.id AND p.in_confidential IS DISTINCT FROM m.named;
               RETURN NULL;
@@ -373,9 +374,12 @@ def _policies() -> list[str]:
             "DROP TRIGGER IF EXISTS qcy_mark_confidential_parties ON cases",
             "CREATE TRIGGER qcy_mark_confidential_parties AFTER INSERT OR DELETE OR UPDATE OF confidential, "
             "applicant_id, opponent_id ON cases FOR EACH ROW EXECUTE FUNCTION qcy_mark_confidential_parties()",
-            "UPDATE parties p SET in_confidential = m.named FROM (SELECT q.id, EXISTS (SELECT 1 FROM cases c "
-            "WHERE c.confidential AND (c.applicant_id = q.id OR c.opponent_id = q.id)) AS named FROM parties q) m "
-            "WHERE p.id = m.id AND p.in_confidential IS DISTINCT FROM m.named"]
+            # the whole table once, by a join (a per-party EXISTS over "applicant or opponent" read every
+            # confidential case per party: minutes at 100,000 cases)
+            "WITH named AS (SELECT applicant_id AS id FROM cases WHERE confidential UNION "
+            "SELECT opponent_id FROM cases WHERE confidential AND opponent_id IS NOT NULL) "
+            "UPDATE parties p SET in_confidential = (n.id IS NOT NULL) FROM parties q LEFT JOIN named n ON n.id = q.id "
+            "WHERE p.id = q.id AND p.in_confidential IS DISTINCT FROM (n.id IS NOT NULL)"]
     sql += policy("parties", "NOT in_confidential OR (SELECT qcy_session_sees_all()) "
                              "OR EXISTS (SELECT 1 FROM cases k WHERE k.applicant_id = parties.id) "
                              "OR EXISTS (SELECT 1 FROM cases k WHERE k.opponent_id = parties.id)")
