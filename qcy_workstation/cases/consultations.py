@@ -234,7 +234,7 @@ class ConsultationService(Acting):
 
     def _text_condition(self, query: str, q: Any, s: Session, want: int | None = None) -> tuple[Any, bool]:
         """``q`` narrowed to the consultations matching ``query``, and whether only the newest ``want`` of them
-        are in it (a desk's role on a secured server: ``search.pg_condition``)."""
+        are in it (``search.pg_condition``)."""
         expr = search.match_expression(query)
         if expr is None:
             return q.where(false()), False

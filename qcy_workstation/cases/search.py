@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qcy_workstation.cases.names import fold_width
-from qcy_workstation.db.search_limits import PROBE_CAP, WINDOW  # noqa: F401  (read here, patched in tests)
+from qcy_workstation.db.search_limits import PROBE_CAP, WINDOW  # module globals here: tests patch them
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
@@ -99,8 +99,8 @@ WALK_SETTINGS = ("SET LOCAL enable_bitmapscan = off", "SET LOCAL enable_seqscan 
 
 @dataclass(frozen=True)
 class Condition:
-    """A search condition on PostgreSQL. ``capped``: it holds only the newest ``want`` matching rows (a desk's
-    role on a secured server), so a page that other filters leave short must be asked again with more."""
+    """A search condition on PostgreSQL. ``capped``: it holds only the newest ``want`` matching rows, so a page
+    that other filters leave short must be asked again with more (``fill_page``)."""
 
     clause: Any
     capped: bool = False
@@ -172,8 +172,8 @@ def _walking(session, condition: Condition) -> Condition:  # type: ignore[no-unt
 
 
 def first_want(offset: int, limit: int | None) -> int | None:
-    """How many of the newest matching ids a desk's role first asks the server for, to fill one page sorted
-    newest first (twice the page: filters besides the text usually leave most of them); None: all."""
+    """How many of the newest matching ids a page sorted newest first asks for at first (twice the page: the
+    filters besides the text usually leave most of them); None: all."""
     return None if limit is None else 2 * (offset + limit)
 
 

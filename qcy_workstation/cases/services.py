@@ -435,7 +435,7 @@ class CaseService(Acting):
     def _text_condition(self, s: Session, q: Select[Any], query: str,
                         want: int | None = None) -> tuple[Select[Any], bool]:
         """``q`` narrowed to the cases matching ``query``, and whether only the newest ``want`` of them are in
-        it (a desk's role on a secured server: ``search.pg_condition``)."""
+        it (``search.pg_condition``)."""
         expr = search.match_expression(query)
         if expr is None:
             return q.where(false()), False
@@ -461,7 +461,8 @@ class CaseService(Acting):
         if sort not in SORT_COLUMNS:
             raise ValidationError(f"must be one of {', '.join(SORT_COLUMNS)}", field="sort", value=sort)
         searching = bool(f.text and f.text.strip())
-        newest_first = sort == "received_on" and descending and searching and search.match_expression(f.text or "")
+        # search results by the index's own order, newest entered first (see _text_condition)
+        by_index = sort == "received_on" and searching and search.match_expression(f.text or "") is not None
         with self.store.read() as s:
             base = self._filtered(s, replace(f, text=None), cols)
             key = {"number": Case.number, "title": Case.title, "type": Case.ip_type, "status": Case.status,
@@ -471,14 +472,14 @@ class CaseService(Acting):
 
             def fetch(want: int | None) -> tuple[list[Any], bool]:
                 q, capped = self._text_condition(s, base, f.text or "", want) if searching else (base, False)
-                if sort == "received_on" and searching and search.match_expression(f.text or ""):
-                    # Search results newest-entered first, in the index's own order (see _text_condition).
+                if by_index:
                     q = q.order_by(CASE_FTS.c.rowid.desc() if descending else CASE_FTS.c.rowid.asc())
                 else:
                     q = q.order_by(key.desc() if descending else key.asc(), Case.id.desc() if descending else Case.id)
                 return list(s.execute(q.offset(offset or None).limit(limit)).all()), capped
 
-            rows = search.fill_page(fetch, search.first_want(offset, limit) if newest_first else None, limit)
+            rows = search.fill_page(fetch, search.first_want(offset, limit) if by_index and descending else None,
+                                    limit)
             return [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], bool(r[9]), r[10], r[11],
                             deadline_state(r[11], self.today, soon)) for r in rows]
 
