@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,9 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "installer" / "qcy-workstation.spec"
 NAME = "qcy-workstation"
-# Not in the bundle: what LEFT_TO_THE_SYSTEM lists (below), so the package depends on it.
-DEB_DEPENDS = "libc6 (>= 2.31), libgl1, libegl1, libxcb1"
-DEB_RECOMMENDS = "libwayland-client0, libwayland-cursor0, libwayland-egl1"
+# Not in the bundle: what LEFT_TO_THE_SYSTEM lists (below), so the package depends on it (DEB_DEPENDS, below).
 
 
 def version() -> str:
@@ -92,17 +91,90 @@ def strip_symbols(bundle: Path) -> int:
     return saved
 
 
-# Libraries a bundle leaves to the system on purpose, with the Debian package that provides each: the C library,
-# the OpenGL/EGL dispatch libraries (they must match the machine's graphics driver), libxcb and the Wayland client
-# libraries (PyInstaller's own exclusion list: they change ABI with the graphics stack and every desktop has them).
-# The .deb depends on them (Wayland only recommended: without it Qt falls back to the X11 window).
+# Libraries a bundle leaves to the system on purpose, with the Debian package that provides each. The .deb
+# depends on every one of these packages, so dpkg refuses to install the program where one is missing instead of
+# the program failing to start.
+# 1. PyInstaller's own exclusions: the C library, the OpenGL/EGL dispatch libraries (they must match the
+#    machine's graphics driver) and libxcb (it changes ABI with the graphics stack). The Wayland window plugin is
+#    not in the bundle (the spec), so neither are the Wayland client libraries.
 LEFT_TO_THE_SYSTEM = {
     "libc.so.6": "libc6", "libm.so.6": "libc6", "libdl.so.2": "libc6", "libpthread.so.0": "libc6",
     "librt.so.1": "libc6", "libutil.so.1": "libc6", "libresolv.so.2": "libc6", "ld-linux-x86-64.so.2": "libc6",
     "ld-linux-aarch64.so.1": "libc6", "libGL.so.1": "libgl1", "libEGL.so.1": "libegl1", "libOpenGL.so.0": "libopengl0",
-    "libGLX.so.0": "libglx0", "libxcb.so.1": "libxcb1", "libwayland-client.so.0": "libwayland-client0",
-    "libwayland-cursor.so.0": "libwayland-cursor0", "libwayland-egl.so.1": "libwayland-egl1",
+    "libGLX.so.0": "libglx0", "libxcb.so.1": "libxcb1",
 }
+# 2. The Debian system's own libraries that PyInstaller copies from the build machine (27 MiB, a tenth of the
+#    bundle), taken out of the bundle again by ``leave_to_the_system``: what Debian policy 10.7/8.1 and
+#    dpkg-shlibdeps expect a package to use from the system rather than carry. They are the C++ runtime, the
+#    compression, SQLite and OpenSSL libraries the Python runtime links, and the libraries Qt's "Qt for X11
+#    Requirements" page lists as the desktop's own (X11 client, fontconfig/FreeType, GLib, D-Bus) with CUPS for
+#    printing and what they pull in; every Debian desktop has them installed. Not here, so still bundled: libpython
+#    (the program's own runtime), the xcb-util and xkbcommon-x11 libraries Qt's X11 plugin needs, which machines
+#    without other Qt or X11 programs lack (the first CI machine lacked libxcb-icccm4 and libxcb-keysyms1), and
+#    whatever a wheel brings (its renamed copies, such as psycopg's libpq with its OpenSSL, stay beside it).
+SYSTEM_LIBRARIES = {
+    # C++ runtime, compression, the libraries Python's own extension modules link
+    "libstdc++.so.6": "libstdc++6", "libgcc_s.so.1": "libgcc-s1", "libz.so.1": "zlib1g",
+    "libbz2.so.1.0": "libbz2-1.0", "liblzma.so.5": "liblzma5", "libzstd.so.1": "libzstd1", "liblz4.so.1": "liblz4-1",
+    "libffi.so.8": "libffi8", "libexpat.so.1": "libexpat1", "libuuid.so.1": "libuuid1",
+    "libsqlite3.so.0": "libsqlite3-0", "libreadline.so.8": "libreadline8", "libtinfo.so.6": "libtinfo6",
+    "libssl.so.3": "libssl3", "libcrypto.so.3": "libssl3",
+    # the desktop's X11 client, fonts, GLib and D-Bus (Qt for X11 Requirements)
+    "libX11.so.6": "libx11-6", "libX11-xcb.so.1": "libx11-xcb1", "libXau.so.6": "libxau6", "libXdmcp.so.6": "libxdmcp6",
+    "libbsd.so.0": "libbsd0", "libmd.so.0": "libmd0", "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libpng16.so.16": "libpng16-16",
+    "libbrotlicommon.so.1": "libbrotli1", "libbrotlidec.so.1": "libbrotli1",
+    "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0", "libpcre2-8.so.0": "libpcre2-8-0",
+    "libdbus-1.so.3": "libdbus-1-3", "libsystemd.so.0": "libsystemd0", "libgcrypt.so.20": "libgcrypt20",
+    "libgpg-error.so.0": "libgpg-error0", "libcap.so.2": "libcap2",
+    # printing: CUPS and what it links (TLS, Kerberos, Avahi)
+    "libcups.so.2": "libcups2", "libgnutls.so.30": "libgnutls30", "libunistring.so.2": "libunistring2",
+    "libp11-kit.so.0": "libp11-kit0", "libnettle.so.8": "libnettle8", "libhogweed.so.6": "libhogweed6",
+    "libgmp.so.10": "libgmp10", "libidn2.so.0": "libidn2-0", "libtasn1.so.6": "libtasn1-6",
+    "libavahi-client.so.3": "libavahi-client3", "libavahi-common.so.3": "libavahi-common3",
+    "libkrb5.so.3": "libkrb5-3", "libgssapi_krb5.so.2": "libgssapi-krb5-2", "libk5crypto.so.3": "libk5crypto3",
+    "libkrb5support.so.0": "libkrb5support0", "libkeyutils.so.1": "libkeyutils1", "libcom_err.so.2": "libcom-err2",
+}
+LEFT_TO_THE_SYSTEM.update(SYSTEM_LIBRARIES)
+# libc6 with the version the bundle needs goes first (deb_depends); libopengl0 and libglx0 come with libgl1.
+DEB_DEPENDS = ", ".join(sorted({pkg for pkg in LEFT_TO_THE_SYSTEM.values()} - {"libc6", "libopengl0", "libglx0"}))
+
+
+def leave_to_the_system(bundle: Path) -> int:
+    """Take the SYSTEM_LIBRARIES PyInstaller copied out of the bundle again (and the links to them); the
+    package depends on their Debian packages instead. Returns the bytes freed."""
+    freed = 0
+    for path in sorted(bundle.rglob("*")):
+        if path.name in SYSTEM_LIBRARIES and (path.is_symlink() or path.is_file()):
+            freed += 0 if path.is_symlink() else path.stat().st_size
+            path.unlink()
+    return freed
+
+
+def drop_dangling_links(bundle: Path) -> list[str]:
+    """Remove links PyInstaller left to libraries the spec took out (libQt6Network, libQt6WaylandClient ...)."""
+    dangling = [p for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    for link in dangling:
+        link.unlink()
+    return sorted(p.name for p in dangling)
+
+
+def glibc_needed(bundle: Path) -> str:
+    """The newest GNU C library symbol version any program or library of the bundle asks for ("2.35")."""
+    newest = (2, 17)
+    if shutil.which("objdump") is None:
+        return "2.31"
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file() or not (".so" in path.name or path.parent == bundle):
+            continue
+        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        for found in set(re.findall(r"GLIBC_(\d+)\.(\d+)", out)):
+            newest = max(newest, (int(found[0]), int(found[1])))
+    return f"{newest[0]}.{newest[1]}"
+
+
+def deb_depends(bundle: Path) -> str:
+    return f"libc6 (>= {glibc_needed(bundle)}), {DEB_DEPENDS}"
 
 
 def _needed_names(path: Path) -> list[str]:
@@ -187,8 +259,7 @@ def build_deb(bundle: Path, dist: Path, work: Path, compression: str) -> Path:
         f"Architecture: {arch}\n"
         "Maintainer: QCY Workstation developers <qcy-workstation@localhost>\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {DEB_DEPENDS}\n"
-        f"Recommends: {DEB_RECOMMENDS}\n"
+        f"Depends: {deb_depends(bundle)}\n"
         "Section: misc\n"
         "Priority: optional\n"
         "Description: IP rights-protection assistance workstation (秦创原知识产权维权援助工作站)\n"
@@ -212,6 +283,8 @@ def build(dist: Path, work: Path, *, deb: bool = True, compression: str = "zstd"
     run_pyinstaller(dist, work)
     info["pyinstaller_s"] = round(time.perf_counter() - t0, 1)
     bundle = dist / NAME
+    info["left_to_the_system_bytes"] = leave_to_the_system(bundle)
+    info["dangling_links_removed"] = drop_dangling_links(bundle)
     missing = missing_libraries(bundle)
     if missing:
         lines = "\n".join(f"  {name} (needed by {', '.join(users[:3])}{' ...' if len(users) > 3 else ''})"
@@ -222,6 +295,14 @@ def build(dist: Path, work: Path, *, deb: bool = True, compression: str = "zstd"
     t1 = time.perf_counter()
     info["stripped_bytes"] = strip_symbols(bundle)
     info["strip_s"] = round(time.perf_counter() - t1, 1)
+    sys.path.insert(0, str(ROOT / "installer"))
+    from icu_data import shrink_icu_data
+
+    info["icu_saved_bytes"], info["icu"] = 0, "no ICU data library in the bundle"
+    for lib in bundle.rglob("libicudata.so.*"):
+        if lib.is_file() and not lib.is_symlink():
+            info["icu_saved_bytes"], info["icu"] = shrink_icu_data(lib)
+            print(info["icu"].splitlines()[0] if info["icu"] else "", flush=True)
     write_notices(bundle, work)
     info["bundle"] = str(bundle)
     info["bundle_bytes"] = folder_size(bundle)

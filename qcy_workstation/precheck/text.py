@@ -5,9 +5,12 @@ jieba and zhconv are imported lazily: the CLI's ``--help`` and non-Chinese paths
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -98,12 +101,27 @@ def _char_pinyin(ch: str, tones: bool) -> str:
 _jieba_ready = False
 
 
+def use_packed_dictionary(tokenizer: Any, folder: Path) -> bool:
+    """Point a jieba tokenizer at ``dict.txt.gz`` when ``folder`` (jieba's own) has no plain ``dict.txt``.
+
+    The installed program carries jieba's dictionary gzip-compressed (4.8 -> 1.9 MB, installer/qcy-workstation.spec);
+    jieba reads it once and keeps the parsed form in its cache file, so only the first start after an install
+    pays for the decompression. jieba 0.42 opens its dictionary through ``Tokenizer.get_dict_file``, the one
+    place this changes; a source checkout keeps the plain file and is not touched."""
+    packed = folder / "dict.txt.gz"
+    if (folder / "dict.txt").exists() or not packed.exists():
+        return False
+    tokenizer.get_dict_file = lambda: gzip.open(packed, "rb")  # noqa: SIM115 - jieba reads it and closes it
+    return True
+
+
 def _jieba():
     global _jieba_ready
     import jieba
 
     if not _jieba_ready:
         jieba.setLogLevel(60)
+        use_packed_dictionary(jieba.dt, Path(jieba.__file__).parent)
         jieba.initialize()
         _jieba_ready = True
     return jieba

