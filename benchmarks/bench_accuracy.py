@@ -36,7 +36,7 @@ def _pct(x: float | None) -> str:
 
 def patent(show_wrong: bool) -> None:
     sets = []
-    extra = ("dev2", "dev3") + (("heldout2", "heldout3") if "heldout" in SPLITS else ())
+    extra = ("dev2", "dev3") + (("heldout2", "heldout3", "heldout4") if "heldout" in SPLITS else ())
     for split in SPLITS + extra:
         p = DATA / f"patent_eval_{split}.json"
         if p.exists():
@@ -80,7 +80,8 @@ def trademark(show_wrong: bool) -> None:
     print("coverage = share answered without needs_review, selective = balanced accuracy on those pairs only)")
     print(f"{'split':12} {'mode':13} {'n':>4} {'all':>6} {'hard':>6} {'easy':>6} | {'cov all':>7} {'sel all':>7} "
           f"{'cov hard':>8} {'sel hard':>8} {'cov easy':>8} {'sel easy':>8}")
-    sets = [(s, DATA / f"trademark_decisions_{s}.jsonl") for s in SPLITS + (("heldout2",) if "heldout" in SPLITS else ())]
+    sets = [(s, DATA / f"trademark_decisions_{s}.jsonl")
+            for s in SPLITS + (("heldout2", "heldout3") if "heldout" in SPLITS else ())]
     sets.append(("legacy", DATA / "trademark_pairs.jsonl"))
     for split, p in sets:
         if not p.exists():

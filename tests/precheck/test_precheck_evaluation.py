@@ -23,6 +23,9 @@ FROZEN = {
     "trademark_decisions_heldout2.jsonl": "74340f2db212bb7c5416bbd629604e5cdd6397f8827bed630594c2bc03f133a7",
     "patent_eval_heldout2.json": "45192223304d002fcfa614f1f1a4bd98f6f84d7eeb31249d472676b79c8f1a24",
     "patent_eval_heldout3.json": "6114c456a52d5e7f4a8a4be25c9227d68f6b65fa91569376074c1497467e016f",
+    # written blind by helper sessions on 2026-12-03 (stop 26), run once to report the engine 1.3.0 figures
+    "patent_eval_heldout4.json": "38a9d2336bce9aacb63898a92bc4b658419b5015d9ab1bcd53e4819d96e40537",
+    "trademark_decisions_heldout3.jsonl": "f172ef7d3b5adfb0b807c0aa175d656181108fd97a72d5047a9980e6888b7750",
 }
 
 
